@@ -1,0 +1,5 @@
+"""Allow `python -m stretch`."""
+
+from stretch.cli import main
+
+main()

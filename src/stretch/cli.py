@@ -1,0 +1,270 @@
+"""The `stretch` command line: parse, call the core, render, and map errors to exit codes.
+
+Heavy modules (yaml, rich renderables, the catalogue) are imported inside the commands
+that need them, so `stretch --help` starts as fast as a bare Typer app.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from stretch import __version__
+
+if TYPE_CHECKING:
+    from stretch.model import Catalogue, Routine
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="stretch",
+    help="Guided hip stretches and core exercises for a sore lower back.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn core errors into one line on stderr and the contract's exit codes."""
+    from stretch.errors import StretchError, UsageProblem
+
+    try:
+        yield
+    except UsageProblem as err:
+        from stretch.output import error
+
+        error(err.message)
+        raise typer.Exit(EXIT_USAGE) from None
+    except StretchError as err:
+        from stretch.output import error
+
+        error(err.message)
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _catalogue() -> Catalogue:
+    from stretch.catalogue import load_catalogue
+    from stretch.config import user_routines_dir
+
+    return load_catalogue(user_dir=user_routines_dir())
+
+
+def _routine(catalogue: Catalogue, name: str) -> Routine:
+    from stretch.errors import UnknownName
+
+    routine = catalogue.routines.get(name)
+    if routine is None:
+        raise UnknownName("routine", name, catalogue.routines)
+    return routine
+
+
+def _complete_routine(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: routine names with their titles."""
+    try:
+        routines = _catalogue().routines
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [(r.id, r.title) for r in routines.values() if r.id.startswith(incomplete)]
+
+
+def _complete_move(incomplete: str) -> list[tuple[str, str]]:
+    try:
+        moves = _catalogue().moves
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [(m.id, m.name) for m in moves.values() if m.id.startswith(incomplete)]
+
+
+def _complete_group(incomplete: str) -> list[str]:
+    from stretch.model import GROUPS
+
+    return [g for g in GROUPS if g.startswith(incomplete)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"stretch {__version__}")
+        raise typer.Exit()
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RoutineName = Annotated[
+    str,
+    typer.Argument(
+        help="The routine's name, as `stretch list` shows it (e.g. hip-reset).",
+        autocompletion=_complete_routine,
+        show_default=False,
+    ),
+]
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Guided hip stretches and core exercises for a sore lower back.
+
+    Stretch the hips, not the lower back: `stretch today` runs today's routine.
+    """
+
+
+@app.command("list")
+def list_routines(as_json: JsonOption = False) -> None:
+    """List the routines: name, title, minutes, muscle groups and where each comes from."""
+    with _guard():
+        from stretch.plan import plan
+
+        catalogue = _catalogue()
+        from stretch import views
+
+        rows = [views.routine_row(r, plan(r)) for r in catalogue.routines.values()]
+        if as_json:
+            from stretch.output import emit_json
+
+            emit_json(rows)
+            return
+        from stretch.output import console
+
+        console().print(views.routines_table(rows))
+
+
+@app.command()
+def show(name: RoutineName, as_json: JsonOption = False) -> None:
+    """Show one routine step by step, exactly as it will run, with its dose per group."""
+    with _guard():
+        from stretch import views
+        from stretch.plan import plan
+
+        routine = _routine(_catalogue(), name)
+        steps = plan(routine)
+        if as_json:
+            from stretch.output import emit_json
+
+            emit_json(views.show_json(routine, steps))
+            return
+        from stretch.output import console
+
+        console().print(views.show_view(routine, steps))
+
+
+@app.command()
+def moves(
+    move: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show one move in full (setup, cues, cautions, variations).",
+            autocompletion=_complete_move,
+            show_default=False,
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group", "-g",
+            help="Only this muscle group: gluteal, adductor, psoas, core or hip.",
+            autocompletion=_complete_group,
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Browse the catalogue of stretches and exercises."""
+    with _guard():
+        from stretch import views
+        from stretch.errors import UnknownName
+        from stretch.model import GROUPS
+        from stretch.output import console, emit_json
+
+        catalogue = _catalogue()
+        if group is not None and group not in GROUPS:
+            raise UnknownName("group", group, GROUPS)
+        chosen = [m for m in catalogue.moves.values() if group is None or m.group == group]
+        if move is not None:
+            found = catalogue.moves.get(move)
+            if found is None:
+                raise UnknownName("move", move, catalogue.moves)
+            chosen = [found]
+        if as_json:
+            emit_json([views.move_json(m) for m in chosen])
+        elif move is not None:
+            used = [r.id for r in catalogue.routines.values() if chosen[0] in r.moves]
+            console().print(views.move_view(chosen[0], used))
+        else:
+            console().print(views.moves_table(chosen))
+
+
+@app.command()
+def avoid(as_json: JsonOption = False) -> None:
+    """The stretches to avoid for low-back pain, why, and the hip moves to do instead."""
+    with _guard():
+        from stretch import views
+        from stretch.output import console, emit_json
+
+        catalogue = _catalogue()
+        if as_json:
+            emit_json([views.avoid_json(a) for a in catalogue.avoid.values()])
+            return
+        console().print(views.avoid_view(catalogue))
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Catalogue files or folders to check, as user files over the built-ins "
+            "(default: every built-in and user file).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check catalogue files and report the first problem in each, with file, line and field."""
+    with _guard():
+        from stretch.checking import check_files
+        from stretch.config import user_routines_dir
+        from stretch.output import console, error
+
+        report = check_files(paths or [], user_dir=user_routines_dir())
+        out = console()
+        for path in report.good:
+            out.print(f"[green]ok[/]  {path}", soft_wrap=True)
+        for problem in report.problems:
+            error(problem)
+        if report.problems:
+            raise typer.Exit(EXIT_ERROR)
+        out.print(report.summary, soft_wrap=True)
+
+
+def main() -> None:
+    """The console script: run the app, and leave quietly when the reader closes the pipe."""
+    try:
+        app(prog_name="stretch")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _quiet_broken_pipe() -> None:
+    """`stretch list | head -1`: stop writing, no traceback (Python's documented recipe)."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

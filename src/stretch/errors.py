@@ -1,0 +1,70 @@
+"""The errors stretch raises: each carries the one line a user should read.
+
+Core code raises these; only the command line prints them and picks the exit code,
+so a traceback never reaches the user for anything we foresaw.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class StretchError(Exception):
+    """Something the user can fix: a bad file, a missing program, an I/O failure."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class CatalogueError(StretchError):
+    """A catalogue file is broken; the message is `path:line:col: field: problem`."""
+
+    def __init__(self, path: str, line: int, col: int, field: str, problem: str) -> None:
+        super().__init__(f"{path}:{line}:{col}: {field}: {problem}")
+        self.path = path
+        self.line = line
+        self.col = col
+        self.field = field
+        self.problem = problem
+
+
+class UsageProblem(StretchError):
+    """The user asked for something that does not exist (a routine, a move, a group)."""
+
+
+class UnknownName(UsageProblem):
+    """A name that is not in the catalogue, with the closest names as suggestions."""
+
+    def __init__(self, what: str, name: str, known: Iterable[str]) -> None:
+        known = sorted(known)
+        close = suggestions(name, known)
+        if close:
+            hint = "did you mean " + " or ".join(close) + "?"
+        else:
+            hint = "known: " + ", ".join(known) if known else f"there are no {what}s"
+        super().__init__(f"no {what} named '{name}'; {hint}")
+        self.name = name
+        self.close = close
+
+
+def suggestions(name: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known names closest to `name`, best first (prefix matches count as close)."""
+    known = list(known)
+    close = difflib.get_close_matches(name, known, n=limit, cutoff=0.6)
+    for candidate in known:
+        if len(close) >= limit:
+            break
+        if name and candidate.startswith(name) and candidate not in close:
+            close.append(candidate)
+    return close
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """' (did you mean x?)' when a known name is close, else ''."""
+    close = suggestions(name, known, limit=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,161 @@
+"""The catalogue and session as frozen values, shared by every other module.
+
+Everything here is immutable so the planner, the engine and the views can pass the
+same objects around without defensive copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["stretch", "exercise"]
+Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
+Position = Literal[
+    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
+]
+Side = Literal["left", "right", "both"]
+StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
+
+KINDS: tuple[Kind, ...] = ("stretch", "exercise")
+GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas", "core", "hip")
+STRETCH_GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas")
+POSITIONS: tuple[Position, ...] = (
+    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
+)
+FLOOR_POSITIONS: frozenset[Position] = frozenset(
+    {"supine", "prone", "side-lying", "all-fours", "kneeling"}
+)
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REST_DAY = "rest"
+BUILTIN = "built-in"
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose."""
+
+    id: str
+    name: str
+    kind: Kind
+    group: Group
+    sided: bool
+    position: Position
+    setup: str
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...] = ()
+    hold: int | None = None
+    reps: int | None = None
+    tempo: int | None = None
+    easier: str | None = None
+    harder: str | None = None
+    source: str = BUILTIN
+
+    @property
+    def counted(self) -> bool:
+        """A counted exercise is done as reps at a tempo rather than as holds."""
+        return self.tempo is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of a routine: a move with its dose, or an explicit rest (move is None)."""
+
+    move: Move | None
+    hold: int | None = None
+    reps: int = 1
+    tempo: int | None = None
+    sets: int = 1
+    rest: int | None = None
+    priority: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A named sequence of items; `rest` is the default pause between items and reps."""
+
+    id: str
+    title: str
+    summary: str
+    rest: int
+    items: tuple[Item, ...]
+    source: str = BUILTIN
+    replaces_builtin: bool = False
+
+    @property
+    def moves(self) -> tuple[Move, ...]:
+        """The moves in order of first appearance."""
+        seen: dict[str, Move] = {}
+        for item in self.items:
+            if item.move is not None and item.move.id not in seen:
+                seen[item.move.id] = item.move
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """A stretch that does not help low-back pain, why, and the moves to do instead."""
+
+    id: str
+    name: str
+    why: str
+    instead: tuple[Move, ...]
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyNote:
+    """The red flags that mean 'see someone', and the rule to stop."""
+
+    emergency: tuple[str, ...]
+    see_a_doctor: tuple[str, ...]
+    stop: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPlan:
+    """Which routine (or `rest`) belongs to each weekday, mon..sun."""
+
+    days: tuple[tuple[str, str], ...]
+    source: str = BUILTIN
+
+    def for_day(self, weekday: int) -> str:
+        """The routine id (or 'rest') for a weekday number, Monday = 0."""
+        return self.days[weekday][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One timed step of a session, exactly as the timer runs it."""
+
+    kind: StepKind
+    label: str
+    seconds: float
+    move: Move | None = None
+    side: Side | None = None
+    rep: int = 0
+    reps: int = 0
+    set: int = 0
+    sets: int = 0
+    tempo: int | None = None
+    next_label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """Free text kept with the catalogue: why the hips, and the safety note."""
+
+    why_hips: str
+    safety: SafetyNote
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Everything loaded and merged: moves, avoid list, routines, week plan and notes."""
+
+    moves: dict[str, Move]
+    avoid: dict[str, Avoid]
+    routines: dict[str, Routine]
+    week: WeekPlan | None
+    notes: Notes | None
+    files: tuple[str, ...] = field(default=())

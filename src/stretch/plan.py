@@ -1,0 +1,164 @@
+"""Turn a routine into the exact, flat list of timed steps the timer will run.
+
+Pure functions only: the same routine and settings always give the same steps, so
+`stretch show`, the sheet and the live session can never disagree about what a
+routine is, and tests can check the arithmetic directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from stretch.model import Group, Item, Move, Routine, Side, Step
+
+FirstSide = Literal["left", "right"]
+DOSE_TARGET = 60  # seconds of stretch per muscle group and side (ACSM: 2-4 x 10-30 s)
+MIN_HOLD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    """The timings that are not part of a routine: they come from the config."""
+
+    get_ready: int = 10
+    switch_sides: int = 5
+    position_change: int = 10  # extra transition seconds when the body position changes
+    hold_scale: float = 1.0
+    first_side: FirstSide = "left"
+
+
+def plan(routine: Routine, settings: PlanSettings | None = None) -> tuple[Step, ...]:
+    """Every step in order: get ready, holds and counted sets, switches, rests, transitions."""
+    settings = settings or PlanSettings()
+    steps: list[Step] = []
+    pause = 0  # explicit rest waiting to be placed before the next move
+    previous: Move | None = None
+    for item in routine.items:
+        if item.move is None:
+            pause += item.rest or 0
+            continue
+        steps.extend(_before(item.move, previous, pause, routine.rest, settings))
+        steps.extend(_item_steps(item, routine.rest, settings))
+        previous, pause = item.move, 0
+    if pause:
+        steps.append(Step(kind="rest", label="Rest", seconds=pause))
+    return _with_next_labels(steps)
+
+
+def _before(
+    move: Move, previous: Move | None, pause: int, rest: int, settings: PlanSettings
+) -> list[Step]:
+    """The pause before a move: get-ready first, then rest or transition, longer on a change."""
+    if previous is None:
+        seconds = max(settings.get_ready, pause)
+        return [Step(kind="get-ready", label="Get ready", seconds=seconds)] if seconds else []
+    needed = rest + (settings.position_change if move.position != previous.position else 0)
+    if pause:
+        return [Step(kind="rest", label="Rest", seconds=max(pause, needed))]
+    if needed:
+        label = f"Move to {move.position.replace('-', ' ')}"
+        if move.position == previous.position:
+            label = "Rest"
+        return [Step(kind="transition", label=label, seconds=needed)]
+    return []
+
+
+def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:
+    if not move.sided:
+        return ("both",)
+    return ("left", "right") if first == "left" else ("right", "left")
+
+
+def _item_steps(item: Item, routine_rest: int, settings: PlanSettings) -> list[Step]:
+    """One item: rounds of (side, switch, other side) with rests between rounds.
+
+    A round is one hold per side for a held move, or one set per side for a counted one.
+    """
+    move = item.move
+    assert move is not None
+    rest = routine_rest if item.rest is None else item.rest
+    counted = item.tempo is not None
+    rounds = item.sets if counted else item.reps * item.sets
+    scale = settings.hold_scale
+    steps: list[Step] = []
+    for number in range(1, rounds + 1):
+        if number > 1 and rest:
+            steps.append(Step(kind="rest", label="Rest", seconds=rest))
+        for index, side in enumerate(_sides(move, settings.first_side)):
+            if index and settings.switch_sides:
+                switch = Step(kind="switch", label="Switch sides", seconds=settings.switch_sides)
+                steps.append(switch)
+            steps.append(_work_step(item, move, side, number=number, rounds=rounds, scale=scale))
+    return steps
+
+
+def _work_step(
+    item: Item, move: Move, side: Side, *, number: int, rounds: int, scale: float
+) -> Step:
+    if item.tempo is not None:
+        return Step(
+            kind="count", label=move.name, seconds=item.reps * item.tempo, move=move, side=side,
+            reps=item.reps, tempo=item.tempo, set=number, sets=rounds,
+        )
+    hold = item.hold or MIN_HOLD
+    seconds = max(MIN_HOLD, round(hold * scale))
+    return Step(
+        kind="hold", label=move.name, seconds=seconds, move=move, side=side,
+        rep=number, reps=rounds,
+    )
+
+
+def _with_next_labels(steps: Sequence[Step]) -> tuple[Step, ...]:
+    """Tell every pause step what comes after it, for the "Up next" line and cue."""
+    out: list[Step] = []
+    upcoming: str | None = None
+    for step in reversed(steps):
+        if step.move is not None:
+            upcoming = describe_work(step)
+            out.append(step)
+        else:
+            out.append(replace(step, next_label=upcoming))
+    return tuple(reversed(out))
+
+
+def describe_work(step: Step) -> str:
+    """'Pigeon stretch, left side' or 'Glute bridge, 10 reps': what a person is about to do."""
+    text = step.label
+    if step.side in ("left", "right"):
+        text += f", {step.side} side"
+    if step.kind == "count":
+        text += f", {step.reps} reps"
+    return text
+
+
+def total_seconds(steps: Iterable[Step]) -> float:
+    return sum(step.seconds for step in steps)
+
+
+def dose(steps: Iterable[Step]) -> dict[Group, dict[str, float]]:
+    """Seconds of stretch hold per group and side; a two-sided stretch counts for both."""
+    totals: dict[Group, dict[str, float]] = {}
+    for step in steps:
+        move = step.move
+        if step.kind != "hold" or move is None or move.kind != "stretch":
+            continue
+        per_side = totals.setdefault(move.group, {"left": 0, "right": 0})
+        for side in ("left", "right") if step.side == "both" else (step.side or "both",):
+            per_side[side] += step.seconds
+    return totals
+
+
+def groups(routine: Routine) -> list[Group]:
+    """The muscle groups a routine works, in order of first appearance."""
+    seen: list[Group] = []
+    for move in routine.moves:
+        if move.group not in seen:
+            seen.append(move.group)
+    return seen
+
+
+def minutes(seconds: float) -> int:
+    """Whole minutes for display, never showing 0 for a short routine."""
+    return max(1, round(seconds / 60))

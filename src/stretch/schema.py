@@ -1,0 +1,446 @@
+"""Validate one catalogue file's located tree into model values, or name what is wrong.
+
+The YAML reader (catalogue.py) turns text into `Node`s that remember their line and
+column; everything here works on those nodes so each error can point at the exact
+field. References between files (a routine's moves, the week's routines) are kept as
+ids with their location and resolved later, after the files are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NoReturn, TypeVar
+
+from stretch.errors import CatalogueError, did_you_mean
+from stretch.model import (
+    GROUPS,
+    KINDS,
+    POSITIONS,
+    WEEKDAYS,
+    Move,
+    Notes,
+    SafetyNote,
+)
+
+Scalar = str | int | float | bool | None
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+MAX_ID = 40
+MAX_TEXT = 2000
+
+# Bounds of every number in the format, in seconds or counts (see README: the format).
+HOLD = (5, 300)
+REPS = (1, 50)
+SETS = (1, 10)
+TEMPO = (1, 10)
+REST = (0, 300)
+PRIORITY = (1, 3)
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value with the 1-based line and column where it starts.
+
+    `value` is a scalar, a list of Nodes, or a dict of Nodes; for a dict, `keys`
+    holds where each key was written, so unknown keys can be pointed at.
+    """
+
+    value: Scalar | list[Node] | dict[str, Node]
+    line: int
+    col: int
+    keys: dict[str, Node] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where something was written, for errors found after merging."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+
+    def fail(self, problem: str) -> NoReturn:
+        raise CatalogueError(self.path, self.line, self.col, self.field, problem)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftItem:
+    """A routine item before its move id is resolved."""
+
+    where: Where
+    move_id: str | None
+    hold: int | None
+    reps: int | None
+    tempo: int | None
+    sets: int
+    rest: int | None
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRoutine:
+    id: str
+    where: Where
+    source: str
+    title: str
+    summary: str
+    rest: int
+    items: tuple[DraftItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftAvoid:
+    id: str
+    where: Where
+    name: str
+    why: str
+    description: str | None
+    instead: tuple[tuple[str, Where], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftWeek:
+    where: Where
+    source: str
+    days: tuple[tuple[str, str, Where], ...]
+
+
+@dataclass(slots=True)
+class FileContent:
+    """What one file defines, each entry with where it was defined."""
+
+    path: str
+    moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
+    avoid: dict[str, DraftAvoid] = field(default_factory=dict)
+    routines: dict[str, DraftRoutine] = field(default_factory=dict)
+    week: DraftWeek | None = None
+    notes: tuple[Notes, Where] | None = None
+
+
+TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
+MOVE_KEYS = (
+    "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
+    "setup", "cues", "cautions", "easier", "harder",
+)
+ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
+ROUTINE_KEYS = ("title", "summary", "rest", "items")
+AVOID_KEYS = ("name", "why", "description", "instead")
+NOTES_KEYS = ("why-hips", "safety")
+SAFETY_KEYS = ("emergency", "see-a-doctor", "stop")
+
+
+class Reader:
+    """Checks nodes of one file; every failure names the file, position and field."""
+
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.source = source
+
+    def fail(self, node: Node, field_path: str, problem: str) -> NoReturn:
+        raise CatalogueError(self.path, node.line, node.col, field_path, problem)
+
+    def where(self, node: Node, field_path: str) -> Where:
+        return Where(self.path, node.line, node.col, field_path)
+
+    def mapping(
+        self,
+        node: Node,
+        field_path: str,
+        *,
+        allowed: tuple[str, ...],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Node]:
+        value = node.value
+        if not isinstance(value, dict):
+            self.fail(node, field_path, f"expected a mapping of keys, got {describe(value)}")
+        for key, key_node in node.keys.items():
+            if key not in allowed:
+                self.fail(
+                    key_node,
+                    join(field_path, key),
+                    f"unknown key '{key}'{did_you_mean(key, allowed)}",
+                )
+        for key in required:
+            if key not in value or value[key].value is None:
+                self.fail(node, join(field_path, key), "missing (required)")
+        return value
+
+    def text(self, node: Node, field_path: str) -> str:
+        value = node.value
+        if isinstance(value, str) and value.strip():
+            if len(value) > MAX_TEXT:
+                problem = f"too long ({len(value)} characters, at most {MAX_TEXT})"
+                self.fail(node, field_path, problem)
+            return " ".join(value.split())
+        if isinstance(value, str):
+            self.fail(node, field_path, "must not be empty")
+        self.fail(node, field_path, f"expected text, got {describe(value)}")
+
+    def optional_text(self, parent: dict[str, Node], key: str, field_path: str) -> str | None:
+        node = parent.get(key)
+        if node is None or node.value is None:
+            return None
+        return self.text(node, field_path)
+
+    def number(self, node: Node, field_path: str, bounds: tuple[int, int], unit: str = "") -> int:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                self.fail(node, field_path, f"expected a whole number, got {describe(value)}")
+        low, high = bounds
+        if not low <= value <= high:
+            self.fail(node, field_path, f"{value}{unit} is out of range ({low}-{high}{unit})")
+        return value
+
+    def optional_number(
+        self, parent: dict[str, Node], key: str, field_path: str, bounds: tuple[int, int],
+        unit: str = "",
+    ) -> int | None:
+        node = parent.get(key)
+        if node is None or node.value is None:
+            return None
+        return self.number(node, field_path, bounds, unit)
+
+    def boolean(self, node: Node, field_path: str) -> bool:
+        if isinstance(node.value, bool):
+            return node.value
+        self.fail(node, field_path, f"expected true or false, got {describe(node.value)}")
+
+    def choice(self, node: Node, field_path: str, options: tuple[T, ...]) -> T:
+        value = node.value
+        for option in options:
+            if value == option:
+                return option
+        shown = ", ".join(str(o) for o in options)
+        hint = did_you_mean(value, [str(o) for o in options]) if isinstance(value, str) else ""
+        self.fail(node, field_path, f"'{value}' is not one of: {shown}{hint}")
+
+    def items(self, node: Node, field_path: str) -> list[Node]:
+        value = node.value
+        if not isinstance(value, list):
+            self.fail(node, field_path, f"expected a list, got {describe(value)}")
+        if not value:
+            self.fail(node, field_path, "the list is empty")
+        return value
+
+    def text_list(
+        self, node: Node | None, field_path: str, *, low: int, high: int
+    ) -> tuple[str, ...]:
+        if node is None or node.value is None:
+            return ()  # a required list is caught as missing by `mapping`
+        entries = self.items(node, field_path)
+        if not low <= len(entries) <= high:
+            self.fail(node, field_path, f"expected {low}-{high} entries, got {len(entries)}")
+        return tuple(self.text(e, f"{field_path}[{i}]") for i, e in enumerate(entries))
+
+    def ident(self, key_node: Node, field_path: str) -> str:
+        key = key_node.value
+        if not isinstance(key, str) or len(key) > MAX_ID or not ID_PATTERN.fullmatch(key):
+            self.fail(
+                key_node,
+                field_path,
+                f"bad id '{key}': use lower-case words joined by '-', like 'figure-four'"
+                f" (at most {MAX_ID} characters)",
+            )
+        return key
+
+
+def join(parent: str, key: str) -> str:
+    return f"{parent}.{key}" if parent else key
+
+
+def describe(value: object) -> str:
+    """A short, user-facing name for what was found instead."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    short = text if len(text) <= 30 else text[:27] + "..."
+    return f"'{short}'"
+
+
+def read_document(root: Node | None, path: str, source: str) -> FileContent:
+    """Validate a whole file's tree: the top level, then each section.
+
+    `source` is what `stretch list` shows: 'built-in', or the user file's path.
+    """
+    content = FileContent(path)
+    if root is None:
+        return content
+    reader = Reader(path, source)
+    top = reader.mapping(root, "", allowed=TOP_KEYS)
+    if not top:
+        return content
+    sections = {
+        "moves": _read_moves,
+        "avoid": _read_avoid,
+        "routines": _read_routines,
+    }
+    for key, node in top.items():
+        if key in sections:
+            sections[key](reader, node, content)
+        elif key == "week":
+            content.week = _read_week(reader, node)
+        else:
+            content.notes = (_read_notes(reader, node), reader.where(node, "notes"))
+    return content
+
+
+def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Node]]:
+    """The id -> definition pairs of a section, with each id checked."""
+    if node.value is None:
+        return []
+    entries = reader.mapping(node, section, allowed=tuple(node.keys))
+    return [(reader.ident(node.keys[k], f"{section}.{k}"), v) for k, v in entries.items()]
+
+
+def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
+    for move_id, body in _entries(reader, node, "moves"):
+        where = reader.where(body, f"moves.{move_id}")
+        content.moves[move_id] = (_read_move(reader, move_id, body), where)
+
+
+def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
+    at = f"moves.{move_id}"
+    m = reader.mapping(
+        node, at, allowed=MOVE_KEYS,
+        required=("name", "kind", "group", "position", "setup", "cues"),
+    )
+    hold, reps, tempo = _dose(reader, m, node, at)
+    if hold is None and tempo is None:
+        reader.fail(node, at, "needs a 'hold' (seconds) or 'reps' with a 'tempo'")
+    sided = m.get("sided")
+    return Move(
+        id=move_id,
+        name=reader.text(m["name"], f"{at}.name"),
+        kind=reader.choice(m["kind"], f"{at}.kind", KINDS),
+        group=reader.choice(m["group"], f"{at}.group", GROUPS),
+        sided=False if sided is None else reader.boolean(sided, f"{at}.sided"),
+        position=reader.choice(m["position"], f"{at}.position", POSITIONS),
+        setup=reader.text(m["setup"], f"{at}.setup"),
+        cues=reader.text_list(m["cues"], f"{at}.cues", low=1, high=6),
+        cautions=reader.text_list(m.get("cautions"), f"{at}.cautions", low=0, high=6),
+        hold=hold,
+        reps=reps,
+        tempo=tempo,
+        easier=reader.optional_text(m, "easier", f"{at}.easier"),
+        harder=reader.optional_text(m, "harder", f"{at}.harder"),
+        source=reader.source,
+    )
+
+
+def _dose(
+    reader: Reader, m: dict[str, Node], node: Node, at: str
+) -> tuple[int | None, int | None, int | None]:
+    """hold, reps and tempo, checked for range and for fitting together."""
+    hold = reader.optional_number(m, "hold", f"{at}.hold", HOLD, " s")
+    reps = reader.optional_number(m, "reps", f"{at}.reps", REPS)
+    tempo = reader.optional_number(m, "tempo", f"{at}.tempo", TEMPO, " s")
+    if hold is not None and tempo is not None:
+        reader.fail(m["tempo"], f"{at}.tempo", "use either 'hold' or 'tempo', not both")
+    if tempo is not None and reps is None:
+        reader.fail(m["tempo"], f"{at}.tempo", "a 'tempo' needs 'reps' to count")
+    return hold, reps, tempo
+
+
+def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
+    for routine_id, body in _entries(reader, node, "routines"):
+        at = f"routines.{routine_id}"
+        r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
+        rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
+        items = reader.items(r["items"], f"{at}.items")
+        content.routines[routine_id] = DraftRoutine(
+            id=routine_id,
+            where=reader.where(body, at),
+            source=reader.source,
+            title=reader.text(r["title"], f"{at}.title"),
+            summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
+            rest=10 if rest is None else rest,
+            items=tuple(_read_item(reader, n, f"{at}.items[{i}]") for i, n in enumerate(items)),
+        )
+
+
+def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
+    m = reader.mapping(node, at, allowed=ITEM_KEYS)
+    if "move" not in m:
+        if set(m) != {"rest"}:
+            reader.fail(node, at, "an item needs a 'move' (or is a lone 'rest: seconds')")
+        rest = reader.number(m["rest"], f"{at}.rest", REST, " s")
+        return DraftItem(reader.where(node, at), None, None, None, None, 1, rest, 2)
+    move_node = m["move"]
+    move_id = reader.text(move_node, f"{at}.move")
+    hold, reps, tempo = _dose(reader, m, node, at)
+    sets = reader.optional_number(m, "sets", f"{at}.sets", SETS)
+    return DraftItem(
+        where=reader.where(move_node, f"{at}.move"),
+        move_id=move_id,
+        hold=hold,
+        reps=reps,
+        tempo=tempo,
+        sets=1 if sets is None else sets,
+        rest=reader.optional_number(m, "rest", f"{at}.rest", REST, " s"),
+        priority=reader.optional_number(m, "priority", f"{at}.priority", PRIORITY) or 2,
+    )
+
+
+def _read_avoid(reader: Reader, node: Node, content: FileContent) -> None:
+    for avoid_id, body in _entries(reader, node, "avoid"):
+        at = f"avoid.{avoid_id}"
+        a = reader.mapping(body, at, allowed=AVOID_KEYS, required=("name", "why", "instead"))
+        instead = reader.items(a["instead"], f"{at}.instead")
+        content.avoid[avoid_id] = DraftAvoid(
+            id=avoid_id,
+            where=reader.where(body, at),
+            name=reader.text(a["name"], f"{at}.name"),
+            why=reader.text(a["why"], f"{at}.why"),
+            description=reader.optional_text(a, "description", f"{at}.description"),
+            instead=tuple(
+                (reader.text(n, f"{at}.instead[{i}]"), reader.where(n, f"{at}.instead[{i}]"))
+                for i, n in enumerate(instead)
+            ),
+        )
+
+
+def _read_week(reader: Reader, node: Node) -> DraftWeek:
+    days = reader.mapping(node, "week", allowed=WEEKDAYS)
+    missing = [d for d in WEEKDAYS if d not in days]
+    if missing:
+        problem = f"missing {', '.join(missing)} (give every day a routine or 'rest')"
+        reader.fail(node, "week", problem)
+    return DraftWeek(
+        where=reader.where(node, "week"),
+        source=reader.source,
+        days=tuple(
+            (day, reader.text(days[day], f"week.{day}"), reader.where(days[day], f"week.{day}"))
+            for day in WEEKDAYS
+        ),
+    )
+
+
+def _read_notes(reader: Reader, node: Node) -> Notes:
+    n = reader.mapping(node, "notes", allowed=NOTES_KEYS, required=NOTES_KEYS)
+    s = reader.mapping(
+        n["safety"], "notes.safety", allowed=SAFETY_KEYS, required=SAFETY_KEYS
+    )
+    return Notes(
+        why_hips=reader.text(n["why-hips"], "notes.why-hips"),
+        safety=SafetyNote(
+            emergency=reader.text_list(s["emergency"], "notes.safety.emergency", low=1, high=12),
+            see_a_doctor=reader.text_list(
+                s["see-a-doctor"], "notes.safety.see-a-doctor", low=1, high=12
+            ),
+            stop=reader.text(s["stop"], "notes.safety.stop"),
+        ),
+    )

@@ -1,0 +1,239 @@
+"""What the browsing commands show: Rich renderables and the JSON shapes of DESIGN.md.
+
+Kept apart from cli.py so the command line only parses and dispatches, and so tests
+can render each view into a recorded console of fixed width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stretch.model import BUILTIN, Avoid, Catalogue, Move, Routine, Step
+from stretch.plan import DOSE_TARGET, dose, groups, minutes, total_seconds
+
+SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
+
+
+def clock(seconds: float) -> str:
+    """mm:ss, or h:mm:ss past an hour."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
+
+
+def source_label(routine: Routine) -> str:
+    if routine.source == BUILTIN:
+        return BUILTIN
+    return f"{routine.source} (replaces built-in)" if routine.replaces_builtin else routine.source
+
+
+def move_dose(move: Move) -> str:
+    """'30 s x 2' or '10 reps x 4 s': the default dose of a move."""
+    if move.tempo is not None:
+        return f"{move.reps} reps x {move.tempo} s"
+    reps = f" x {move.reps}" if move.reps and move.reps > 1 else ""
+    return f"{move.hold} s{reps}"
+
+
+# --- list --------------------------------------------------------------------------
+
+def routine_row(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
+    seconds = total_seconds(steps)
+    return {
+        "name": routine.id,
+        "title": routine.title,
+        "summary": routine.summary,
+        "minutes": minutes(seconds),
+        "seconds": seconds,
+        "groups": list(groups(routine)),
+        "source": source_label(routine),
+    }
+
+
+def routines_table(rows: Iterable[dict[str, object]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("name", style="bold cyan", no_wrap=True)
+    table.add_column("title")
+    table.add_column("min", justify="right")
+    table.add_column("groups")
+    table.add_column("source", overflow="fold")
+    for row in rows:
+        names = row["groups"]
+        assert isinstance(names, list)
+        table.add_row(
+            str(row["name"]), str(row["title"]), str(row["minutes"]), ", ".join(names),
+            str(row["source"]),
+        )
+    return table
+
+
+# --- show --------------------------------------------------------------------------
+
+def step_json(step: Step) -> dict[str, object]:
+    move = step.move
+    return {
+        "label": step.label,
+        "move": move.id if move else None,
+        "kind": step.kind,
+        "group": move.group if move else None,
+        "side": step.side,
+        "seconds": step.seconds,
+    }
+
+
+def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
+    return {
+        "name": routine.id,
+        "title": routine.title,
+        "summary": routine.summary,
+        "seconds": total_seconds(steps),
+        "groups": list(groups(routine)),
+        "dose": dose(steps),
+        "steps": [step_json(s) for s in steps],
+    }
+
+
+def step_detail(step: Step) -> str:
+    if step.kind == "count":
+        return f"{step.reps} x {step.tempo} s, set {step.set}/{step.sets}"
+    if step.kind == "hold":
+        return f"hold {step.rep}/{step.reps}"
+    return ""
+
+
+def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
+    total = total_seconds(steps)
+    head = Text.assemble(
+        (routine.title, "bold"), f"  ({routine.id}, {clock(total)} in {len(steps)} steps)"
+    )
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("at", justify="right", style="dim")
+    table.add_column("step")
+    table.add_column("side")
+    table.add_column("time", justify="right")
+    table.add_column("", style="dim")
+    start = 0.0
+    for number, step in enumerate(steps, 1):
+        style = "bold" if step.move else "dim"
+        side = SIDE_NAMES.get(step.side or "", "")
+        table.add_row(
+            str(number), clock(start), Text(step.label, style=style), side,
+            f"{step.seconds:g} s", step_detail(step),
+        )
+        start += step.seconds
+    return Stack(head, Text(routine.summary), table, dose_table(steps))
+
+
+def dose_table(steps: Sequence[Step]) -> RenderableType:
+    """Seconds of stretch per group and side, against the 60 s target."""
+    per_group = dose(steps)
+    if not per_group:
+        return Text("No stretch holds in this routine: it is all exercises.", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"Stretch per side (target {DOSE_TARGET} s)")
+    table.add_column("group")
+    table.add_column("left", justify="right")
+    table.add_column("right", justify="right")
+    table.add_column("")
+    for group, sides in per_group.items():
+        met = min(sides.values()) >= DOSE_TARGET
+        mark = Text("target met", style="green") if met else Text("below target", style="yellow")
+        table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", mark)
+    return table
+
+
+# --- moves -------------------------------------------------------------------------
+
+def move_json(move: Move) -> dict[str, object]:
+    return {
+        "id": move.id,
+        "name": move.name,
+        "kind": move.kind,
+        "group": move.group,
+        "sided": move.sided,
+        "position": move.position,
+        "hold": move.hold,
+        "reps": move.reps,
+        "tempo": move.tempo,
+        "setup": move.setup,
+        "cues": list(move.cues),
+        "cautions": list(move.cautions),
+        "easier": move.easier,
+        "harder": move.harder,
+    }
+
+
+def moves_table(moves: Iterable[Move]) -> Table:
+    """Name over id in one column keeps the table inside 80 columns."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("move")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("group", no_wrap=True)
+    table.add_column("sides", no_wrap=True)
+    table.add_column("position", no_wrap=True)
+    table.add_column("dose", justify="right", no_wrap=True)
+    for move in moves:
+        name = Text.assemble((move.name, "bold"), "\n", (move.id, "cyan"))
+        table.add_row(
+            name, move.kind, move.group, "each" if move.sided else "both",
+            move.position, move_dose(move),
+        )
+    return table
+
+
+def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
+    lines = [
+        f"[bold]{escape(move.name)}[/]  [dim]({move.id})[/]",
+        f"{move.kind}, {move.group}, {move.position}, "
+        + ("each side" if move.sided else "both sides at once")
+        + f", {move_dose(move)}",
+        "",
+        escape(move.setup),
+        "",
+        *[f"  • {escape(cue)}" for cue in move.cues],
+    ]
+    if move.cautions:
+        lines += ["", *[f"[yellow]  ! {escape(c)}[/]" for c in move.cautions]]
+    if move.easier:
+        lines += ["", f"[bold]Easier:[/] {escape(move.easier)}"]
+    if move.harder:
+        lines += [f"[bold]Harder:[/] {escape(move.harder)}"]
+    if used_in:
+        lines += ["", "[dim]In: " + ", ".join(used_in) + "[/]"]
+    return Panel("\n".join(lines), expand=False, box=box.ROUNDED)
+
+
+# --- avoid -------------------------------------------------------------------------
+
+def avoid_json(avoid: Avoid) -> dict[str, object]:
+    return {
+        "id": avoid.id,
+        "name": avoid.name,
+        "description": avoid.description,
+        "why": avoid.why,
+        "instead": [{"id": m.id, "name": m.name} for m in avoid.instead],
+    }
+
+
+def avoid_view(catalogue: Catalogue) -> RenderableType:
+    parts: list[RenderableType] = []
+    if catalogue.notes:
+        parts.append(Panel(catalogue.notes.why_hips, title="Why hips, not the lower back",
+                           expand=False, box=box.ROUNDED))
+    for avoid in catalogue.avoid.values():
+        lines = [f"[bold red]Avoid: {escape(avoid.name)}[/]"]
+        if avoid.description:
+            lines.append(escape(avoid.description))
+        lines += ["", f"[bold]Why:[/] {escape(avoid.why)}", "", "[bold]Do instead:[/]"]
+        lines += [f"  • {escape(m.name)} [dim]({m.id})[/]" for m in avoid.instead]
+        parts.append(Panel("\n".join(lines), expand=False, box=box.ROUNDED))
+    return Stack(*parts)
