@@ -20,6 +20,7 @@ import yaml
 from stretch.errors import CatalogueError, StretchError, did_you_mean
 from stretch.model import BUILTIN, REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
 from stretch.schema import (
+    TOP,
     DraftAvoid,
     DraftRoutine,
     DraftWeek,
@@ -199,7 +200,7 @@ class _TreeBuilder:
     ) -> NoReturn:
         if field_path is None:
             field_path = self._current_field()
-        raise CatalogueError(self.path, line, col, field_path or "yaml", problem)
+        raise CatalogueError(self.path, line, col, field_path or TOP, problem)
 
     def _current_field(self) -> str:
         if not self.stack:

@@ -27,6 +27,7 @@ Scalar = str | int | float | bool | None
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 MAX_ID = 40
 MAX_TEXT = 2000
+TOP = "(top level)"  # the field name shown for problems with the document as a whole
 
 # Bounds of every number in the format, in seconds or counts (see README: the format).
 HOLD = (5, 300)
@@ -140,7 +141,7 @@ class Reader:
         self.source = source
 
     def fail(self, node: Node, field_path: str, problem: str) -> NoReturn:
-        raise CatalogueError(self.path, node.line, node.col, field_path, problem)
+        raise CatalogueError(self.path, node.line, node.col, field_path or TOP, problem)
 
     def where(self, node: Node, field_path: str) -> Where:
         return Where(self.path, node.line, node.col, field_path)
@@ -158,11 +159,8 @@ class Reader:
             self.fail(node, field_path, f"expected a mapping of keys, got {describe(value)}")
         for key, key_node in node.keys.items():
             if key not in allowed:
-                self.fail(
-                    key_node,
-                    join(field_path, key),
-                    f"unknown key '{key}'{did_you_mean(key, allowed)}",
-                )
+                hint = did_you_mean(key, allowed) or f"; expected one of: {', '.join(allowed)}"
+                self.fail(key_node, join(field_path, key), f"unknown key '{key}'{hint}")
         for key in required:
             if key not in value or value[key].value is None:
                 self.fail(node, join(field_path, key), "missing (required)")
@@ -298,17 +296,21 @@ def read_document(root: Node | None, path: str, source: str) -> FileContent:
     return content
 
 
-def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Node]]:
-    """The id -> definition pairs of a section, with each id checked."""
+def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Where, Node]]:
+    """The definitions of a section: each checked id, where it is written, and its body."""
     if node.value is None:
         return []
     entries = reader.mapping(node, section, allowed=tuple(node.keys))
-    return [(reader.ident(node.keys[k], f"{section}.{k}"), v) for k, v in entries.items()]
+    found = []
+    for key, body in entries.items():
+        key_node = node.keys[key]
+        at = f"{section}.{key}"
+        found.append((reader.ident(key_node, at), reader.where(key_node, at), body))
+    return found
 
 
 def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
-    for move_id, body in _entries(reader, node, "moves"):
-        where = reader.where(body, f"moves.{move_id}")
+    for move_id, where, body in _entries(reader, node, "moves"):
         content.moves[move_id] = (_read_move(reader, move_id, body), where)
 
 
@@ -356,14 +358,14 @@ def _dose(
 
 
 def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
-    for routine_id, body in _entries(reader, node, "routines"):
+    for routine_id, where, body in _entries(reader, node, "routines"):
         at = f"routines.{routine_id}"
         r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
         rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
         items = reader.items(r["items"], f"{at}.items")
         content.routines[routine_id] = DraftRoutine(
             id=routine_id,
-            where=reader.where(body, at),
+            where=where,
             source=reader.source,
             title=reader.text(r["title"], f"{at}.title"),
             summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
@@ -375,8 +377,14 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
 def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
     m = reader.mapping(node, at, allowed=ITEM_KEYS)
     if "move" not in m:
-        if set(m) != {"rest"}:
+        if "rest" not in m:
             reader.fail(node, at, "an item needs a 'move' (or is a lone 'rest: seconds')")
+        extra = sorted(set(m) - {"rest"})
+        if extra:
+            reader.fail(
+                node.keys[extra[0]], f"{at}.{extra[0]}",
+                f"a lone rest takes only 'rest: seconds'; '{extra[0]}' needs a 'move'",
+            )
         rest = reader.number(m["rest"], f"{at}.rest", REST, " s")
         return DraftItem(reader.where(node, at), None, None, None, None, 1, rest, 2)
     move_node = m["move"]
@@ -396,13 +404,13 @@ def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
 
 
 def _read_avoid(reader: Reader, node: Node, content: FileContent) -> None:
-    for avoid_id, body in _entries(reader, node, "avoid"):
+    for avoid_id, where, body in _entries(reader, node, "avoid"):
         at = f"avoid.{avoid_id}"
         a = reader.mapping(body, at, allowed=AVOID_KEYS, required=("name", "why", "instead"))
         instead = reader.items(a["instead"], f"{at}.instead")
         content.avoid[avoid_id] = DraftAvoid(
             id=avoid_id,
-            where=reader.where(body, at),
+            where=where,
             name=reader.text(a["name"], f"{at}.name"),
             why=reader.text(a["why"], f"{at}.why"),
             description=reader.optional_text(a, "description", f"{at}.description"),

@@ -139,7 +139,8 @@ def dose_table(steps: Sequence[Step]) -> RenderableType:
     per_group = dose(steps)
     if not per_group:
         return Text("No stretch holds in this routine: it is all exercises.", style="dim")
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"Stretch per side (target {DOSE_TARGET} s)")
+    title = f"Stretch per side (target {DOSE_TARGET} s)"
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title)
     table.add_column("group")
     table.add_column("left", justify="right")
     table.add_column("right", justify="right")
