@@ -1,0 +1,190 @@
+"""The command line as DESIGN.md's contract describes it: output, JSON shapes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from stretch import __version__
+from stretch.cli import _complete_move, _complete_routine, app
+from tests.conftest import write_user_file
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--version")
+    assert code == 0 and out.strip() == f"stretch {__version__}"
+
+
+def test_list_shows_each_routine_with_minutes_and_source(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list")
+    assert code == 0
+    for name in ("hip-reset", "desk-break", "core-and-hips", "full-session"):
+        assert name in out
+    assert "built-in" in out and "\x1b[" not in out
+
+
+def test_list_json(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list", "--json")
+    rows = {r["name"]: r for r in json.loads(out)}
+    assert code == 0
+    assert set(rows["hip-reset"]) == {"name", "title", "summary", "minutes", "seconds", "groups", "source"}
+    assert rows["hip-reset"]["groups"] == ["gluteal", "adductor", "psoas"]
+    assert rows["desk-break"]["minutes"] == 5
+
+
+def test_list_marks_a_user_replacement(runner: CliRunner, stretch_home: Path) -> None:
+    path = write_user_file(
+        stretch_home, "mine.yaml",
+        "routines:\n  desk-break:\n    title: My break\n    items:\n      - move: side-lunge\n",
+    )
+    rows = {r["name"]: r for r in json.loads(run(runner, "list", "--json")[1])}
+    assert rows["desk-break"]["source"] == f"{path} (replaces built-in)"
+    assert rows["hip-reset"]["source"] == "built-in"
+
+
+def test_show_json_matches_the_contract(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "show", "hip-reset", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"name", "title", "summary", "seconds", "groups", "dose", "steps"}
+    assert data["seconds"] == sum(s["seconds"] for s in data["steps"])
+    assert all(set(s) == {"label", "move", "kind", "group", "side", "seconds"} for s in data["steps"])
+    assert data["steps"][0]["kind"] == "get-ready"
+    kinds = {s["kind"] for s in data["steps"]}
+    assert {"hold", "switch", "rest", "transition"} <= kinds
+    for group in ("gluteal", "adductor", "psoas"):
+        assert data["dose"][group]["left"] >= 60 and data["dose"][group]["right"] >= 60
+
+
+def test_show_table(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "show", "desk-break")
+    assert code == 0
+    assert "Seated figure-four stretch" in out and "Switch sides" in out
+    assert "target" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["show", "hip-rest"], "no routine named 'hip-rest'; did you mean hip-reset?"),
+        (["moves", "figur-four"], "no move named 'figur-four'; did you mean figure-four"),
+        (["moves", "--group", "glutes"], "no group named 'glutes'; did you mean gluteal?"),
+    ],
+)
+def test_unknown_names_exit_2_with_the_closest(runner: CliRunner, args: list[str], expected: str) -> None:
+    code, out, err = run(runner, *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("stretch: error: " + expected)
+    assert err.count("\n") == 1
+
+
+def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "moves", "--group", "psoas")
+    assert code == 0 and "half-kneeling-hip-flexor" in out and "figure-four" not in out
+    code, out, _ = run(runner, "moves", "pigeon")
+    assert code == 0 and "Pigeon stretch" in out and "Easier:" in out and "hip-reset" in out
+
+
+def test_moves_json_fields(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "moves", "--json")[1])
+    fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
+              "setup", "cues", "cautions", "easier", "harder"}
+    assert all(set(m) == fields for m in data)
+    bridge = next(m for m in data if m["id"] == "glute-bridge")
+    assert bridge["hold"] is None and bridge["tempo"] == 4
+
+
+def test_avoid_names_both_and_what_to_do_instead(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "avoid")
+    assert code == 0
+    assert "knee rolls" in out and "Hamstring stretches" in out and "Do instead" in out
+    data = json.loads(run(runner, "avoid", "--json")[1])
+    assert {a["id"] for a in data} == {"knee-rolls", "hamstring-stretches"}
+    assert all(a["instead"] for a in data)
+
+
+def test_validate_all_files(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "validate")
+    assert code == 0
+    assert out.count("ok  ") == 6 and "21 moves, 4 routines" in out.replace("\n", " ")
+
+
+def test_validate_reports_the_first_problem_of_each_file(runner: CliRunner, tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text("routines:\n  mine:\n    title: Mine\n    items:\n      - move: frog\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("moves:\n  x:\n    hold: 3\n")
+    worse = tmp_path / "worse.yaml"
+    worse.write_text("routines: [\n")
+    code, out, err = run(runner, "validate", str(good), str(bad), str(worse), str(tmp_path / "nope.yaml"))
+    assert code == 1
+    assert f"ok  {good}" in out
+    lines = err.strip().splitlines()
+    assert lines[0].startswith("stretch: error: ") and "nope.yaml: no such file" in lines[0]
+    assert f"stretch: error: {bad}:3:5: moves.x.name: missing (required)\n" in err
+    assert f"{worse}:2:1: yaml: syntax error" in err
+    assert len(lines) == 3
+
+
+def test_validate_catches_a_reference_across_files(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("routines:\n  mine:\n    title: Mine\n    items:\n      - move: frogg\n")
+    code, _, err = run(runner, "validate", str(path))
+    assert code == 1
+    assert err.strip() == (
+        f"stretch: error: {path}:5:15: routines.mine.items[0].move: unknown move 'frogg' "
+        "(did you mean 'frog'?)"
+    )
+
+
+def test_a_broken_user_file_stops_every_catalogue_command(runner: CliRunner, stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, "broken.yaml", "moves:\n  x: [\n")
+    for args in (["list"], ["show", "hip-reset"], ["moves"], ["avoid"]):
+        code, out, err = run(runner, *args)
+        assert code == 1, args
+        assert out == ""
+        assert err == f"stretch: error: {path}:3:1: yaml: syntax error: did not find expected node content\n"
+
+
+def test_every_command_and_option_has_help() -> None:
+    group = get_command(app)
+    assert group.help
+    commands = group.commands  # type: ignore[attr-defined]
+    assert {"list", "show", "moves", "avoid", "validate"} <= set(commands)
+    for name, command in commands.items():
+        assert command.help, name
+        for param in command.params:
+            assert getattr(param, "help", None), f"{name} {param.name}"
+
+
+def test_help_runs_for_each_command(runner: CliRunner) -> None:
+    for name in ("list", "show", "moves", "avoid", "validate"):
+        code, out, _ = run(runner, name, "--help")
+        assert code == 0 and "Usage" in out, name
+
+
+def test_completion_offers_routine_and_move_names() -> None:
+    assert [name for name, _ in _complete_routine("hip")] == ["hip-reset"]
+    assert "figure-four" in [name for name, _ in _complete_move("fig")]
+
+
+def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stretch", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.startswith("stretch ")
+    script = f"{sys.executable} -m stretch moves | head -1"
+    piped = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert piped.returncode == 0 and "Traceback" not in piped.stderr

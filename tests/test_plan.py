@@ -1,0 +1,124 @@
+"""The planner: the exact steps, their order, totals and the dose per group and side."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stretch.model import Catalogue, Item, Move, Routine
+from stretch.plan import PlanSettings, dose, plan, total_seconds
+
+
+def make_move(move_id: str = "m", *, sided: bool = True, position: str = "supine",
+              kind: str = "stretch", group: str = "gluteal") -> Move:
+    return Move(
+        id=move_id, name=move_id.title(), kind=kind, group=group, sided=sided,  # type: ignore[arg-type]
+        position=position, setup="Set up.", cues=("Cue",), hold=30,  # type: ignore[arg-type]
+    )
+
+
+def routine(*items: Item, rest: int = 10) -> Routine:
+    return Routine(id="r", title="R", summary="", rest=rest, items=items)
+
+
+def shape(steps: tuple[object, ...]) -> list[tuple[str, str | None, float]]:
+    return [(s.kind, s.side, s.seconds) for s in steps]  # type: ignore[attr-defined]
+
+
+def test_sided_stretch_is_left_switch_right_with_rest_between_reps() -> None:
+    steps = plan(routine(Item(move=make_move(), hold=30, reps=2)))
+    assert shape(steps) == [
+        ("get-ready", None, 10),
+        ("hold", "left", 30), ("switch", None, 5), ("hold", "right", 30),
+        ("rest", None, 10),
+        ("hold", "left", 30), ("switch", None, 5), ("hold", "right", 30),
+    ]
+    assert [s.rep for s in steps if s.kind == "hold"] == [1, 1, 2, 2]
+    assert total_seconds(steps) == 150
+
+
+def test_first_side_can_be_right() -> None:
+    steps = plan(routine(Item(move=make_move(), hold=20)), PlanSettings(first_side="right"))
+    assert [s.side for s in steps if s.kind == "hold"] == ["right", "left"]
+
+
+def test_counted_exercise_is_reps_times_tempo_per_set_and_side() -> None:
+    move = make_move("bridge", kind="exercise", group="hip")
+    steps = plan(routine(Item(move=move, reps=10, tempo=3, sets=2, rest=20)))
+    assert shape(steps) == [
+        ("get-ready", None, 10),
+        ("count", "left", 30), ("switch", None, 5), ("count", "right", 30),
+        ("rest", None, 20),
+        ("count", "left", 30), ("switch", None, 5), ("count", "right", 30),
+    ]
+    assert {(s.reps, s.tempo) for s in steps if s.kind == "count"} == {(10, 3)}
+    assert [s.set for s in steps if s.kind == "count"] == [1, 1, 2, 2]
+
+
+def test_transition_is_longer_when_the_position_changes() -> None:
+    a = make_move("a", sided=False, position="supine")
+    b = make_move("b", sided=False, position="supine")
+    c = make_move("c", sided=False, position="kneeling")
+    steps = plan(routine(Item(move=a, hold=30), Item(move=b, hold=30), Item(move=c, hold=30)))
+    pauses = [(s.kind, s.label, s.seconds) for s in steps if s.move is None]
+    assert pauses == [
+        ("get-ready", "Get ready", 10),
+        ("transition", "Rest", 10),
+        ("transition", "Move to kneeling", 20),
+    ]
+
+
+def test_explicit_rest_replaces_the_transition_and_is_never_shorter() -> None:
+    a = make_move("a", sided=False)
+    b = make_move("b", sided=False, position="standing")
+    steps = plan(routine(Item(move=a, hold=30), Item(move=None, rest=45), Item(move=b, hold=30)))
+    assert shape(steps)[2] == ("rest", None, 45)
+    short = plan(routine(Item(move=a, hold=30), Item(move=None, rest=5), Item(move=b, hold=30)))
+    assert shape(short)[2] == ("rest", None, 20)  # 10 s rest + 10 s to stand up
+
+
+def test_pause_steps_say_what_comes_next() -> None:
+    steps = plan(routine(Item(move=make_move("pigeon"), hold=30)))
+    assert steps[0].next_label == "Pigeon, left side"
+    assert steps[2].next_label == "Pigeon, right side"
+
+
+def test_dose_counts_a_two_sided_stretch_for_both_sides_and_skips_exercises() -> None:
+    both = make_move("butterfly", sided=False, group="adductor")
+    one = make_move("figure", group="gluteal")
+    work = make_move("bridge", kind="exercise", group="hip")
+    steps = plan(routine(
+        Item(move=both, hold=30, reps=2), Item(move=one, hold=25, reps=3),
+        Item(move=work, reps=10, tempo=3),
+    ))
+    assert dose(steps) == {
+        "adductor": {"left": 60, "right": 60},
+        "gluteal": {"left": 75, "right": 75},
+    }
+
+
+def test_hold_scale_shortens_holds_but_not_below_five_seconds() -> None:
+    steps = plan(routine(Item(move=make_move(), hold=30)), PlanSettings(hold_scale=0.5))
+    assert [s.seconds for s in steps if s.kind == "hold"] == [15, 15]
+    tiny = plan(routine(Item(move=make_move(), hold=6)), PlanSettings(hold_scale=0.1))
+    assert [s.seconds for s in tiny if s.kind == "hold"] == [5, 5]
+
+
+def test_builtin_plans_add_up(builtin: Catalogue) -> None:
+    for r in builtin.routines.values():
+        steps = plan(r)
+        assert steps[0].kind == "get-ready"
+        assert all(s.seconds > 0 for s in steps)
+        assert total_seconds(steps) == sum(s.seconds for s in steps)
+
+
+@given(
+    reps=st.integers(1, 4), sets=st.integers(1, 3), hold=st.integers(5, 60),
+    sided=st.booleans(), rest=st.integers(0, 30),
+)
+def test_total_matches_the_arithmetic(reps: int, sets: int, hold: int, sided: bool, rest: int) -> None:
+    steps = plan(routine(Item(move=make_move(sided=sided), hold=hold, reps=reps, sets=sets), rest=rest))
+    rounds = reps * sets
+    sides = 2 if sided else 1
+    expected = 10 + rounds * sides * hold + rounds * (sides - 1) * 5 + (rounds - 1) * rest
+    assert total_seconds(steps) == expected
