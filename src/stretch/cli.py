@@ -251,6 +251,93 @@ def validate(
         out.print(report.summary, soft_wrap=True)
 
 
+SpeedOption = Annotated[
+    float,
+    typer.Option(
+        "--speed", min=0.001, max=1000,
+        help="Run the session clock this many times faster (for demos and tests).",
+    ),
+]
+BellOption = Annotated[
+    bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at each step and 3-2-1.")
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain", help="One plain line per step, no full-screen view (for screen readers)."
+    ),
+]
+
+
+@app.command()
+def run(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="The routine to run; leave it out in a terminal to pick from a list.",
+            autocompletion=_complete_routine,
+            show_default=False,
+        ),
+    ] = None,
+    speed: SpeedOption = 1.0,
+    bell: BellOption = True,
+    plain: PlainOption = False,
+) -> None:
+    """Run a routine with hold, switch-sides and rest countdowns."""
+    with _guard():
+        catalogue = _catalogue()
+        if name is None:
+            name = _pick_routine(catalogue)
+        _guide(catalogue, _routine(catalogue, name), speed=speed, bell=bell, plain=plain)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _pick_routine(catalogue: Catalogue) -> str:
+    """A numbered list of routines; the answer is a number or a name."""
+    from stretch.errors import UsageProblem
+    from stretch.output import console
+
+    if not _interactive():
+        raise UsageProblem("name a routine to run (see `stretch list`): no terminal to ask in")
+    routines = list(catalogue.routines.values())
+    out = console()
+    for number, routine in enumerate(routines, 1):
+        out.print(f"  [bold]{number}[/]  {routine.title} [dim]({routine.id})[/]")
+    while True:
+        answer = out.input("Which routine? (number or name) ").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(routines):
+            return routines[int(answer) - 1].id
+        if answer in catalogue.routines:
+            return answer
+        out.print(f"[yellow]Type a number from 1 to {len(routines)}, or a name.[/]")
+
+
+def _guide(
+    catalogue: Catalogue, routine: Routine, *, speed: float, bell: bool, plain: bool
+) -> None:
+    """Run the session live in a terminal, or as plain lines otherwise, then summarise."""
+    from stretch.clock import make_clock
+    from stretch.engine import Session
+    from stretch.keys import Terminated
+    from stretch.live import run_live, run_plain, summary_line
+    from stretch.plan import plan
+
+    session = Session(plan(routine), make_clock(speed))
+    try:
+        if plain or not _interactive():
+            run_plain(session, title=routine.title, listeners=[], write=typer.echo)
+            return
+        summary = run_live(session, title=routine.title, listeners=[], bell=bell)
+    except Terminated as stop:
+        raise typer.Exit(128 + stop.signum) from None
+    from stretch.output import console
+
+    console().print(summary_line(summary, routine.title))
+
+
 def main() -> None:
     """The console script: run the app, and leave quietly when the reader closes the pipe."""
     try:

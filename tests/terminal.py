@@ -1,0 +1,106 @@
+"""Drive `stretch` in a real terminal: tmux on a private socket, keys in, screen out."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+STRETCH = [sys.executable, "-m", "stretch"]
+
+
+class Tmux:
+    """One tmux server and session running a shell; `run` starts stretch inside it.
+
+    The shell records the terminal modes (`stty -g`) before and after the command and
+    its exit code, so tests can check that the terminal was left exactly as it was.
+    """
+
+    def __init__(self, tmp: Path, *, width: int = 60, height: int = 20) -> None:
+        self.tmp = tmp
+        self.socket = f"stretch-test-{os.getpid()}-{id(self)}"
+        env = {"STRETCH_HOME": str(tmp / "home"), "PS1": "$ ", "TERM": "xterm-256color"}
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
+                   f"env {exports} bash --norc --noprofile")
+        self._tmux("set-option", "-g", "status", "off")
+        self.wait_for("$")
+
+    def _tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, check=False)
+        return done.stdout
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", "main", "-l", text)
+
+    def keys(self, *names: str) -> None:
+        self._tmux("send-keys", "-t", "main", *names)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "main")
+
+    def joined(self) -> str:
+        """The screen with wrapped lines joined, for text that may wrap."""
+        return " ".join(line.strip() for line in self.screen().splitlines() if line.strip())
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
+            time.sleep(0.05)
+
+    def run(self, *args: str) -> None:
+        """Start stretch in the shell, wrapped to record modes and the exit code."""
+        before, after, code = (self.tmp / n for n in ("before", "after", "code"))
+        command = " ".join(shlex.quote(a) for a in [*STRETCH, *args])
+        # one job, so Ctrl-Z stops (and `fg` resumes) the recording along with stretch
+        script = f"stty -g > {before}; {command}; echo $? > {code}; stty -g > {after}"
+        self.type(f"bash -c {shlex.quote(script)}\n")
+
+    def run_alone(self, *args: str) -> None:
+        """Start stretch as the shell's only job, as a person would (for Ctrl-Z and `fg`).
+
+        Call `finish_alone` once it has ended to record its exit code and the modes.
+        """
+        command = " ".join(shlex.quote(a) for a in [*STRETCH, *args])
+        self.type(f"stty -g > {self.tmp / 'before'}; {command}\n")
+
+    def finish_alone(self) -> None:
+        self.type(f"echo $? > {self.tmp / 'code'}; stty -g > {self.tmp / 'after'}\n")
+
+    def result(self, timeout: float = 10.0) -> tuple[int, bool]:
+        """The exit code, and whether the terminal modes are as they were before."""
+        code = self.tmp / "code"
+        after = self.tmp / "after"
+        deadline = time.monotonic() + timeout
+        while not (after.exists() and after.read_text().strip()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"stretch did not finish; the screen was:\n{self.screen()}")
+            time.sleep(0.05)
+        before = (self.tmp / "before").read_text()
+        return int(code.read_text()), before == after.read_text()
+
+    def pid(self) -> int:
+        """The process id of the running stretch: the deepest descendant of the shell."""
+        pid = self._tmux("list-panes", "-t", "main", "-F", "#{pane_pid}").strip()
+        for _ in range(2):  # the shell runs `bash -c`, which runs stretch
+            found = subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True,
+                                   check=False).stdout.split()
+            if not found:
+                raise AssertionError("no stretch process found")
+            pid = found[0]
+        return int(pid)
+
+    def resize(self, width: int, height: int) -> None:
+        self._tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
+
+    def close(self) -> None:
+        self._tmux("kill-server")
