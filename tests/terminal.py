@@ -19,13 +19,16 @@ class Tmux:
     its exit code, so tests can check that the terminal was left exactly as it was.
     """
 
-    def __init__(self, tmp: Path, *, width: int = 60, height: int = 20) -> None:
+    def __init__(self, tmp: Path, *, width: int = 60, height: int = 20,
+                 returning: bool = True) -> None:
         self.tmp = tmp
         self.socket = f"stretch-test-{os.getpid()}-{id(self)}"
+        if returning:
+            log_past_session(tmp / "home")
         env = {"STRETCH_HOME": str(tmp / "home"), "PS1": "$ ", "TERM": "xterm-256color"}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
-                   f"env {exports} bash --norc --noprofile")
+                   f"env -u COLUMNS -u LINES {exports} bash --norc --noprofile")
         self._tmux("set-option", "-g", "status", "off")
         self.wait_for("$")
 
@@ -99,8 +102,33 @@ class Tmux:
             pid = found[0]
         return int(pid)
 
+    def statuses(self) -> list[str]:
+        """The statuses of the sessions stretch logged in this terminal, oldest first."""
+        from stretch.history import History
+
+        history = History.open(self.tmp / "home" / "history.sqlite3")
+        try:
+            return [r.status for r in reversed(history.sessions()) if r.routine != "core-and-hips"]
+        finally:
+            history.close()
+
     def resize(self, width: int, height: int) -> None:
         self._tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
 
     def close(self) -> None:
         self._tmux("kill-server")
+
+
+def log_past_session(home: Path) -> None:
+    """A returning user: one session logged last year, so no first-time safety prompt."""
+    from datetime import UTC, datetime
+
+    from stretch.history import History
+
+    history = History.open(home / "history.sqlite3")
+    when = datetime(2025, 1, 6, 7, 30, tzinfo=UTC)
+    row = history.begin(routine="core-and-hips", title="Core and hips", started=when,
+                        planned_seconds=318, steps_total=18, first_side="left")
+    history.finish(row, status="completed", ended=when, active_seconds=318, steps_done=18,
+                   steps_skipped=0)
+    history.close()

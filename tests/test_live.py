@@ -123,12 +123,17 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     result = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
+    assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
     steps = plan(builtin.routines["desk-break"])
-    assert len(lines) == len(steps) + 1
-    assert lines[0].startswith("0:00  Get ready")
-    assert lines[1] == "0:10  Seated figure-four stretch, left side  30 s"
-    assert lines[-1] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
+    assert len(lines) == first + len(steps) + 2
+    assert lines[first].startswith("0:00  Get ready")
+    assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  30 s"
+    assert lines[-2] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
+    assert lines[-1] == "Streak: 1 day."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
+    again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
+    assert again.stdout.startswith("0:00  Get ready")
 
 
 @pytest.mark.parametrize("args", [["run"], ["run", "--speed", "0"], ["run", "hip-reset", "--speed", "2000"]])

@@ -43,6 +43,7 @@ def test_keys_pause_skip_and_quit(tmux: Tmux) -> None:
     assert "2 steps skipped" in tmux.joined()
     code, restored = tmux.result()
     assert code == 0 and restored
+    assert tmux.statuses() == ["stopped"]
 
 
 def test_arrow_keys_move_between_steps(tmux: Tmux) -> None:
@@ -62,6 +63,7 @@ def test_ctrl_c_exits_130_and_restores_the_terminal(tmux: Tmux) -> None:
     tmux.keys("C-c")
     assert tmux.result() == (130, True)
     assert "Traceback" not in tmux.screen()
+    assert tmux.statuses() == ["stopped"]
 
 
 def test_ctrl_z_suspends_and_fg_comes_back_paused(tmux: Tmux) -> None:
@@ -86,6 +88,15 @@ def test_sigterm_restores_the_terminal(tmux: Tmux) -> None:
     os.kill(tmux.pid(), signal.SIGTERM)
     assert tmux.result() == (128 + signal.SIGTERM, True)
     assert "Traceback" not in tmux.screen()
+    assert tmux.statuses() == ["interrupted"]
+
+
+def test_sighup_when_the_terminal_closes(tmux: Tmux) -> None:
+    tmux.run("run", "hip-reset")
+    tmux.wait_for("GET READY")
+    os.kill(tmux.pid(), signal.SIGHUP)
+    assert tmux.result() == (128 + signal.SIGHUP, True)
+    assert tmux.statuses() == ["interrupted"]
 
 
 def test_resize_redraws_at_the_new_size(tmux: Tmux) -> None:
@@ -109,3 +120,22 @@ def test_picker_lists_routines_by_number(tmux: Tmux) -> None:
     tmux.wait_for("Desk break")
     tmux.type("q")
     assert tmux.result() == (0, True)
+
+
+def test_first_session_shows_the_safety_note_and_asks(tmp_path: Path) -> None:
+    need_program("tmux")
+    terminal = Tmux(tmp_path, width=80, height=40, returning=False)
+    try:
+        terminal.run("run", "desk-break", "--speed", "5")
+        screen = terminal.wait_for("Ready to start? [Y/n]")
+        assert "Get urgent medical help" in screen and "makes your symptoms worse" in screen
+        terminal.type("n\n")
+        assert terminal.result() == (0, True)
+        terminal.run("run", "desk-break", "--speed", "5")
+        terminal.wait_for("Ready to start?")  # nothing was logged, so it asks again
+        terminal.type("\n")
+        terminal.wait_for("GET READY")
+        terminal.type("q")
+        assert terminal.result() == (0, True)
+    finally:
+        terminal.close()

@@ -19,17 +19,8 @@ import yaml
 
 from stretch.errors import CatalogueError, StretchError, did_you_mean
 from stretch.model import BUILTIN, REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
-from stretch.schema import (
-    TOP,
-    DraftAvoid,
-    DraftRoutine,
-    DraftWeek,
-    FileContent,
-    Node,
-    Scalar,
-    Where,
-    read_document,
-)
+from stretch.nodes import TOP, Node, Scalar, Where
+from stretch.schema import DraftAvoid, DraftRoutine, DraftWeek, FileContent, read_document
 
 MAX_BYTES = 1 << 20
 SUFFIXES = (".yaml", ".yml")

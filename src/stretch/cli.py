@@ -17,6 +17,8 @@ import typer
 from stretch import __version__
 
 if TYPE_CHECKING:
+    from stretch.guide import Options
+    from stretch.history import History
     from stretch.model import Catalogue, Routine
 
 EXIT_ERROR = 1
@@ -267,6 +269,41 @@ PlainOption = Annotated[
         "--plain", help="One plain line per step, no full-screen view (for screen readers)."
     ),
 ]
+MinutesOption = Annotated[
+    float | None,
+    typer.Option(
+        "--minutes", min=1, max=180, show_default=False,
+        help="Fit the routine into this many minutes: shorter holds, then fewer moves.",
+    ),
+]
+
+
+def _history() -> History:
+    """Open the history; say so in one line if a damaged file had to be set aside."""
+    from stretch.config import history_file
+    from stretch.history import History
+
+    history = History.open(history_file())
+    if history.notice:
+        from stretch.output import note
+
+        note(f"stretch: {history.notice}")
+    return history
+
+
+def _session(catalogue: Catalogue, routine: Routine, options: Options) -> None:
+    """Guide and log a session, mapping the ways it can be cut short to exit codes."""
+    from stretch.guide import run_routine
+    from stretch.keys import Terminated
+    from stretch.output import console
+
+    history = _history()
+    try:
+        run_routine(catalogue, routine, history, options, console())
+    except Terminated as stop:
+        raise typer.Exit(128 + stop.signum) from None
+    finally:
+        history.close()
 
 
 @app.command()
@@ -282,60 +319,106 @@ def run(
     speed: SpeedOption = 1.0,
     bell: BellOption = True,
     plain: PlainOption = False,
+    minutes: MinutesOption = None,
 ) -> None:
-    """Run a routine with hold, switch-sides and rest countdowns."""
+    """Run a routine with hold, switch-sides and rest countdowns, and log it."""
+    from stretch.guide import Options
+
     with _guard():
         catalogue = _catalogue()
         if name is None:
-            name = _pick_routine(catalogue)
-        _guide(catalogue, _routine(catalogue, name), speed=speed, bell=bell, plain=plain)
+            from stretch.guide import pick_routine
+            from stretch.output import console
+
+            name = pick_routine(catalogue, console())
+        options = Options(speed=speed, bell=bell, plain=plain, minutes=minutes)
+        _session(catalogue, _routine(catalogue, name), options)
 
 
-def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _pick_routine(catalogue: Catalogue) -> str:
-    """A numbered list of routines; the answer is a number or a name."""
-    from stretch.errors import UsageProblem
-    from stretch.output import console
-
-    if not _interactive():
-        raise UsageProblem("name a routine to run (see `stretch list`): no terminal to ask in")
-    routines = list(catalogue.routines.values())
-    out = console()
-    for number, routine in enumerate(routines, 1):
-        out.print(f"  [bold]{number}[/]  {routine.title} [dim]({routine.id})[/]")
-    while True:
-        answer = out.input("Which routine? (number or name) ").strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(routines):
-            return routines[int(answer) - 1].id
-        if answer in catalogue.routines:
-            return answer
-        out.print(f"[yellow]Type a number from 1 to {len(routines)}, or a name.[/]")
-
-
-def _guide(
-    catalogue: Catalogue, routine: Routine, *, speed: float, bell: bool, plain: bool
+@app.command()
+def today(
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Show today's routine without starting it.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With --preview: print it as JSON (implies --preview).")
+    ] = False,
+    speed: SpeedOption = 1.0,
+    bell: BellOption = True,
+    plain: PlainOption = False,
+    minutes: MinutesOption = None,
 ) -> None:
-    """Run the session live in a terminal, or as plain lines otherwise, then summarise."""
-    from stretch.clock import make_clock
-    from stretch.engine import Session
-    from stretch.keys import Terminated
-    from stretch.live import run_live, run_plain, summary_line
-    from stretch.plan import plan
-
-    session = Session(plan(routine), make_clock(speed))
-    try:
-        if plain or not _interactive():
-            run_plain(session, title=routine.title, listeners=[], write=typer.echo)
-            return
-        summary = run_live(session, title=routine.title, listeners=[], bell=bell)
-    except Terminated as stop:
-        raise typer.Exit(128 + stop.signum) from None
+    """Run today's routine from your week plan, log it, and show your streak."""
+    from stretch.guide import Options, choose_today, preview_today
     from stretch.output import console
+    from stretch.recorder import local_now
 
-    console().print(summary_line(summary, routine.title))
+    with _guard():
+        catalogue = _catalogue()
+        now = local_now()
+        if preview or as_json:
+            preview_today(catalogue, now, console(), as_json=as_json)
+            return
+        history = _history()
+        try:
+            routine = choose_today(catalogue, history, now, console())
+        finally:
+            history.close()
+        if routine is not None:
+            options = Options(speed=speed, bell=bell, plain=plain, minutes=minutes)
+            _session(catalogue, routine, options)
+
+
+@app.command()
+def week() -> None:
+    """The week plan, day by day, with this week's sessions ticked."""
+    from stretch.output import console
+    from stretch.recorder import local_now
+    from stretch.report import week_table
+    from stretch.schedule import week as week_days
+
+    with _guard():
+        catalogue = _catalogue()
+        history = _history()
+        now = local_now()
+        try:
+            days = week_days(catalogue, history, now)
+        finally:
+            history.close()
+        console().print(week_table(days, now.date()))
+
+
+@app.command()
+def history(
+    as_json: JsonOption = False,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=104, help="How many weeks the calendar shows.")
+    ] = 12,
+) -> None:
+    """Your sessions, streak, minutes per muscle group, and a calendar of the last weeks."""
+    from datetime import timedelta
+
+    from stretch import report
+    from stretch.output import console, emit_json
+    from stretch.recorder import local_now
+    from stretch.schedule import current_streak
+
+    with _guard():
+        catalogue = _catalogue()
+        log = _history()
+        now = local_now()
+        try:
+            rows = log.sessions()
+            streak = current_streak(catalogue, log, now)
+            since = now.date() - timedelta(days=now.weekday(), weeks=weeks - 1)
+            groups = log.group_minutes(since)
+        finally:
+            log.close()
+        if as_json:
+            emit_json({"streak": streak, "sessions": [report.session_json(r) for r in rows]})
+            return
+        console().print(report.history_view(rows, streak=streak, groups=groups,
+                                            today=now.date(), weeks=weeks))
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ class PlanSettings:
     switch_sides: int = 5
     position_change: int = 10  # extra transition seconds when the body position changes
     hold_scale: float = 1.0
+    min_hold: int = MIN_HOLD  # scaling never takes a hold below this (or below its own length)
     first_side: FirstSide = "left"
 
 
@@ -90,12 +91,13 @@ def _item_steps(item: Item, routine_rest: int, settings: PlanSettings) -> list[S
             if index and settings.switch_sides:
                 switch = Step(kind="switch", label="Switch sides", seconds=settings.switch_sides)
                 steps.append(switch)
-            steps.append(_work_step(item, move, side, number=number, rounds=rounds, scale=scale))
+            steps.append(_work_step(item, move, side, number=number, rounds=rounds,
+                                    scale=scale, floor=settings.min_hold))
     return steps
 
 
 def _work_step(
-    item: Item, move: Move, side: Side, *, number: int, rounds: int, scale: float
+    item: Item, move: Move, side: Side, *, number: int, rounds: int, scale: float, floor: int
 ) -> Step:
     if item.tempo is not None:
         return Step(
@@ -103,7 +105,7 @@ def _work_step(
             reps=item.reps, tempo=item.tempo, set=number, sets=rounds,
         )
     hold = item.hold or MIN_HOLD
-    seconds = max(MIN_HOLD, round(hold * scale))
+    seconds = max(min(hold, floor), round(hold * scale))
     return Step(
         kind="hold", label=move.name, seconds=seconds, move=move, side=side,
         rep=number, reps=rounds,

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch.model import BUILTIN, Avoid, Catalogue, Move, Routine, Step
+from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
 from stretch.plan import DOSE_TARGET, dose, groups, minutes, total_seconds
 
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
@@ -238,3 +238,16 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
         lines += [f"  • {escape(m.name)} [dim]({m.id})[/]" for m in avoid.instead]
         parts.append(Panel("\n".join(lines), expand=False, box=box.ROUNDED))
     return Stack(*parts)
+
+
+# --- safety ------------------------------------------------------------------------
+
+def safety_view(notes: Notes) -> RenderableType:
+    """The red flags and the stop rule, shown before the first session ever."""
+    safety = notes.safety
+    lines = ["[bold red]Get urgent medical help if back pain comes with:[/]"]
+    lines += [f"  • {escape(flag)}" for flag in safety.emergency]
+    lines += ["", "[bold yellow]See a doctor soon if:[/]"]
+    lines += [f"  • {escape(flag)}" for flag in safety.see_a_doctor]
+    lines += ["", f"[bold]{escape(safety.stop)}[/]"]
+    return Panel("\n".join(lines), title="Before you start", expand=False, box=box.ROUNDED)

@@ -1,0 +1,114 @@
+"""Session timing error, CPU per minute in a pseudo-terminal, and peak memory.
+
+Goals (guided-session issue):
+- timing error of a whole session (wall time minus planned time minus start-up) within 20 ms;
+- CPU under 1% of one core per minute of a real-time session in a pseudo-terminal;
+- peak memory under 60 MiB.
+Run: python benchmarks/session.py [--quick] [--cpu-seconds N]
+`--quick` skips the real-time desk-break run (5 min 18 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import termios
+import time
+
+from common import print_table, quiet_env, stretch_command
+
+TIMING_GOAL_MS = 20.0
+CPU_GOAL_PERCENT = 1.0
+MEMORY_GOAL_MIB = 60.0
+
+
+def planned_seconds(routine: str, env: dict[str, str]) -> float:
+    import json
+
+    out = subprocess.run([*stretch_command(), "show", routine, "--json"], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return float(json.loads(out)["seconds"])
+
+
+def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float, float]:
+    """Run a routine with plain output; error = last line time - first line time - plan.
+
+    The first line is printed as the session starts, so start-up is excluded; the last
+    line is the summary, printed as the last step ends. Returns (error ms, planned s).
+    """
+    planned = planned_seconds(routine, env) / speed
+    args = [*stretch_command(), "run", routine, "--plain", "--speed", f"{speed:g}"]
+    with subprocess.Popen(args, env=env, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
+        assert proc.stdout is not None
+        stamps = [time.perf_counter() for _ in iter(proc.stdout.readline, "")]
+    return (stamps[-1] - stamps[0] - planned) * 1000, planned
+
+
+def cpu_and_memory(seconds: float, env: dict[str, str]) -> tuple[float, float]:
+    """Run hip-reset live in a pty for `seconds`; CPU % of one core, and peak RSS in MiB."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stretch in a 80x24 terminal
+        os.execvpe(stretch_command()[0], [*stretch_command(), "run", "hip-reset"],
+                   {**env, "TERM": "xterm-256color"})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    drain(fd, 2.0)  # start-up and the first frames are not part of the steady state
+    ticks = os.sysconf("SC_CLK_TCK")
+    before = cpu_ticks(pid)
+    drain(fd, seconds)
+    used = (cpu_ticks(pid) - before) / ticks
+    os.write(fd, b"q")
+    drain(fd, 1.0)
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return used / seconds * 100, usage.ru_maxrss / 1024
+
+
+def cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def drain(fd: int, seconds: float) -> None:
+    """Read (and drop) the terminal output for `seconds`, as a terminal would."""
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the 5-minute real-time run")
+    parser.add_argument("--cpu-seconds", type=float, default=60.0, help="steady-state seconds")
+    options = parser.parse_args()
+    env = quiet_env()
+    rows = []
+    runs = [("full-session", 1000.0), ("full-session", 200.0), ("hip-reset", 50.0)]
+    if not options.quick:
+        runs.append(("desk-break", 1.0))
+    for routine, speed in runs:
+        error, real = timing_error(routine, speed, env)
+        verdict = "met" if abs(error) <= TIMING_GOAL_MS else "MISSED"
+        rows.append([f"timing error: {routine} at --speed {speed:g} ({real:.1f} s)",
+                     f"{error:+.1f} ms", f"within {TIMING_GOAL_MS:g} ms", verdict])
+    cpu, memory = cpu_and_memory(options.cpu_seconds, env)
+    rows.append([f"CPU, live hip-reset in a pty ({options.cpu_seconds:g} s)",
+                 f"{cpu:.2f}% of a core", f"under {CPU_GOAL_PERCENT:g}%",
+                 "met" if cpu < CPU_GOAL_PERCENT else "MISSED"])
+    rows.append(["peak memory (max RSS) of that session", f"{memory:.1f} MiB",
+                 f"under {MEMORY_GOAL_MIB:g} MiB", "met" if memory < MEMORY_GOAL_MIB else "MISSED"])
+    print_table(["measure", "result", "goal", ""], rows)
+
+
+if __name__ == "__main__":
+    main()
