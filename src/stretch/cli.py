@@ -421,6 +421,44 @@ def history(
                                             today=now.date(), weeks=weeks))
 
 
+@app.command()
+def sheet(
+    name: RoutineName,
+    form: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", show_default=False,
+            help="terminal, text, markdown or html (default: terminal on a screen, text "
+            "in a pipe, or from the -o file's extension).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Write the sheet to this file (atomically) instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
+    ] = False,
+) -> None:
+    """The printable routine sheet: moves, dose, a tick-off log, what to avoid, safety."""
+    with _guard():
+        from stretch.sheet_render import choose_format, render
+
+        catalogue = _catalogue()
+        routine = _routine(catalogue, name)
+        chosen = choose_format(form, output, interactive=sys.stdout.isatty())
+        if output is None:
+            from stretch.output import console
+
+            render(routine, catalogue, chosen, console())
+            return
+        from stretch.files import write_atomically
+
+        write_atomically(output, render(routine, catalogue, chosen, None), force=force)
+        typer.echo(f"Wrote the {chosen} sheet for {routine.title} to {output}")
+
+
 def main() -> None:
     """The console script: run the app, and leave quietly when the reader closes the pipe."""
     try:
