@@ -15,10 +15,12 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import termios
 import time
+from pathlib import Path
 
 from common import print_table, quiet_env, stretch_command
 
@@ -51,6 +53,9 @@ def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float
 
 def cpu_and_memory(seconds: float, env: dict[str, str]) -> tuple[float, float]:
     """Run hip-reset live in a pty for `seconds`; CPU % of one core, and peak RSS in MiB."""
+    # one logged session first, so the live run skips the first-time safety question
+    subprocess.run([*stretch_command(), "run", "desk-break", "--plain", "--speed", "1000"],
+                   env=env, capture_output=True, check=True)
     pid, fd = pty.fork()
     if pid == 0:  # the child: stretch in a 80x24 terminal
         os.execvpe(stretch_command()[0], [*stretch_command(), "run", "hip-reset"],
@@ -62,15 +67,21 @@ def cpu_and_memory(seconds: float, env: dict[str, str]) -> tuple[float, float]:
     drain(fd, seconds)
     used = (cpu_ticks(pid) - before) / ticks
     os.write(fd, b"q")
-    drain(fd, 1.0)
-    _, _, usage = os.wait4(pid, 0)
+    deadline = time.monotonic() + 5
+    while True:
+        drain(fd, 0.1)
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            raise SystemExit("stretch did not quit on 'q' within 5 s")
     os.close(fd)
     return used / seconds * 100, usage.ru_maxrss / 1024
 
 
 def cpu_ticks(pid: int) -> int:
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 

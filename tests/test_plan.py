@@ -63,7 +63,7 @@ def test_transition_is_longer_when_the_position_changes() -> None:
     pauses = [(s.kind, s.label, s.seconds) for s in steps if s.move is None]
     assert pauses == [
         ("get-ready", "Get ready", 10),
-        ("transition", "Rest", 10),
+        ("rest", "Rest", 10),
         ("transition", "Move to kneeling", 20),
     ]
 

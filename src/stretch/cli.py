@@ -17,9 +17,11 @@ import typer
 from stretch import __version__
 
 if TYPE_CHECKING:
+    from stretch.config import Settings
     from stretch.guide import Options
     from stretch.history import History
     from stretch.model import Catalogue, Routine
+    from stretch.plan import PlanSettings
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -60,6 +62,19 @@ def _catalogue() -> Catalogue:
     from stretch.config import user_routines_dir
 
     return load_catalogue(user_dir=user_routines_dir())
+
+
+def _settings() -> Settings:
+    from stretch.config import load_settings
+
+    return load_settings()
+
+
+def _plan_settings() -> PlanSettings:
+    """The planner's timings from the config, for `show`, `list` and the sheet."""
+    from stretch.guide import plan_settings
+
+    return plan_settings(_settings())
 
 
 def _routine(catalogue: Catalogue, name: str) -> Routine:
@@ -135,7 +150,8 @@ def list_routines(as_json: JsonOption = False) -> None:
         catalogue = _catalogue()
         from stretch import views
 
-        rows = [views.routine_row(r, plan(r)) for r in catalogue.routines.values()]
+        timings = _plan_settings()
+        rows = [views.routine_row(r, plan(r, timings)) for r in catalogue.routines.values()]
         if as_json:
             from stretch.output import emit_json
 
@@ -154,7 +170,7 @@ def show(name: RoutineName, as_json: JsonOption = False) -> None:
         from stretch.plan import plan
 
         routine = _routine(_catalogue(), name)
-        steps = plan(routine)
+        steps = plan(routine, _plan_settings())
         if as_json:
             from stretch.output import emit_json
 
@@ -261,7 +277,14 @@ SpeedOption = Annotated[
     ),
 ]
 BellOption = Annotated[
-    bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at each step and 3-2-1.")
+    bool | None,
+    typer.Option("--bell/--no-bell", show_default=False,
+                 help="Ring the terminal bell at each step and 3-2-1 (default: on)."),
+]
+VoiceOption = Annotated[
+    bool | None,
+    typer.Option("--voice/--no-voice", show_default=False,
+                 help="Speak the cues with a speech program (default: off)."),
 ]
 PlainOption = Annotated[
     bool,
@@ -317,7 +340,8 @@ def run(
         ),
     ] = None,
     speed: SpeedOption = 1.0,
-    bell: BellOption = True,
+    voice: VoiceOption = None,
+    bell: BellOption = None,
     plain: PlainOption = False,
     minutes: MinutesOption = None,
 ) -> None:
@@ -325,13 +349,14 @@ def run(
     from stretch.guide import Options
 
     with _guard():
+        settings = _settings().with_flags(voice=voice, bell=bell)
         catalogue = _catalogue()
         if name is None:
             from stretch.guide import pick_routine
             from stretch.output import console
 
             name = pick_routine(catalogue, console())
-        options = Options(speed=speed, bell=bell, plain=plain, minutes=minutes)
+        options = Options(settings, speed=speed, plain=plain, minutes=minutes)
         _session(catalogue, _routine(catalogue, name), options)
 
 
@@ -344,20 +369,23 @@ def today(
         bool, typer.Option("--json", help="With --preview: print it as JSON (implies --preview).")
     ] = False,
     speed: SpeedOption = 1.0,
-    bell: BellOption = True,
+    voice: VoiceOption = None,
+    bell: BellOption = None,
     plain: PlainOption = False,
     minutes: MinutesOption = None,
 ) -> None:
     """Run today's routine from your week plan, log it, and show your streak."""
-    from stretch.guide import Options, choose_today, preview_today
+    from stretch.guide import Options, choose_today, plan_settings, preview_today
     from stretch.output import console
     from stretch.recorder import local_now
 
     with _guard():
+        settings = _settings().with_flags(voice=voice, bell=bell)
         catalogue = _catalogue()
         now = local_now()
         if preview or as_json:
-            preview_today(catalogue, now, console(), as_json=as_json)
+            preview_today(catalogue, now, console(), settings=plan_settings(settings),
+                          as_json=as_json)
             return
         history = _history()
         try:
@@ -365,7 +393,7 @@ def today(
         finally:
             history.close()
         if routine is not None:
-            options = Options(speed=speed, bell=bell, plain=plain, minutes=minutes)
+            options = Options(settings, speed=speed, plain=plain, minutes=minutes)
             _session(catalogue, routine, options)
 
 
@@ -385,7 +413,7 @@ def week() -> None:
             days = week_days(catalogue, history, now)
         finally:
             history.close()
-        console().print(week_table(days, now.date()))
+        console().print(week_table(days, now.date(), _plan_settings()))
 
 
 @app.command()
@@ -451,12 +479,28 @@ def sheet(
         if output is None:
             from stretch.output import console
 
-            render(routine, catalogue, chosen, console())
+            render(routine, catalogue, chosen, console(), _plan_settings())
             return
         from stretch.files import write_atomically
 
-        write_atomically(output, render(routine, catalogue, chosen, None), force=force)
+        text = render(routine, catalogue, chosen, None, _plan_settings())
+        write_atomically(output, text, force=force)
         typer.echo(f"Wrote the {chosen} sheet for {routine.title} to {output}")
+
+
+@app.command()
+def config(voice: VoiceOption = None, bell: BellOption = None) -> None:
+    """Every setting, its value, and where it came from (default, config file, or flag)."""
+    with _guard():
+        from stretch import views
+        from stretch.config import config_file
+        from stretch.cues import find_speech
+        from stretch.output import console
+
+        settings = _settings().with_flags(voice=voice, bell=bell)
+        speech = find_speech()
+        detected = " ".join(speech.argv) if speech else None
+        console().print(views.config_view(settings, config_file(), detected))
 
 
 def main() -> None:

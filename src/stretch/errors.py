@@ -33,6 +33,15 @@ class CatalogueError(StretchError):
         self.problem = problem
 
 
+class ConfigError(StretchError):
+    """The config file is broken; the message is `path:line: setting: problem`."""
+
+    def __init__(self, path: object, line: int, key: str, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {key}: {problem}")
+        self.line = line
+        self.key = key
+
+
 class UsageProblem(StretchError):
     """The user asked for something that does not exist (a routine, a move, a group)."""
 

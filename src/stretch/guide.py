@@ -13,12 +13,14 @@ from datetime import datetime
 from rich.console import Console
 
 from stretch import views
-from stretch.clock import make_clock
-from stretch.engine import Session, Summary
+from stretch.clock import Clock, make_clock
+from stretch.config import Settings
+from stretch.cues import Bell, Voice, find_speech
+from stretch.engine import Listener, Session, Summary
 from stretch.errors import UsageProblem
 from stretch.fit import fit
 from stretch.history import History
-from stretch.live import run_live, run_plain, summary_line
+from stretch.live import ring, run_live, run_plain, summary_line
 from stretch.model import WEEKDAYS, Catalogue, Routine
 from stretch.output import emit_json
 from stretch.plan import PlanSettings, plan
@@ -30,12 +32,37 @@ DESK_BREAK = "desk-break"
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How to run a session: the command line's flags."""
+    """How to run a session: the effective settings and the command line's flags."""
 
+    settings: Settings
     speed: float = 1.0
-    bell: bool = True
     plain: bool = False
     minutes: float | None = None
+
+
+def plan_settings(settings: Settings, first: str = "left") -> PlanSettings:
+    """The planner's timings from the config (get ready, switch, rest, hold scale)."""
+    return PlanSettings(
+        get_ready=int(settings.number("get_ready")),
+        switch_sides=int(settings.number("switch_sides")),
+        rest=int(settings.number("rest")),
+        hold_scale=settings.number("hold_scale"),
+        first_side="right" if first == "right" else "left",
+    )
+
+
+def _voice(settings: Settings, clock: Clock, out: Console) -> Voice | None:
+    """The voice when it is asked for; without a speech program, one line and no voice."""
+    if not settings.voice:
+        return None
+    command = settings.voice_command
+    speech = find_speech(command)
+    if speech is None:
+        where = "the voice_command in config.toml was not found" if command else (
+            "no speech program found (install espeak-ng, or set voice_command in config.toml)")
+        out.print(f"[yellow]stretch: voice is on, but {where}; the bell carries on.[/]")
+        return None
+    return Voice(speech, clock)
 
 
 def interactive() -> bool:
@@ -77,6 +104,22 @@ def choose_today(
     return day.routine
 
 
+def _drive(
+    session: Session, routine: Routine, options: Options, listeners: list[Listener],
+    out: Console,
+) -> Summary:
+    """Full screen in a terminal; plain lines otherwise (with the bell if on a terminal)."""
+    bell = options.settings.bell
+    if options.plain or not interactive():
+        if bell and sys.stdout.isatty():
+            listeners = [*listeners, Bell(ring)]
+        return run_plain(session, title=routine.title, listeners=listeners,
+                         write=lambda line: print(line, flush=True))
+    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell)
+    out.print(summary_line(summary, routine.title))  # plain output printed its own
+    return summary
+
+
 def run_routine(
     catalogue: Catalogue, routine: Routine, history: History, options: Options, out: Console
 ) -> Summary | None:
@@ -85,8 +128,7 @@ def run_routine(
         out.print(views.safety_view(catalogue.notes))
         if interactive() and not ask(out, "Ready to start?", default=True):
             return None
-    side = first_side(history, routine.id)
-    settings = PlanSettings(first_side="right" if side == "right" else "left")
+    settings = plan_settings(options.settings, first_side(history, routine.id))
     if options.minutes is not None:
         fitted = fit(routine, settings, options.minutes)
         routine, settings = fitted.routine, fitted.settings
@@ -94,20 +136,18 @@ def run_routine(
             out.print(f"[yellow]To fit {options.minutes:g} minutes: {change}.[/]")
     session = Session(plan(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine, first_side=settings.first_side)
+    voice = _voice(options.settings, session.clock, out)
     try:
-        if options.plain or not interactive():
-            summary = run_plain(session, title=routine.title, listeners=[recorder],
-                                write=lambda line: print(line, flush=True))
-        else:
-            summary = run_live(session, title=routine.title, listeners=[recorder],
-                               bell=options.bell)
-            out.print(summary_line(summary, routine.title))
+        summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])], out)
     except KeyboardInterrupt:
         recorder.close("stopped")
         raise
     except BaseException:
         recorder.close("interrupted")
         raise
+    finally:
+        if voice is not None:
+            voice.close()
     streak = current_streak(catalogue, history, datetime.now().astimezone())
     if streak:
         out.print(f"Streak: {streak} day{'s' if streak != 1 else ''}.")
@@ -130,15 +170,18 @@ def pick_routine(catalogue: Catalogue, out: Console) -> str:
         out.print(f"[yellow]Type a number from 1 to {len(routines)}, or a name.[/]")
 
 
-def preview_today(catalogue: Catalogue, now: datetime, out: Console, *, as_json: bool) -> None:
+def preview_today(
+    catalogue: Catalogue, now: datetime, out: Console, *, settings: PlanSettings, as_json: bool
+) -> None:
     """Today's routine without starting it; as JSON, `show`'s fields plus the day."""
     routine = plan_for(catalogue, now.date())
     day = {"day": WEEKDAYS[now.weekday()], "date": now.date().isoformat(), "rest": routine is None}
     if as_json:
-        emit_json({**day, **(views.show_json(routine, plan(routine)) if routine else {})})
+        shown = views.show_json(routine, plan(routine, settings)) if routine else {}
+        emit_json({**day, **shown})
         return
     if routine is None:
         out.print(f"{now.strftime('%A')} is a rest day in your plan.")
         return
     out.print(f"[bold]Today ({now.strftime('%A')}):[/]")
-    out.print(views.show_view(routine, plan(routine)))
+    out.print(views.show_view(routine, plan(routine, settings)))

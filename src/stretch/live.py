@@ -7,6 +7,7 @@ redraws when what is on screen would change.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
@@ -232,10 +233,6 @@ class Screen:
             self.out.flush()
             self._last = text
 
-    def ring(self) -> None:
-        self.out.write("\a")
-        self.out.flush()
-
 
 class LiveLoop:
     """Keys in, frames out: the waiter that `run_session` calls between deadlines."""
@@ -290,6 +287,12 @@ class LiveLoop:
         return KEY_COMMANDS.get(key or "")
 
 
+def ring() -> None:
+    """The terminal bell: one byte straight to the terminal, safe from any thread."""
+    with contextlib.suppress(OSError):
+        os.write(sys.stdout.fileno(), b"\a")
+
+
 def run_live(
     session: Session, *, title: str, listeners: Sequence[Listener], bell: bool,
     out: TextIO | None = None,
@@ -302,7 +305,7 @@ def run_live(
     loop = LiveLoop(session, View(title), screen)
     extra: list[Listener] = [loop.listener]
     if bell:
-        extra.append(Bell(screen.ring))
+        extra.append(Bell(ring))
     with loop.keys:
         screen.enter()
         try:

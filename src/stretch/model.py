@@ -72,12 +72,13 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Routine:
-    """A named sequence of items; `rest` is the default pause between items and reps."""
+    """A named sequence of items; `rest` is the pause between items and reps (None: the
+    configured default)."""
 
     id: str
     title: str
     summary: str
-    rest: int
+    rest: int | None
     items: tuple[Item, ...]
     source: str = BUILTIN
     replaces_builtin: bool = False

@@ -24,6 +24,7 @@ class PlanSettings:
 
     get_ready: int = 10
     switch_sides: int = 5
+    rest: int = 10  # for routines that do not set their own
     position_change: int = 10  # extra transition seconds when the body position changes
     hold_scale: float = 1.0
     min_hold: int = MIN_HOLD  # scaling never takes a hold below this (or below its own length)
@@ -33,6 +34,7 @@ class PlanSettings:
 def plan(routine: Routine, settings: PlanSettings | None = None) -> tuple[Step, ...]:
     """Every step in order: get ready, holds and counted sets, switches, rests, transitions."""
     settings = settings or PlanSettings()
+    rest = settings.rest if routine.rest is None else routine.rest
     steps: list[Step] = []
     pause = 0  # explicit rest waiting to be placed before the next move
     previous: Move | None = None
@@ -40,8 +42,8 @@ def plan(routine: Routine, settings: PlanSettings | None = None) -> tuple[Step, 
         if item.move is None:
             pause += item.rest or 0
             continue
-        steps.extend(_before(item.move, previous, pause, routine.rest, settings))
-        steps.extend(_item_steps(item, routine.rest, settings))
+        steps.extend(_before(item.move, previous, pause, rest, settings))
+        steps.extend(_item_steps(item, rest, settings))
         previous, pause = item.move, 0
     if pause:
         steps.append(Step(kind="rest", label="Rest", seconds=pause))
@@ -58,12 +60,12 @@ def _before(
     needed = rest + (settings.position_change if move.position != previous.position else 0)
     if pause:
         return [Step(kind="rest", label="Rest", seconds=max(pause, needed))]
-    if needed:
-        label = f"Move to {move.position.replace('-', ' ')}"
-        if move.position == previous.position:
-            label = "Rest"
-        return [Step(kind="transition", label=label, seconds=needed)]
-    return []
+    if not needed:
+        return []
+    if move.position == previous.position:
+        return [Step(kind="rest", label="Rest", seconds=needed)]
+    label = f"Move to {move.position.replace('-', ' ')}"
+    return [Step(kind="transition", label=label, seconds=needed)]
 
 
 def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:

@@ -12,14 +12,14 @@ from rich.text import Text
 
 from stretch.history import SessionRow
 from stretch.live import clock_text
-from stretch.plan import minutes, plan, total_seconds
+from stretch.plan import PlanSettings, minutes, plan, total_seconds
 from stretch.schedule import Day
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
 SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20.0, "▓", "bold green"))
 
 
-def week_table(days: Sequence[Day], today: date) -> Table:
+def week_table(days: Sequence[Day], today: date, settings: PlanSettings | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("day", no_wrap=True)
     table.add_column("routine")
@@ -32,7 +32,7 @@ def week_table(days: Sequence[Day], today: date) -> Table:
             routine, length = Text("rest", style="dim"), ""
         else:
             routine = Text(f"{day.routine.title} ({day.routine.id})")
-            length = str(minutes(total_seconds(plan(day.routine))))
+            length = str(minutes(total_seconds(plan(day.routine, settings))))
         tick = "✓" if day.done else ("·" if day.sessions else "")
         table.add_row(Text(name, style=style), routine, length, Text(tick, style="green"))
     return table

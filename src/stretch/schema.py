@@ -50,7 +50,7 @@ class DraftRoutine:
     source: str
     title: str
     summary: str
-    rest: int
+    rest: int | None
     items: tuple[DraftItem, ...]
 
 
@@ -195,7 +195,7 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
             source=reader.source,
             title=reader.text(r["title"], f"{at}.title"),
             summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
-            rest=10 if rest is None else rest,
+            rest=rest,
             items=tuple(_read_item(reader, n, f"{at}.items[{i}]") for i, n in enumerate(items)),
         )
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from stretch.model import WEEKDAYS, Avoid, Catalogue, Item, Move, Notes, Routine
 from stretch.model import Group as MuscleGroup
-from stretch.plan import DOSE_TARGET, dose, groups, plan, total_seconds
+from stretch.plan import DOSE_TARGET, PlanSettings, dose, groups, plan, total_seconds
 
 FORMATS = ("terminal", "text", "markdown", "html")
 LOG_WEEKS = 4
@@ -62,8 +62,8 @@ def item_dose(item: Item, move: Move) -> str:
     return text + (" per side" if move.sided else "")
 
 
-def build(routine: Routine, catalogue: Catalogue) -> Sheet:
-    steps = plan(routine)
+def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings | None = None) -> Sheet:
+    steps = plan(routine, settings)
     entries: list[Entry] = []
     rest = 0
     for item in routine.items:

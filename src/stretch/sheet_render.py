@@ -10,6 +10,7 @@ from rich.console import Console
 from stretch import sheet as sheets
 from stretch.errors import UnknownName
 from stretch.model import Catalogue, Routine
+from stretch.plan import PlanSettings
 from stretch.sheet_html import html
 
 EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
@@ -27,9 +28,12 @@ def choose_format(form: str | None, output: Path | None, *, interactive: bool) -
     return "terminal" if interactive else "text"
 
 
-def render(routine: Routine, catalogue: Catalogue, form: str, out: Console | None) -> str:
+def render(
+    routine: Routine, catalogue: Catalogue, form: str, out: Console | None,
+    settings: PlanSettings | None = None,
+) -> str:
     """The sheet in `form`; printed to `out` when given, and returned as text."""
-    built = sheets.build(routine, catalogue)
+    built = sheets.build(routine, catalogue, settings)
     if form == "terminal":
         target = out or Console(file=io.StringIO(), width=80, color_system=None)
         target.print(sheets.terminal(built), width=min(80, target.width))

@@ -7,6 +7,7 @@ can render each view into a recorded console of fixed width.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from rich import box
 from rich.console import Group as Stack
@@ -16,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from stretch.config import HELP, Settings
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
 from stretch.plan import DOSE_TARGET, dose, groups, minutes, total_seconds
 
@@ -251,3 +253,33 @@ def safety_view(notes: Notes) -> RenderableType:
     lines += [f"  • {escape(flag)}" for flag in safety.see_a_doctor]
     lines += ["", f"[bold]{escape(safety.stop)}[/]"]
     return Panel("\n".join(lines), title="Before you start", expand=False, box=box.ROUNDED)
+
+
+# --- config ------------------------------------------------------------------------
+
+def setting_text(key: str, value: object, detected: str | None) -> str:
+    """A setting's value as a person would write it in the file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None and key == "voice_command":
+        return f"(found: {detected})" if detected else "(none found)"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f'"{part}"' for part in value) + "]"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def config_view(settings: Settings, path: Path, detected: str | None) -> RenderableType:
+    """Every setting, its value and where it came from, then where the file is."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("setting", style="bold cyan", no_wrap=True)
+    table.add_column("value")
+    table.add_column("from", overflow="fold")
+    for key, value in settings.values.items():
+        table.add_row(key, setting_text(key, value, detected), settings.sources[key])
+    state = "" if path.exists() else " (not there yet: every setting is a default)"
+    meaning = Table.grid(padding=(0, 2))
+    meaning.add_column(style="cyan", no_wrap=True)
+    meaning.add_column(style="dim")
+    for key, text in HELP.items():
+        meaning.add_row(key, text)
+    return Stack(table, meaning, Text(""), Text(f"Config file: {path}{state}", style="dim"))

@@ -1,0 +1,200 @@
+"""Cues by ear: thresholds, bell patterns, stale speech dropped, and a real speech program."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import time
+import wave
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stretch.cli import app
+from stretch.clock import FakeClock
+from stretch.cues import Bell, Cue, CueMaker, Speech, Voice, find_speech
+from stretch.engine import Event, Finished, Session, run_session
+from stretch.model import Catalogue
+from stretch.plan import plan, total_seconds
+from tests.conftest import need_program, write_user_file
+
+
+def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
+    clock = FakeClock()
+    maker = CueMaker()
+    cues: list[Cue] = []
+    steps = plan(catalogue.routines[routine])
+    session = Session(steps, clock)
+    run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
+    return cues, total_seconds(steps)
+
+
+def test_cues_come_at_thresholds_never_every_second(builtin: Catalogue) -> None:
+    cues, seconds = cues_for(builtin, "hip-reset")
+    kinds = Counter(c.kind for c in cues)
+    steps = plan(builtin.routines["hip-reset"])
+    holds = [s for s in steps if s.kind == "hold"]
+    assert kinds["start"] == len(holds)
+    assert kinds["switch"] == sum(1 for s in steps if s.kind == "switch")
+    assert kinds["halfway"] == len(holds)  # every hold is 30 s
+    assert kinds["count"] == 3 * len(holds)
+    assert kinds["end"] == len(holds)
+    assert cues[-1] == Cue("done", "Well done.", seconds)
+    assert len(cues) < seconds / 3  # far fewer than one a second
+    first = cues[0]
+    assert first.kind == "next" and first.text == "Get ready. Up next: Supine figure-four stretch, left side"
+    assert [c.text for c in cues if c.kind == "count"][:3] == ["3", "2", "1"]
+    three = next(c for c in cues if c.kind == "count")
+    assert three.at == 10 + 27  # 3 s before the first 30 s hold (after 10 s get ready) ends
+
+
+def test_counted_exercises_count_reps_at_the_tempo(builtin: Catalogue) -> None:
+    cues, _ = cues_for(builtin, "core-and-hips")
+    first_set = [c for c in cues if c.kind in ("start", "rep")][:10]
+    assert first_set[0].text == "Glute bridge, 10 reps"
+    assert [c.text for c in first_set[1:]] == [str(n) for n in range(2, 11)]
+    assert [c.at for c in first_set[1:3]] == [10 + 4, 10 + 8]  # every 4 s: the tempo
+
+
+def test_short_holds_get_no_halfway() -> None:
+    from stretch.model import Move, Step
+
+    move = Move(id="m", name="M", kind="stretch", group="gluteal", sided=False,
+                position="supine", setup="S.", cues=("C",), hold=15)
+    clock = FakeClock()
+    maker = CueMaker()
+    cues: list[Cue] = []
+    session = Session([Step(kind="hold", label="M", seconds=15, move=move, side="both")], clock)
+    run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
+    assert "halfway" not in {c.kind for c in cues}
+
+
+def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -> None:
+    rings: list[float] = []
+    bell = Bell(lambda: rings.append(time.monotonic()))
+    clock = FakeClock()
+    steps = plan(builtin.routines["desk-break"])[:2]  # get ready, then the first 30 s hold
+    session = Session(steps, clock)
+    run_session(session, wait=clock.sleep_until, listeners=[bell])
+    time.sleep(0.6)  # the triple ring plays out on the bell's own thread
+    # get ready starts (1), the hold starts (1), 3-2-1 (3), the hold ends (3 quick rings)
+    assert len(rings) == 8
+    end = rings[-3:]
+    assert 0.1 < end[1] - end[0] < 0.3 and 0.1 < end[2] - end[1] < 0.3
+
+
+def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> None:
+    clock = FakeClock()
+    spoken_at: list[float] = []
+
+    def slow(text: str) -> None:
+        spoken_at.append(clock.now())
+        time.sleep(0.05)  # a slow speech program
+
+    voice = Voice(slow, clock)
+    steps = plan(builtin.routines["full-session"])
+    session = Session(steps, clock)
+    events: list[Event] = []
+    started = time.perf_counter()
+    run_session(session, wait=clock.sleep_until, listeners=[voice, events.append])
+    elapsed = time.perf_counter() - started
+    voice.close(wait=2)
+    finished = events[-1]
+    assert isinstance(finished, Finished) and finished.at == total_seconds(steps)
+    assert elapsed < 1.0  # the timer never waited for the voice
+    assert voice.dropped > 0  # stale cues were dropped, not queued up
+    assert voice.spoken[-1] == "Well done."
+
+
+def test_a_move_name_with_shell_metacharacters_is_spoken_verbatim(
+    stretch_home: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    name = 'Evil $(touch pwned) `touch pwned2`; rm -rf ~/x | echo "hi" && exit 3'
+    log = tmp_path / "spoken.txt"
+    script = "import sys; open(sys.argv[1], 'a').write(sys.argv[2] + chr(10))"
+    command = ", ".join(json.dumps(a) for a in [sys.executable, "-c", script, str(log), "{text}"])
+    (stretch_home / "config.toml").write_text(
+        f"voice = true\nget_ready = 0\nvoice_command = [{command}]\n"
+    )
+    write_user_file(stretch_home, "evil.yaml", f"""
+moves:
+  evil:
+    name: '{name}'
+    kind: stretch
+    group: gluteal
+    position: supine
+    hold: 5
+    setup: Lie down.
+    cues: [Breathe]
+routines:
+  evil:
+    title: Evil
+    items:
+      - move: evil
+""")
+    result = runner.invoke(app, ["run", "evil", "--speed", "2"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    spoken = log.read_text().splitlines()
+    assert spoken[0] == name
+    assert spoken[-1] == "Well done."
+    for leftover in ("pwned", "pwned2"):
+        assert not (Path.cwd() / leftover).exists() and not (tmp_path / leftover).exists()
+
+
+def test_an_option_like_name_is_not_read_as_an_option() -> None:
+    speech = Speech(("espeak-ng", "{text}"))
+    assert speech.command("-w /etc/passwd") == ["espeak-ng", " -w /etc/passwd"]
+
+
+def test_voice_without_a_speech_program_says_so_and_carries_on(
+    stretch_home: Path, runner: CliRunner
+) -> None:
+    (stretch_home / "config.toml").write_text('voice_command = ["no-such-speaker-xyz", "{text}"]\n')
+    result = runner.invoke(app, ["run", "desk-break", "--voice", "--speed", "1000"])
+    assert result.exit_code == 0
+    assert "voice is on, but the voice_command in config.toml was not found" in result.stdout
+    assert "Completed Desk break" in result.stdout
+    assert find_speech(("no-such-speaker-xyz", "{text}")) is None
+
+
+def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
+    need_program("espeak-ng")
+    wav = tmp_path / "cue.wav"
+    Speech(("espeak-ng", "-w", str(wav), "{text}"))("Pigeon stretch, left side")
+    with wave.open(str(wav)) as audio:
+        assert audio.getsampwidth() == 2
+        frames = audio.readframes(audio.getnframes())
+        seconds = audio.getnframes() / audio.getframerate()
+    samples = struct.unpack(f"<{len(frames) // 2}h", frames)
+    assert seconds > 0.5
+    assert max(abs(s) for s in samples) > 1000  # not silence
+
+
+def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path) -> None:
+    need_program("espeak-ng")
+    wav = tmp_path / "last.wav"
+    (stretch_home / "config.toml").write_text(
+        f'voice = true\nget_ready = 0\nvoice_command = ["espeak-ng", "-w", "{wav}", "{{text}}"]\n'
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "stretch", "run", "desk-break", "--speed", "100", "--plain"],
+        env={**os.environ, "STRETCH_HOME": str(stretch_home)}, capture_output=True, text=True,
+        timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with wave.open(str(wav)) as audio:  # the last cue, "Well done."
+        assert audio.getnframes() / audio.getframerate() > 0.3
+
+
+@pytest.mark.parametrize("platform", ["linux"])
+def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
+    speech = find_speech()
+    if speech is None:
+        need_program("espeak-ng")  # skips here; fails in CI, which installs it
+    else:
+        assert "{text}" in speech.argv
