@@ -140,3 +140,18 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
 def test_run_usage_errors_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
+
+
+def test_no_color_is_honoured_in_the_live_view(builtin: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = at(builtin, 12)
+    colour = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])[;m]")  # a foreground/background colour
+    for no_color, expect_colour in (("", True), ("1", False)):
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        else:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setenv("TERM", "xterm-256color")
+        out = io.StringIO()
+        screen = Screen(out)
+        screen.draw(frame(session, View("Hip reset"), width=60, height=20), 60, 20)
+        assert bool(colour.search(out.getvalue())) is expect_colour

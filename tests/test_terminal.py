@@ -78,6 +78,7 @@ def test_ctrl_z_suspends_and_fg_comes_back_paused(tmux: Tmux) -> None:
     tmux.wait_for("Stopped Hip reset")
     tmux.finish_alone()
     assert tmux.result() == (0, True)
+    assert tmux.statuses() == ["stopped"]
     # while suspended, the shell had its terminal back exactly as before
     assert suspended.read_text() == (tmux.tmp / "before").read_text()
 
@@ -108,6 +109,7 @@ def test_resize_redraws_at_the_new_size(tmux: Tmux) -> None:
     assert all(len(line) <= 40 for line in lines)
     tmux.type("q")
     assert tmux.result() == (0, True)
+    assert tmux.statuses() == ["stopped"]
 
 
 def test_picker_lists_routines_by_number(tmux: Tmux) -> None:
@@ -120,6 +122,16 @@ def test_picker_lists_routines_by_number(tmux: Tmux) -> None:
     tmux.wait_for("Desk break")
     tmux.type("q")
     assert tmux.result() == (0, True)
+
+
+def test_ctrl_d_at_the_picker_ends_with_one_line(tmux: Tmux) -> None:
+    tmux.run("run")
+    tmux.wait_for("Which routine?")
+    tmux.keys("C-d")
+    tmux.wait_for("no routine chosen")
+    code, restored = tmux.result()
+    assert code == 1 and restored
+    assert "Traceback" not in tmux.screen()
 
 
 def test_first_session_shows_the_safety_note_and_asks(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ SUFFIXES = (".yaml", ".yml")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = re.compile(r"[-+]?[0-9]+")
+_NUMBER_START = frozenset("0123456789+-.")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _WORDS: dict[str, Scalar] = {
     "": None, "~": None, "null": None, "Null": None, "NULL": None,
@@ -102,9 +103,21 @@ def parse_yaml(text: str, path: str) -> Node | None:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or err.context or "not valid YAML"
         raise CatalogueError(path, line, col, "yaml", f"syntax error: {problem}") from None
+    except yaml.reader.ReaderError as err:
+        line, col = _offset_position(text, err.position)
+        problem = f"character #x{err.character:04x} is not allowed in YAML" if isinstance(
+            err.character, int) else "a character is not allowed in YAML"
+        raise CatalogueError(path, line, col, "yaml", problem) from None
     except yaml.YAMLError as err:
-        raise CatalogueError(path, 1, 1, "yaml", f"syntax error: {err}") from None
+        problem = " ".join(str(err).split())
+        raise CatalogueError(path, 1, 1, "yaml", f"syntax error: {problem}") from None
     return builder.root
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `text`."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 @dataclass(slots=True)
@@ -126,25 +139,36 @@ class _TreeBuilder:
     stack: list[_Open] = field(default_factory=list)
 
     def feed(self, event: yaml.Event) -> None:
-        mark = event.start_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        here = self.stack[-1].field if self.stack else ""
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self._fail(line, col, "anchors and aliases (& and *) are not allowed; write it out")
-        if getattr(event, "tag", None) is not None:
-            self._fail(line, col, f"YAML tags like '{event.tag}' are not allowed")  # type: ignore[attr-defined]
-        if isinstance(event, yaml.DocumentStartEvent):
+        """Take one parser event; scalars come first as they are most of a file."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._plain(event)
+            self._add(Node(_scalar(event), *_position(event)))  # type: ignore[arg-type]
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._plain(event)
+            value: dict[str, Node] | list[Node] = {} if kind is yaml.MappingStartEvent else []
+            here = self.stack[-1].field if self.stack else ""
+            node = Node(value, *_position(event))
+            self.stack.append(_Open(node, self._child_field(here)))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._add(self.stack.pop().node)
+        elif kind is yaml.AliasEvent:
+            self._plain(event)
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                self._fail(line, col, "only one YAML document per file (remove the '---')")
-        elif isinstance(event, yaml.ScalarEvent):
-            self._add(Node(_scalar(event), line, col))
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self.stack.append(_Open(Node([], line, col), self._child_field(here)))
-        elif isinstance(event, yaml.MappingStartEvent):
-            self.stack.append(_Open(Node({}, line, col), self._child_field(here)))
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            self._add(self.stack.pop().node)
+                self._fail(*_position(event), "only one YAML document per file (remove the '---')")
+
+    def _plain(self, event: yaml.Event) -> None:
+        """Refuse anchors, aliases and tags: the format has no use for them."""
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if anchor is None and tag is None:
+            return
+        line, col = _position(event)
+        if anchor is not None:
+            self._fail(line, col, "anchors and aliases (& and *) are not allowed; write it out")
+        self._fail(line, col, f"YAML tags like '{tag}' are not allowed")
 
     def _child_field(self, here: str) -> str:
         if not self.stack:
@@ -203,6 +227,12 @@ class _TreeBuilder:
         return top.field
 
 
+def _position(event: yaml.Event) -> tuple[int, int]:
+    """The 1-based line and column where an event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
 def _scalar(event: yaml.ScalarEvent) -> Scalar:
     """Plain scalars become null, booleans or numbers (YAML 1.2 core rules); quoted ones stay text.
 
@@ -213,6 +243,8 @@ def _scalar(event: yaml.ScalarEvent) -> Scalar:
         return text
     if text in _WORDS:
         return _WORDS[text]
+    if text[0] not in _NUMBER_START:
+        return text
     if _INT.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):

@@ -72,7 +72,7 @@ def _settings() -> Settings:
 
 def _plan_settings() -> PlanSettings:
     """The planner's timings from the config, for `show`, `list` and the sheet."""
-    from stretch.guide import plan_settings
+    from stretch.timings import plan_settings
 
     return plan_settings(_settings())
 
@@ -375,9 +375,10 @@ def today(
     minutes: MinutesOption = None,
 ) -> None:
     """Run today's routine from your week plan, log it, and show your streak."""
-    from stretch.guide import Options, choose_today, plan_settings, preview_today
+    from stretch.guide import Options, choose_today, preview_today
     from stretch.output import console
     from stretch.recorder import local_now
+    from stretch.timings import plan_settings
 
     with _guard():
         settings = _settings().with_flags(voice=voice, bell=bell)

@@ -10,10 +10,26 @@ import difflib
 from collections.abc import Iterable
 
 
+def one_line(text: str) -> str:
+    """Control characters (a newline in a key, say) shown as escapes, so a message is one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A name the user wrote, cut short when it is long, for quoting in a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class StretchError(Exception):
-    """Something the user can fix: a bad file, a missing program, an I/O failure."""
+    """Something the user can fix: a bad file, a missing program, an I/O failure.
+
+    The message is always one line: every error is shown as exactly one line.
+    """
 
     def __init__(self, message: str) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
 

@@ -17,7 +17,7 @@ from stretch.clock import Clock, make_clock
 from stretch.config import Settings
 from stretch.cues import Bell, Voice, find_speech
 from stretch.engine import Listener, Session, Summary
-from stretch.errors import UsageProblem
+from stretch.errors import StretchError, UsageProblem
 from stretch.fit import fit
 from stretch.history import History
 from stretch.live import ring, run_live, run_plain, summary_line
@@ -26,6 +26,7 @@ from stretch.output import emit_json
 from stretch.plan import PlanSettings, plan
 from stretch.recorder import Recorder
 from stretch.schedule import current_streak, first_side, plan_for, today
+from stretch.timings import plan_settings
 
 DESK_BREAK = "desk-break"
 
@@ -38,17 +39,6 @@ class Options:
     speed: float = 1.0
     plain: bool = False
     minutes: float | None = None
-
-
-def plan_settings(settings: Settings, first: str = "left") -> PlanSettings:
-    """The planner's timings from the config (get ready, switch, rest, hold scale)."""
-    return PlanSettings(
-        get_ready=int(settings.number("get_ready")),
-        switch_sides=int(settings.number("switch_sides")),
-        rest=int(settings.number("rest")),
-        hold_scale=settings.number("hold_scale"),
-        first_side="right" if first == "right" else "left",
-    )
 
 
 def _voice(settings: Settings, clock: Clock, out: Console) -> Voice | None:
@@ -162,7 +152,11 @@ def pick_routine(catalogue: Catalogue, out: Console) -> str:
     for number, routine in enumerate(routines, 1):
         out.print(f"  [bold]{number}[/]  {routine.title} [dim]({routine.id})[/]")
     while True:
-        answer = out.input("Which routine? (number or name) ").strip()
+        try:
+            answer = out.input("Which routine? (number or name) ").strip()
+        except EOFError:
+            out.print()  # end the prompt's line before the error
+            raise StretchError("no routine chosen") from None
         if answer.isdigit() and 1 <= int(answer) <= len(routines):
             return routines[int(answer) - 1].id
         if answer in catalogue.routines:

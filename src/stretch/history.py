@@ -270,9 +270,19 @@ def _io_error(path: Path, err: sqlite3.Error) -> StretchError:
     if "readonly" in text or "unable to open" in text:
         return StretchError(f"cannot write the history file {path}: the folder is read-only "
                             "or missing (set STRETCH_HOME to a writable folder)")
-    if "disk" in text and "full" in text:
+    if ("disk" in text and "full" in text) or ("I/O" in text and _nearly_full(path.parent)):
         return StretchError(f"cannot write the history file {path}: the disk is full")
     return StretchError(f"the history file {path} could not be used: {text}")
+
+
+def _nearly_full(folder: Path) -> bool:
+    """Whether a folder's file system has (almost) no room left: SQLite often says only
+    "disk I/O error" when a write fails for want of space."""
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024
 
 
 def _alive(pid: int | None, host: str | None) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from stretch.errors import CatalogueError, did_you_mean
+from stretch.errors import CatalogueError, did_you_mean, shorten
 
 Scalar = str | int | float | bool | None
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -75,7 +75,8 @@ class Reader:
         for key, key_node in node.keys.items():
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or f"; expected one of: {', '.join(allowed)}"
-                self.fail(key_node, join(field_path, key), f"unknown key '{key}'{hint}")
+                self.fail(key_node, join(field_path, shorten(key)),
+                          f"unknown key '{shorten(key)}'{hint}")
         for key in required:
             if key not in value or value[key].value is None:
                 self.fail(node, join(field_path, key), "missing (required)")
@@ -156,9 +157,9 @@ class Reader:
         if not isinstance(key, str) or len(key) > MAX_ID or not ID_PATTERN.fullmatch(key):
             self.fail(
                 key_node,
-                field_path,
-                f"bad id '{key}': use lower-case words joined by '-', like 'figure-four'"
-                f" (at most {MAX_ID} characters)",
+                shorten(field_path, 80),
+                f"bad id '{shorten(str(key))}': use lower-case words joined by '-', like "
+                f"'figure-four' (at most {MAX_ID} characters)",
             )
         return key
 

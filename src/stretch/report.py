@@ -20,7 +20,7 @@ SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20
 
 
 def week_table(days: Sequence[Day], today: date, settings: PlanSettings | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("day", no_wrap=True)
     table.add_column("routine")
     table.add_column("min", justify="right")
@@ -126,7 +126,7 @@ def group_bars(groups: dict[str, float]) -> Table:
 def latest_table(rows: Sequence[SessionRow]) -> RenderableType:
     if not rows:
         return Text("No sessions yet. Start with: stretch today", style="dim")
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Latest sessions",
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title="Latest sessions",
                   title_justify="left")
     table.add_column("when", no_wrap=True)
     table.add_column("routine")

@@ -62,7 +62,7 @@ def routine_row(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
 
 
 def routines_table(rows: Iterable[dict[str, object]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("name", style="bold cyan", no_wrap=True)
     table.add_column("title")
     table.add_column("min", justify="right")
@@ -117,7 +117,7 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     head = Text.assemble(
         (routine.title, "bold"), f"  ({routine.id}, {clock(total)} in {len(steps)} steps)"
     )
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("at", justify="right", style="dim")
     table.add_column("step")
@@ -142,7 +142,7 @@ def dose_table(steps: Sequence[Step]) -> RenderableType:
     if not per_group:
         return Text("No stretch holds in this routine: it is all exercises.", style="dim")
     title = f"Stretch per side (target {DOSE_TARGET} s)"
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title)
     table.add_column("group")
     table.add_column("left", justify="right")
     table.add_column("right", justify="right")
@@ -177,7 +177,7 @@ def move_json(move: Move) -> dict[str, object]:
 
 def moves_table(moves: Iterable[Move]) -> Table:
     """Name over id in one column keeps the table inside 80 columns."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("move")
     table.add_column("kind", no_wrap=True)
     table.add_column("group", no_wrap=True)
@@ -270,7 +270,7 @@ def setting_text(key: str, value: object, detected: str | None) -> str:
 
 def config_view(settings: Settings, path: Path, detected: str | None) -> RenderableType:
     """Every setting, its value and where it came from, then where the file is."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("setting", style="bold cyan", no_wrap=True)
     table.add_column("value")
     table.add_column("from", overflow="fold")

@@ -1,0 +1,81 @@
+"""Loading a large catalogue: 1,000 moves and 200 routines in user files.
+
+Goal (hardening issue): under 200 ms to read, check and merge, with the C YAML parser.
+Run: python benchmarks/catalogue.py [--moves N] [--routines N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from common import print_table
+
+GOAL_MS = 200.0
+GROUPS = ("gluteal", "adductor", "psoas", "core", "hip")
+POSITIONS = ("supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing")
+
+
+def generate(folder: Path, moves: int, routines: int, files: int = 10) -> None:
+    """Write `files` YAML files sharing the moves and routines between them."""
+    per_file = moves // files
+    for f in range(files):
+        lines = ["moves:"]
+        for m in range(f * per_file, (f + 1) * per_file):
+            counted = m % 3 == 0
+            lines += [
+                f"  gen-move-{m}:",
+                f"    name: Generated move number {m}",
+                f"    kind: {'exercise' if counted else 'stretch'}",
+                f"    group: {GROUPS[m % len(GROUPS)]}",
+                f"    sided: {'true' if m % 2 else 'false'}",
+                f"    position: {POSITIONS[m % len(POSITIONS)]}",
+                *(["    reps: 10", "    tempo: 3"] if counted else ["    hold: 30", "    reps: 2"]),
+                "    setup: Get into position slowly and settle your breathing first.",
+                "    cues: [Keep the pelvis level, Breathe out as you ease in, Stay relaxed]",
+                "    cautions: [Ease off at any sharp pain]",
+            ]
+        lines.append("routines:")
+        for r in range(f * (routines // files), (f + 1) * (routines // files)):
+            lines += [f"  gen-routine-{r}:", f"    title: Generated routine {r}", "    items:"]
+            for i in range(8):
+                lines.append(f"      - move: gen-move-{(r * 8 + i) % moves}")
+        (folder / f"generated-{f:02}.yaml").write_text("\n".join(lines) + "\n")
+
+
+def measure(moves: int, routines: int, runs: int) -> float:
+    from stretch.catalogue import load_catalogue
+
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder), moves, routines)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            catalogue = load_catalogue(user_dir=Path(folder))
+            times.append(time.perf_counter() - start)
+        assert len(catalogue.moves) >= moves and len(catalogue.routines) >= routines
+    return statistics.median(times) * 1000
+
+
+def rows(moves: int = 1000, routines: int = 200, runs: int = 7) -> list[list[str]]:
+    ms = measure(moves, routines, runs)
+    verdict = "met" if ms < GOAL_MS else "MISSED"
+    return [[f"load {moves} moves + {routines} routines", f"{ms:.0f} ms",
+             f"under {GOAL_MS:g} ms", verdict]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--moves", type=int, default=1000)
+    parser.add_argument("--routines", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args()
+    print_table(["measure", "result", "goal", ""],
+                rows(options.moves, options.routines, options.runs))
+
+
+if __name__ == "__main__":
+    main()
