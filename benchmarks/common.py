@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,9 +25,13 @@ def stretch_command() -> list[str]:
 
 
 def quiet_env() -> dict[str, str]:
-    """An environment with an empty STRETCH_HOME, so user files do not skew the figures."""
+    """An environment as a user has it: an empty STRETCH_HOME (no user files to skew the
+    figures) and bytecode caching on (some sandboxes turn it off, which makes every run
+    recompile the package from source)."""
     home = tempfile.mkdtemp(prefix="stretch-bench-")
-    return {**os.environ, "STRETCH_HOME": home}
+    env = {**os.environ, "STRETCH_HOME": home}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def median_seconds(argv: Sequence[str], *, runs: int, env: dict[str, str]) -> float:
@@ -39,6 +43,22 @@ def median_seconds(argv: Sequence[str], *, runs: int, env: dict[str, str]) -> fl
         subprocess.run(argv, env=env, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def interleaved_medians(
+    commands: Mapping[str, Sequence[str]], *, runs: int, env: dict[str, str]
+) -> dict[str, float]:
+    """Median wall time of each command, run in rounds (one of each per round) so that a
+    slow patch on a shared machine falls on every command alike, not on one."""
+    for argv in commands.values():  # warm-up: file caches, compiled bytecode
+        subprocess.run(argv, env=env, capture_output=True, check=True)
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, capture_output=True, check=True)
+            times[label].append(time.perf_counter() - start)
+    return {label: statistics.median(values) for label, values in times.items()}
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 import typer
-from common import HERE, median_seconds, print_table, quiet_env, stretch_command
+from common import HERE, interleaved_medians, print_table, quiet_env, stretch_command
 
 GOALS = {"stretch --help": 1.2, "stretch list": 1.3, "stretch show hip-reset": 1.3}
 BARE = [sys.executable, str(HERE / "bare_typer.py")]
@@ -19,30 +19,25 @@ BARE = [sys.executable, str(HERE / "bare_typer.py")]
 
 def rows(runs: int = 21) -> list[list[str]]:
     """[measure, result, goal, verdict] rows for the start-up of each command."""
-    env = quiet_env()
-
-    def ms(argv: list[str]) -> float:
-        return median_seconds(argv, runs=runs, env=env)
-
-    floor = ms([*BARE, "--help"])
+    stretch = stretch_command()
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "bare Typer app --help (the floor)": [*BARE, "--help"],
+        "bare Typer app first --flag": [*BARE, "first", "--flag"],
+        "stretch --help": [*stretch, "--help"],
+        "stretch list": [*stretch, "list"],
+        "stretch show hip-reset": [*stretch, "show", "hip-reset"],
+    }
+    seconds = interleaved_medians(commands, runs=runs, env=quiet_env())
+    floor = seconds["bare Typer app --help (the floor)"]
     table = []
-    for label, seconds in (
-        ("python -c pass", ms([sys.executable, "-c", "pass"])),
-        ("bare Typer app --help (the floor)", floor),
-        ("bare Typer app first --flag", ms([*BARE, "first", "--flag"])),
-    ):
-        table.append([f"start-up: {label}", f"{seconds * 1000:.0f} ms ({seconds / floor:.2f}x)",
-                      "", ""])
-    for label, args in (
-        ("stretch --help", ["--help"]),
-        ("stretch list", ["list"]),
-        ("stretch show hip-reset", ["show", "hip-reset"]),
-    ):
-        ratio = ms([*stretch_command(), *args]) / floor
-        goal = GOALS[label]
-        verdict = "met" if ratio <= goal else "MISSED"
-        table.append([f"start-up: {label}", f"{ratio * floor * 1000:.0f} ms ({ratio:.2f}x)",
-                      f"<= {goal}x the floor", verdict])
+    for label, taken in seconds.items():
+        ratio = taken / floor
+        goal = GOALS.get(label)
+        target = f"<= {goal}x the floor" if goal else ""
+        verdict = ("met" if ratio <= goal else "MISSED") if goal else ""
+        table.append([f"start-up: {label}", f"{taken * 1000:.0f} ms ({ratio:.2f}x)", target,
+                      verdict])
     return table
 
 

@@ -40,12 +40,7 @@ class Cue:
 def spoken_start(step: Step) -> tuple[str, str]:
     """The kind and words for a step's start: the move and side, or what comes next."""
     if step.move is not None:
-        text = step.label
-        if step.side in ("left", "right"):
-            text += f", {step.side} side"
-        if step.kind == "count":
-            text += f", {step.reps} reps"
-        return "start", text
+        return "start", step.description
     if step.kind == "switch":
         return "switch", "Switch sides"
     upcoming = f". Up next: {step.next_label}" if step.next_label else ""

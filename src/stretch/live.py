@@ -34,7 +34,7 @@ from stretch.engine import (
 )
 from stretch.keys import RawKeys
 from stretch.model import Step
-from stretch.plan import describe_work
+from stretch.plan import clock_text
 
 KEYS_HELP = "space pause · n next · b back · q quit · ? help"
 KEY_COMMANDS = {
@@ -88,11 +88,6 @@ def countdown(seconds: float) -> str:
     """What the big digits show: whole seconds left, rounded up; m:ss from a minute."""
     whole = max(0, math.ceil(seconds - 1e-6))
     return f"{whole // 60}:{whole % 60:02}" if whole >= 60 else str(whole)
-
-
-def clock_text(seconds: float) -> str:
-    whole = max(0, round(seconds))
-    return f"{whole // 60}:{whole % 60:02}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +322,7 @@ class PlainPrinter:
             if self.origin is None:
                 self.origin = event.at
             step = event.step
-            label = describe_work(step) if step.move else step.label
+            label = step.description if step.move else step.label
             if step.move is None and step.next_label:
                 label += f" (next: {step.next_label})"
             self.write(f"{clock_text(event.at - self.origin)}  {label}  {step.seconds:g} s")

@@ -141,6 +141,16 @@ class Step:
     tempo: int | None = None
     next_label: str | None = None
 
+    @property
+    def description(self) -> str:
+        """'Pigeon stretch, left side' or 'Glute bridge, 10 reps': what a person is about to do."""
+        text = self.label
+        if self.side in ("left", "right"):
+            text += f", {self.side} side"
+        if self.kind == "count":
+            text += f", {self.reps} reps"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class Notes:

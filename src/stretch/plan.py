@@ -120,21 +120,11 @@ def _with_next_labels(steps: Sequence[Step]) -> tuple[Step, ...]:
     upcoming: str | None = None
     for step in reversed(steps):
         if step.move is not None:
-            upcoming = describe_work(step)
+            upcoming = step.description
             out.append(step)
         else:
             out.append(replace(step, next_label=upcoming))
     return tuple(reversed(out))
-
-
-def describe_work(step: Step) -> str:
-    """'Pigeon stretch, left side' or 'Glute bridge, 10 reps': what a person is about to do."""
-    text = step.label
-    if step.side in ("left", "right"):
-        text += f", {step.side} side"
-    if step.kind == "count":
-        text += f", {step.reps} reps"
-    return text
 
 
 def total_seconds(steps: Iterable[Step]) -> float:
@@ -161,6 +151,14 @@ def groups(routine: Routine) -> list[Group]:
         if move.group not in seen:
             seen.append(move.group)
     return seen
+
+
+def clock_text(seconds: float) -> str:
+    """m:ss, or h:mm:ss from an hour: how long something takes, for people."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
 def minutes(seconds: float) -> int:

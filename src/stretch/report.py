@@ -11,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch.history import SessionRow
-from stretch.live import clock_text
-from stretch.plan import PlanSettings, minutes, plan, total_seconds
+from stretch.plan import PlanSettings, clock_text, minutes, plan, total_seconds
 from stretch.schedule import Day
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.

@@ -23,10 +23,6 @@ class Day:
     sessions: tuple[SessionRow, ...]
 
     @property
-    def rest(self) -> bool:
-        return self.routine is None
-
-    @property
     def done(self) -> bool:
         return any(s.status == "completed" for s in self.sessions)
 

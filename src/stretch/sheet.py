@@ -17,7 +17,7 @@ from rich.text import Text
 
 from stretch.model import WEEKDAYS, Avoid, Catalogue, Item, Move, Notes, Routine
 from stretch.model import Group as MuscleGroup
-from stretch.plan import DOSE_TARGET, PlanSettings, dose, groups, plan, total_seconds
+from stretch.plan import DOSE_TARGET, PlanSettings, clock_text, dose, groups, plan, total_seconds
 
 FORMATS = ("terminal", "text", "markdown", "html")
 LOG_WEEKS = 4
@@ -46,8 +46,7 @@ class Sheet:
 
     @property
     def minutes(self) -> str:
-        whole = round(self.seconds)
-        return f"{whole // 60}:{whole % 60:02}"
+        return clock_text(self.seconds)
 
 
 def item_dose(item: Item, move: Move) -> str:

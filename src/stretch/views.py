@@ -19,17 +19,9 @@ from rich.text import Text
 
 from stretch.config import HELP, Settings
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
-from stretch.plan import DOSE_TARGET, dose, groups, minutes, total_seconds
+from stretch.plan import DOSE_TARGET, clock_text, dose, groups, minutes, total_seconds
 
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
-
-
-def clock(seconds: float) -> str:
-    """mm:ss, or h:mm:ss past an hour."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    mins, secs = divmod(rest, 60)
-    return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
 def source_label(routine: Routine) -> str:
@@ -115,7 +107,7 @@ def step_detail(step: Step) -> str:
 def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     total = total_seconds(steps)
     head = Text.assemble(
-        (routine.title, "bold"), f"  ({routine.id}, {clock(total)} in {len(steps)} steps)"
+        (routine.title, "bold"), f"  ({routine.id}, {clock_text(total)} in {len(steps)} steps)"
     )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
@@ -129,7 +121,7 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
         style = "bold" if step.move else "dim"
         side = SIDE_NAMES.get(step.side or "", "")
         table.add_row(
-            str(number), clock(start), Text(step.label, style=style), side,
+            str(number), clock_text(start), Text(step.label, style=style), side,
             f"{step.seconds:g} s", step_detail(step),
         )
         start += step.seconds
