@@ -1,7 +1,8 @@
-"""The `stretch` command line: parse, call the core, render, and map errors to exit codes.
+"""The `stretch` command line: parse, delegate to commands.py, map errors to exit codes.
 
-Heavy modules (yaml, rich renderables, the catalogue) are imported inside the commands
-that need them, so `stretch --help` starts as fast as a bare Typer app.
+Only this module imports Typer. Heavy modules (yaml, rich renderables, the catalogue)
+are imported inside the commands that need them, so `stretch --help` starts as fast
+as a bare Typer app.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ import typer
 from stretch import __version__
 
 if TYPE_CHECKING:
-    from stretch.config import Settings
     from stretch.guide import Options
-    from stretch.history import History
-    from stretch.model import Catalogue, Routine
-    from stretch.plan import PlanSettings
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -55,49 +52,30 @@ def _guard() -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as err:  # SIGTERM or SIGHUP: exit as the shell expects, 128 + signal
+        from stretch.keys import Terminated
 
-
-def _catalogue() -> Catalogue:
-    from stretch.catalogue import load_catalogue
-    from stretch.config import user_routines_dir
-
-    return load_catalogue(user_dir=user_routines_dir())
-
-
-def _settings() -> Settings:
-    from stretch.config import load_settings
-
-    return load_settings()
-
-
-def _plan_settings() -> PlanSettings:
-    """The planner's timings from the config, for `show`, `list` and the sheet."""
-    from stretch.timings import plan_settings
-
-    return plan_settings(_settings())
-
-
-def _routine(catalogue: Catalogue, name: str) -> Routine:
-    from stretch.errors import UnknownName
-
-    routine = catalogue.routines.get(name)
-    if routine is None:
-        raise UnknownName("routine", name, catalogue.routines)
-    return routine
+        if isinstance(err, Terminated):
+            raise typer.Exit(128 + err.signum) from None
+        raise
 
 
 def _complete_routine(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion: routine names with their titles."""
+    from stretch.commands import catalogue
+
     try:
-        routines = _catalogue().routines
+        routines = catalogue().routines
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [(r.id, r.title) for r in routines.values() if r.id.startswith(incomplete)]
 
 
 def _complete_move(incomplete: str) -> list[tuple[str, str]]:
+    from stretch.commands import catalogue
+
     try:
-        moves = _catalogue().moves
+        moves = catalogue().moves
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [(m.id, m.name) for m in moves.values() if m.id.startswith(incomplete)]
@@ -141,134 +119,6 @@ def _root(
     """
 
 
-@app.command("list")
-def list_routines(as_json: JsonOption = False) -> None:
-    """List the routines: name, title, minutes, muscle groups and where each comes from."""
-    with _guard():
-        from stretch.plan import plan
-
-        catalogue = _catalogue()
-        from stretch import views
-
-        timings = _plan_settings()
-        rows = [views.routine_row(r, plan(r, timings)) for r in catalogue.routines.values()]
-        if as_json:
-            from stretch.output import emit_json
-
-            emit_json(rows)
-            return
-        from stretch.output import console
-
-        console().print(views.routines_table(rows))
-
-
-@app.command()
-def show(name: RoutineName, as_json: JsonOption = False) -> None:
-    """Show one routine step by step, exactly as it will run, with its dose per group."""
-    with _guard():
-        from stretch import views
-        from stretch.plan import plan
-
-        routine = _routine(_catalogue(), name)
-        steps = plan(routine, _plan_settings())
-        if as_json:
-            from stretch.output import emit_json
-
-            emit_json(views.show_json(routine, steps))
-            return
-        from stretch.output import console
-
-        console().print(views.show_view(routine, steps))
-
-
-@app.command()
-def moves(
-    move: Annotated[
-        str | None,
-        typer.Argument(
-            help="Show one move in full (setup, cues, cautions, variations).",
-            autocompletion=_complete_move,
-            show_default=False,
-        ),
-    ] = None,
-    group: Annotated[
-        str | None,
-        typer.Option(
-            "--group", "-g",
-            help="Only this muscle group: gluteal, adductor, psoas, core or hip.",
-            autocompletion=_complete_group,
-            show_default=False,
-        ),
-    ] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Browse the catalogue of stretches and exercises."""
-    with _guard():
-        from stretch import views
-        from stretch.errors import UnknownName
-        from stretch.model import GROUPS
-        from stretch.output import console, emit_json
-
-        catalogue = _catalogue()
-        if group is not None and group not in GROUPS:
-            raise UnknownName("group", group, GROUPS)
-        chosen = [m for m in catalogue.moves.values() if group is None or m.group == group]
-        if move is not None:
-            found = catalogue.moves.get(move)
-            if found is None:
-                raise UnknownName("move", move, catalogue.moves)
-            chosen = [found]
-        if as_json:
-            emit_json([views.move_json(m) for m in chosen])
-        elif move is not None:
-            used = [r.id for r in catalogue.routines.values() if chosen[0] in r.moves]
-            console().print(views.move_view(chosen[0], used))
-        else:
-            console().print(views.moves_table(chosen))
-
-
-@app.command()
-def avoid(as_json: JsonOption = False) -> None:
-    """The stretches to avoid for low-back pain, why, and the hip moves to do instead."""
-    with _guard():
-        from stretch import views
-        from stretch.output import console, emit_json
-
-        catalogue = _catalogue()
-        if as_json:
-            emit_json([views.avoid_json(a) for a in catalogue.avoid.values()])
-            return
-        console().print(views.avoid_view(catalogue))
-
-
-@app.command()
-def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Catalogue files or folders to check, as user files over the built-ins "
-            "(default: every built-in and user file).",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Check catalogue files and report the first problem in each, with file, line and field."""
-    with _guard():
-        from stretch.checking import check_files
-        from stretch.config import user_routines_dir
-        from stretch.output import console, error
-
-        report = check_files(paths or [], user_dir=user_routines_dir())
-        out = console()
-        for path in report.good:
-            out.print(f"[green]ok[/]  {path}", soft_wrap=True)
-        for problem in report.problems:
-            error(problem)
-        if report.problems:
-            raise typer.Exit(EXIT_ERROR)
-        out.print(report.summary, soft_wrap=True)
-
-
 SpeedOption = Annotated[
     float,
     typer.Option(
@@ -301,32 +151,86 @@ MinutesOption = Annotated[
 ]
 
 
-def _history() -> History:
-    """Open the history; say so in one line if a damaged file had to be set aside."""
-    from stretch.config import history_file
-    from stretch.history import History
+def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
+             minutes: float | None) -> Options:
+    from stretch.commands import settings
+    from stretch.guide import Options
 
-    history = History.open(history_file())
-    if history.notice:
-        from stretch.output import note
-
-        note(f"stretch: {history.notice}")
-    return history
+    return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes)
 
 
-def _session(catalogue: Catalogue, routine: Routine, options: Options) -> None:
-    """Guide and log a session, mapping the ways it can be cut short to exit codes."""
-    from stretch.guide import run_routine
-    from stretch.keys import Terminated
-    from stretch.output import console
+@app.command("list")
+def list_routines(as_json: JsonOption = False) -> None:
+    """List the routines: name, title, minutes, muscle groups and where each comes from."""
+    with _guard():
+        from stretch import commands
 
-    history = _history()
-    try:
-        run_routine(catalogue, routine, history, options, console())
-    except Terminated as stop:
-        raise typer.Exit(128 + stop.signum) from None
-    finally:
-        history.close()
+        commands.list_routines(as_json=as_json)
+
+
+@app.command()
+def show(name: RoutineName, as_json: JsonOption = False) -> None:
+    """Show one routine step by step, exactly as it will run, with its dose per group."""
+    with _guard():
+        from stretch import commands
+
+        commands.show(name, as_json=as_json)
+
+
+@app.command()
+def moves(
+    move: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show one move in full (setup, cues, cautions, variations).",
+            autocompletion=_complete_move,
+            show_default=False,
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group", "-g",
+            help="Only this muscle group: gluteal, adductor, psoas, core or hip.",
+            autocompletion=_complete_group,
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Browse the catalogue of stretches and exercises."""
+    with _guard():
+        from stretch import commands
+
+        commands.moves(move, group=group, as_json=as_json)
+
+
+@app.command()
+def avoid(as_json: JsonOption = False) -> None:
+    """The stretches to avoid for low-back pain, why, and the hip moves to do instead."""
+    with _guard():
+        from stretch import commands
+
+        commands.avoid(as_json=as_json)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Catalogue files or folders to check, as user files over the built-ins "
+            "(default: every built-in and user file).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check catalogue files and report the first problem in each, with file, line and field."""
+    with _guard():
+        from stretch import commands
+
+        if not commands.validate(paths or []):
+            raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()
@@ -346,18 +250,11 @@ def run(
     minutes: MinutesOption = None,
 ) -> None:
     """Run a routine with hold, switch-sides and rest countdowns, and log it."""
-    from stretch.guide import Options
-
     with _guard():
-        settings = _settings().with_flags(voice=voice, bell=bell)
-        catalogue = _catalogue()
-        if name is None:
-            from stretch.guide import pick_routine
-            from stretch.output import console
+        from stretch import commands
 
-            name = pick_routine(catalogue, console())
-        options = Options(settings, speed=speed, plain=plain, minutes=minutes)
-        _session(catalogue, _routine(catalogue, name), options)
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        commands.run(name, options)
 
 
 @app.command()
@@ -375,46 +272,20 @@ def today(
     minutes: MinutesOption = None,
 ) -> None:
     """Run today's routine from your week plan, log it, and show your streak."""
-    from stretch.guide import Options, choose_today, preview_today
-    from stretch.output import console
-    from stretch.recorder import local_now
-    from stretch.timings import plan_settings
-
     with _guard():
-        settings = _settings().with_flags(voice=voice, bell=bell)
-        catalogue = _catalogue()
-        now = local_now()
-        if preview or as_json:
-            preview_today(catalogue, now, console(), settings=plan_settings(settings),
-                          as_json=as_json)
-            return
-        history = _history()
-        try:
-            routine = choose_today(catalogue, history, now, console())
-        finally:
-            history.close()
-        if routine is not None:
-            options = Options(settings, speed=speed, plain=plain, minutes=minutes)
-            _session(catalogue, routine, options)
+        from stretch import commands
+
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        commands.today(options, preview=preview, as_json=as_json)
 
 
 @app.command()
 def week() -> None:
     """The week plan, day by day, with this week's sessions ticked."""
-    from stretch.output import console
-    from stretch.recorder import local_now
-    from stretch.report import week_table
-    from stretch.schedule import week as week_days
-
     with _guard():
-        catalogue = _catalogue()
-        history = _history()
-        now = local_now()
-        try:
-            days = week_days(catalogue, history, now)
-        finally:
-            history.close()
-        console().print(week_table(days, now.date(), _plan_settings()))
+        from stretch import commands
+
+        commands.week()
 
 
 @app.command()
@@ -425,29 +296,10 @@ def history(
     ] = 12,
 ) -> None:
     """Your sessions, streak, minutes per muscle group, and a calendar of the last weeks."""
-    from datetime import timedelta
-
-    from stretch import report
-    from stretch.output import console, emit_json
-    from stretch.recorder import local_now
-    from stretch.schedule import current_streak
-
     with _guard():
-        catalogue = _catalogue()
-        log = _history()
-        now = local_now()
-        try:
-            rows = log.sessions()
-            streak = current_streak(catalogue, log, now)
-            since = now.date() - timedelta(days=now.weekday(), weeks=weeks - 1)
-            groups = log.group_minutes(since)
-        finally:
-            log.close()
-        if as_json:
-            emit_json({"streak": streak, "sessions": [report.session_json(r) for r in rows]})
-            return
-        console().print(report.history_view(rows, streak=streak, groups=groups,
-                                            today=now.date(), weeks=weeks))
+        from stretch import commands
+
+        commands.history(as_json=as_json, weeks=weeks)
 
 
 @app.command()
@@ -472,36 +324,19 @@ def sheet(
 ) -> None:
     """The printable routine sheet: moves, dose, a tick-off log, what to avoid, safety."""
     with _guard():
-        from stretch.sheet_render import choose_format, render
+        from stretch import commands
 
-        catalogue = _catalogue()
-        routine = _routine(catalogue, name)
-        chosen = choose_format(form, output, interactive=sys.stdout.isatty())
-        if output is None:
-            from stretch.output import console
-
-            render(routine, catalogue, chosen, console(), _plan_settings())
-            return
-        from stretch.files import write_atomically
-
-        text = render(routine, catalogue, chosen, None, _plan_settings())
-        write_atomically(output, text, force=force)
-        typer.echo(f"Wrote the {chosen} sheet for {routine.title} to {output}")
+        commands.sheet(name, form=form, output=output, force=force,
+                       interactive=sys.stdout.isatty())
 
 
 @app.command()
 def config(voice: VoiceOption = None, bell: BellOption = None) -> None:
     """Every setting, its value, and where it came from (default, config file, or flag)."""
     with _guard():
-        from stretch import views
-        from stretch.config import config_file
-        from stretch.cues import find_speech
-        from stretch.output import console
+        from stretch import commands
 
-        settings = _settings().with_flags(voice=voice, bell=bell)
-        speech = find_speech()
-        detected = " ".join(speech.argv) if speech else None
-        console().print(views.config_view(settings, config_file(), detected))
+        commands.config(voice=voice, bell=bell)
 
 
 def main() -> None:
