@@ -176,13 +176,13 @@ class History:
         if routine is not None:
             query += " AND routine = ?"
             params.append(routine)
-        query += " ORDER BY started DESC, id DESC"
         try:
             rows = [_row(r) for r in self.db.execute(query, params)]
         except sqlite3.DatabaseError as err:
             raise _io_error(self.path, err) from None
         if since is not None:
             rows = [r for r in rows if r.day >= since]
+        # newest first by the instant, not the text: offsets differ across time zones
         rows.sort(key=lambda r: (r.started, r.id), reverse=True)
         return rows[:limit] if limit is not None else rows
 
