@@ -23,8 +23,8 @@ from stretch.history import History
 from stretch.live import ring, run_live, run_plain, summary_line
 from stretch.model import WEEKDAYS, Catalogue, Routine
 from stretch.output import emit_json
-from stretch.plan import PlanSettings, plan
-from stretch.recorder import Recorder
+from stretch.plan import PlanSettings, plan, plural
+from stretch.recorder import Recorder, local_now
 from stretch.schedule import current_streak, first_side, plan_for, today
 from stretch.timings import plan_settings
 
@@ -138,9 +138,9 @@ def run_routine(
     finally:
         if voice is not None:
             voice.close()
-    streak = current_streak(catalogue, history, datetime.now().astimezone())
+    streak = current_streak(catalogue, history, local_now())
     if streak:
-        out.print(f"Streak: {streak} day{'s' if streak != 1 else ''}.")
+        out.print(f"Streak: {plural(streak, 'day')}.")
     return summary
 
 

@@ -34,7 +34,7 @@ from stretch.engine import (
 )
 from stretch.keys import RawKeys
 from stretch.model import Step
-from stretch.plan import clock_text
+from stretch.plan import clock_text, plural
 
 KEYS_HELP = "space pause · n next · b back · q quit · ? help"
 KEY_COMMANDS = {
@@ -103,15 +103,16 @@ def frame(session: Session, view: View, *, width: int, height: int) -> Renderabl
     step = session.step
     remaining = session.remaining()
     lines: list[RenderableType] = [_header(session, view, width)]
-    lines += _what(step, session.paused, width)
+    lines += _what(step)
     digits = countdown(remaining)
+    rows = big(digits)
     style = "dim" if session.paused else "bold"
-    if height >= 16 and len(big(digits)[0]) <= width:
-        lines += [Text(row, style=style, justify="center", no_wrap=True) for row in big(digits)]
+    if height >= 16 and len(rows[0]) <= width:
+        lines += [Text(row, style=style, justify="center", no_wrap=True) for row in rows]
     else:
         lines.append(Text(digits, style=style + " reverse", justify="center"))
     lines.append(bar(1 - remaining / step.seconds if step.seconds else 1.0, width))
-    lines.append(_detail(step, session.elapsed(), width))
+    lines.append(_detail(step, session.elapsed()))
     footer = Text(KEYS_HELP, style="dim", no_wrap=True, overflow="ellipsis", justify="center")
     room = height - len(lines) - 1
     body = _help_lines() if view.show_help else _instructions(session, width)
@@ -136,7 +137,7 @@ def _header(session: Session, view: View, width: int) -> RenderableType:
     return grid
 
 
-def _what(step: Step, paused: bool, width: int) -> list[RenderableType]:
+def _what(step: Step) -> list[RenderableType]:
     """The move and side, or the kind of pause, in a line each."""
     move = step.move
     if move is None:
@@ -152,7 +153,7 @@ def _what(step: Step, paused: bool, width: int) -> list[RenderableType]:
     return [name, Text(side, style=side_style, justify="center")]
 
 
-def _detail(step: Step, elapsed: float, width: int) -> Text:
+def _detail(step: Step, elapsed: float) -> Text:
     if step.kind == "count" and step.tempo:
         rep = min(step.reps, int(elapsed // step.tempo) + 1)
         text = f"rep {rep} of {step.reps} · {step.tempo} s each · set {step.set} of {step.sets}"
@@ -167,10 +168,7 @@ def _detail(step: Step, elapsed: float, width: int) -> Text:
 
 def _instructions(session: Session, width: int) -> list[RenderableType]:
     """The move's setup and cues (or, in a pause, those of the move coming up)."""
-    move = session.step.move
-    if move is None:
-        upcoming = next((s.move for s in session.steps[session.index:] if s.move), None)
-        move = upcoming
+    move = next((s.move for s in session.steps[session.index:] if s.move), None)
     if move is None:
         return []
     text = Text(move.setup, style="dim")
@@ -322,16 +320,12 @@ class PlainPrinter:
             if self.origin is None:
                 self.origin = event.at
             step = event.step
-            label = step.description if step.move else step.label
+            label = step.description
             if step.move is None and step.next_label:
                 label += f" (next: {step.next_label})"
             self.write(f"{clock_text(event.at - self.origin)}  {label}  {step.seconds:g} s")
         elif isinstance(event, (Finished, Stopped)):
             self.write(summary_line(event.summary, self.title))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def summary_line(summary: Summary, title: str) -> str:
@@ -348,10 +342,6 @@ def run_plain(
     session: Session, *, title: str, listeners: Sequence[Listener], write: Callable[[str], None]
 ) -> Summary:
     """No terminal: print lines as steps start, waiting on the clock, reading no keys."""
-    clock = session.clock
-
-    def wait(deadline: float) -> None:
-        clock.sleep_until(deadline)
-
     printer = PlainPrinter(write, title)
-    return run_session(session, wait=wait, listeners=[*listeners, printer], refresh=1.0)
+    return run_session(session, wait=session.clock.sleep_until, listeners=[*listeners, printer],
+                       refresh=1.0)

@@ -161,6 +161,11 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
+def plural(count: int, word: str) -> str:
+    """'1 day', '3 days'."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def minutes(seconds: float) -> int:
     """Whole minutes for display, never showing 0 for a short routine."""
     return max(1, round(seconds / 60))

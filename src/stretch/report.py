@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch.history import SessionRow
-from stretch.plan import PlanSettings, clock_text, minutes, plan, total_seconds
+from stretch.plan import PlanSettings, clock_text, minutes, plan, plural, total_seconds
 from stretch.schedule import Day
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
@@ -88,7 +88,7 @@ def history_view(
     week_count, week_minutes = totals(rows, today - timedelta(days=today.weekday()))
     month_count, month_minutes = totals(rows, today.replace(day=1))
     head = Text.assemble(
-        ("Streak: ", "bold"), f"{streak} day{'s' if streak != 1 else ''}",
+        ("Streak: ", "bold"), plural(streak, "day"),
         ("  (rest days in your plan do not break it)", "dim"),
     )
     sums = Text(
