@@ -19,7 +19,7 @@ import yaml
 
 from stretch.errors import CatalogueError, StretchError, did_you_mean
 from stretch.model import BUILTIN, REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
-from stretch.nodes import TOP, Node, Scalar, Where
+from stretch.nodes import TOP, Node, Scalar, Where, join
 from stretch.schema import DraftAvoid, DraftRoutine, DraftWeek, FileContent, read_document
 
 MAX_BYTES = 1 << 20
@@ -84,9 +84,8 @@ def read_text(path: Path, display: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        before = data[: err.start]
-        line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        # latin-1 maps each byte to one character, so lines and columns count bytes
+        line, col = _line_and_column(data[: err.start].decode("latin-1"))
         raise CatalogueError(
             display, line, col, "file", f"not UTF-8 text (byte 0x{data[err.start]:02x})"
         ) from None
@@ -104,7 +103,7 @@ def parse_yaml(text: str, path: str) -> Node | None:
         problem = err.problem or err.context or "not valid YAML"
         raise CatalogueError(path, line, col, "yaml", f"syntax error: {problem}") from None
     except yaml.reader.ReaderError as err:
-        line, col = _offset_position(text, err.position)
+        line, col = _line_and_column(text[: err.position])
         problem = f"character #x{err.character:04x} is not allowed in YAML" if isinstance(
             err.character, int) else "a character is not allowed in YAML"
         raise CatalogueError(path, line, col, "yaml", problem) from None
@@ -114,10 +113,9 @@ def parse_yaml(text: str, path: str) -> Node | None:
     return builder.root
 
 
-def _offset_position(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a character offset in `text`."""
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+def _line_and_column(before: str) -> tuple[int, int]:
+    """The 1-based line and column just after `before`, the text ahead of a problem."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 @dataclass(slots=True)
@@ -147,9 +145,7 @@ class _TreeBuilder:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._plain(event)
             value: dict[str, Node] | list[Node] = {} if kind is yaml.MappingStartEvent else []
-            here = self.stack[-1].field if self.stack else ""
-            node = Node(value, *_position(event))
-            self.stack.append(_Open(node, self._child_field(here)))
+            self.stack.append(_Open(Node(value, *_position(event)), self._here()))
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self._add(self.stack.pop().node)
         elif kind is yaml.AliasEvent:
@@ -170,14 +166,17 @@ class _TreeBuilder:
             self._fail(line, col, "anchors and aliases (& and *) are not allowed; write it out")
         self._fail(line, col, f"YAML tags like '{tag}' are not allowed")
 
-    def _child_field(self, here: str) -> str:
+    def _here(self) -> str:
+        """The field path of the value the parser is at: the next list item, the value of
+        the key just read, or (before a key) the mapping itself."""
         if not self.stack:
             return ""
         top = self.stack[-1]
         if isinstance(top.node.value, list):
-            return f"{here}[{len(top.node.value)}]"
-        key = top.pending_key.value if top.pending_key else "?"
-        return f"{here}.{key}" if here else str(key)
+            return f"{top.field}[{len(top.node.value)}]"
+        if top.pending_key is not None:
+            return join(top.field, str(top.pending_key.value))
+        return top.field
 
     def _add(self, node: Node) -> None:
         if not self.stack:
@@ -204,27 +203,17 @@ class _TreeBuilder:
             self._fail(key.line, key.col, f"keys must be names, not {shown}", top.field)
         existing = top.node.keys.get(name)
         if existing is not None:
-            field_path = f"{top.field}.{name}" if top.field else name
             self._fail(
                 key.line, key.col, f"duplicate key '{name}' (first at line {existing.line})",
-                field_path,
+                join(top.field, name),
             )
 
     def _fail(
         self, line: int, col: int, problem: str, field_path: str | None = None
     ) -> NoReturn:
         if field_path is None:
-            field_path = self._current_field()
+            field_path = self._here()
         raise CatalogueError(self.path, line, col, field_path or TOP, problem)
-
-    def _current_field(self) -> str:
-        if not self.stack:
-            return ""
-        top = self.stack[-1]
-        if isinstance(top.node.value, dict) and top.pending_key is not None:
-            key = str(top.pending_key.value)
-            return f"{top.field}.{key}" if top.field else key
-        return top.field
 
 
 def _position(event: yaml.Event) -> tuple[int, int]:
