@@ -144,6 +144,11 @@ def dose(steps: Iterable[Step]) -> dict[Group, dict[str, float]]:
     return totals
 
 
+def meets_target(sides: dict[str, float]) -> bool:
+    """Whether both sides of a muscle group got the target seconds of stretch."""
+    return min(sides.values()) >= DOSE_TARGET
+
+
 def groups(routine: Routine) -> list[Group]:
     """The muscle groups a routine works, in order of first appearance."""
     seen: list[Group] = []

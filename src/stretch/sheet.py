@@ -18,6 +18,7 @@ from rich.text import Text
 from stretch.model import WEEKDAYS, Avoid, Catalogue, Item, Move, Notes, Routine
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, PlanSettings, clock_text, dose, groups, plan, total_seconds
+from stretch.views import dose_table
 
 FORMATS = ("terminal", "text", "markdown", "html")
 LOG_WEEKS = 4
@@ -104,7 +105,7 @@ def terminal(sheet: Sheet) -> RenderableType:
     ]
     for entry in sheet.entries:
         parts.append(Panel(_move_card(entry), box=box.ROUNDED, width=80))
-    parts += [_dose_table(sheet), _log_table(sheet), *_notes(sheet)]
+    parts += [dose_table(sheet.dose), _log_table(sheet), *_notes(sheet)]
     return Group(*parts)
 
 
@@ -122,19 +123,6 @@ def _move_card(entry: Entry) -> RenderableType:
     for caution in entry.move.cautions:
         points.add_row(Text("!", style="yellow"), Text(caution, style="yellow"))
     return Group(head, Text(entry.move.setup), points)
-
-
-def _dose_table(sheet: Sheet) -> RenderableType:
-    if not sheet.dose:
-        return Text("No stretch holds: this routine is all exercises.", style="dim")
-    table = Table(title=f"Stretch per side (target {DOSE_TARGET} s)", box=box.SIMPLE_HEAD,
-                  title_justify="left")
-    for column in ("group", "left", "right", ""):
-        table.add_column(column)
-    for group, sides in sheet.dose.items():
-        met = "target met" if min(sides.values()) >= DOSE_TARGET else "below target"
-        table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", met)
-    return table
 
 
 def _log_table(sheet: Sheet) -> RenderableType:

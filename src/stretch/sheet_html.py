@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from stretch.plan import DOSE_TARGET
+from stretch.plan import meets_target
 from stretch.sheet import DAY_NAMES, LOG_WEEKS, Entry, Sheet, meta, run_on
 
 CSS = """
@@ -110,7 +110,7 @@ def _dose(sheet: Sheet) -> str:
         return "<p>No stretch holds: this routine is all exercises.</p>"
     rows = []
     for group, sides in sheet.dose.items():
-        met = min(sides.values()) >= DOSE_TARGET
+        met = meets_target(sides)
         mark = '<span class="ok">met</span>' if met else '<span class="low">below</span>'
         rows.append(f"<tr><td>{group}</td><td class=num>{sides['left']:g} s</td>"
                     f"<td class=num>{sides['right']:g} s</td><td>{mark}</td></tr>")

@@ -19,7 +19,16 @@ from rich.text import Text
 
 from stretch.config import HELP, Settings
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
-from stretch.plan import DOSE_TARGET, clock_text, dose, groups, minutes, total_seconds
+from stretch.model import Group as MuscleGroup
+from stretch.plan import (
+    DOSE_TARGET,
+    clock_text,
+    dose,
+    groups,
+    meets_target,
+    minutes,
+    total_seconds,
+)
 
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
 
@@ -125,22 +134,22 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
             f"{step.seconds:g} s", step_detail(step),
         )
         start += step.seconds
-    return Stack(head, Text(routine.summary), table, dose_table(steps))
+    return Stack(head, Text(routine.summary), table, dose_table(dose(steps)))
 
 
-def dose_table(steps: Sequence[Step]) -> RenderableType:
-    """Seconds of stretch per group and side, against the 60 s target."""
-    per_group = dose(steps)
+def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType:
+    """Seconds of stretch per group and side, against the 60 s target (show and sheet)."""
     if not per_group:
         return Text("No stretch holds in this routine: it is all exercises.", style="dim")
     title = f"Stretch per side (target {DOSE_TARGET} s)"
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title,
+                  title_justify="left")
     table.add_column("group")
     table.add_column("left", justify="right")
     table.add_column("right", justify="right")
     table.add_column("")
     for group, sides in per_group.items():
-        met = min(sides.values()) >= DOSE_TARGET
+        met = meets_target(sides)
         mark = Text("target met", style="green") if met else Text("below target", style="yellow")
         table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", mark)
     return table
