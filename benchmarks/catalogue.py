@@ -47,7 +47,7 @@ def generate(folder: Path, moves: int, routines: int, files: int = 10) -> None:
 
 
 def measure(moves: int, routines: int, runs: int) -> float:
-    from stretch.catalogue import load_catalogue
+    from stretch.catalogue.load import load_catalogue
 
     with tempfile.TemporaryDirectory() as folder:
         generate(Path(folder), moves, routines)

@@ -34,17 +34,6 @@ def quiet_env() -> dict[str, str]:
     return env
 
 
-def median_seconds(argv: Sequence[str], *, runs: int, env: dict[str, str]) -> float:
-    """Median wall time of running a command `runs` times (after one warm-up run)."""
-    subprocess.run(argv, env=env, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def interleaved_medians(
     commands: Mapping[str, Sequence[str]], *, runs: int, env: dict[str, str]
 ) -> dict[str, float]:

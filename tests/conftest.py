@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stretch.catalogue import load_catalogue
+from stretch.catalogue.load import load_catalogue
 from stretch.model import Catalogue
+from stretch.plan import PlanSettings
+from stretch.settings import Values
+
+DEFAULTS: PlanSettings = Values().plan_settings()  # the planner's timings with no config
 
 # Tests that need a system program skip where it is missing; CI sets this so such a
 # skip fails instead (see .ci/run).

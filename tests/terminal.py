@@ -104,7 +104,7 @@ class Tmux:
 
     def statuses(self) -> list[str]:
         """The statuses of the sessions stretch logged in this terminal, oldest first."""
-        from stretch.history import History
+        from stretch.history.store import History
 
         history = History.open(self.tmp / "home" / "history.sqlite3")
         try:
@@ -123,7 +123,7 @@ def log_past_session(home: Path) -> None:
     """A returning user: one session logged last year, so no first-time safety prompt."""
     from datetime import UTC, datetime
 
-    from stretch.history import History
+    from stretch.history.store import History
 
     history = History.open(home / "history.sqlite3")
     when = datetime(2025, 1, 6, 7, 30, tzinfo=UTC)

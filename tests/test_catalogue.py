@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stretch.catalogue import load_catalogue, parse_yaml, read_file
+from stretch.catalogue.load import load_catalogue, read_file
+from stretch.catalogue.parse import parse_yaml
 from stretch.errors import CatalogueError
 from tests.conftest import write_user_file
 

@@ -12,7 +12,8 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from stretch import __version__
-from stretch.cli import _complete_move, _complete_routine, app
+from stretch.cli import app
+from stretch.cli.params import complete_move, complete_routine
 from tests.conftest import write_user_file
 
 
@@ -79,7 +80,6 @@ def test_show_table(runner: CliRunner) -> None:
     [
         (["show", "hip-rest"], "no routine named 'hip-rest'; did you mean hip-reset?"),
         (["moves", "figur-four"], "no move named 'figur-four'; did you mean figure-four"),
-        (["moves", "--group", "glutes"], "no group named 'glutes'; did you mean gluteal?"),
     ],
 )
 def test_unknown_names_exit_2_with_the_closest(runner: CliRunner, args: list[str], expected: str) -> None:
@@ -88,6 +88,26 @@ def test_unknown_names_exit_2_with_the_closest(runner: CliRunner, args: list[str
     assert out == ""
     assert err.startswith("stretch: error: " + expected)
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "choices"),
+    [
+        (["moves", "--group", "glutes"], "'gluteal', 'adductor', 'psoas', 'core', 'hip'"),
+        (["sheet", "hip-reset", "--format", "pdf"], "'terminal', 'text', 'markdown', 'html'"),
+    ],
+)
+def test_choices_are_checked_by_the_command_line(runner: CliRunner, args: list[str], choices: str) -> None:
+    code, out, err = run(runner, *args)
+    assert code == 2 and out == ""
+    assert "is not one of" in err and choices in " ".join(err.replace("│", " ").split())
+
+
+def test_choices_ignore_case(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "moves", "--group", "PSOAS")
+    assert code == 0 and "couch-stretch" in out and "pigeon" not in out
+    code, out, _ = run(runner, "sheet", "desk-break", "--format", "Markdown")
+    assert code == 0 and out.startswith("# Desk break")
 
 
 def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
@@ -176,8 +196,8 @@ def test_help_runs_for_each_command(runner: CliRunner) -> None:
 
 
 def test_completion_offers_routine_and_move_names() -> None:
-    assert [name for name, _ in _complete_routine("hip")] == ["hip-reset"]
-    assert "figure-four" in [name for name, _ in _complete_move("fig")]
+    assert [name for name, _ in complete_routine("hip")] == ["hip-reset"]
+    assert "figure-four" in [name for name, _ in complete_move("fig")]
 
 
 def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.config import DEFAULTS, load_settings
 from stretch.errors import ConfigError
+from stretch.settings import Values, load_settings
 
 BAD = Path(__file__).parent / "data" / "bad-config"
 
@@ -60,15 +60,15 @@ def test_bad_config_gives_one_line_and_exit_1(name: str, stretch_home: Path,
 
 def test_defaults_then_file_then_flags(stretch_home: Path) -> None:
     settings = load_settings(stretch_home / "config.toml")
-    assert settings.values == DEFAULTS and set(settings.sources.values()) == {"default"}
+    assert settings.values == Values() and set(settings.sources.values()) == {"default"}
     path = stretch_home / "config.toml"
     path.write_text('bell = false\nget_ready = 15\nvoice_command = ["say", "{text}"]\n')
     settings = load_settings(path)
-    assert settings.bell is False and settings["get_ready"] == 15
-    assert settings.voice_command == ("say", "{text}")
+    assert settings.values.bell is False and settings.values.get_ready == 15
+    assert settings.values.voice_command == ("say", "{text}")
     assert settings.sources["bell"] == str(path) and settings.sources["rest"] == "default"
     flagged = settings.with_flags(bell=True, voice=None)
-    assert flagged.bell is True and flagged.sources["bell"] == "flag"
+    assert flagged.values.bell is True and flagged.sources["bell"] == "flag"
     assert flagged.sources["voice"] == "default"
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from stretch.model import FLOOR_POSITIONS, STRETCH_GROUPS, Catalogue
 from stretch.plan import DOSE_TARGET, dose, plan, total_seconds
+from tests.conftest import DEFAULTS
 
 
 def test_each_hip_group_has_at_least_three_stretches(builtin: Catalogue) -> None:
@@ -64,13 +65,13 @@ def test_no_routine_uses_an_avoided_move(builtin: Catalogue) -> None:
      ("full-session", 20, 25)],
 )
 def test_routine_lengths(builtin: Catalogue, routine_id: str, low: float, high: float) -> None:
-    minutes = total_seconds(plan(builtin.routines[routine_id])) / 60
+    minutes = total_seconds(plan(builtin.routines[routine_id], DEFAULTS)) / 60
     assert low <= minutes <= high
 
 
 def test_hip_reset_gives_each_hip_group_a_minute_per_side(builtin: Catalogue) -> None:
     for routine_id in ("hip-reset", "full-session"):
-        per_group = dose(plan(builtin.routines[routine_id]))
+        per_group = dose(plan(builtin.routines[routine_id], DEFAULTS))
         for group in STRETCH_GROUPS:
             assert per_group[group]["left"] >= DOSE_TARGET, (routine_id, group)
             assert per_group[group]["right"] >= DOSE_TARGET, (routine_id, group)

@@ -16,19 +16,20 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.clock import FakeClock
-from stretch.cues import Bell, Cue, CueMaker, Speech, Voice, find_speech
-from stretch.engine import Event, Finished, Session, run_session
 from stretch.model import Catalogue
 from stretch.plan import plan, total_seconds
-from tests.conftest import need_program, write_user_file
+from stretch.session.cues import Bell, Cue, CueMaker
+from stretch.session.engine import Event, Finished, Session, run_session
+from stretch.session.voice import Speech, Voice, find_speech
+from tests.conftest import DEFAULTS, need_program, write_user_file
+from tests.fakes import FakeClock
 
 
 def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
     clock = FakeClock()
     maker = CueMaker()
     cues: list[Cue] = []
-    steps = plan(catalogue.routines[routine])
+    steps = plan(catalogue.routines[routine], DEFAULTS)
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
     return cues, total_seconds(steps)
@@ -37,7 +38,7 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
 def test_cues_come_at_thresholds_never_every_second(builtin: Catalogue) -> None:
     cues, seconds = cues_for(builtin, "hip-reset")
     kinds = Counter(c.kind for c in cues)
-    steps = plan(builtin.routines["hip-reset"])
+    steps = plan(builtin.routines["hip-reset"], DEFAULTS)
     holds = [s for s in steps if s.kind == "hold"]
     assert kinds["start"] == len(holds)
     assert kinds["switch"] == sum(1 for s in steps if s.kind == "switch")
@@ -78,7 +79,7 @@ def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))
     clock = FakeClock()
-    steps = plan(builtin.routines["desk-break"])[:2]  # get ready, then the first 30 s hold
+    steps = plan(builtin.routines["desk-break"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[bell])
     time.sleep(0.6)  # the triple ring plays out on the bell's own thread
@@ -97,7 +98,7 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
         time.sleep(0.05)  # a slow speech program
 
     voice = Voice(slow, clock)
-    steps = plan(builtin.routines["full-session"])
+    steps = plan(builtin.routines["full-session"], DEFAULTS)
     session = Session(steps, clock)
     events: list[Event] = []
     started = time.perf_counter()
@@ -157,7 +158,7 @@ def test_voice_without_a_speech_program_says_so_and_carries_on(
     (stretch_home / "config.toml").write_text('voice_command = ["no-such-speaker-xyz", "{text}"]\n')
     result = runner.invoke(app, ["run", "desk-break", "--voice", "--speed", "1000"])
     assert result.exit_code == 0
-    assert "voice is on, but the voice_command in config.toml was not found" in result.stdout
+    assert "voice is on, but the voice_command in config.toml was not found" in result.stderr
     assert "Completed Desk break" in result.stdout
     assert find_speech(("no-such-speaker-xyz", "{text}")) is None
 

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from stretch.clock import FakeClock, ScaledClock
-from stretch.engine import (
+from stretch.model import Catalogue, Step
+from stretch.plan import plan, total_seconds
+from stretch.session.clock import ScaledClock
+from stretch.session.engine import (
     Command,
     Event,
     Finished,
@@ -20,8 +22,8 @@ from stretch.engine import (
     Stopped,
     run_session,
 )
-from stretch.model import Catalogue, Step
-from stretch.plan import plan, total_seconds
+from tests.conftest import DEFAULTS
+from tests.fakes import FakeClock
 
 
 def steps(*seconds: float) -> list[Step]:
@@ -62,7 +64,7 @@ def starts(events: list[Event]) -> list[tuple[int, float]]:
 
 def test_full_session_runs_in_milliseconds_and_ends_on_time(builtin: Catalogue) -> None:
     clock = FakeClock(1000.0)
-    planned = plan(builtin.routines["full-session"])
+    planned = plan(builtin.routines["full-session"], DEFAULTS)
     began = time.perf_counter()
     events, _ = record(clock, plan_steps=list(planned))
     assert time.perf_counter() - began < 1.0

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history import History
+from stretch.history.store import History
 
 STRETCH = [sys.executable, "-m", "stretch"]
 COMMANDS = ["today", "run", "list", "show", "moves", "avoid", "sheet", "week", "history",

@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history import MIGRATIONS, SCHEMA_VERSION, History, streak
+from stretch.history.schedule import streak
+from stretch.history.store import MIGRATIONS, SCHEMA_VERSION, History
 from tests.conftest import write_user_file
 
 STRETCH = [sys.executable, "-m", "stretch"]
@@ -165,9 +166,9 @@ def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: P
 def test_minutes_fits_a_routine_and_says_what_changed(runner: CliRunner, stretch_home: Path) -> None:
     result = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
     assert result.exit_code == 0
-    out = result.stdout
-    assert "To fit 6 minutes: holds shortened (30 s holds now 15 s)." in out
-    assert "To fit 6 minutes: left out: Frog stretch." in out
+    err = result.stderr
+    assert "To fit 6 minutes: holds shortened (30 s holds now 15 s)." in err
+    assert "To fit 6 minutes: left out: Frog stretch." in err
     (row,) = history_at(stretch_home).sessions()
     assert row.active_seconds <= 360
     bad = runner.invoke(app, ["run", "hip-reset", "--minutes", "0"])

@@ -10,13 +10,15 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.clock import FakeClock
-from stretch.cues import Bell
-from stretch.engine import Command, Session, run_session
-from stretch.keys import decode
-from stretch.live import KEYS_HELP, Screen, View, big, countdown, frame
 from stretch.model import Catalogue, Move, Step
 from stretch.plan import plan
+from stretch.session.cues import Bell
+from stretch.session.engine import Command, Session, run_session
+from stretch.session.keys import decode
+from stretch.session.live import Screen
+from stretch.session.view import KEYS_HELP, View, big, countdown, frame
+from tests.conftest import DEFAULTS
+from tests.fakes import FakeClock
 
 ESCAPE = re.compile(r"\x1b\[")
 
@@ -31,7 +33,7 @@ def render(session: Session, width: int = 60, height: int = 20, *, show_help: bo
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
     """A session `seconds` in, polled as the live loop does before each frame."""
     clock = FakeClock()
-    session = Session(plan(catalogue.routines[routine]), clock)
+    session = Session(plan(catalogue.routines[routine], DEFAULTS), clock)
     session.start()
     clock.advance(seconds)
     session.poll()
@@ -89,7 +91,8 @@ def test_big_digits_and_countdown() -> None:
     assert len(rows) == 5 and len({len(r) for r in rows}) == 1
 
 
-def test_screen_draws_whole_frames_and_skips_repeats() -> None:
+def test_screen_draws_whole_frames_and_skips_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")  # the live view only runs in a real terminal
     out = io.StringIO()
     screen = Screen(out)
     screen.enter()
@@ -97,9 +100,9 @@ def test_screen_draws_whole_frames_and_skips_repeats() -> None:
     screen.draw(frame_text, 20, 5)
     screen.leave()
     written = out.getvalue()
-    assert written.startswith("\x1b[?1049h\x1b[?25l")
-    assert written.count("hello") == 1
-    assert written.endswith("\x1b[?25h\x1b[?1049l")
+    assert written.startswith("\x1b[?1049h")  # the alternate screen first
+    assert written.count("hello") == 1 and written.index("\x1b[?25l") < written.index("hello")
+    assert written.endswith("\x1b[?25h\x1b[?1049l")  # cursor back, then the screen
 
 
 def test_bell_rings_at_each_step_and_3_2_1_before_a_hold_ends() -> None:
@@ -125,7 +128,7 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     lines = result.stdout.strip().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
-    steps = plan(builtin.routines["desk-break"])
+    steps = plan(builtin.routines["desk-break"], DEFAULTS)
     assert len(lines) == first + len(steps) + 2
     assert lines[first].startswith("0:00  Get ready")
     assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  30 s"

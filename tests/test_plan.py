@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from stretch.model import Catalogue, Item, Move, Routine
-from stretch.plan import PlanSettings, dose, plan, total_seconds
+from stretch.plan import dose, plan, total_seconds
+from tests.conftest import DEFAULTS
 
 
 def make_move(move_id: str = "m", *, sided: bool = True, position: str = "supine",
@@ -26,7 +29,7 @@ def shape(steps: tuple[object, ...]) -> list[tuple[str, str | None, float]]:
 
 
 def test_sided_stretch_is_left_switch_right_with_rest_between_reps() -> None:
-    steps = plan(routine(Item(move=make_move(), hold=30, reps=2)))
+    steps = plan(routine(Item(move=make_move(), hold=30, reps=2)), DEFAULTS)
     assert shape(steps) == [
         ("get-ready", None, 10),
         ("hold", "left", 30), ("switch", None, 5), ("hold", "right", 30),
@@ -38,13 +41,13 @@ def test_sided_stretch_is_left_switch_right_with_rest_between_reps() -> None:
 
 
 def test_first_side_can_be_right() -> None:
-    steps = plan(routine(Item(move=make_move(), hold=20)), PlanSettings(first_side="right"))
+    steps = plan(routine(Item(move=make_move(), hold=20)), replace(DEFAULTS, first_side="right"))
     assert [s.side for s in steps if s.kind == "hold"] == ["right", "left"]
 
 
 def test_counted_exercise_is_reps_times_tempo_per_set_and_side() -> None:
     move = make_move("bridge", kind="exercise", group="hip")
-    steps = plan(routine(Item(move=move, reps=10, tempo=3, sets=2, rest=20)))
+    steps = plan(routine(Item(move=move, reps=10, tempo=3, sets=2, rest=20)), DEFAULTS)
     assert shape(steps) == [
         ("get-ready", None, 10),
         ("count", "left", 30), ("switch", None, 5), ("count", "right", 30),
@@ -59,7 +62,7 @@ def test_transition_is_longer_when_the_position_changes() -> None:
     a = make_move("a", sided=False, position="supine")
     b = make_move("b", sided=False, position="supine")
     c = make_move("c", sided=False, position="kneeling")
-    steps = plan(routine(Item(move=a, hold=30), Item(move=b, hold=30), Item(move=c, hold=30)))
+    steps = plan(routine(Item(move=a, hold=30), Item(move=b, hold=30), Item(move=c, hold=30)), DEFAULTS)
     pauses = [(s.kind, s.label, s.seconds) for s in steps if s.move is None]
     assert pauses == [
         ("get-ready", "Get ready", 10),
@@ -71,14 +74,14 @@ def test_transition_is_longer_when_the_position_changes() -> None:
 def test_explicit_rest_replaces_the_transition_and_is_never_shorter() -> None:
     a = make_move("a", sided=False)
     b = make_move("b", sided=False, position="standing")
-    steps = plan(routine(Item(move=a, hold=30), Item(move=None, rest=45), Item(move=b, hold=30)))
+    steps = plan(routine(Item(move=a, hold=30), Item(move=None, rest=45), Item(move=b, hold=30)), DEFAULTS)
     assert shape(steps)[2] == ("rest", None, 45)
-    short = plan(routine(Item(move=a, hold=30), Item(move=None, rest=5), Item(move=b, hold=30)))
+    short = plan(routine(Item(move=a, hold=30), Item(move=None, rest=5), Item(move=b, hold=30)), DEFAULTS)
     assert shape(short)[2] == ("rest", None, 20)  # 10 s rest + 10 s to stand up
 
 
 def test_pause_steps_say_what_comes_next() -> None:
-    steps = plan(routine(Item(move=make_move("pigeon"), hold=30)))
+    steps = plan(routine(Item(move=make_move("pigeon"), hold=30)), DEFAULTS)
     assert steps[0].next_label == "Pigeon, left side"
     assert steps[2].next_label == "Pigeon, right side"
 
@@ -90,7 +93,7 @@ def test_dose_counts_a_two_sided_stretch_for_both_sides_and_skips_exercises() ->
     steps = plan(routine(
         Item(move=both, hold=30, reps=2), Item(move=one, hold=25, reps=3),
         Item(move=work, reps=10, tempo=3),
-    ))
+    ), DEFAULTS)
     assert dose(steps) == {
         "adductor": {"left": 60, "right": 60},
         "gluteal": {"left": 75, "right": 75},
@@ -98,15 +101,15 @@ def test_dose_counts_a_two_sided_stretch_for_both_sides_and_skips_exercises() ->
 
 
 def test_hold_scale_shortens_holds_but_not_below_five_seconds() -> None:
-    steps = plan(routine(Item(move=make_move(), hold=30)), PlanSettings(hold_scale=0.5))
+    steps = plan(routine(Item(move=make_move(), hold=30)), replace(DEFAULTS, hold_scale=0.5))
     assert [s.seconds for s in steps if s.kind == "hold"] == [15, 15]
-    tiny = plan(routine(Item(move=make_move(), hold=6)), PlanSettings(hold_scale=0.1))
+    tiny = plan(routine(Item(move=make_move(), hold=6)), replace(DEFAULTS, hold_scale=0.1))
     assert [s.seconds for s in tiny if s.kind == "hold"] == [5, 5]
 
 
 def test_builtin_plans_add_up(builtin: Catalogue) -> None:
     for r in builtin.routines.values():
-        steps = plan(r)
+        steps = plan(r, DEFAULTS)
         assert steps[0].kind == "get-ready"
         assert all(s.seconds > 0 for s in steps)
         assert total_seconds(steps) == sum(s.seconds for s in steps)
@@ -117,7 +120,7 @@ def test_builtin_plans_add_up(builtin: Catalogue) -> None:
     sided=st.booleans(), rest=st.integers(0, 30),
 )
 def test_total_matches_the_arithmetic(reps: int, sets: int, hold: int, sided: bool, rest: int) -> None:
-    steps = plan(routine(Item(move=make_move(sided=sided), hold=hold, reps=reps, sets=sets), rest=rest))
+    steps = plan(routine(Item(move=make_move(sided=sided), hold=hold, reps=reps, sets=sets), rest=rest), DEFAULTS)
     rounds = reps * sets
     sides = 2 if sided else 1
     expected = 10 + rounds * sides * hold + rounds * (sides - 1) * 5 + (rounds - 1) * rest

@@ -10,9 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stretch.catalogue import builtin_dir, catalogue_files, merge, parse_yaml, read_file
+from stretch.catalogue.load import builtin_dir, catalogue_files, read_file
+from stretch.catalogue.merge import merge
+from stretch.catalogue.parse import parse_yaml
+from stretch.catalogue.schema import ITEM_KEYS, MOVE_KEYS, ROUTINE_KEYS, read_document
 from stretch.errors import StretchError
-from stretch.schema import ITEM_KEYS, MOVE_KEYS, ROUTINE_KEYS, read_document
 
 MOMENT = 0.5  # seconds: "never more than a moment"
 BUILTIN = [read_file(p, source="built-in") for p in catalogue_files(builtin_dir())]

@@ -1,13 +1,72 @@
-"""Writing a user's file safely: whole or not at all, and never over one by surprise."""
+"""Where a user's files live, and writing them safely: whole or not at all.
+
+One environment variable, `$STRETCH_HOME`, moves everything (config, routines,
+history, cache) so tests and people with unusual set-ups can point stretch anywhere;
+without it, the platform's own folders are used.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from stretch.errors import StretchError
+
+APP = "stretch"
+
+
+def stretch_home() -> Path | None:
+    """`$STRETCH_HOME` when set (and not empty)."""
+    value = os.environ.get("STRETCH_HOME", "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def _platform_dir(kind: str) -> Path:
+    """The platform's own folder of a kind (config, data or cache) for stretch."""
+    home = Path.home()
+    if sys.platform == "win32":
+        roaming = os.environ.get("APPDATA") or home / "AppData" / "Roaming"
+        local = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / APP
+        return {"config": Path(roaming) / APP, "data": local, "cache": local / "cache"}[kind]
+    if sys.platform == "darwin":
+        library = home / "Library"
+        return library / ("Caches" if kind == "cache" else "Application Support") / APP
+    variable, fallback = {"config": ("XDG_CONFIG_HOME", home / ".config"),
+                          "data": ("XDG_DATA_HOME", home / ".local" / "share"),
+                          "cache": ("XDG_CACHE_HOME", home / ".cache")}[kind]
+    return Path(os.environ.get(variable) or fallback) / APP
+
+
+def config_dir() -> Path:
+    """Settings and user routines: `$STRETCH_HOME`, else the platform's config folder."""
+    return stretch_home() or _platform_dir("config")
+
+
+def data_dir() -> Path:
+    """The session history: `$STRETCH_HOME`, else the platform's data folder."""
+    return stretch_home() or _platform_dir("data")
+
+
+def cache_dir() -> Path:
+    """What stretch can always rebuild (the parsed catalogue)."""
+    home = stretch_home()
+    return home / "cache" if home is not None else _platform_dir("cache")
+
+
+def user_routines_dir() -> Path:
+    """User catalogue files, merged over the built-in ones."""
+    return config_dir() / "routines"
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def history_file() -> Path:
+    return data_dir() / "history.sqlite3"
 
 
 def write_atomically(path: Path, text: str, *, force: bool) -> None:

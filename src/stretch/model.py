@@ -6,7 +6,7 @@ same objects around without defensive copies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["stretch", "exercise"]
@@ -50,11 +50,6 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
-
-    @property
-    def counted(self) -> bool:
-        """A counted exercise is done as reps at a tempo rather than as holds."""
-        return self.tempo is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,16 +136,6 @@ class Step:
     tempo: int | None = None
     next_label: str | None = None
 
-    @property
-    def description(self) -> str:
-        """'Pigeon stretch, left side' or 'Glute bridge, 10 reps': what a person is about to do."""
-        text = self.label
-        if self.side in ("left", "right"):
-            text += f", {self.side} side"
-        if self.kind == "count":
-            text += f", {self.reps} reps"
-        return text
-
 
 @dataclass(frozen=True, slots=True)
 class Notes:
@@ -169,4 +154,3 @@ class Catalogue:
     routines: dict[str, Routine]
     week: WeekPlan | None
     notes: Notes | None
-    files: tuple[str, ...] = field(default=())

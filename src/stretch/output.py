@@ -1,38 +1,75 @@
-"""The consoles: created in one place so colour, width and errors behave the same everywhere.
+"""Where stretch writes, decided once per run: the consoles, and whether a person is there.
 
-Rich honours NO_COLOR and writes no escape codes when stdout is not a terminal, so a
-pipe always gets plain text.
+The command line asks `terminal()` once and passes the result down, so no module
+probes `isatty()` for itself. Rich honours NO_COLOR and writes no escape codes when
+stdout is not a terminal, so a pipe always gets plain text. Text from a user's files
+is never read as markup here: messages are escaped or built as `Text`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def console(*, stderr: bool = False) -> Console:
-    """A console for stdout (or stderr) with no surprise highlighting of numbers."""
-    from rich.console import Console
+@dataclass
+class Terminal:
+    """Standard input and output as this run found them, and consoles made on first use."""
 
-    return Console(stderr=stderr, highlight=False)
+    stdin_tty: bool
+    stdout_tty: bool
+    dumb: bool  # TERM=dumb: no cursor movement, no full screen
+
+    @property
+    def interactive(self) -> bool:
+        """A person at a terminal: both standard input and output are terminals."""
+        return self.stdin_tty and self.stdout_tty
+
+    @functools.cached_property
+    def out(self) -> Console:
+        """stdout, with no surprise highlighting of numbers."""
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @functools.cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
+    def note(self, message: str) -> None:
+        """A remark that is not an error (a hint, a warning): one line on stderr."""
+        from rich.text import Text
+
+        self.err.print(Text(message, style="yellow"), soft_wrap=True)
+
+    def error(self, message: str) -> None:
+        """The one line a user sees for any error: `stretch: error: ...`, red on a terminal."""
+        from rich.text import Text
+
+        self.err.print(Text.assemble(("stretch: error:", "bold red"), " ", message),
+                       soft_wrap=True)
 
 
-def error(message: str) -> None:
-    """The one line a user sees for any error: `stretch: error: ...` in red on a terminal."""
-    from rich.markup import escape
+def terminal() -> Terminal:
+    """This run's terminal: the command line probes it once per command and passes it on."""
+    return Terminal(stdin_tty=_isatty(sys.stdin), stdout_tty=_isatty(sys.stdout),
+                    dumb=os.environ.get("TERM", "") == "dumb")
 
-    console(stderr=True).print(f"[bold red]stretch: error:[/] {escape(message)}", soft_wrap=True)
 
-
-def note(message: str) -> None:
-    """A short remark on stderr that is not an error (a hint, a warning)."""
-    from rich.markup import escape
-
-    console(stderr=True).print(f"[yellow]{escape(message)}[/]", soft_wrap=True)
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (ValueError, OSError):  # a closed stream
+        return False
 
 
 def emit_json(data: object) -> None:

@@ -12,28 +12,29 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from stretch.model import Group, Item, Move, Routine, Side, Step
+from stretch.text import step_name
 
 FirstSide = Literal["left", "right"]
 DOSE_TARGET = 60  # seconds of stretch per muscle group and side (ACSM: 2-4 x 10-30 s)
 MIN_HOLD = 5
+POSITION_CHANGE = 10  # extra transition seconds when the body position changes
 
 
 @dataclass(frozen=True, slots=True)
 class PlanSettings:
-    """The timings that are not part of a routine: they come from the config."""
+    """The timings that are not part of a routine. They come from the settings table
+    (`Values.plan_settings`), the one place their defaults are written."""
 
-    get_ready: int = 10
-    switch_sides: int = 5
-    rest: int = 10  # for routines that do not set their own
-    position_change: int = 10  # extra transition seconds when the body position changes
-    hold_scale: float = 1.0
-    min_hold: int = MIN_HOLD  # scaling never takes a hold below this (or below its own length)
+    get_ready: int
+    switch_sides: int
+    rest: int  # for routines that do not set their own
+    hold_scale: float
     first_side: FirstSide = "left"
+    min_hold: int = MIN_HOLD  # scaling never takes a hold below this (or below its own length)
 
 
-def plan(routine: Routine, settings: PlanSettings | None = None) -> tuple[Step, ...]:
+def plan(routine: Routine, settings: PlanSettings) -> tuple[Step, ...]:
     """Every step in order: get ready, holds and counted sets, switches, rests, transitions."""
-    settings = settings or PlanSettings()
     rest = settings.rest if routine.rest is None else routine.rest
     steps: list[Step] = []
     pause = 0  # explicit rest waiting to be placed before the next move
@@ -57,7 +58,7 @@ def _before(
     if previous is None:
         seconds = max(settings.get_ready, pause)
         return [Step(kind="get-ready", label="Get ready", seconds=seconds)] if seconds else []
-    needed = rest + (settings.position_change if move.position != previous.position else 0)
+    needed = rest + (POSITION_CHANGE if move.position != previous.position else 0)
     if pause:
         return [Step(kind="rest", label="Rest", seconds=max(pause, needed))]
     if not needed:
@@ -120,7 +121,7 @@ def _with_next_labels(steps: Sequence[Step]) -> tuple[Step, ...]:
     upcoming: str | None = None
     for step in reversed(steps):
         if step.move is not None:
-            upcoming = step.description
+            upcoming = step_name(step)
             out.append(step)
         else:
             out.append(replace(step, next_label=upcoming))
@@ -156,21 +157,3 @@ def groups(routine: Routine) -> list[Group]:
         if move.group not in seen:
             seen.append(move.group)
     return seen
-
-
-def clock_text(seconds: float) -> str:
-    """m:ss, or h:mm:ss from an hour: how long something takes, for people."""
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    mins, secs = divmod(rest, 60)
-    return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
-
-
-def plural(count: int, word: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def minutes(seconds: float) -> int:
-    """Whole minutes for display, never showing 0 for a short routine."""
-    return max(1, round(seconds / 60))

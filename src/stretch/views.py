@@ -17,20 +17,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch.config import HELP, Settings
+from stretch import text
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
-from stretch.plan import (
-    DOSE_TARGET,
-    clock_text,
-    dose,
-    groups,
-    meets_target,
-    minutes,
-    total_seconds,
-)
-
-SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
+from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
+from stretch.settings import TABLE, Settings
 
 
 def source_label(routine: Routine) -> str:
@@ -41,10 +32,7 @@ def source_label(routine: Routine) -> str:
 
 def move_dose(move: Move) -> str:
     """'30 s x 2' or '10 reps x 4 s': the default dose of a move."""
-    if move.tempo is not None:
-        return f"{move.reps} reps x {move.tempo} s"
-    reps = f" x {move.reps}" if move.reps and move.reps > 1 else ""
-    return f"{move.hold} s{reps}"
+    return text.dose(hold=move.hold, reps=move.reps, tempo=move.tempo)
 
 
 # --- list --------------------------------------------------------------------------
@@ -55,7 +43,7 @@ def routine_row(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
         "name": routine.id,
         "title": routine.title,
         "summary": routine.summary,
-        "minutes": minutes(seconds),
+        "minutes": text.minutes(seconds),
         "seconds": seconds,
         "groups": list(groups(routine)),
         "source": source_label(routine),
@@ -73,8 +61,8 @@ def routines_table(rows: Iterable[dict[str, object]]) -> Table:
         names = row["groups"]
         assert isinstance(names, list)
         table.add_row(
-            str(row["name"]), str(row["title"]), str(row["minutes"]), ", ".join(names),
-            str(row["source"]),
+            str(row["name"]), Text(str(row["title"])), str(row["minutes"]), ", ".join(names),
+            Text(str(row["source"])),
         )
     return table
 
@@ -105,18 +93,10 @@ def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
     }
 
 
-def step_detail(step: Step) -> str:
-    if step.kind == "count":
-        return f"{step.reps} x {step.tempo} s, set {step.set}/{step.sets}"
-    if step.kind == "hold":
-        return f"hold {step.rep}/{step.reps}"
-    return ""
-
-
 def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     total = total_seconds(steps)
     head = Text.assemble(
-        (routine.title, "bold"), f"  ({routine.id}, {clock_text(total)} in {len(steps)} steps)"
+        (routine.title, "bold"), f"  ({routine.id}, {text.clock(total)} in {len(steps)} steps)"
     )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
@@ -128,10 +108,10 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = SIDE_NAMES.get(step.side or "", "")
+        side = text.SIDE_NAMES.get(step.side or "", "")
         table.add_row(
-            str(number), clock_text(start), Text(step.label, style=style), side,
-            f"{step.seconds:g} s", step_detail(step),
+            str(number), text.clock(start), Text(step.label, style=style), side,
+            f"{step.seconds:g} s", text.step_detail(step),
         )
         start += step.seconds
     return Stack(head, Text(routine.summary), table, dose_table(dose(steps)))
@@ -140,7 +120,7 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
 def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType:
     """Seconds of stretch per group and side, against the 60 s target (show and sheet)."""
     if not per_group:
-        return Text("No stretch holds in this routine: it is all exercises.", style="dim")
+        return Text(text.ALL_EXERCISES, style="dim")
     title = f"Stretch per side (target {DOSE_TARGET} s)"
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title,
                   title_justify="left")
@@ -231,7 +211,7 @@ def avoid_json(avoid: Avoid) -> dict[str, object]:
 def avoid_view(catalogue: Catalogue) -> RenderableType:
     parts: list[RenderableType] = []
     if catalogue.notes:
-        parts.append(Panel(catalogue.notes.why_hips, title="Why hips, not the lower back",
+        parts.append(Panel(Text(catalogue.notes.why_hips), title=text.WHY_HIPS,
                            expand=False, box=box.ROUNDED))
     for avoid in catalogue.avoid.values():
         lines = [f"[bold red]Avoid: {escape(avoid.name)}[/]"]
@@ -248,39 +228,42 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
 def safety_view(notes: Notes) -> RenderableType:
     """The red flags and the stop rule, shown before the first session ever."""
     safety = notes.safety
-    lines = ["[bold red]Get urgent medical help if back pain comes with:[/]"]
+    lines = [f"[bold red]{text.URGENT}:[/]"]
     lines += [f"  • {escape(flag)}" for flag in safety.emergency]
-    lines += ["", "[bold yellow]See a doctor soon if:[/]"]
+    lines += ["", f"[bold yellow]{text.SEE_A_DOCTOR}:[/]"]
     lines += [f"  • {escape(flag)}" for flag in safety.see_a_doctor]
     lines += ["", f"[bold]{escape(safety.stop)}[/]"]
-    return Panel("\n".join(lines), title="Before you start", expand=False, box=box.ROUNDED)
+    return Panel("\n".join(lines), title=text.BEFORE_YOU_START, expand=False, box=box.ROUNDED)
 
 
 # --- config ------------------------------------------------------------------------
 
-def setting_text(key: str, value: object, detected: str | None) -> str:
-    """A setting's value as a person would write it in the file."""
+def setting_text(value: object, found: str | None = None) -> str:
+    """A setting's value as a person would write it in the file; for a program left unset,
+    the one stretch found by itself (`found`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if value is None and key == "voice_command":
-        return f"(found: {detected})" if detected else "(none found)"
+    if value is None:
+        return f"(found: {found})" if found else "(none found)"
     if isinstance(value, tuple):
         return "[" + ", ".join(f'"{part}"' for part in value) + "]"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def config_view(settings: Settings, path: Path, detected: str | None) -> RenderableType:
-    """Every setting, its value and where it came from, then where the file is."""
+def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> RenderableType:
+    """Every setting, its value and where it came from, then what each means and where
+    the file is."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("setting", style="bold cyan", no_wrap=True)
     table.add_column("value")
     table.add_column("from", overflow="fold")
-    for key, value in settings.values.items():
-        table.add_row(key, setting_text(key, value, detected), settings.sources[key])
+    for setting, value, source in settings.shown():
+        shown = setting_text(value, detected.get(setting.name))
+        table.add_row(setting.name, Text(shown), Text(source))
     state = "" if path.exists() else " (not there yet: every setting is a default)"
     meaning = Table.grid(padding=(0, 2))
     meaning.add_column(style="cyan", no_wrap=True)
     meaning.add_column(style="dim")
-    for key, text in HELP.items():
-        meaning.add_row(key, text)
+    for setting in TABLE:
+        meaning.add_row(setting.name, setting.described)
     return Stack(table, meaning, Text(""), Text(f"Config file: {path}{state}", style="dim"))

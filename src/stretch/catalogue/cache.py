@@ -1,0 +1,57 @@
+"""The parsed catalogue kept on disk, keyed by the exact bytes it was made from.
+
+A pickle in the user's cache folder (only the user can write there, as with their
+config). Whatever goes wrong reading it (missing, truncated, from another version,
+not a pickle at all) means "no cache": the catalogue is parsed again and the cache
+rewritten, atomically, so a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from stretch import __version__
+from stretch.model import Catalogue
+
+Key = tuple[str, ...]
+
+
+def key(files: Sequence[tuple[Path, bytes]]) -> Key:
+    """stretch's and Python's versions, then each file's path and a digest of its bytes."""
+    parts = [__version__, sys.version]
+    for path, data in files:
+        parts += [str(path), hashlib.blake2b(data, digest_size=16).hexdigest()]
+    return tuple(parts)
+
+
+def read(path: Path, wanted: Key) -> Catalogue | None:
+    """The cached catalogue if it was made from exactly the files `wanted` names."""
+    try:
+        with path.open("rb") as handle:
+            stored_key, catalogue = pickle.load(handle)
+    except Exception:  # missing, unreadable or corrupt: all mean "no cache"
+        return None
+    if stored_key != wanted or not isinstance(catalogue, Catalogue):
+        return None
+    return catalogue
+
+
+def write(path: Path, stored_key: Key, catalogue: Catalogue) -> None:
+    """Keep the catalogue for next time; a cache that cannot be written is not kept."""
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((stored_key, catalogue), out, protocol=pickle.HIGHEST_PROTOCOL)
+            Path(temp).replace(path)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()

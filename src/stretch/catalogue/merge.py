@@ -1,0 +1,140 @@
+"""Merge checked files into one catalogue: user ids replace built-in ones, references resolve.
+
+Each layer (the built-in files, the user's files) must define every id once; then
+routine items, `instead` lists and the week plan are resolved to the moves and
+routines they name, each failure pointing at where the name was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from stretch.catalogue.nodes import Where
+from stretch.catalogue.schema import DraftAvoid, DraftRoutine, DraftWeek, FileContent
+from stretch.errors import did_you_mean
+from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
+
+
+def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalogue:
+    """Merge files: ids are unique within each layer; a user id replaces a built-in one."""
+    base = _Layer.from_files(builtin)
+    mine = _Layer.from_files(user)
+    moves = {k: m for k, (m, _) in (base.moves | mine.moves).items()}
+    routines = base.routines | mine.routines
+    week = mine.week or base.week
+    notes = mine.notes or base.notes
+    return Catalogue(
+        moves=moves,
+        avoid={k: _resolve_avoid(a, moves) for k, a in (base.avoid | mine.avoid).items()},
+        routines={
+            k: _resolve_routine(r, moves, replaces=k in base.routines and k in mine.routines)
+            for k, r in routines.items()
+        },
+        week=_resolve_week(week, routines) if week else None,
+        notes=notes[0] if notes else None,
+    )
+
+
+@dataclass(slots=True)
+class _Layer:
+    """The built-in files, or the user's files, with every id unique across the layer."""
+
+    moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
+    routines: dict[str, DraftRoutine] = field(default_factory=dict)
+    avoid: dict[str, DraftAvoid] = field(default_factory=dict)
+    week: DraftWeek | None = None
+    notes: tuple[Notes, Where] | None = None
+
+    @classmethod
+    def from_files(cls, files: Iterable[FileContent]) -> _Layer:
+        layer = cls()
+        for content in files:
+            for move_id, (move, where) in content.moves.items():
+                if move_id in layer.moves:
+                    _defined_twice(where, layer.moves[move_id][1])
+                layer.moves[move_id] = (move, where)
+            for routine_id, routine in content.routines.items():
+                if routine_id in layer.routines:
+                    _defined_twice(routine.where, layer.routines[routine_id].where)
+                layer.routines[routine_id] = routine
+            for avoid_id, avoided in content.avoid.items():
+                if avoid_id in layer.avoid:
+                    _defined_twice(avoided.where, layer.avoid[avoid_id].where)
+                layer.avoid[avoid_id] = avoided
+            if content.week is not None:
+                if layer.week is not None:
+                    _defined_twice(content.week.where, layer.week.where)
+                layer.week = content.week
+            if content.notes is not None:
+                if layer.notes is not None:
+                    _defined_twice(content.notes[1], layer.notes[1])
+                layer.notes = content.notes
+        return layer
+
+
+def _defined_twice(where: Where, first: Where) -> None:
+    where.fail(f"already defined at {first.path}:{first.line}")
+
+
+def _lookup(move_id: str, where: Where, moves: dict[str, Move]) -> Move:
+    move = moves.get(move_id)
+    if move is None:
+        where.fail(f"unknown move '{move_id}'{did_you_mean(move_id, moves)}")
+    return move
+
+
+def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], *, replaces: bool) -> Routine:
+    """Attach each item's move and fill in the dose the item leaves to the move."""
+    items: list[Item] = []
+    for d in draft.items:
+        if d.move_id is None:
+            items.append(Item(move=None, rest=d.rest, priority=d.priority))
+            continue
+        move = _lookup(d.move_id, d.where, moves)
+        as_holds = d.hold is not None or (d.tempo is None and move.hold is not None)
+        hold = (d.hold or move.hold) if as_holds else None
+        tempo = None if as_holds else (d.tempo or move.tempo)
+        if hold is None and tempo is None:
+            d.where.fail(f"'{d.move_id}' is counted: give this item a 'hold' or a 'tempo'")
+        items.append(
+            Item(
+                move=move,
+                hold=hold,
+                reps=d.reps or move.reps or 1,
+                tempo=tempo,
+                sets=d.sets,
+                rest=d.rest,
+                priority=d.priority,
+            )
+        )
+    return Routine(
+        id=draft.id,
+        title=draft.title,
+        summary=draft.summary,
+        rest=draft.rest,
+        items=tuple(items),
+        source=draft.source,
+        replaces_builtin=replaces,
+    )
+
+
+def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move]) -> Avoid:
+    return Avoid(
+        id=draft.id,
+        name=draft.name,
+        why=draft.why,
+        description=draft.description,
+        instead=tuple(_lookup(move_id, where, moves) for move_id, where in draft.instead),
+    )
+
+
+def _resolve_week(draft: DraftWeek, routines: dict[str, DraftRoutine]) -> WeekPlan:
+    for _, routine_id, where in draft.days:
+        if routine_id != REST_DAY and routine_id not in routines:
+            hint = did_you_mean(routine_id, [*routines, REST_DAY])
+            where.fail(f"unknown routine '{routine_id}'{hint}")
+    return WeekPlan(
+        days=tuple((day, routine_id) for day, routine_id, _ in draft.days),
+        source=draft.source,
+    )

@@ -1,0 +1,280 @@
+"""Validate one catalogue file's located tree into model values, or name what is wrong.
+
+The YAML reader (catalogue.py) turns text into `Node`s that remember their line and
+column; everything here works on those nodes so each error can point at the exact
+field. References between files (a routine's moves, the week's routines) are kept as
+ids with their location and resolved later, after the files are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stretch.catalogue.nodes import Node, Reader, Where
+from stretch.model import (
+    GROUPS,
+    KINDS,
+    POSITIONS,
+    WEEKDAYS,
+    Move,
+    Notes,
+    SafetyNote,
+)
+
+# Bounds of every number in the format, in seconds or counts (see README: the format).
+HOLD = (5, 300)
+REPS = (1, 50)
+SETS = (1, 10)
+TEMPO = (1, 10)
+REST = (0, 300)
+PRIORITY = (1, 3)
+
+@dataclass(frozen=True, slots=True)
+class DraftItem:
+    """A routine item before its move id is resolved."""
+
+    where: Where
+    move_id: str | None
+    hold: int | None
+    reps: int | None
+    tempo: int | None
+    sets: int
+    rest: int | None
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRoutine:
+    id: str
+    where: Where
+    source: str
+    title: str
+    summary: str
+    rest: int | None
+    items: tuple[DraftItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftAvoid:
+    id: str
+    where: Where
+    name: str
+    why: str
+    description: str | None
+    instead: tuple[tuple[str, Where], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftWeek:
+    where: Where
+    source: str
+    days: tuple[tuple[str, str, Where], ...]
+
+
+@dataclass(slots=True)
+class FileContent:
+    """What one file defines, each entry with where it was defined."""
+
+    path: str
+    moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
+    avoid: dict[str, DraftAvoid] = field(default_factory=dict)
+    routines: dict[str, DraftRoutine] = field(default_factory=dict)
+    week: DraftWeek | None = None
+    notes: tuple[Notes, Where] | None = None
+
+
+TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
+MOVE_KEYS = (
+    "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
+    "setup", "cues", "cautions", "easier", "harder",
+)
+ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
+ROUTINE_KEYS = ("title", "summary", "rest", "items")
+AVOID_KEYS = ("name", "why", "description", "instead")
+NOTES_KEYS = ("why-hips", "safety")
+SAFETY_KEYS = ("emergency", "see-a-doctor", "stop")
+
+
+def read_document(root: Node | None, path: str, source: str) -> FileContent:
+    """Validate a whole file's tree: the top level, then each section.
+
+    `source` is what `stretch list` shows: 'built-in', or the user file's path.
+    """
+    content = FileContent(path)
+    if root is None:
+        return content
+    reader = Reader(path, source)
+    top = reader.mapping(root, "", allowed=TOP_KEYS)
+    if not top:
+        return content
+    sections = {
+        "moves": _read_moves,
+        "avoid": _read_avoid,
+        "routines": _read_routines,
+    }
+    for key, node in top.items():
+        if key in sections:
+            sections[key](reader, node, content)
+        elif key == "week":
+            content.week = _read_week(reader, node)
+        else:
+            content.notes = (_read_notes(reader, node), reader.where(node, "notes"))
+    return content
+
+
+def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Where, Node]]:
+    """The definitions of a section: each checked id, where it is written, and its body."""
+    if node.value is None:
+        return []
+    entries = reader.mapping(node, section, allowed=tuple(node.keys))
+    found = []
+    for key, body in entries.items():
+        key_node = node.keys[key]
+        at = f"{section}.{key}"
+        found.append((reader.ident(key_node, at), reader.where(key_node, at), body))
+    return found
+
+
+def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
+    for move_id, where, body in _entries(reader, node, "moves"):
+        content.moves[move_id] = (_read_move(reader, move_id, body), where)
+
+
+def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
+    at = f"moves.{move_id}"
+    m = reader.mapping(
+        node, at, allowed=MOVE_KEYS,
+        required=("name", "kind", "group", "position", "setup", "cues"),
+    )
+    hold, reps, tempo = _dose(reader, m, node, at)
+    if hold is None and tempo is None:
+        reader.fail(node, at, "needs a 'hold' (seconds) or 'reps' with a 'tempo'")
+    sided = m.get("sided")
+    return Move(
+        id=move_id,
+        name=reader.text(m["name"], f"{at}.name"),
+        kind=reader.choice(m["kind"], f"{at}.kind", KINDS),
+        group=reader.choice(m["group"], f"{at}.group", GROUPS),
+        sided=False if sided is None else reader.boolean(sided, f"{at}.sided"),
+        position=reader.choice(m["position"], f"{at}.position", POSITIONS),
+        setup=reader.text(m["setup"], f"{at}.setup"),
+        cues=reader.text_list(m["cues"], f"{at}.cues", low=1, high=6),
+        cautions=reader.text_list(m.get("cautions"), f"{at}.cautions", low=0, high=6),
+        hold=hold,
+        reps=reps,
+        tempo=tempo,
+        easier=reader.optional_text(m, "easier", f"{at}.easier"),
+        harder=reader.optional_text(m, "harder", f"{at}.harder"),
+        source=reader.source,
+    )
+
+
+def _dose(
+    reader: Reader, m: dict[str, Node], node: Node, at: str
+) -> tuple[int | None, int | None, int | None]:
+    """hold, reps and tempo, checked for range and for fitting together."""
+    hold = reader.optional_number(m, "hold", f"{at}.hold", HOLD, " s")
+    reps = reader.optional_number(m, "reps", f"{at}.reps", REPS)
+    tempo = reader.optional_number(m, "tempo", f"{at}.tempo", TEMPO, " s")
+    if hold is not None and tempo is not None:
+        reader.fail(m["tempo"], f"{at}.tempo", "use either 'hold' or 'tempo', not both")
+    if tempo is not None and reps is None:
+        reader.fail(m["tempo"], f"{at}.tempo", "a 'tempo' needs 'reps' to count")
+    return hold, reps, tempo
+
+
+def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
+    for routine_id, where, body in _entries(reader, node, "routines"):
+        at = f"routines.{routine_id}"
+        r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
+        rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
+        items = reader.items(r["items"], f"{at}.items")
+        content.routines[routine_id] = DraftRoutine(
+            id=routine_id,
+            where=where,
+            source=reader.source,
+            title=reader.text(r["title"], f"{at}.title"),
+            summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
+            rest=rest,
+            items=tuple(_read_item(reader, n, f"{at}.items[{i}]") for i, n in enumerate(items)),
+        )
+
+
+def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
+    m = reader.mapping(node, at, allowed=ITEM_KEYS)
+    if "move" not in m:
+        if "rest" not in m:
+            reader.fail(node, at, "an item needs a 'move' (or is a lone 'rest: seconds')")
+        extra = sorted(set(m) - {"rest"})
+        if extra:
+            reader.fail(
+                node.keys[extra[0]], f"{at}.{extra[0]}",
+                f"a lone rest takes only 'rest: seconds'; '{extra[0]}' needs a 'move'",
+            )
+        rest = reader.number(m["rest"], f"{at}.rest", REST, " s")
+        return DraftItem(reader.where(node, at), None, None, None, None, 1, rest, 2)
+    move_node = m["move"]
+    move_id = reader.text(move_node, f"{at}.move")
+    hold, reps, tempo = _dose(reader, m, node, at)
+    sets = reader.optional_number(m, "sets", f"{at}.sets", SETS)
+    return DraftItem(
+        where=reader.where(move_node, f"{at}.move"),
+        move_id=move_id,
+        hold=hold,
+        reps=reps,
+        tempo=tempo,
+        sets=1 if sets is None else sets,
+        rest=reader.optional_number(m, "rest", f"{at}.rest", REST, " s"),
+        priority=reader.optional_number(m, "priority", f"{at}.priority", PRIORITY) or 2,
+    )
+
+
+def _read_avoid(reader: Reader, node: Node, content: FileContent) -> None:
+    for avoid_id, where, body in _entries(reader, node, "avoid"):
+        at = f"avoid.{avoid_id}"
+        a = reader.mapping(body, at, allowed=AVOID_KEYS, required=("name", "why", "instead"))
+        instead = reader.items(a["instead"], f"{at}.instead")
+        content.avoid[avoid_id] = DraftAvoid(
+            id=avoid_id,
+            where=where,
+            name=reader.text(a["name"], f"{at}.name"),
+            why=reader.text(a["why"], f"{at}.why"),
+            description=reader.optional_text(a, "description", f"{at}.description"),
+            instead=tuple(
+                (reader.text(n, f"{at}.instead[{i}]"), reader.where(n, f"{at}.instead[{i}]"))
+                for i, n in enumerate(instead)
+            ),
+        )
+
+
+def _read_week(reader: Reader, node: Node) -> DraftWeek:
+    days = reader.mapping(node, "week", allowed=WEEKDAYS)
+    missing = [d for d in WEEKDAYS if d not in days]
+    if missing:
+        problem = f"missing {', '.join(missing)} (give every day a routine or 'rest')"
+        reader.fail(node, "week", problem)
+    return DraftWeek(
+        where=reader.where(node, "week"),
+        source=reader.source,
+        days=tuple(
+            (day, reader.text(days[day], f"week.{day}"), reader.where(days[day], f"week.{day}"))
+            for day in WEEKDAYS
+        ),
+    )
+
+
+def _read_notes(reader: Reader, node: Node) -> Notes:
+    n = reader.mapping(node, "notes", allowed=NOTES_KEYS, required=NOTES_KEYS)
+    s = reader.mapping(
+        n["safety"], "notes.safety", allowed=SAFETY_KEYS, required=SAFETY_KEYS
+    )
+    return Notes(
+        why_hips=reader.text(n["why-hips"], "notes.why-hips"),
+        safety=SafetyNote(
+            emergency=reader.text_list(s["emergency"], "notes.safety.emergency", low=1, high=12),
+            see_a_doctor=reader.text_list(
+                s["see-a-doctor"], "notes.safety.see-a-doctor", low=1, high=12
+            ),
+            stop=reader.text(s["stop"], "notes.safety.stop"),
+        ),
+    )

@@ -1,0 +1,69 @@
+"""Options and arguments that several commands share, and shell completion of names."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def complete_routine(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: routine names with their titles."""
+    from stretch.commands.common import catalogue
+
+    try:
+        routines = catalogue().routines
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [(r.id, r.title) for r in routines.values() if r.id.startswith(incomplete)]
+
+
+def complete_move(incomplete: str) -> list[tuple[str, str]]:
+    from stretch.commands.common import catalogue
+
+    try:
+        moves = catalogue().moves
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [(m.id, m.name) for m in moves.values() if m.id.startswith(incomplete)]
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RoutineName = Annotated[
+    str,
+    typer.Argument(
+        help="The routine's name, as `stretch list` shows it (e.g. hip-reset).",
+        autocompletion=complete_routine,
+        show_default=False,
+    ),
+]
+SpeedOption = Annotated[
+    float,
+    typer.Option(
+        "--speed", min=0.001, max=1000,
+        help="Run the session clock this many times faster (for demos and tests).",
+    ),
+]
+BellOption = Annotated[
+    bool | None,
+    typer.Option("--bell/--no-bell", show_default=False,
+                 help="Ring the terminal bell at each step and 3-2-1 (default: on)."),
+]
+VoiceOption = Annotated[
+    bool | None,
+    typer.Option("--voice/--no-voice", show_default=False,
+                 help="Speak the cues with a speech program (default: off)."),
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain", help="One plain line per step, no full-screen view (for screen readers)."
+    ),
+]
+MinutesOption = Annotated[
+    float | None,
+    typer.Option(
+        "--minutes", min=1, max=180, show_default=False,
+        help="Fit the routine into this many minutes: shorter holds, then fewer moves.",
+    ),
+]

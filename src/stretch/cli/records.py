@@ -1,0 +1,33 @@
+"""Record commands: the week plan and the history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from stretch.cli.app import app, command
+from stretch.cli.params import JsonOption
+
+
+@app.command()
+def week() -> None:
+    """The week plan, day by day, with this week's sessions ticked."""
+    with command() as term:
+        from stretch.commands import records
+
+        records.week(term)
+
+
+@app.command()
+def history(
+    as_json: JsonOption = False,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=104, help="How many weeks the calendar shows.")
+    ] = 12,
+) -> None:
+    """Your sessions, streak, minutes per muscle group, and a calendar of the last weeks."""
+    with command() as term:
+        from stretch.commands import records
+
+        records.history(term, as_json=as_json, weeks=weeks)

@@ -1,0 +1,74 @@
+"""Session commands: run a routine by name, or today's from the week plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from stretch.cli.app import app, command
+from stretch.cli.params import (
+    BellOption,
+    MinutesOption,
+    PlainOption,
+    SpeedOption,
+    VoiceOption,
+    complete_routine,
+)
+
+if TYPE_CHECKING:
+    from stretch.session.runner import Options
+
+
+def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
+             minutes: float | None) -> Options:
+    from stretch.commands.common import settings
+    from stretch.session.runner import Options
+
+    return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes)
+
+
+@app.command()
+def run(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="The routine to run; leave it out in a terminal to pick from a list.",
+            autocompletion=complete_routine,
+            show_default=False,
+        ),
+    ] = None,
+    speed: SpeedOption = 1.0,
+    voice: VoiceOption = None,
+    bell: BellOption = None,
+    plain: PlainOption = False,
+    minutes: MinutesOption = None,
+) -> None:
+    """Run a routine with hold, switch-sides and rest countdowns, and log it."""
+    with command() as term:
+        from stretch.commands import sessions
+
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        sessions.run(term, name, options)
+
+
+@app.command()
+def today(
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Show today's routine without starting it.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With --preview: print it as JSON (implies --preview).")
+    ] = False,
+    speed: SpeedOption = 1.0,
+    voice: VoiceOption = None,
+    bell: BellOption = None,
+    plain: PlainOption = False,
+    minutes: MinutesOption = None,
+) -> None:
+    """Run today's routine from your week plan, log it, and show your streak."""
+    with command() as term:
+        from stretch.commands import sessions
+
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        sessions.today(term, options, preview=preview, as_json=as_json)

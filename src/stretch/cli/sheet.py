@@ -1,0 +1,39 @@
+"""The sheet command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from stretch.cli.app import app, command
+from stretch.cli.params import RoutineName
+from stretch.sheet.render import Form
+
+
+@app.command()
+def sheet(
+    name: RoutineName,
+    form: Annotated[
+        Form | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, show_default=False,
+            help="terminal, text, markdown or html (default: terminal on a screen, text "
+            "in a pipe, or from the -o file's extension).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Write the sheet to this file (atomically) instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it already exists.")
+    ] = False,
+) -> None:
+    """The printable routine sheet: moves, dose, a tick-off log, what to avoid, safety."""
+    with command() as term:
+        from stretch.commands import sheet as sheets
+
+        sheets.sheet(term, name, form=form, output=output, force=force)

@@ -1,0 +1,104 @@
+"""Browsing the catalogue: list, show, moves, avoid, validate and config."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stretch.commands.common import catalogue, routine, settings, timings
+
+if TYPE_CHECKING:
+    from stretch.model import Group, Routine
+    from stretch.output import Terminal
+    from stretch.plan import PlanSettings
+
+
+def list_routines(term: Terminal, *, as_json: bool) -> None:
+    from stretch import views
+    from stretch.output import emit_json
+    from stretch.plan import plan
+
+    plans = timings()
+    rows = [views.routine_row(r, plan(r, plans)) for r in catalogue().routines.values()]
+    if as_json:
+        emit_json(rows)
+    else:
+        term.out.print(views.routines_table(rows))
+
+
+def show(term: Terminal, name: str, *, as_json: bool) -> None:
+    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json)
+
+
+def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
+                 extra: dict[str, object] | None = None) -> None:
+    """One routine exactly as it will run: a table, or `show`'s JSON with `extra` first."""
+    from stretch import views
+    from stretch.output import emit_json
+    from stretch.plan import plan
+
+    steps = plan(chosen, plans)
+    if as_json:
+        emit_json({**(extra or {}), **views.show_json(chosen, steps)})
+    else:
+        term.out.print(views.show_view(chosen, steps))
+
+
+def moves(term: Terminal, move: str | None, *, group: Group | None, as_json: bool) -> None:
+    from stretch import views
+    from stretch.errors import UnknownName
+    from stretch.output import emit_json
+
+    known = catalogue()
+    chosen = [m for m in known.moves.values() if group is None or m.group == group]
+    if move is not None:
+        found = known.moves.get(move)
+        if found is None:
+            raise UnknownName("move", move, known.moves)
+        chosen = [found]
+    if as_json:
+        emit_json([views.move_json(m) for m in chosen])
+    elif move is not None:
+        used = [r.id for r in known.routines.values() if chosen[0] in r.moves]
+        term.out.print(views.move_view(chosen[0], used))
+    else:
+        term.out.print(views.moves_table(chosen))
+
+
+def avoid(term: Terminal, *, as_json: bool) -> None:
+    from stretch import views
+    from stretch.output import emit_json
+
+    known = catalogue()
+    if as_json:
+        emit_json([views.avoid_json(a) for a in known.avoid.values()])
+    else:
+        term.out.print(views.avoid_view(known))
+
+
+def validate(term: Terminal, paths: Sequence[Path]) -> bool:
+    """Report each file; True when every one is good."""
+    from rich.text import Text
+
+    from stretch.catalogue.validate import check_files
+    from stretch.files import user_routines_dir
+
+    report = check_files(paths, user_dir=user_routines_dir())
+    for path in report.good:
+        term.out.print(Text.assemble(("ok", "green"), f"  {path}"), soft_wrap=True)
+    for problem in report.problems:
+        term.error(problem)
+    if not report.problems:
+        term.out.print(report.summary, soft_wrap=True, markup=False)
+    return not report.problems
+
+
+def config(term: Terminal, **flags: object) -> None:
+    from stretch import views
+    from stretch.files import config_file
+    from stretch.session.voice import find_speech
+
+    speech = find_speech()
+    detected = {"voice_command": " ".join(speech.argv)} if speech else {}
+    term.out.print(views.config_view(settings(**flags), config_file(), detected))

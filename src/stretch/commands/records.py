@@ -1,0 +1,43 @@
+"""What the history holds: the week at a glance, and the log with its streak and calendar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stretch.commands.common import catalogue, open_history, timings
+
+if TYPE_CHECKING:
+    from stretch.output import Terminal
+
+
+def week(term: Terminal) -> None:
+    from stretch.history.reports import week_table
+    from stretch.history.schedule import week as week_days
+    from stretch.history.store import local_now
+
+    known = catalogue()
+    now = local_now()
+    with open_history(term) as history:
+        days = week_days(known, history, now)
+    term.out.print(week_table(days, now.date(), timings()))
+
+
+def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
+    from datetime import timedelta
+
+    from stretch.history import reports
+    from stretch.history.schedule import current_streak
+    from stretch.history.store import local_now
+    from stretch.output import emit_json
+
+    known = catalogue()
+    now = local_now()
+    with open_history(term) as log:
+        rows = log.sessions()
+        streak = current_streak(known, log, now)
+        groups = log.group_minutes(now.date() - timedelta(days=now.weekday(), weeks=weeks - 1))
+    if as_json:
+        emit_json({"streak": streak, "sessions": [reports.session_json(r) for r in rows]})
+    else:
+        term.out.print(reports.history_view(rows, streak=streak, groups=groups,
+                                            today=now.date(), weeks=weeks))

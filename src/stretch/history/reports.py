@@ -1,0 +1,141 @@
+"""The week and the history: what has been done, drawn for the terminal and as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from stretch.history.schedule import Day
+from stretch.history.store import SessionRow
+from stretch.plan import PlanSettings, plan, total_seconds
+from stretch.text import clock, minutes, plural
+
+# Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
+SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20.0, "▓", "bold green"))
+
+
+def week_table(days: Sequence[Day], today: date, settings: PlanSettings) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("day", no_wrap=True)
+    table.add_column("routine")
+    table.add_column("min", justify="right")
+    table.add_column("done", justify="center")
+    for day in days:
+        name = day.date.strftime("%a %d %b") + (" (today)" if day.date == today else "")
+        style = "bold" if day.date == today else ""
+        if day.routine is None:
+            routine, length = Text("rest", style="dim"), ""
+        else:
+            routine = Text(f"{day.routine.title} ({day.routine.id})")
+            length = str(minutes(total_seconds(plan(day.routine, settings))))
+        tick = "✓" if day.done else ("·" if day.sessions else "")
+        table.add_row(Text(name, style=style), routine, length, Text(tick, style="green"))
+    return table
+
+
+def session_json(row: SessionRow) -> dict[str, object]:
+    return {
+        "routine": row.routine,
+        "started": row.started.isoformat(timespec="seconds"),
+        "ended": row.ended.isoformat(timespec="seconds") if row.ended else None,
+        "status": row.status,
+        "active_seconds": round(row.active_seconds, 1),
+        "steps_done": row.steps_done,
+        "steps_skipped": row.steps_skipped,
+    }
+
+
+def totals(rows: Sequence[SessionRow], since: date) -> tuple[int, float]:
+    """Sessions and minutes from a date on."""
+    chosen = [r for r in rows if r.day >= since]
+    return len(chosen), sum(r.active_seconds for r in chosen) / 60
+
+
+def heat_map(rows: Sequence[SessionRow], today: date, weeks: int) -> Table:
+    """Minutes per day for the last `weeks` weeks: a row per weekday, a column per week."""
+    per_day: dict[date, float] = {}
+    for row in rows:
+        per_day[row.day] = per_day.get(row.day, 0.0) + row.active_seconds / 60
+    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    for _ in range(weeks):
+        table.add_column(no_wrap=True)
+    for weekday, label in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+        cells: list[Text | str] = [label]
+        for week in range(weeks):
+            day = first_monday + timedelta(weeks=week, days=weekday)
+            cells.append(Text(" ") if day > today else shade(per_day.get(day, 0.0)))
+        table.add_row(*cells)
+    return table
+
+
+def shade(minutes_done: float) -> Text:
+    char, style = SHADES[0][1], SHADES[0][2]
+    for low, symbol, colour in SHADES:
+        if minutes_done >= low:
+            char, style = symbol, colour
+    return Text(char, style=style)
+
+
+def history_view(
+    rows: Sequence[SessionRow], *, streak: int, groups: dict[str, float], today: date, weeks: int
+) -> RenderableType:
+    week_count, week_minutes = totals(rows, today - timedelta(days=today.weekday()))
+    month_count, month_minutes = totals(rows, today.replace(day=1))
+    head = Text.assemble(
+        ("Streak: ", "bold"), plural(streak, "day"),
+        ("  (rest days in your plan do not break it)", "dim"),
+    )
+    sums = Text(
+        f"This week: {week_count} sessions, {week_minutes:.0f} min.   "
+        f"This month: {month_count} sessions, {month_minutes:.0f} min."
+    )
+    parts: list[RenderableType] = [head, sums, Text(""),
+                                   Text(f"The last {weeks} weeks", style="bold"),
+                                   heat_map(rows, today, weeks), legend()]
+    if groups:
+        parts += [Text(""), Text(f"Minutes per muscle group (last {weeks} weeks)", style="bold"),
+                  group_bars(groups)]
+    parts += [Text(""), latest_table(rows[:10])]
+    return Group(*parts)
+
+
+def legend() -> Text:
+    swatches = [(f"{symbol} ", colour) for _, symbol, colour in SHADES]
+    return Text.assemble(("none ", "dim"), *swatches, ("20+ min", "dim"))
+
+
+def group_bars(groups: dict[str, float]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    most = max(groups.values()) or 1.0
+    for group, total in groups.items():
+        table.add_row(group, Text("█" * max(1, round(20 * total / most)), style="cyan"),
+                      f"{total:.0f} min")
+    return table
+
+
+def latest_table(rows: Sequence[SessionRow]) -> RenderableType:
+    if not rows:
+        return Text("No sessions yet. Start with: stretch today", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title="Latest sessions",
+                  title_justify="left")
+    table.add_column("when", no_wrap=True)
+    table.add_column("routine")
+    table.add_column("status")
+    table.add_column("time", justify="right")
+    table.add_column("skipped", justify="right")
+    colours = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
+    for row in rows:
+        table.add_row(row.started.strftime("%a %d %b %H:%M"), row.title,
+                      Text(row.status, style=colours.get(row.status, "")),
+                      clock(row.active_seconds), str(row.steps_skipped))
+    return table

@@ -1,0 +1,88 @@
+"""Which routine today is, the week at a glance, the streak, and which side goes first.
+
+Dates are local: a session belongs to the date where and when it started, so a trip
+across time zones or a session that runs past midnight never splits a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from stretch.history.store import History, SessionRow
+from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One day of the plan: its routine (None on a rest day) and what was done."""
+
+    date: date
+    routine: Routine | None
+    sessions: tuple[SessionRow, ...]
+
+    @property
+    def done(self) -> bool:
+        return any(s.status == "completed" for s in self.sessions)
+
+
+def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
+    """The routine the week plan gives a date, or None for a rest day (or no plan)."""
+    if catalogue.week is None:
+        return None
+    routine_id = catalogue.week.for_day(day.weekday())
+    return None if routine_id == REST_DAY else catalogue.routines.get(routine_id)
+
+
+def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
+    day = now.date()
+    return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
+
+
+def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
+    """Monday to Sunday of the current week, each with its sessions."""
+    monday = now.date() - timedelta(days=now.weekday())
+    sessions = history.sessions(since=monday)
+    days = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        days.append(Day(day, plan_for(catalogue, day), tuple(s for s in sessions if s.day == day)))
+    return days
+
+
+def rest_weekdays(plan: WeekPlan | None) -> set[int]:
+    if plan is None:
+        return set()
+    return {i for i, (_, routine_id) in enumerate(plan.days) if routine_id == REST_DAY}
+
+
+def current_streak(catalogue: Catalogue, history: History, now: datetime) -> int:
+    completed = (s.day for s in history.sessions() if s.status == "completed")
+    return streak(completed, rest_weekdays(catalogue.week), now.date())
+
+
+def first_side(history: History, routine_id: str) -> str:
+    """The other side from the routine's last session, so neither always goes first."""
+    last = history.sessions(routine=routine_id, limit=1)
+    if not last:
+        return "left"
+    return "right" if last[0].first_side == "left" else "left"
+
+
+def streak(days_done: Iterable[date], rest_weekdays: set[int], today: date) -> int:
+    """Days in a row with a completed session, up to today; planned rest days do not break it.
+
+    Today does not break the streak either: it is not over yet.
+    """
+    done = set(days_done)
+    count = 0
+    day = today
+    while True:
+        if day in done:
+            count += 1
+        elif day != today and day.weekday() not in rest_weekdays:
+            return count
+        day -= timedelta(days=1)
+        if not done or day < min(done):
+            return count

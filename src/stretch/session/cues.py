@@ -1,0 +1,143 @@
+"""Cues that let a person follow a session by ear, and the bell that sounds them.
+
+Engine events become cues at thresholds, never every second: the move and side as a
+step starts, "switch sides", "halfway" on holds of 20 s or more, 3-2-1 before a hold
+ends, "up next" in pauses, rep counts at the tempo, and "well done". The bell (here)
+and the voice (`voice.py`) never block the timer: they run on their own threads.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stretch.model import Step
+from stretch.session.engine import Event, Finished, Paused, Resumed, StepDone, StepStarted, Tick
+from stretch.text import step_name
+
+COUNTDOWN = 3  # seconds before the end of a hold that each get a cue
+HALFWAY_FROM = 20  # holds this long or longer get a "halfway"
+STALE_AFTER = 2.5  # session seconds after which an unspoken cue is dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Something worth saying or sounding, and the session time it belongs to."""
+
+    kind: str  # start | switch | next | halfway | count | rep | end | paused | resumed | done
+    text: str
+    at: float
+
+
+def spoken_start(step: Step) -> tuple[str, str]:
+    """The kind and words for a step's start: the move and side, or what comes next."""
+    if step.move is not None:
+        return "start", step_name(step)
+    if step.kind == "switch":
+        return "switch", "Switch sides"
+    upcoming = f". Up next: {step.next_label}" if step.next_label else ""
+    return "next", f"{step.label}{upcoming}"
+
+
+SIMPLE: dict[type, tuple[str, str]] = {
+    Paused: ("paused", "Paused"), Resumed: ("resumed", "Go on"), Finished: ("done", "Well done."),
+}
+
+
+class CueMaker:
+    """Turns the engine's events into cues, each threshold crossed once per step."""
+
+    def __init__(self) -> None:
+        self._said: set[tuple[int, str]] = set()
+
+    def __call__(self, event: Event) -> list[Cue]:
+        if isinstance(event, StepStarted):
+            self._said = set()
+            kind, text = spoken_start(event.step)
+            return [Cue(kind, text, event.at)]
+        if isinstance(event, Tick):
+            return self._tick(event)
+        if isinstance(event, StepDone):
+            ended = event.step.kind == "hold" and not event.skipped
+            return [Cue("end", "", event.at)] if ended else []
+        said = SIMPLE.get(type(event))
+        return [Cue(said[0], said[1], event.at)] if said else []
+
+    def _once(self, index: int, key: str) -> bool:
+        if (index, key) in self._said:
+            return False
+        self._said.add((index, key))
+        return True
+
+    def _tick(self, tick: Tick) -> list[Cue]:
+        step = tick.step
+        cues: list[Cue] = []
+        if step.kind == "hold":
+            if step.seconds >= HALFWAY_FROM and tick.elapsed >= step.seconds / 2 \
+                    and tick.remaining > COUNTDOWN and self._once(tick.index, "half"):
+                cues.append(Cue("halfway", "Halfway", tick.at))
+            second = math.ceil(tick.remaining - 1e-6)
+            if 1 <= second <= COUNTDOWN and self._once(tick.index, f"count{second}"):
+                cues.append(Cue("count", str(second), tick.at))
+        elif step.kind == "count" and step.tempo:
+            rep = int(tick.elapsed // step.tempo) + 1
+            if 1 < rep <= step.reps and self._once(tick.index, f"rep{rep}"):
+                cues.append(Cue("rep", str(rep), tick.at))
+        return cues
+
+
+# --- the bell ----------------------------------------------------------------------
+
+# Seconds after the cue at which to ring: a step start rings once, the end of a hold
+# three times quickly, so the ear can tell "go" from "stop".
+PATTERNS: dict[str, tuple[float, ...]] = {
+    "start": (0.0,), "switch": (0.0,), "next": (0.0,), "count": (0.0,),
+    "end": (0.0, 0.15, 0.3),
+}
+
+
+class Bell:
+    """Rings the terminal bell in patterns, on its own thread so the timer never waits."""
+
+    def __init__(self, ring: Callable[[], None]) -> None:
+        self.ring = ring
+        self.maker = CueMaker()
+        self._ended_at: float | None = None
+        self._queue: deque[tuple[float, ...]] = deque()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __call__(self, event: Event) -> None:
+        for cue in self.maker(event):
+            if cue.kind == "end":
+                self._ended_at = cue.at
+            elif cue.kind in ("start", "next", "switch") and cue.at == self._ended_at:
+                continue  # the hold-end pattern already marks this moment
+            pattern = PATTERNS.get(cue.kind)
+            if pattern:
+                self._play(pattern)
+
+    def _play(self, pattern: tuple[float, ...]) -> None:
+        if len(pattern) == 1:
+            self.ring()
+            return
+        self._queue.append(pattern)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="stretch-bell", daemon=True)
+            self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            while self._queue:
+                pattern = self._queue.popleft()
+                start = time.monotonic()
+                for offset in pattern:
+                    time.sleep(max(0.0, start + offset - time.monotonic()))
+                    self.ring()

@@ -1,0 +1,161 @@
+"""The live view's loop: the alternate screen, keys in, frames out, the terminal restored.
+
+Rich writes the screen's control codes (alternate screen, cursor, home); each frame is
+rendered off-screen to exactly the window's size and written whole, only when it
+differs from the last, so nothing flickers and an idle second costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.console import Console, RenderableType
+from rich.control import Control
+from rich.screen import Screen as FullScreen
+
+from stretch.session.engine import (
+    Command,
+    Event,
+    Listener,
+    Order,
+    Session,
+    StepStarted,
+    Summary,
+    run_session,
+)
+from stretch.session.keys import RawKeys
+from stretch.session.view import KEY_COMMANDS, View, countdown, frame
+
+DEFAULT_SIZE = (80, 24)  # when the terminal does not say (a pty with no size set)
+
+
+class Screen:
+    """The alternate screen: entered on start, left on every way out, redrawn whole."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.console = Console(file=out, force_terminal=True, legacy_windows=False)
+        self.active = False
+        self._last: str | None = None
+
+    def enter(self) -> None:
+        self.console.set_alt_screen(True)
+        self.console.show_cursor(False)
+        self.console.control(Control.clear())
+        self.active = True
+        self._last = None
+
+    def leave(self) -> None:
+        if self.active:
+            self.active = False
+            with contextlib.suppress(OSError):  # the terminal has gone away (SIGHUP)
+                self.console.show_cursor(True)
+                self.console.set_alt_screen(False)
+
+    def size(self) -> tuple[int, int]:
+        """Columns and rows; a terminal that reports no size gets the usual 80 x 24."""
+        try:
+            size = os.get_terminal_size(self.out.fileno())
+        except (OSError, ValueError):
+            return DEFAULT_SIZE
+        if size.columns <= 0 or size.lines <= 0:
+            return DEFAULT_SIZE
+        return size.columns, size.lines
+
+    def draw(self, renderable: RenderableType, width: int, height: int) -> None:
+        """Render off-screen to exactly the window's size, then write it whole if it changed."""
+        page = Console(file=io.StringIO(), width=width, height=height, force_terminal=True,
+                       legacy_windows=False, no_color=self.console.no_color)
+        page.print(Control.home(), FullScreen(renderable), end="")
+        text = page.file.getvalue()  # type: ignore[attr-defined]
+        if text != self._last:
+            self.out.write(text)
+            self.out.flush()
+            self._last = text
+
+
+class LiveLoop:
+    """Keys in, frames out: the waiter that `run_session` calls between deadlines."""
+
+    def __init__(self, session: Session, view: View, screen: Screen) -> None:
+        self.session = session
+        self.view = view
+        self.screen = screen
+        self.keys = RawKeys(on_suspend=self._on_suspend, on_resume=self._on_resume)
+        self._suspended_at: float | None = None
+        self._shown: tuple[object, ...] | None = None
+
+    def _on_suspend(self) -> None:
+        self._suspended_at = self.session.clock.now()
+        self.screen.leave()
+
+    def _on_resume(self) -> None:
+        self.screen.enter()
+        self._shown = None
+
+    def listener(self, event: Event) -> None:
+        if isinstance(event, StepStarted):
+            self._shown = None
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw only when what the screen shows would change (a second, a step, a key)."""
+        if not self.screen.active:
+            return
+        width, height = self.screen.size()
+        session = self.session
+        state = (session.index, countdown(session.remaining()), session.paused,
+                 self.view.show_help, width, height,
+                 int(session.elapsed() // (session.step.tempo or 1)))
+        if state != self._shown:
+            self._shown = state
+            self.screen.draw(frame(session, self.view, width=width, height=height), width, height)
+
+    def wait(self, deadline: float) -> Command | Order | None:
+        if self._suspended_at is not None:
+            at, self._suspended_at = self._suspended_at, None
+            return Order(Command.PAUSE, at)
+        if self.keys.resized:
+            self.keys.resized = False
+            self._shown = None
+            self.redraw()
+        key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
+        if key == "?":
+            self.view = View(self.view.title, show_help=not self.view.show_help)
+            self.redraw()
+            return None
+        return KEY_COMMANDS.get(key or "")
+
+
+def ring() -> None:
+    """The terminal bell: one byte straight to the terminal, safe from any thread."""
+    with contextlib.suppress(OSError):
+        os.write(sys.stdout.fileno(), b"\a")
+
+
+def run_live(
+    session: Session, *, title: str, listeners: Sequence[Listener], bell: bool,
+    out: TextIO | None = None,
+) -> Summary:
+    """Guide a session full-screen in the terminal, restoring it on every way out."""
+    from stretch.session.cues import Bell
+
+    out = out or sys.stdout
+    screen = Screen(out)
+    loop = LiveLoop(session, View(title), screen)
+    extra: list[Listener] = [loop.listener]
+    if bell:
+        extra.append(Bell(ring))
+    with loop.keys:
+        screen.enter()
+        try:
+            return run_session(session, wait=loop.wait, listeners=[*listeners, *extra])
+        finally:
+            screen.leave()
+
+

@@ -1,0 +1,57 @@
+"""Write a running session into the history as it happens, step by step.
+
+The row is created before the session starts (so a history that cannot be written
+stops us before anyone gets on the floor), updated as each step finishes, and closed
+with the final status. A process killed mid-session leaves a `running` row that the
+history reads back as interrupted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from stretch.history.store import History, local_now
+from stretch.model import Routine
+from stretch.session.engine import Event, Finished, Session, StepDone, Stopped
+
+
+class Recorder:
+    """An engine listener that keeps one history row up to date."""
+
+    def __init__(self, history: History, session: Session, routine: Routine, *,
+                 first_side: str, now: Callable[[], datetime] = local_now) -> None:
+        self.history = history
+        self.session = session
+        self.now = now
+        self.closed = False
+        self.id = history.begin(
+            routine=routine.id, title=routine.title, started=now(),
+            planned_seconds=sum(s.seconds for s in session.steps),
+            steps_total=len(session.steps), first_side=first_side,
+        )
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, StepDone):
+            move = event.step.move
+            active, done, skipped = self._counts(event.at)
+            self.history.progress(
+                self.id, active_seconds=active, steps_done=done, steps_skipped=skipped,
+                group=move.group if move and not event.skipped else None,
+                seconds=event.step.seconds,
+            )
+        elif isinstance(event, (Finished, Stopped)):
+            self.close(event.summary.status, at=event.at)
+
+    def _counts(self, at: float | None = None) -> tuple[float, int, int]:
+        """Active seconds, steps done and steps skipped so far."""
+        session = self.session
+        return session.active(at), len(session.done_steps), len(session.skipped_steps)
+
+    def close(self, status: str, at: float | None = None) -> None:
+        """Close the row once (the end of the session, or an interruption)."""
+        if not self.closed:
+            self.closed = True
+            active, done, skipped = self._counts(at)
+            self.history.finish(self.id, status=status, ended=self.now(), active_seconds=active,
+                                steps_done=done, steps_skipped=skipped)

@@ -1,0 +1,109 @@
+"""The voice: cues spoken by a speech program beside the timer, never behind it.
+
+The speech program runs on its own thread, without a shell; a cue that went stale
+while an earlier one was being spoken is dropped, so the voice never lags.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from stretch.session.clock import Clock
+from stretch.session.cues import STALE_AFTER, Cue, CueMaker
+from stretch.session.engine import Event
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """A speech program: arguments with a `{text}` placeholder, run without a shell."""
+
+    argv: tuple[str, ...]
+
+    def command(self, text: str) -> list[str]:
+        # a leading space keeps words like "-w file" from being read as an option
+        safe = " " + text if text.startswith("-") else text
+        return [arg.replace("{text}", safe) for arg in self.argv]
+
+    def __call__(self, text: str) -> None:
+        subprocess.run(self.command(text), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=30, check=False)
+
+
+def find_speech(command: Sequence[str] | None = None) -> Speech | None:
+    """The configured command, else the platform's speech program; None if there is none."""
+    if command:
+        return Speech(tuple(command)) if shutil.which(command[0]) else None
+    if sys.platform == "darwin":
+        candidates: tuple[tuple[str, ...], ...] = (("say", "{text}"),)
+    elif sys.platform == "win32":
+        script = ("Add-Type -AssemblyName System.Speech; "
+                  "(New-Object System.Speech.Synthesis.SpeechSynthesizer).Speak($args[0])")
+        candidates = (("powershell", "-NoProfile", "-Command", script, "{text}"),)
+    else:
+        candidates = (("espeak-ng", "{text}"), ("espeak", "{text}"),
+                      ("spd-say", "--wait", "{text}"))
+    for argv in candidates:
+        if shutil.which(argv[0]):
+            return Speech(argv)
+    return None
+
+
+class Voice:
+    """Speaks cues beside the timer; a cue not spoken within STALE_AFTER is dropped."""
+
+    def __init__(self, speak: Callable[[str], None], clock: Clock) -> None:
+        self.speak = speak
+        self.clock = clock
+        self.maker = CueMaker()
+        self.spoken: list[str] = []
+        self.dropped = 0
+        self._queue: deque[Cue] = deque()
+        self._ready = threading.Condition()
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, name="stretch-voice", daemon=True)
+        self._thread.start()
+
+    def __call__(self, event: Event) -> None:
+        cues = [c for c in self.maker(event) if c.text]
+        if cues:
+            with self._ready:
+                self._queue.extend(cues)
+                self._ready.notify()
+
+    def _next(self) -> Cue | None:
+        """The oldest cue that is still fresh, dropping any that went stale."""
+        with self._ready:
+            while True:
+                while self._queue:
+                    cue = self._queue.popleft()
+                    if cue.kind == "done" or self.clock.now() - cue.at <= STALE_AFTER:
+                        return cue
+                    self.dropped += 1
+                if self._closing:
+                    return None
+                self._ready.wait()
+
+    def _run(self) -> None:
+        while True:
+            cue = self._next()
+            if cue is None:
+                return
+            try:
+                self.speak(cue.text)
+            except (OSError, subprocess.SubprocessError):
+                self.dropped += 1
+                continue
+            self.spoken.append(cue.text)
+
+    def close(self, wait: float = 5.0) -> None:
+        """Let the last cue ("well done") finish, waiting at most `wait` seconds."""
+        with self._ready:
+            self._closing = True
+            self._ready.notify()
+        self._thread.join(wait)

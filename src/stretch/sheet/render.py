@@ -1,0 +1,53 @@
+"""Pick a sheet's form and produce it: printed to a console, or as text for a file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, get_args
+
+from stretch.model import Catalogue, Routine
+from stretch.plan import PlanSettings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Form = Literal["terminal", "text", "markdown", "html"]
+FORMS: tuple[Form, ...] = get_args(Form)
+EXTENSIONS: dict[str, Form] = {".html": "html", ".htm": "html", ".md": "markdown",
+                               ".markdown": "markdown", ".txt": "text"}
+
+
+def choose_form(form: Form | None, output: Path | None, *, interactive: bool) -> Form:
+    """The form asked for; else from the file's extension; else terminal on a screen."""
+    if form is not None:
+        return form
+    if output is not None:
+        return EXTENSIONS.get(output.suffix.lower(), "text")
+    return "terminal" if interactive else "text"
+
+
+def render(routine: Routine, catalogue: Catalogue, form: Form, out: Console | None,
+           settings: PlanSettings) -> str:
+    """The sheet in `form`; printed to `out` when given, and returned as text."""
+    from stretch.sheet.model import build
+
+    built = build(routine, catalogue, settings)
+    if form == "terminal":
+        from rich.console import Console
+
+        from stretch.sheet.terminal import terminal
+
+        target = out or Console(file=io.StringIO(), width=80, color_system=None)
+        target.print(terminal(built), width=min(80, target.width))
+        return "" if out else target.file.getvalue()  # type: ignore[attr-defined]
+    if form == "html":
+        from stretch.sheet.html import html as layout
+    elif form == "markdown":
+        from stretch.sheet.markdown import markdown as layout
+    else:
+        from stretch.sheet.plain import plain as layout
+    text = layout(built)
+    if out is not None:
+        out.file.write(text)
+    return text
