@@ -109,7 +109,14 @@ def test_migration_from_schema_1_keeps_the_rows(stretch_home: Path) -> None:
     history = history_at(stretch_home)
     (row,) = history.sessions()
     assert row.routine == "hip-reset" and row.first_side == "left" and row.status == "completed"
+    assert row.speed == 1.0  # sessions logged before speeds were kept ran in real time
     assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_session_keeps_its_clock_speed(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["run", "desk-break", "--speed", "500"]).exit_code == 0
+    (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    assert session["speed"] == 500
 
 
 def test_a_file_from_a_newer_version_is_refused(runner: CliRunner, stretch_home: Path) -> None:

@@ -47,6 +47,7 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "active_seconds": round(row.active_seconds, 1),
         "steps_done": row.steps_done,
         "steps_skipped": row.steps_skipped,
+        "speed": row.speed,
     }
 
 

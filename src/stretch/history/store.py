@@ -55,6 +55,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (session_id, grp)
     );
     """,
+    # 3: the clock speed of a session (a --speed demo counts toward nothing)
+    """
+    ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 CORRUPT = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
@@ -80,6 +84,7 @@ class SessionRow:
     steps_done: int
     steps_skipped: int
     first_side: str
+    speed: float = 1.0  # above 1: a `--speed` demo
 
     @property
     def day(self) -> date:
@@ -137,14 +142,15 @@ class History:
     # --- writing --------------------------------------------------------------
 
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
-              steps_total: int, first_side: str) -> int:
+              steps_total: int, first_side: str, speed: float = 1.0) -> int:
         """Log a session as running; returns its id."""
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (routine, title, started, status, planned_seconds, "
-                "steps_total, pid, host, first_side) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+                "steps_total, pid, host, first_side, speed) "
+                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
                 (routine, title, started.isoformat(timespec="seconds"), planned_seconds,
-                 steps_total, os.getpid(), socket.gethostname(), first_side),
+                 steps_total, os.getpid(), socket.gethostname(), first_side, speed),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -183,7 +189,7 @@ class History:
                  limit: int | None = None) -> list[SessionRow]:
         """Sessions newest first, optionally from a date on or of one routine."""
         query = ("SELECT id, routine, title, started, ended, status, planned_seconds, "
-                 "active_seconds, steps_done, steps_skipped, first_side, pid, host "
+                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed "
                  "FROM sessions WHERE 1 = 1")
         params: list[object] = []
         if since is not None:
@@ -335,7 +341,7 @@ def _alive(pid: int | None, host: str | None) -> bool:
 
 def _row(r: tuple[Any, ...]) -> SessionRow:
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host) = r
+     pid, host, speed) = r
     if status == "running" and not _alive(pid, host):
         status = "interrupted"
     return SessionRow(
@@ -350,4 +356,5 @@ def _row(r: tuple[Any, ...]) -> SessionRow:
         steps_done=int(done),
         steps_skipped=int(skipped),
         first_side=str(first),
+        speed=float(speed),
     )

@@ -28,7 +28,7 @@ class Recorder:
         self.id = history.begin(
             routine=routine.id, title=routine.title, started=now(),
             planned_seconds=sum(s.seconds for s in session.steps),
-            steps_total=len(session.steps), first_side=first_side,
+            steps_total=len(session.steps), first_side=first_side, speed=session.clock.speed,
         )
 
     def __call__(self, event: Event) -> None:
