@@ -43,7 +43,7 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     assert data["streak"] == 1
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
-                            "steps_done", "steps_skipped"}
+                            "steps_done", "steps_skipped", "speed"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
     assert session["active_seconds"] == 318 and session["steps_done"] == 18
     started = datetime.fromisoformat(session["started"])
