@@ -153,8 +153,9 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         line, problem = _toml_problem(str(err), last_line=text.count("\n") or 1)
         raise ConfigError(path, line, "toml", problem) from None
     checked: dict[str, Any] = {}
+    lines = _key_lines(text)
     for key, value in table.items():
-        line = _line_of(text, key)
+        line = lines.get(key, 1)
         setting = BY_NAME.get(key)
         if setting is None:
             hint = did_you_mean(key, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
@@ -200,15 +201,42 @@ def _check_argv(setting: Setting, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _line_of(text: str, key: str) -> int:
-    """The line where a top-level key is set: `key =`, a dotted `key.x =` or a `[key]`
-    table (TOML keys may be bare or quoted)."""
-    name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
-    pattern = re.compile(rf"^\s*(?:\[\[?\s*{name}\s*[.\]]|{name}\s*[=.])")
-    for line_number, line in enumerate(text.splitlines(), 1):
-        if pattern.match(line):
-            return line_number
-    return 1
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_ASSIGNMENT = re.compile(rf"^\s*{_DOTTED}\s*=")
+_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]\]?")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each top-level key is first set: `key =`, a dotted `key.x =`, or a
+    `[key]` / `[[key.x]]` table. Each key is read by tomllib itself (so quotes, escapes
+    and spaces around dots read as TOML reads them); lines inside a multi-line string,
+    and `key =` lines under a table header (they belong to the table), are not keys."""
+    import tomllib
+
+    found: dict[str, int] = {}
+    in_string: str | None = None  # the quote that closes the multi-line string we are in
+    tables = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_string is not None:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        match = _HEADER.match(line) or (None if tables else _ASSIGNMENT.match(line))
+        if match is None:
+            continue
+        header = match.re is _HEADER
+        tables = tables or header
+        try:
+            parsed = tomllib.loads(match.group(0) if header else match.group(0) + " 0")
+        except tomllib.TOMLDecodeError:
+            continue
+        found.setdefault(next(iter(parsed)), number)
+        rest = line[match.end():]
+        for quote in ('"""', "'''"):
+            if rest.count(quote) % 2:
+                in_string = quote
+    return found
 
 
 TOML_PROBLEMS = {"Cannot overwrite a value": "a setting is given twice"}

@@ -6,6 +6,8 @@ always say the same thing the same way.
 
 from __future__ import annotations
 
+from datetime import date
+
 from stretch.model import Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
@@ -26,9 +28,24 @@ def clock(seconds: float) -> str:
     return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
-def plural(count: int, word: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """'1 day', '3 days', '2.5 minutes', '2 stretches' (`many`): wherever a number meets
+    a noun."""
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {word if count == 1 else many or word + 's'}"
+
+
+def run_of(names: list[str], named: int) -> str:
+    """'A, B and C', or 'A, B, C and 9 more' past `named` names: a list kept to one line."""
+    if len(names) <= named:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:named]) + f" and {len(names) - named} more"
+
+
+def date_label(when: date, today: date) -> str:
+    """'Mon 06 Jan', with the year when it is not this year: 'Mon 29 Dec 2025'."""
+    shown = when.strftime("%a %d %b")
+    return shown if when.year == today.year else f"{shown} {when.year}"
 
 
 def minutes(seconds: float) -> int:
@@ -45,7 +62,7 @@ def dose(*, hold: int | None, reps: int | None, tempo: int | None, sets: int = 1
          sided: bool = False) -> str:
     """'30 s x 2 per side' or '10 reps x 4 s, 2 sets': a dose as a person reads it."""
     if tempo is not None:
-        text = f"{reps} reps x {tempo} s" + (f", {sets} sets" if sets > 1 else "")
+        text = f"{plural(reps or 1, 'rep')} x {tempo} s" + (f", {sets} sets" if sets > 1 else "")
     else:
         rounds = (reps or 1) * sets
         text = f"{hold} s" + (f" x {rounds}" if rounds > 1 else "")
@@ -58,14 +75,14 @@ def step_name(step: Step) -> str:
     if step.side in ("left", "right"):
         text += f", {step.side} side"
     if step.kind == "count":
-        text += f", {step.reps} reps"
+        text += f", {plural(step.reps, 'rep')}"
     return text
 
 
 def step_detail(step: Step, rep: int | None = None) -> str:
     """'hold 1 of 2', or 'rep 4 of 10 · 4 s each · set 1 of 2' (the rep when it is known)."""
     if step.kind == "count":
-        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} reps"
+        reps = f"rep {rep} of {step.reps}" if rep else plural(step.reps, "rep")
         return f"{reps} · {step.tempo} s each · set {step.set} of {step.sets}"
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"

@@ -11,7 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from stretch.catalogue.nodes import Where
-from stretch.catalogue.schema import DraftAvoid, DraftRoutine, DraftWeek, FileContent
+from stretch.catalogue.schema import (
+    DraftAvoid,
+    DraftItem,
+    DraftRoutine,
+    DraftWeek,
+    FileContent,
+)
 from stretch.errors import did_you_mean
 from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
 
@@ -92,11 +98,10 @@ def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], *, replaces: b
             items.append(Item(move=None, rest=d.rest, priority=d.priority))
             continue
         move = _lookup(d.move_id, d.where, moves)
-        as_holds = d.hold is not None or (d.tempo is None and move.hold is not None)
+        _check_dose(d, move)
+        as_holds = move.hold is not None
         hold = (d.hold or move.hold) if as_holds else None
         tempo = None if as_holds else (d.tempo or move.tempo)
-        if hold is None and tempo is None:
-            d.where.fail(f"'{d.move_id}' is counted: give this item a 'hold' or a 'tempo'")
         items.append(
             Item(
                 move=move,
@@ -117,6 +122,20 @@ def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], *, replaces: b
         source=draft.source,
         replaces_builtin=replaces,
     )
+
+
+def _check_dose(item: DraftItem, move: Move) -> None:
+    """An item changes its move's dose but never its kind: a held move takes `hold` and
+    `reps` (how many holds), a counted exercise `reps`, `tempo` and `sets`."""
+    if move.hold is None and "hold" in item.given:
+        item.given["hold"].fail(f"'{move.id}' is a counted exercise (reps at a tempo): give "
+                                "it 'reps' and 'tempo', not 'hold'")
+    if move.hold is not None and "tempo" in item.given:
+        item.given["tempo"].fail(f"'{move.id}' is held (a hold in seconds): give it 'hold' "
+                                 "and 'reps' (how many holds), not 'tempo'")
+    if move.hold is not None and "sets" in item.given:
+        item.given["sets"].fail(f"'{move.id}' is held: 'sets' is for counted exercises; "
+                                "'reps' says how many holds")
 
 
 def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move]) -> Avoid:

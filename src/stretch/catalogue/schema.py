@@ -41,6 +41,7 @@ class DraftItem:
     sets: int
     rest: int | None
     priority: int
+    given: dict[str, Where] = field(default_factory=dict)  # where each dose key was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,11 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
         at = f"routines.{routine_id}"
         r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
         rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
-        items = reader.items(r["items"], f"{at}.items")
+        items = tuple(_read_item(reader, n, f"{at}.items[{i}]")
+                      for i, n in enumerate(reader.items(r["items"], f"{at}.items")))
+        if all(item.move_id is None for item in items):
+            reader.fail(r["items"], f"{at}.items",
+                        "a routine needs at least one move (rests alone are not a routine)")
         content.routines[routine_id] = DraftRoutine(
             id=routine_id,
             where=where,
@@ -196,7 +201,7 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
             title=reader.text(r["title"], f"{at}.title"),
             summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
             rest=rest,
-            items=tuple(_read_item(reader, n, f"{at}.items[{i}]") for i, n in enumerate(items)),
+            items=items,
         )
 
 
@@ -226,6 +231,8 @@ def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
         sets=1 if sets is None else sets,
         rest=reader.optional_number(m, "rest", f"{at}.rest", REST, " s"),
         priority=reader.optional_number(m, "priority", f"{at}.priority", PRIORITY) or 2,
+        given={key: reader.where(m[key], f"{at}.{key}") for key in ("hold", "tempo", "sets")
+               if key in m},
     )
 
 
