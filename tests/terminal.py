@@ -43,8 +43,9 @@ class Tmux:
     def keys(self, *names: str) -> None:
         self._tmux("send-keys", "-t", "main", *names)
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", "main")
+    def screen(self, *, escapes: bool = False) -> str:
+        """The screen's text; with `escapes`, its colours and styles as escape codes."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "main")
 
     def joined(self) -> str:
         """The screen with wrapped lines joined, for text that may wrap."""
@@ -60,10 +61,12 @@ class Tmux:
                 raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
             time.sleep(0.05)
 
-    def run(self, *args: str) -> None:
-        """Start stretch in the shell, wrapped to record modes and the exit code."""
+    def run(self, *args: str, env: dict[str, str] | None = None) -> None:
+        """Start stretch in the shell, wrapped to record modes and the exit code; `env`
+        adds to its environment (TERM=dumb, say)."""
         before, after, code = (self.tmp / n for n in ("before", "after", "code"))
-        command = " ".join(shlex.quote(a) for a in [*STRETCH, *args])
+        settings = [f"{k}={shlex.quote(v)}" for k, v in (env or {}).items()]
+        command = " ".join([*settings, *(shlex.quote(a) for a in STRETCH + list(args))])
         # one job, so Ctrl-Z stops (and `fg` resumes) the recording along with stretch
         script = f"stty -g > {before}; {command}; echo $? > {code}; stty -g > {after}"
         self.type(f"bash -c {shlex.quote(script)}\n")

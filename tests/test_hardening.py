@@ -124,13 +124,13 @@ def test_a_full_disk_leaves_no_half_written_sheet(small_disk: Path, tmp_path: Pa
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no sheet, no temp file
 
 
-def test_a_read_only_home_is_a_clear_error(small_disk: Path) -> None:
+def test_a_read_only_home_runs_unlogged_and_still_reads(small_disk: Path) -> None:
     assert run_in(small_disk, "run", "desk-break", "--speed", "1000").returncode == 0
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     result = run_in(small_disk, "run", "desk-break", "--speed", "1000")
-    assert result.returncode == 1
-    assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+    assert result.returncode == 0, result.stderr  # the session runs (see test_reliability)
+    assert "read-only" in result.stderr and "will not be logged" in result.stderr
     sheet = run_in(small_disk, "sheet", "hip-reset", "-o", str(small_disk / "x.txt"))
     assert sheet.returncode == 1 and "Read-only file system" in sheet.stderr
     history = run_in(small_disk, "history", "--json")  # reading still works
-    assert history.returncode in (0, 1) and "Traceback" not in history.stderr
+    assert history.returncode == 0 and "Traceback" not in history.stderr

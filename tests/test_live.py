@@ -129,11 +129,10 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
     steps = plan(builtin.routines["desk-break"], DEFAULTS)
-    assert len(lines) == first + len(steps) + 2
+    assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
     assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  30 s"
-    assert lines[-2] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
-    assert lines[-1] == "Streak: 1 day."
+    assert lines[-1] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
     assert again.stdout.startswith("0:00  Get ready")

@@ -12,7 +12,6 @@ from pathlib import Path
 from rich import box
 from rich.console import Group as Stack
 from rich.console import RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -96,7 +95,8 @@ def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
 def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     total = total_seconds(steps)
     head = Text.assemble(
-        (routine.title, "bold"), f"  ({routine.id}, {text.clock(total)} in {len(steps)} steps)"
+        (routine.title, "bold"),
+        f"  ({routine.id}, {text.clock(total)} in {text.plural(len(steps), 'step')})",
     )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
@@ -157,43 +157,45 @@ def move_json(move: Move) -> dict[str, object]:
 
 
 def moves_table(moves: Iterable[Move]) -> Table:
-    """Name over id in one column keeps the table inside 80 columns."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("move")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("group", no_wrap=True)
-    table.add_column("sides", no_wrap=True)
-    table.add_column("position", no_wrap=True)
-    table.add_column("dose", justify="right", no_wrap=True)
+    """Name over id in one column keeps the table inside 80 columns. The id is what a
+    person types, so it is never cut: the column is at least as wide as the longest id,
+    and the other columns wrap first."""
+    moves = list(moves)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    table.add_column("move", min_width=max((len(m.id) for m in moves), default=4))
+    table.add_column("kind", overflow="fold")
+    table.add_column("group", overflow="fold")
+    table.add_column("sides", overflow="fold")
+    table.add_column("position", overflow="fold")
+    table.add_column("dose", justify="right")
     for move in moves:
         name = Text.assemble((move.name, "bold"), "\n", (move.id, "cyan"))
         table.add_row(
             name, move.kind, move.group, "each" if move.sided else "both",
-            move.position, move_dose(move),
+            text.position(move.position), move_dose(move),
         )
     return table
 
 
 def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
     lines = [
-        f"[bold]{escape(move.name)}[/]  [dim]({move.id})[/]",
-        f"{move.kind}, {move.group}, {move.position}, "
-        + ("each side" if move.sided else "both sides at once")
-        + f", {move_dose(move)}",
-        "",
-        escape(move.setup),
-        "",
-        *[f"  • {escape(cue)}" for cue in move.cues],
+        Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
+        Text(f"{move.kind}, {move.group}, {move.position}, "
+             + ("each side" if move.sided else "both sides at once") + f", {move_dose(move)}"),
+        Text(""),
+        Text(move.setup),
+        Text(""),
+        *[Text(f"  • {cue}") for cue in move.cues],
     ]
     if move.cautions:
-        lines += ["", *[f"[yellow]  ! {escape(c)}[/]" for c in move.cautions]]
+        lines += [Text(""), *[Text(f"  ! {c}", style="yellow") for c in move.cautions]]
     if move.easier:
-        lines += ["", f"[bold]Easier:[/] {escape(move.easier)}"]
+        lines += [Text(""), Text.assemble(("Easier:", "bold"), " ", move.easier)]
     if move.harder:
-        lines += [f"[bold]Harder:[/] {escape(move.harder)}"]
+        lines += [Text.assemble(("Harder:", "bold"), " ", move.harder)]
     if used_in:
-        lines += ["", "[dim]In: " + ", ".join(used_in) + "[/]"]
-    return Panel("\n".join(lines), expand=False, box=box.ROUNDED)
+        lines += [Text(""), Text("In: " + ", ".join(used_in), style="dim")]
+    return Panel(Stack(*lines), expand=False, box=box.ROUNDED)
 
 
 # --- avoid -------------------------------------------------------------------------
@@ -214,26 +216,30 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
         parts.append(Panel(Text(catalogue.notes.why_hips), title=text.WHY_HIPS,
                            expand=False, box=box.ROUNDED))
     for avoid in catalogue.avoid.values():
-        lines = [f"[bold red]Avoid: {escape(avoid.name)}[/]"]
+        lines = [Text(f"Avoid: {avoid.name}", style="bold red")]
         if avoid.description:
-            lines.append(escape(avoid.description))
-        lines += ["", f"[bold]Why:[/] {escape(avoid.why)}", "", "[bold]Do instead:[/]"]
-        lines += [f"  • {escape(m.name)} [dim]({m.id})[/]" for m in avoid.instead]
-        parts.append(Panel("\n".join(lines), expand=False, box=box.ROUNDED))
+            lines.append(Text(avoid.description))
+        lines += [Text(""), Text.assemble(("Why:", "bold"), " ", avoid.why), Text(""),
+                  Text("Do instead:", style="bold")]
+        lines += [Text.assemble(f"  • {m.name} ", (f"({m.id})", "dim")) for m in avoid.instead]
+        parts.append(Panel(Stack(*lines), expand=False, box=box.ROUNDED))
     return Stack(*parts)
 
 
 # --- safety ------------------------------------------------------------------------
 
-def safety_view(notes: Notes) -> RenderableType:
-    """The red flags and the stop rule, shown before the first session ever."""
+def safety_view(notes: Notes, *, boxed: bool = True) -> RenderableType:
+    """The red flags and the stop rule, shown before the first session ever; without a
+    box for `--plain` and TERM=dumb, where a screen reader would read out every edge."""
     safety = notes.safety
-    lines = [f"[bold red]{text.URGENT}:[/]"]
-    lines += [f"  • {escape(flag)}" for flag in safety.emergency]
-    lines += ["", f"[bold yellow]{text.SEE_A_DOCTOR}:[/]"]
-    lines += [f"  • {escape(flag)}" for flag in safety.see_a_doctor]
-    lines += ["", f"[bold]{escape(safety.stop)}[/]"]
-    return Panel("\n".join(lines), title=text.BEFORE_YOU_START, expand=False, box=box.ROUNDED)
+    lines = [Text(f"{text.URGENT}:", style="bold red")]
+    lines += [Text(f"  • {flag}") for flag in safety.emergency]
+    lines += [Text(""), Text(f"{text.SEE_A_DOCTOR}:", style="bold yellow")]
+    lines += [Text(f"  • {flag}") for flag in safety.see_a_doctor]
+    lines += [Text(""), Text(safety.stop, style="bold")]
+    if not boxed:
+        return Stack(Text(text.BEFORE_YOU_START, style="bold"), *lines, Text(""))
+    return Panel(Stack(*lines), title=text.BEFORE_YOU_START, expand=False, box=box.ROUNDED)
 
 
 # --- config ------------------------------------------------------------------------
@@ -265,5 +271,5 @@ def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> Ren
     meaning.add_column(style="cyan", no_wrap=True)
     meaning.add_column(style="dim")
     for setting in TABLE:
-        meaning.add_row(setting.name, setting.described)
+        meaning.add_row(setting.name, Text(setting.described))
     return Stack(table, meaning, Text(""), Text(f"Config file: {path}{state}", style="dim"))

@@ -11,6 +11,7 @@ from stretch.cli.app import EXIT_ERROR, app, command
 from stretch.cli.params import (
     BellOption,
     JsonOption,
+    MinutesOption,
     RoutineName,
     VoiceOption,
     complete_move,
@@ -28,12 +29,12 @@ def list_routines(as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def show(name: RoutineName, as_json: JsonOption = False) -> None:
+def show(name: RoutineName, as_json: JsonOption = False, minutes: MinutesOption = None) -> None:
     """Show one routine step by step, exactly as it will run, with its dose per group."""
     with command() as term:
         from stretch.commands import browse
 
-        browse.show(term, name, as_json=as_json)
+        browse.show(term, name, as_json=as_json, minutes=minutes)
 
 
 @app.command()

@@ -48,6 +48,7 @@ def run(
     with command() as term:
         from stretch.commands import sessions
 
+        term.plain = plain
         options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
         sessions.run(term, name, options)
 
@@ -70,5 +71,6 @@ def today(
     with command() as term:
         from stretch.commands import sessions
 
+        term.plain = plain
         options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
         sessions.today(term, options, preview=preview, as_json=as_json)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, routine, settings, timings
+from stretch.commands.common import catalogue, move, routine, settings, timings
 
 if TYPE_CHECKING:
     from stretch.model import Group, Routine
@@ -27,39 +27,40 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
         term.out.print(views.routines_table(rows))
 
 
-def show(term: Terminal, name: str, *, as_json: bool) -> None:
-    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json)
+def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None) -> None:
+    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json, minutes=minutes)
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
-                 extra: dict[str, object] | None = None) -> None:
-    """One routine exactly as it will run: a table, or `show`'s JSON with `extra` first."""
+                 minutes: float | None = None, extra: dict[str, object] | None = None) -> None:
+    """One routine exactly as it will run (fitted into `minutes` as `run` fits it, with
+    the same notes): a table, or `show`'s JSON with `extra` first."""
     from stretch import views
+    from stretch.fit import fit_to
     from stretch.output import emit_json
     from stretch.plan import plan
 
-    steps = plan(chosen, plans)
+    fitted = fit_to(chosen, plans, minutes)
+    for note in fitted.notes:
+        term.note(note)
+    steps = plan(fitted.routine, fitted.settings)
     if as_json:
-        emit_json({**(extra or {}), **views.show_json(chosen, steps)})
+        emit_json({**(extra or {}), **views.show_json(fitted.routine, steps)})
     else:
-        term.out.print(views.show_view(chosen, steps))
+        term.out.print(views.show_view(fitted.routine, steps))
 
 
-def moves(term: Terminal, move: str | None, *, group: Group | None, as_json: bool) -> None:
+def moves(term: Terminal, name: str | None, *, group: Group | None, as_json: bool) -> None:
     from stretch import views
-    from stretch.errors import UnknownName
     from stretch.output import emit_json
 
     known = catalogue()
     chosen = [m for m in known.moves.values() if group is None or m.group == group]
-    if move is not None:
-        found = known.moves.get(move)
-        if found is None:
-            raise UnknownName("move", move, known.moves)
-        chosen = [found]
+    if name is not None:
+        chosen = [move(known, name)]
     if as_json:
         emit_json([views.move_json(m) for m in chosen])
-    elif move is not None:
+    elif name is not None:
         used = [r.id for r in known.routines.values() if chosen[0] in r.moves]
         term.out.print(views.move_view(chosen[0], used))
     else:

@@ -20,11 +20,20 @@ class Day:
 
     date: date
     routine: Routine | None
-    sessions: tuple[SessionRow, ...]
+    sessions: tuple[SessionRow, ...]  # newest first
+
+    @property
+    def done_by(self) -> SessionRow | None:
+        """The latest session that did this day's planned routine: completed, in real time
+        (another routine, a stopped session or a `--speed` demo does not)."""
+        if self.routine is None:
+            return None
+        return next((s for s in self.sessions
+                     if s.counts and s.routine == self.routine.id), None)
 
     @property
     def done(self) -> bool:
-        return any(s.status == "completed" for s in self.sessions)
+        return self.done_by is not None
 
 
 def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
@@ -38,6 +47,12 @@ def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
 def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     day = now.date()
     return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
+
+
+def done_today(catalogue: Catalogue, history: History, now: datetime) -> bool:
+    """Whether today's planned routine is done (False on a rest day): the one answer the
+    week's tick, `today` and the reminders share."""
+    return today(catalogue, history, now).done
 
 
 def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
@@ -58,16 +73,18 @@ def rest_weekdays(plan: WeekPlan | None) -> set[int]:
 
 
 def current_streak(catalogue: Catalogue, history: History, now: datetime) -> int:
-    completed = (s.day for s in history.sessions() if s.status == "completed")
+    completed = (s.day for s in history.sessions() if s.counts)
     return streak(completed, rest_weekdays(catalogue.week), now.date())
 
 
 def first_side(history: History, routine_id: str) -> str:
-    """The other side from the routine's last session, so neither always goes first."""
-    last = history.sessions(routine=routine_id, limit=1)
-    if not last:
-        return "left"
-    return "right" if last[0].first_side == "left" else "left"
+    """The other side from the routine's last session that reached a sided move, so
+    neither side always goes first (a session quit before its first sided move changes
+    nothing)."""
+    for session in history.sessions(routine=routine_id):
+        if session.first_side in ("left", "right"):
+            return "right" if session.first_side == "left" else "left"
+    return "left"
 
 
 def streak(days_done: Iterable[date], rest_weekdays: set[int], today: date) -> int:

@@ -21,16 +21,24 @@ from stretch.text import step_name
 
 COUNTDOWN = 3  # seconds before the end of a hold that each get a cue
 HALFWAY_FROM = 20  # holds this long or longer get a "halfway"
-STALE_AFTER = 2.5  # session seconds after which an unspoken cue is dropped
+STALE_AFTER = 2.5  # session seconds after which an unspoken cue is dropped, at the latest
+NEVER = math.inf
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """Something worth saying or sounding, and the session time it belongs to."""
+    """Something worth saying or sounding, the session time it belongs to, and the time
+    its moment is over (`until`): a cue not begun by then is dropped, never said late.
+
+    A count "2" is over when its second is; a step's start ("Switch sides", the move)
+    when the step ends, or STALE_AFTER after it began; a rep when the next rep starts;
+    "well done" never.
+    """
 
     kind: str  # start | switch | next | halfway | count | rep | end | paused | resumed | done
     text: str
     at: float
+    until: float = NEVER
 
 
 def spoken_start(step: Step) -> tuple[str, str]:
@@ -58,14 +66,18 @@ class CueMaker:
         if isinstance(event, StepStarted):
             self._said = set()
             kind, text = spoken_start(event.step)
-            return [Cue(kind, text, event.at)]
+            end = event.at + event.step.seconds
+            return [Cue(kind, text, event.at, min(end, event.at + STALE_AFTER))]
         if isinstance(event, Tick):
             return self._tick(event)
         if isinstance(event, StepDone):
             ended = event.step.kind == "hold" and not event.skipped
-            return [Cue("end", "", event.at)] if ended else []
+            return [Cue("end", "", event.at, event.at)] if ended else []
         said = SIMPLE.get(type(event))
-        return [Cue(said[0], said[1], event.at)] if said else []
+        if said is None:
+            return []
+        until = NEVER if said[0] == "done" else event.at + STALE_AFTER
+        return [Cue(said[0], said[1], event.at, until)]
 
     def _once(self, index: int, key: str) -> bool:
         if (index, key) in self._said:
@@ -76,17 +88,21 @@ class CueMaker:
     def _tick(self, tick: Tick) -> list[Cue]:
         step = tick.step
         cues: list[Cue] = []
+        end = tick.at + tick.remaining
         if step.kind == "hold":
             if step.seconds >= HALFWAY_FROM and tick.elapsed >= step.seconds / 2 \
                     and tick.remaining > COUNTDOWN and self._once(tick.index, "half"):
-                cues.append(Cue("halfway", "Halfway", tick.at))
+                until = min(tick.at + STALE_AFTER, end - COUNTDOWN)
+                cues.append(Cue("halfway", "Halfway", tick.at, until))
             second = math.ceil(tick.remaining - 1e-6)
             if 1 <= second <= COUNTDOWN and self._once(tick.index, f"count{second}"):
-                cues.append(Cue("count", str(second), tick.at))
+                # "2" belongs to the second before 1 s are left; after that it is wrong
+                cues.append(Cue("count", str(second), tick.at, end - (second - 1)))
         elif step.kind == "count" and step.tempo:
             rep = int(tick.elapsed // step.tempo) + 1
             if 1 < rep <= step.reps and self._once(tick.index, f"rep{rep}"):
-                cues.append(Cue("rep", str(rep), tick.at))
+                next_rep = tick.at + rep * step.tempo - tick.elapsed
+                cues.append(Cue("rep", str(rep), tick.at, min(next_rep, end)))
         return cues
 
 

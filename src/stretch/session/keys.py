@@ -99,11 +99,23 @@ class RawKeys:
         tty.setcbreak(self.fd, termios.TCSANOW)
 
     def restore(self) -> None:
-        """Put the terminal modes back as they were (safe to call more than once)."""
-        if self._saved is not None:
+        """Put the terminal modes back as they were (safe to call more than once).
+
+        Not from the background: a session stopped with Ctrl-Z gave the terminal back to
+        the shell as it was, and `kill %1` then sends SIGTERM with a SIGCONT. Setting the
+        modes from the background would stop the process again (SIGTTOU) before it could
+        end, and would change the shell's own terminal."""
+        if self._saved is not None and self._foreground():
             # after SIGHUP the terminal is gone and there is nothing left to restore
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
+    def _foreground(self) -> bool:
+        """Whether this process's group owns the terminal (it does unless suspended)."""
+        try:
+            return os.tcgetpgrp(self.fd) == os.getpgrp()
+        except OSError:  # no terminal any more (SIGHUP): nothing to restore either way
+            return False
 
     def _terminate(self, signum: int, frame: FrameType | None) -> None:
         raise Terminated(signum)

@@ -3,7 +3,8 @@
 The row is created before the session starts (so a history that cannot be written
 stops us before anyone gets on the floor), updated as each step finishes, and closed
 with the final status. A process killed mid-session leaves a `running` row that the
-history reads back as interrupted.
+history reads back as interrupted. Which side went first is written when the session
+reaches its first sided move, so a session quit before then does not swap the sides.
 """
 
 from __future__ import annotations
@@ -11,28 +12,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from stretch.history.store import History, local_now
+from stretch.history.store import NO_SIDE, History, local_now
 from stretch.model import Routine
-from stretch.session.engine import Event, Finished, Session, StepDone, Stopped
+from stretch.session.engine import Event, Finished, Session, StepDone, StepStarted, Stopped
 
 
 class Recorder:
     """An engine listener that keeps one history row up to date."""
 
     def __init__(self, history: History, session: Session, routine: Routine, *,
-                 first_side: str, now: Callable[[], datetime] = local_now) -> None:
+                 now: Callable[[], datetime] = local_now) -> None:
         self.history = history
         self.session = session
         self.now = now
         self.closed = False
+        self.sided = False
         self.id = history.begin(
             routine=routine.id, title=routine.title, started=now(),
             planned_seconds=sum(s.seconds for s in session.steps),
-            steps_total=len(session.steps), first_side=first_side, speed=session.clock.speed,
+            steps_total=len(session.steps), first_side=NO_SIDE, speed=session.clock.speed,
         )
 
     def __call__(self, event: Event) -> None:
-        if isinstance(event, StepDone):
+        if isinstance(event, StepStarted):
+            side = event.step.side
+            if not self.sided and side in ("left", "right"):
+                self.sided = True
+                self.history.sided(self.id, side)
+        elif isinstance(event, StepDone):
             move = event.step.move
             active, done, skipped = self._counts(event.at)
             self.history.progress(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stretch.fit import fit
+from stretch.fit import fit_to
 from stretch.history.schedule import current_streak, first_side
 from stretch.history.store import History, local_now
 from stretch.model import Catalogue, Routine
@@ -24,6 +24,10 @@ from stretch.text import plural
 
 if TYPE_CHECKING:
     from stretch.session.voice import Voice
+
+
+DEMO = ("A --speed run is a demo: it counts toward nothing (not the "
+        "streak, the week's ticks or your minutes).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,7 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
            term: Terminal) -> Summary:
     """Full screen for a person at a terminal; plain lines otherwise (with the bell if on
-    a terminal)."""
+    a terminal, and the keys if there is one to read from)."""
     bell = options.settings.values.bell
     if options.plain or not term.interactive or term.dumb:
         from stretch.session.live import ring
@@ -66,26 +70,28 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
 
             listeners = [*listeners, Bell(ring)]
         return run_plain(session, title=routine.title, listeners=listeners,
-                         write=lambda line: print(line, flush=True))
+                         write=lambda line: print(line, flush=True), keys=term.stdin_tty)
     from stretch.session.live import run_live
     from stretch.session.plain import summary_line
 
     summary = run_live(session, title=routine.title, listeners=listeners, bell=bell)
-    term.out.print(summary_line(summary, routine.title), markup=False)
+    term.out.print(summary_line(summary, routine.title), markup=False, highlight=False)
     return summary
 
 
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
                 term: Terminal) -> Summary:
     """Guide one session and log it; report what fitting changed, and the streak after."""
+    if history.read_only:
+        term.note(f"stretch: cannot write the history file {history.path} "
+                  f"({history.read_only}): this session will not be logged.")
     settings = options.settings.values.plan_settings(first_side(history, routine.id))
-    if options.minutes is not None:
-        fitted = fit(routine, settings, options.minutes)
-        routine, settings = fitted.routine, fitted.settings
-        for change in fitted.changes:
-            term.note(f"To fit {options.minutes:g} minutes: {change}.")
+    fitted = fit_to(routine, settings, options.minutes)
+    routine, settings = fitted.routine, fitted.settings
+    for note in fitted.notes:
+        term.note(note)
     session = Session(plan(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine, first_side=settings.first_side)
+    recorder = Recorder(history, session, routine)
     voice = _voice(options.settings, session.clock, term)
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
@@ -99,7 +105,9 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     finally:
         if voice is not None:
             voice.close()
+    if options.speed != 1:
+        term.note(DEMO)
     streak = current_streak(catalogue, history, local_now())
     if streak:
-        term.out.print(f"Streak: {plural(streak, 'day')}.")
+        term.out.print(f"Streak: {plural(streak, 'day')}.", markup=False)
     return summary

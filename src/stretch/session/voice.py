@@ -1,7 +1,8 @@
 """The voice: cues spoken by a speech program beside the timer, never behind it.
 
-The speech program runs on its own thread, without a shell; a cue that went stale
-while an earlier one was being spoken is dropped, so the voice never lags.
+The speech program runs on its own thread, without a shell; a cue whose moment passed
+while an earlier one was being spoken (a count "1" after its second, "switch sides"
+after the switch) is dropped, so the voice never says anything late.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stretch.session.clock import Clock
-from stretch.session.cues import STALE_AFTER, Cue, CueMaker
+from stretch.session.cues import Cue, CueMaker
 from stretch.session.engine import Event
 
 
@@ -55,7 +56,7 @@ def find_speech(command: Sequence[str] | None = None) -> Speech | None:
 
 
 class Voice:
-    """Speaks cues beside the timer; a cue not spoken within STALE_AFTER is dropped."""
+    """Speaks cues beside the timer; a cue not begun before its moment is over is dropped."""
 
     def __init__(self, speak: Callable[[str], None], clock: Clock) -> None:
         self.speak = speak
@@ -82,7 +83,7 @@ class Voice:
             while True:
                 while self._queue:
                     cue = self._queue.popleft()
-                    if cue.kind == "done" or self.clock.now() - cue.at <= STALE_AFTER:
+                    if self.clock.now() < cue.until:
                         return cue
                     self.dropped += 1
                 if self._closing:
