@@ -33,6 +33,16 @@ class Terminated(Exception):
         self.signum = signum
 
 
+def foreground(fd: int | None = None) -> bool:
+    """Whether this process's group owns the terminal on `fd` (standard input): not when
+    suspended, nor when started in the background with `&`, where changing the
+    terminal's modes would stop the process (SIGTTOU)."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno() if fd is None else fd) == os.getpgrp()
+    except (OSError, ValueError):  # no terminal (any more): SIGHUP, a pipe, a closed stdin
+        return False
+
+
 def decode(data: str) -> list[str]:
     """Split what one read returned into key names ('space', 'left', 'q', ...)."""
     keys: list[str] = []
@@ -105,17 +115,11 @@ class RawKeys:
         the shell as it was, and `kill %1` then sends SIGTERM with a SIGCONT. Setting the
         modes from the background would stop the process again (SIGTTOU) before it could
         end, and would change the shell's own terminal."""
-        if self._saved is not None and self._foreground():
+        if self._saved is not None and foreground(self.fd):
             # after SIGHUP the terminal is gone and there is nothing left to restore
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
 
-    def _foreground(self) -> bool:
-        """Whether this process's group owns the terminal (it does unless suspended)."""
-        try:
-            return os.tcgetpgrp(self.fd) == os.getpgrp()
-        except OSError:  # no terminal any more (SIGHUP): nothing to restore either way
-            return False
 
     def _terminate(self, signum: int, frame: FrameType | None) -> None:
         raise Terminated(signum)

@@ -69,8 +69,11 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
             from stretch.session.cues import Bell
 
             listeners = [*listeners, Bell(ring)]
+        from stretch.session.keys import foreground
+
         return run_plain(session, title=routine.title, listeners=listeners,
-                         write=lambda line: print(line, flush=True), keys=term.stdin_tty)
+                         write=lambda line: print(line, flush=True),
+                         keys=term.stdin_tty and foreground())
     from stretch.session.live import run_live
     from stretch.session.plain import summary_line
 
