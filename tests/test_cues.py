@@ -112,6 +112,7 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
     assert voice.spoken[-1] == "Well done."
 
 
+@pytest.mark.slow
 def test_a_move_name_with_shell_metacharacters_is_spoken_verbatim(
     stretch_home: Path, runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -163,6 +164,7 @@ def test_voice_without_a_speech_program_says_so_and_carries_on(
     assert find_speech(("no-such-speaker-xyz", "{text}")) is None
 
 
+@pytest.mark.slow
 def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "cue.wav"
@@ -176,6 +178,7 @@ def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     assert max(abs(s) for s in samples) > 1000  # not silence
 
 
+@pytest.mark.slow
 def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "last.wav"
@@ -192,6 +195,7 @@ def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path
         assert audio.getnframes() / audio.getframerate() > 0.3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("platform", ["linux"])
 def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
     speech = find_speech()

@@ -63,10 +63,11 @@ def step_name(step: Step) -> str:
 
 
 def step_detail(step: Step, rep: int | None = None) -> str:
-    """'hold 1 of 2', or 'rep 4 of 10 · 4 s each · set 1 of 2' (the rep when it is known)."""
+    """'hold 1 of 2', '10 x 4 s, set 1 of 2', or with the rep under way 'rep 4 of 10,
+    set 1 of 2'; a lone set is not mentioned."""
     if step.kind == "count":
-        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} reps"
-        return f"{reps} · {step.tempo} s each · set {step.set} of {step.sets}"
+        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} x {step.tempo} s"
+        return reps + (f", set {step.set} of {step.sets}" if step.sets > 1 else "")
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"
     return ""

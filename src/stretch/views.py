@@ -108,7 +108,7 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = text.SIDE_NAMES.get(step.side or "", "")
+        side = text.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
         table.add_row(
             str(number), text.clock(start), Text(step.label, style=style), side,
             f"{step.seconds:g} s", text.step_detail(step),
