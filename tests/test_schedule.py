@@ -95,12 +95,17 @@ def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: P
     assert "0:10  Seated figure-four stretch, right side  30 s" in second
 
 
-def test_today_runs_logs_then_says_it_is_done(runner: CliRunner) -> None:
+def test_today_runs_logs_then_says_it_is_done(runner: CliRunner, history: History,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_now(monkeypatch, TUESDAY)  # core and hips
     first = runner.invoke(app, ["today", "--speed", "1000"])
     assert first.exit_code == 0 and "Completed" in first.stdout and "Streak: 1 day." in first.stdout
+    demo = runner.invoke(app, ["today", "--speed", "1000"])
+    assert "You did" not in demo.stdout and "Completed" in demo.stdout  # a demo is not the workout
+    log_session(history, "core-and-hips", TUESDAY)  # at its real pace
     again = runner.invoke(app, ["today", "--speed", "1000"])
     assert again.exit_code == 0
-    assert again.stdout.startswith("You did ") and " today at " in again.stdout
+    assert again.stdout == "You did Core and hips today at 08:00.\n"
     week = runner.invoke(app, ["week"])
     assert week.exit_code == 0 and "(today)" in week.stdout and "✓" in week.stdout
 

@@ -40,6 +40,21 @@ def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
 
 
+def done_today(day: Day) -> SessionRow | None:
+    """The latest session that did the day's routine, or None if it is still to do.
+
+    Only a completed session of that routine at its real pace counts (a `--speed` demo is
+    a look, not a workout). `stretch today` and the reminder both ask here, so they agree.
+    """
+    if day.routine is None:
+        return None
+    for session in day.sessions:  # newest first
+        if (session.status == "completed" and session.routine == day.routine.id
+                and session.speed <= 1):
+            return session
+    return None
+
+
 def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
     """Monday to Sunday of the current week, each with its sessions."""
     monday = now.date() - timedelta(days=now.weekday())
