@@ -155,6 +155,9 @@ def test_remind_on_enables_the_timer_and_twice_leaves_one(
         "Reminder: 18:00 on Mon, Wed, by a systemd user timer.",
         "Next: Wed 25 Nov at 18:00 (in 34 h 0 min).",
         f"Runs: {' '.join(stretch_program())} nudge"]
+    (units / systemd.TIMER).unlink()  # by hand
+    gone = runner.invoke(app, ["remind", "status"]).stdout.splitlines()
+    assert gone[-1] == f"But the timer file is gone from {units}: run `stretch remind on` again."
 
 
 def test_without_user_systemd_it_says_so_and_shows_the_crontab_line(
@@ -233,6 +236,23 @@ def test_cron_installs_one_line_and_off_takes_only_that(
     off = runner.invoke(app, ["remind", "off"])
     assert off.stdout == "Reminder off: removed the line in your crontab.\n"
     assert fakes.crontab == theirs
+
+
+def test_where_cron_has_the_reminder_a_new_time_goes_to_cron(
+        fakes: FakePrograms, units: Path, runner: CliRunner) -> None:
+    fakes.add("systemctl", "crontab")
+    fakes.fail("systemctl", 1, "Failed to connect to bus: No medium found\n")
+    assert runner.invoke(app, [*ON, "--cron"]).exit_code == 0
+    result = runner.invoke(app, ["remind", "on", "--at", "18:00", "--days", "weekdays"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"stretch: the timer is written to {units} but could not be enabled (systemctl --user "
+        "daemon-reload: Failed to connect to bus: No medium found); your crontab line is "
+        "updated instead.\n")
+    assert result.stdout.startswith("Reminder on: 18:00 on weekdays (Mon-Fri), by a line in your "
+                                    "crontab.\n")
+    (line,) = (fakes.crontab or "").splitlines()
+    assert line.startswith("0 18 * * 1-5 ")
 
 
 def test_cron_without_crontab_is_one_error(fakes: FakePrograms, runner: CliRunner) -> None:

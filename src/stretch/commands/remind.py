@@ -1,8 +1,8 @@
 """`remind on/off/status` and `nudge`: the system's scheduler starts stretch, which nudges.
 
 stretch keeps no daemon: `remind on` hands one description of the schedule to systemd,
-cron, launchd or the Windows task scheduler, and keeps a copy (files.remind_file) so
-`status` can say what is set and `off` can take back exactly what it gave.
+cron, launchd or the Windows task scheduler and keeps a record of it (remind/record.py)
+for `status`; `off` takes back exactly what was given, whatever the record says.
 """
 
 from __future__ import annotations
@@ -20,20 +20,15 @@ if TYPE_CHECKING:
     from stretch.remind.schedule import Schedule
     from stretch.settings import Values
 
-VIA = {
-    "systemd": "by a systemd user timer",
-    "systemd-files": "as a systemd user timer that could not be enabled",
-    "cron": "by a line in your crontab",
-    "launchd": "by a launchd agent",
-    "schtasks": "by a Windows scheduled task",
-}
 EXAMPLE = "stretch remind on --at 07:30 --days weekdays"
 
 
 def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
     import os
 
+    from stretch.files import remind_file
     from stretch.history.schedule import rest_weekdays
+    from stretch.remind import record
     from stretch.remind.schedule import (
         Schedule,
         parse_days,
@@ -47,19 +42,16 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
     weekdays = parse_days(days) if days is not None else plan_days(rest_weekdays(catalogue().week))
     schedule = Schedule(moment, weekdays, stretch_program(), passed_on(os.environ))
     via = _install(term, schedule, use_cron=use_cron)
-    _save(schedule, via)
+    record.save(remind_file(), schedule, via)
     if via != "systemd-files":
-        for line in (f"Reminder on: {describe(schedule)}, {VIA[via]}.",
+        for line in (f"Reminder on: {describe(schedule)}, {record.VIA[via]}.",
                      f"Next: {when(schedule, _now())}."):
             term.out.print(line, markup=False, soft_wrap=True)
 
 
 def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
     """Hand the schedule to this system's scheduler; which one took it (a VIA key)."""
-    import contextlib
-
-    from stretch.errors import StretchError
-    from stretch.remind import cron, install, launchd, systemd
+    from stretch.remind import install, launchd
 
     system = install.system()
     if system == "darwin":
@@ -68,6 +60,14 @@ def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
     if system == "win32":
         install.create_task(schedule)
         return "schtasks"
+    return _install_linux(term, schedule, use_cron=use_cron)
+
+
+def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
+    """The systemd timer (or cron with --cron); when the timer cannot be enabled, one line
+    says so and the crontab line is shown, or updated if cron has the reminder already."""
+    from stretch.remind import cron, install, systemd
+
     folder = systemd.unit_dir()
     if use_cron:
         install.add_cron_line(schedule)
@@ -75,15 +75,31 @@ def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
         return "cron"
     install.write_units(schedule, folder)
     problem = install.enable_timer()
+    had_line = _cron_has_line()
     if problem is None:
-        with contextlib.suppress(StretchError):  # a cron that will not answer holds no line
-            install.remove_cron_line()
+        if had_line:
+            install.remove_cron_line()  # one reminder, not two
         return "systemd"
-    line = cron.line(schedule)
-    term.note(f"stretch: the timer is written to {folder} but could not be enabled "
-              f"({problem}); `stretch remind on --cron` adds this crontab line instead:")
-    term.out.print(line, markup=False, soft_wrap=True)
+    said = f"stretch: the timer is written to {folder} but could not be enabled ({problem})"
+    if had_line:  # cron took the reminder before: it takes the new one
+        install.add_cron_line(schedule)
+        term.note(f"{said}; your crontab line is updated instead.")
+        return "cron"
+    term.note(f"{said}; `stretch remind on --cron` adds this crontab line instead:")
+    term.out.print(cron.line(schedule), markup=False, soft_wrap=True)
     return "systemd-files"
+
+
+def _cron_has_line() -> bool:
+    """Whether the crontab holds stretch's line (False when cron is missing or will not
+    answer: then it holds none that could fire)."""
+    from stretch.errors import StretchError
+    from stretch.remind import cron, install
+
+    try:
+        return cron.has_line(install.read_crontab() or "")
+    except StretchError:
+        return False
 
 
 def off(term: Terminal) -> None:
@@ -115,14 +131,15 @@ def off(term: Terminal) -> None:
 
 def status(term: Terminal) -> None:
     """What is set, when it fires next and what it runs; what systemd says, where it can."""
-    from stretch.remind import install, systemd
+    from stretch.files import remind_file
+    from stretch.remind import install, record, systemd
 
-    saved = _load()
+    saved = record.load(remind_file())
     if saved is None:
         term.out.print(f"No reminder is set. To set one: {EXAMPLE}", markup=False, soft_wrap=True)
         return
     schedule, via = saved
-    lines = [f"Reminder: {describe(schedule)}, {VIA[via]}.",
+    lines = [f"Reminder: {describe(schedule)}, {record.VIA[via]}.",
              f"Next: {when(schedule, _now())}.",
              f"Runs: {' '.join(schedule.command)}"]
     missing = _missing(via)
@@ -183,45 +200,6 @@ def _now() -> datetime:
     from stretch.history.store import local_now
 
     return local_now()
-
-
-def _save(schedule: Schedule, via: str) -> None:
-    import json
-
-    from stretch.files import remind_file, write_atomically
-
-    path = remind_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        from stretch.errors import StretchError
-
-        raise StretchError(f"cannot make {path.parent}: {err.strerror}") from None
-    record = {"schedule": schedule.to_json(), "via": via}
-    write_atomically(path, json.dumps(record, indent=2) + "\n", force=True)
-
-
-def _load() -> tuple[Schedule, str] | None:
-    """The reminder `remind on` saved, or None; a damaged record is an error naming it."""
-    import json
-
-    from stretch.errors import StretchError
-    from stretch.files import remind_file
-    from stretch.remind.schedule import Schedule
-
-    path = remind_file()
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        via = record["via"]
-        if via not in VIA:
-            raise ValueError(via)
-        return Schedule.from_json(record["schedule"]), via
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise StretchError(f"cannot read {path}: {err.strerror}") from None
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise StretchError(f"{path} is damaged; `stretch remind on` writes it afresh") from None
 
 
 def nudge(term: Terminal, *, show: bool) -> None:
