@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "stretch"
 CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
-BASE = {"stretch", "stretch.errors", "stretch.model", "stretch.text", "stretch.settings",
+BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text", "stretch.settings",
         "stretch.plan", "stretch.fit", "stretch.output", "stretch.files"}
 
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
 DESK_BREAK = "desk-break"
 
@@ -76,7 +76,7 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     known = catalogue()
     now = local_now()

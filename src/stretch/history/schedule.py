@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from stretch.history.store import History, SessionRow
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
+
+if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
+    from stretch.history.store import History, SessionRow
+
+
+def local_now() -> datetime:
+    """The wall-clock time with the local offset, as history rows store it: the one place
+    the commands read the date (tests pin it here)."""
+    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
