@@ -197,7 +197,7 @@ def _until(gap: timedelta) -> str:
 
 
 def _now() -> datetime:
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     return local_now()
 
