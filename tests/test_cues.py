@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -110,6 +111,30 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
     assert elapsed < 1.0  # the timer never waited for the voice
     assert voice.dropped > 0  # stale cues were dropped, not queued up
     assert voice.spoken[-1] == "Well done."
+
+
+@pytest.mark.slow
+def test_windows_speech_takes_the_text_from_the_environment_never_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "powershell.log"
+    fake = tmp_path / "powershell"
+    fake.write_text(f"#!{sys.executable}\nimport json, os, sys\n"
+                    f"open({str(log)!r}, 'w').write(json.dumps([sys.argv[1:], "
+                    "os.environ.get('STRETCH_SPEECH_TEXT')]))\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "win32")
+    # on "win32", shutil.which would look for powershell.EXE: answer for the fake instead
+    monkeypatch.setattr(shutil, "which",
+                        lambda name: str(tmp_path / name) if (tmp_path / name).exists() else None)
+    speech = find_speech()
+    assert speech is not None
+    cue = "Pigeon'); Remove-Item C:\\ -Recurse; ('"
+    speech(cue)
+    argv, text = json.loads(log.read_text())
+    assert text == cue
+    assert not any(cue in arg for arg in argv)  # nothing a move is called reaches the script
 
 
 @pytest.mark.slow
