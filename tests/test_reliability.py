@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,10 @@ from stretch.cli import app
 from stretch.history.store import History
 from stretch.model import Step
 from stretch.session.engine import Command, Session, run_session
-from tests.conftest import write_user_file
+from tests.conftest import freeze_now, log_session, write_user_file
 from tests.fakes import FakeClock
 
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # a Tuesday morning (see freeze_now)
 WEEK_OF = "week:\n" + "".join(f"  {d}: {{0}}\n" for d in ("mon", "tue", "wed", "thu", "fri",
                                                         "sat", "sun"))
 
@@ -68,17 +69,15 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def log_real(home: Path, routine: str, title: str, started: datetime, *, seconds: float = 300,
+def log_real(home: Path, routine: str, started: datetime, *, seconds: float = 300,
              groups: tuple[str, ...] = ()) -> None:
-    """A completed session in real time, written as the recorder writes one."""
+    """A completed session at its real pace, with its seconds per muscle group as the
+    recorder writes them."""
     with History.open(home / "history.sqlite3") as history:
-        row = history.begin(routine=routine, title=title, started=started,
-                            planned_seconds=seconds, steps_total=3, first_side="left")
+        row = log_session(history, routine, started, seconds=seconds)
         for group in groups:
-            history.progress(row, active_seconds=seconds, steps_done=1, steps_skipped=0,
+            history.progress(row, active_seconds=seconds, steps_done=3, steps_skipped=0,
                              group=group, seconds=seconds)
-        history.finish(row, status="completed", ended=started + timedelta(seconds=seconds),
-                       active_seconds=seconds, steps_done=3, steps_skipped=0)
 
 
 # --- 1. text from a user's files is never markup -------------------------------------
@@ -180,8 +179,8 @@ def test_11_history_calendar_fits_80_columns_with_this_week(
         runner: CliRunner, stretch_home: Path, monkeypatch: pytest.MonkeyPatch,
         weeks: int) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    now = datetime.now().astimezone()
-    log_real(stretch_home, "hip-reset", "Hip reset", now - timedelta(minutes=10))
+    freeze_now(monkeypatch, NOW)
+    log_real(stretch_home, "hip-reset", NOW - timedelta(minutes=10))
     code, out, _ = run(runner, "history", "--weeks", str(weeks))
     assert code == 0
     lines = out.splitlines()
@@ -191,7 +190,7 @@ def test_11_history_calendar_fits_80_columns_with_this_week(
     assert all(len(line) <= 80 for line in grid)
     cells = [line[4::2] for line in grid]  # a cell per week after "Mon " / "    "
     assert all(len(row.rstrip()) <= 38 for row in cells)
-    today_row = cells[now.weekday()]
+    today_row = cells[NOW.weekday()]
     assert len(today_row) >= 38 and today_row[37] == "░"  # today's minutes, in the last week
     assert run(runner, "history", "--weeks", "4")[1].count("The last 4 weeks\n") == 1
 
@@ -313,10 +312,10 @@ def test_15_dash_writes_to_standard_output_and_empty_is_an_error(
 
 # --- 17. words -------------------------------------------------------------------------
 
-def test_17_one_is_singular_wherever_a_number_meets_a_noun(runner: CliRunner,
-                                                           stretch_home: Path) -> None:
-    log_real(stretch_home, "hip-reset", "Hip reset", datetime.now().astimezone(),
-             groups=("gluteal",))
+def test_17_one_is_singular_wherever_a_number_meets_a_noun(
+        runner: CliRunner, stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_now(monkeypatch, NOW)
+    log_real(stretch_home, "hip-reset", NOW, groups=("gluteal",))
     out = flat(run(runner, "history", "--weeks", "1")[1])
     assert "This week: 1 session, 5 min." in out and "This month: 1 session, 5 min." in out
     assert "The last 1 week " in out and "(last 1 week)" in out
@@ -325,8 +324,10 @@ def test_17_one_is_singular_wherever_a_number_meets_a_noun(runner: CliRunner,
     assert "1 minutes" not in ran.stderr
     item = "      - move: glute-bridge\n        reps: 1\n        tempo: 4\n"
     write_user_file(stretch_home, "one.yaml", f"routines:\n  one:\n    title: One\n    items:\n{item}")
-    shown = flat(run(runner, "show", "one")[1])
-    assert "1 rep · 4 s each" in shown and "1 reps" not in shown
+    lines = flat(run(runner, "run", "one", "--speed", "1000")[1])
+    sheet = flat(run(runner, "sheet", "one", "--format", "text")[1])
+    assert "Glute bridge, 1 rep 4 s" in lines and "1 rep x 4 s" in sheet
+    assert "1 reps" not in lines + sheet
 
 
 def test_17_moves_at_80_columns_keeps_every_id_whole(runner: CliRunner,
@@ -340,10 +341,11 @@ def test_17_moves_at_80_columns_keeps_every_id_whole(runner: CliRunner,
     assert "…" not in out
 
 
-def test_17_no_bar_for_less_than_a_minute(runner: CliRunner, stretch_home: Path) -> None:
-    now = datetime.now().astimezone()
-    log_real(stretch_home, "hip-reset", "Hip reset", now, seconds=600, groups=("gluteal",))
-    log_real(stretch_home, "desk-break", "Desk break", now, seconds=20, groups=("psoas",))
+def test_17_no_bar_for_less_than_a_minute(runner: CliRunner, stretch_home: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_now(monkeypatch, NOW)
+    log_real(stretch_home, "hip-reset", NOW, seconds=600, groups=("gluteal",))
+    log_real(stretch_home, "desk-break", NOW, seconds=20, groups=("psoas",))
     lines = run(runner, "history")[1].splitlines()
     (psoas,) = [line for line in lines if line.startswith("psoas")]
     (gluteal,) = [line for line in lines if line.startswith("gluteal")]
@@ -351,15 +353,16 @@ def test_17_no_bar_for_less_than_a_minute(runner: CliRunner, stretch_home: Path)
     assert gluteal.count("█") == 20
 
 
-def test_17_dates_from_another_year_show_the_year(runner: CliRunner,
-                                                  stretch_home: Path) -> None:
-    now = datetime.now().astimezone()
-    last_year = now.replace(year=now.year - 1, month=3, day=2)
-    log_real(stretch_home, "hip-reset", "Hip reset", last_year)
-    log_real(stretch_home, "desk-break", "Desk break", now)
+def test_17_dates_from_another_year_show_the_year(runner: CliRunner, stretch_home: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_now(monkeypatch, NOW)
+    log_real(stretch_home, "hip-reset", datetime(2025, 3, 2, 7, 30, tzinfo=UTC))
+    log_real(stretch_home, "desk-break", NOW)
     out = run(runner, "history")[1]
-    assert f"{last_year:%a %d %b} {last_year.year} {last_year:%H:%M}" in out
-    assert f"{now:%a %d %b %H:%M}" in out  # this year's needs no year
+    assert "Sun 02 Mar 2025 07:30" in out
+    assert "Tue 24 Nov 09:00" in out  # this year's needs no year
+    week = run(runner, "week")[1]
+    assert "Mon 23 Nov" in week and "2026" not in week
 
 
 @pytest.mark.parametrize(

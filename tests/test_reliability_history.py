@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.history.store import History
-from tests.conftest import write_user_file
-from tests.test_reliability import WEEK_OF, flat, log_real
+from tests.conftest import freeze_now, write_user_file
+from tests.test_reliability import NOW, WEEK_OF, flat, log_real
 
 STRETCH = [sys.executable, "-m", "stretch"]
 PAGE = 4096
@@ -47,8 +47,7 @@ def damaged_history(home: Path) -> bytes:
     page (a page in the middle of the file): SQLite opens it, and the first read fails."""
     now = datetime.now().astimezone()
     for day in range(80):
-        log_real(home, "hip-reset", "Hip reset", now - timedelta(days=day + 1),
-                 groups=("gluteal",))
+        log_real(home, "hip-reset", now - timedelta(days=day + 1), groups=("gluteal",))
     path = history_file(home)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -94,7 +93,7 @@ def test_2_a_file_damaged_inside_is_set_aside_with_one_line(
 @pytest.mark.slow
 def test_2_a_file_damaged_mid_session_does_not_stop_the_session(stretch_home: Path) -> None:
     env = {**os.environ, "STRETCH_HOME": str(stretch_home)}
-    log_real(stretch_home, "hip-reset", "Hip reset", datetime.now().astimezone())
+    log_real(stretch_home, "hip-reset", datetime.now().astimezone())
     proc = subprocess.Popen([*STRETCH, "run", "desk-break", "--speed", "40", "--plain"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -120,10 +119,26 @@ def test_2_a_file_damaged_mid_session_does_not_stop_the_session(stretch_home: Pa
 
 # --- 4. a read-only folder --------------------------------------------------------------
 
-@pytest.fixture
-def read_only_home(tmp_path: Path) -> Iterator[Path]:
-    """A home on a small file system holding one real session, then mounted read-only
-    (a real read-only folder: as root, chmod would not stop a write)."""
+# A session logged by a process that ended without closing the file: its row is only in
+# the -wal file, which stays beside the history with the -shm.
+LEFT_IN_THE_WAL = """
+import os, sys
+from datetime import datetime
+from stretch.history.store import History
+history = History.open(__import__("pathlib").Path(sys.argv[1]))
+row = history.begin(routine="desk-break", title="Desk break", planned_seconds=318,
+                    started=datetime.now().astimezone(), steps_total=18, first_side="left")
+history.finish(row, status="completed", ended=datetime.now().astimezone(),
+               active_seconds=318, steps_done=18, steps_skipped=0)
+os._exit(0)
+"""
+
+
+@pytest.fixture(params=["closed", "wal-left"])
+def read_only_home(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A home on a small file system holding a real session (and with "wal-left", a
+    second one still in the -wal file), then mounted read-only: a real read-only folder
+    (as root, chmod would not stop a write)."""
     home = tmp_path / "ro"
     home.mkdir()
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(home)],
@@ -131,8 +146,11 @@ def read_only_home(tmp_path: Path) -> Iterator[Path]:
     if done.returncode != 0:
         pytest.skip("mounting a file system needs root")
     try:
-        log_real(home, "hip-reset", "Hip reset", datetime.now().astimezone(),
-                 groups=("gluteal",))
+        log_real(home, "hip-reset", datetime.now().astimezone(), groups=("gluteal",))
+        if request.param == "wal-left":
+            subprocess.run([sys.executable, "-c", LEFT_IN_THE_WAL, str(history_file(home))],
+                           check=True)
+            assert history_file(home).with_name("history.sqlite3-wal").exists()
         subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
         yield home
     finally:
@@ -149,8 +167,10 @@ def run_in(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_4_a_read_only_folder_reads_and_runs_unlogged(read_only_home: Path) -> None:
     history = run_in(read_only_home, "history", "--json")
     assert history.returncode == 0 and history.stderr == ""
-    (row,) = json.loads(history.stdout)["sessions"]
-    assert row["routine"] == "hip-reset" and json.loads(history.stdout)["streak"] == 1
+    logged = json.loads(history.stdout)["sessions"]
+    wal = history_file(read_only_home).with_name("history.sqlite3-wal").exists()
+    assert len(logged) == 1 + wal  # a session only in the -wal file is read too
+    assert logged[-1]["routine"] == "hip-reset" and json.loads(history.stdout)["streak"] == 1
     view = run_in(read_only_home, "history")
     assert view.returncode == 0 and "Hip reset" in view.stdout and "gluteal" in view.stdout
     week = run_in(read_only_home, "week")
@@ -164,7 +184,8 @@ def test_4_a_read_only_folder_reads_and_runs_unlogged(read_only_home: Path) -> N
         f"stretch: cannot write the history file {path} (the folder is read-only): "
         "this session will not be logged."]
     assert path.read_bytes() == before
-    assert len(json.loads(run_in(read_only_home, "history", "--json").stdout)["sessions"]) == 1
+    after = json.loads(run_in(read_only_home, "history", "--json").stdout)["sessions"]
+    assert after == logged
 
 
 def test_4_a_history_file_that_is_a_folder(runner: CliRunner, stretch_home: Path) -> None:
@@ -198,27 +219,28 @@ def test_5_a_speed_run_counts_toward_nothing(runner: CliRunner, stretch_home: Pa
 
 # --- 6. today is today's planned routine ----------------------------------------------
 
-def test_6_another_routine_done_today_is_not_todays(runner: CliRunner,
-                                                    stretch_home: Path) -> None:
-    from stretch.history.schedule import done_today  # the one answer reminders use too
+def test_6_another_routine_done_today_is_not_todays(
+        runner: CliRunner, stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stretch.history import schedule  # done_today: the one answer, reminders' too
 
+    freeze_now(monkeypatch, NOW)
     write_user_file(stretch_home, "week.yaml", WEEK_OF.format("core-and-hips"))
-    now = datetime.now().astimezone()
-    log_real(stretch_home, "desk-break", "Desk break", now - timedelta(minutes=30))
+    log_real(stretch_home, "desk-break", NOW - timedelta(minutes=30))
     catalogue = load_catalogue(user_dir=stretch_home / "routines")
     with History.open(history_file(stretch_home)) as history:
-        assert not done_today(catalogue, history, now)
+        assert schedule.done_today(schedule.today(catalogue, history, NOW)) is None
     week = runner.invoke(app, ["week"]).stdout
     (today,) = [line for line in week.splitlines() if "(today)" in line]
     assert "✓" not in today and today.rstrip().endswith("·")  # something, not today's
     preview = runner.invoke(app, ["today", "--speed", "1000"])
     assert "You did Desk break" not in preview.stdout
     assert "Completed Core and hips" in preview.stdout  # today's routine runs
-    log_real(stretch_home, "core-and-hips", "Core and hips", now - timedelta(minutes=5))
+    log_real(stretch_home, "core-and-hips", NOW - timedelta(minutes=5))
     with History.open(history_file(stretch_home)) as history:
-        assert done_today(catalogue, history, now)
+        done_by = schedule.done_today(schedule.today(catalogue, history, NOW))
+    assert done_by is not None and done_by.routine == "core-and-hips"
     done = runner.invoke(app, ["today"])
-    assert done.stdout.startswith("You did Core and hips today at ")
+    assert done.stdout == "You did Core and hips today at 08:55.\n"
     assert "✓" in runner.invoke(app, ["week"]).stdout
 
 

@@ -134,7 +134,7 @@ def test_17_yes_no_prompts_keep_their_hint(tmux: Tmux) -> None:
     tmux.type("n\n")
     assert tmux.result() == (0, True)
     write_user_file(home, "week.yaml", WEEK_OF.format("hip-reset"))
-    log_real(home, "hip-reset", "Hip reset", datetime.now().astimezone())
+    log_real(home, "hip-reset", datetime.now().astimezone())
     tmux.run("today")
     screen = tmux.wait_for("Go again? [y/N]")
     assert "You did Hip reset today at" in screen

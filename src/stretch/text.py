@@ -6,7 +6,8 @@ always say the same thing the same way.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, time
 
 from stretch.model import Position, Step
 
@@ -28,6 +29,31 @@ def clock(seconds: float) -> str:
     return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
+CLOCK_FORM = "HH:MM on the 24-hour clock, like 07:30 or 18:45"
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def time_of_day(text: str) -> time | None:
+    """'07:30' or '7:30' as a time of day; None for anything else (see CLOCK_FORM)."""
+    found = _CLOCK.fullmatch(text.strip())
+    return time(int(found.group(1)), int(found.group(2))) if found else None
+
+
+def hhmm(moment: time) -> str:
+    """'07:30': a time of day as `time_of_day` reads it back."""
+    return f"{moment.hour:02}:{moment.minute:02}"
+
+
+def rest_day(weekday: str) -> str:
+    """'Sunday is a rest day in your plan.'"""
+    return f"{weekday} is a rest day in your plan."
+
+
+def done_today(title: str, at: time) -> str:
+    """'You did Hip reset today at 07:10.'"""
+    return f"You did {title} today at {hhmm(at)}."
+
+
 def plural(count: float, word: str, many: str | None = None) -> str:
     """'1 day', '3 days', '2.5 minutes', '2 stretches' (`many`): wherever a number meets
     a noun."""
@@ -36,8 +62,9 @@ def plural(count: float, word: str, many: str | None = None) -> str:
 
 
 def run_of(names: list[str], named: int) -> str:
-    """'A, B and C', or 'A, B, C and 9 more' past `named` names: a list kept to one line."""
-    if len(names) <= named:
+    """'A, B and C', or 'A, B, C and 9 more' past `named` names (but never 'and 1 more'):
+    a list kept to one line."""
+    if len(names) <= named + 1:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return ", ".join(names[:named]) + f" and {len(names) - named} more"
 
@@ -80,10 +107,11 @@ def step_name(step: Step) -> str:
 
 
 def step_detail(step: Step, rep: int | None = None) -> str:
-    """'hold 1 of 2', or 'rep 4 of 10 · 4 s each · set 1 of 2' (the rep when it is known)."""
+    """'hold 1 of 2', '10 x 4 s, set 1 of 2', or with the rep under way 'rep 4 of 10,
+    set 1 of 2'; a lone set is not mentioned."""
     if step.kind == "count":
-        reps = f"rep {rep} of {step.reps}" if rep else plural(step.reps, "rep")
-        return f"{reps} · {step.tempo} s each · set {step.set} of {step.sets}"
+        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} x {step.tempo} s"
+        return reps + (f", set {step.set} of {step.sets}" if step.sets > 1 else "")
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"
     return ""

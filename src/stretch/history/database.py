@@ -182,6 +182,12 @@ def writable_folder(path: Path) -> bool:
     return os.access(path.parent, os.W_OK)
 
 
+def writable(path: Path) -> bool:
+    """Whether stretch can write the history: the file (if there is one) and its folder,
+    where SQLite keeps its -wal and -shm files."""
+    return writable_folder(path) and (not path.exists() or os.access(path, os.W_OK))
+
+
 # --- rows written by this process ---------------------------------------------------
 
 @dataclass(slots=True)

@@ -65,10 +65,7 @@ class Calendar:
     oldest go first, the current week always stays, and the heading says how many show."""
 
     def __init__(self, rows: Sequence[SessionRow], today: date, weeks: int) -> None:
-        self.per_day: dict[date, float] = {}
-        for row in rows:
-            if not row.demo:
-                self.per_day[row.day] = self.per_day.get(row.day, 0.0) + row.active_seconds / 60
+        self.rows = rows
         self.today = today
         self.weeks = weeks
 
@@ -78,12 +75,17 @@ class Calendar:
         if shown < self.weeks:
             heading += f" (of {self.weeks}; a wider window shows more)"
         yield Text(heading, style="bold")
-        yield heat_map(self.per_day, self.today, shown)
+        yield heat_map(self.rows, self.today, shown)
         yield legend()
 
 
-def heat_map(per_day: dict[date, float], today: date, weeks: int) -> Table:
-    """A row per weekday, a column per week, the current week last."""
+def heat_map(rows: Sequence[SessionRow], today: date, weeks: int) -> Table:
+    """Minutes per day (`--speed` demos count toward nothing): a row per weekday, a column
+    per week, the current week last."""
+    per_day: dict[date, float] = {}
+    for row in rows:
+        if not row.demo:
+            per_day[row.day] = per_day.get(row.day, 0.0) + row.active_seconds / 60
     first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)

@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from stretch.history.store import History, SessionRow
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
+
+if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
+    from stretch.history.store import History, SessionRow
+
+
+def local_now() -> datetime:
+    """The wall-clock time with the local offset, as history rows store it: the one place
+    the commands read the date (tests pin it here)."""
+    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +32,9 @@ class Day:
     sessions: tuple[SessionRow, ...]  # newest first
 
     @property
-    def done_by(self) -> SessionRow | None:
-        """The latest session that did this day's planned routine: completed, in real time
-        (another routine, a stopped session or a `--speed` demo does not)."""
-        if self.routine is None:
-            return None
-        return next((s for s in self.sessions
-                     if s.counts and s.routine == self.routine.id), None)
-
-    @property
     def done(self) -> bool:
-        return self.done_by is not None
+        """Whether the day's planned routine was done (the week's tick): `done_today`."""
+        return done_today(self) is not None
 
 
 def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
@@ -49,10 +50,19 @@ def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
 
 
-def done_today(catalogue: Catalogue, history: History, now: datetime) -> bool:
-    """Whether today's planned routine is done (False on a rest day): the one answer the
-    week's tick, `today` and the reminders share."""
-    return today(catalogue, history, now).done
+def done_today(day: Day) -> SessionRow | None:
+    """The latest session that did the day's routine, or None if it is still to do.
+
+    Only a completed session of that routine at its real pace counts (`SessionRow.counts`:
+    most of its work done, and not a `--speed` demo); another routine done today does not.
+    `stretch today`, the week's tick and the reminder all ask here, so they agree.
+    """
+    if day.routine is None:
+        return None
+    for session in day.sessions:  # newest first
+        if session.counts and session.routine == day.routine.id:
+            return session
+    return None
 
 
 def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:

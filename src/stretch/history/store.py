@@ -65,11 +65,6 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def local_now() -> datetime:
-    """The wall-clock time with the local offset, as history rows store it."""
-    return datetime.now().astimezone()
-
-
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     """One logged session, as read back (status may read `interrupted`)."""
@@ -85,7 +80,7 @@ class SessionRow:
     steps_done: int
     steps_skipped: int
     first_side: str
-    speed: float = 1.0  # other than 1: a `--speed` demo
+    speed: float = 1.0  # above 1: a `--speed` demo
 
     @property
     def day(self) -> date:
@@ -94,8 +89,9 @@ class SessionRow:
 
     @property
     def demo(self) -> bool:
-        """A `--speed` run: logged and listed, but it counts toward nothing."""
-        return self.speed != 1
+        """A `--speed` run faster than real time: logged and listed, but it counts toward
+        nothing (a slower one held every stretch at least as long: it counts)."""
+        return self.speed > 1
 
     @property
     def counts(self) -> bool:
@@ -135,6 +131,8 @@ class History:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StretchError(f"cannot create {path.parent}: {err.strerror}") from None
+        if not database.writable(path):  # (SQLite would open it, and fail at the first write)
+            return cls._read_only(path)
         try:
             return cls(path, database.connect(path, MIGRATIONS))
         except sqlite3.DatabaseError as err:
@@ -285,7 +283,7 @@ class History:
         first (a `--speed` demo counts toward nothing)."""
         totals: dict[str, float] = {}
         rows = self._read("SELECT s.started, g.grp, g.seconds FROM group_seconds g "
-                          "JOIN sessions s ON s.id = g.session_id WHERE s.speed = 1")
+                          "JOIN sessions s ON s.id = g.session_id WHERE s.speed <= 1")
         for started, group, seconds in rows:
             if datetime.fromisoformat(started).date() >= since:
                 totals[group] = totals.get(group, 0.0) + seconds / 60

@@ -7,17 +7,17 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stretch.fit import fit_to
-from stretch.history.schedule import current_streak, first_side
-from stretch.history.store import History, local_now
+from stretch.history.schedule import current_streak, first_side, local_now
+from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
 from stretch.plan import plan
 from stretch.session.clock import Clock, make_clock
 from stretch.session.engine import Listener, Session, Summary
+from stretch.session.options import Options
 from stretch.session.recorder import Recorder
 from stretch.settings import Settings
 from stretch.text import plural
@@ -28,16 +28,6 @@ if TYPE_CHECKING:
 
 DEMO = ("A --speed run is a demo: it counts toward nothing (not the "
         "streak, the week's ticks or your minutes).")
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to run a session: the effective settings and the command line's flags."""
-
-    settings: Settings
-    speed: float = 1.0
-    plain: bool = False
-    minutes: float | None = None
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
@@ -108,7 +98,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     finally:
         if voice is not None:
             voice.close()
-    if options.speed != 1:
+    if options.speed > 1:
         term.note(DEMO)
     streak = current_streak(catalogue, history, local_now())
     if streak:
