@@ -6,19 +6,22 @@ import io
 import re
 
 import pytest
-from rich.console import Console
+from rich.console import Console, Group
+from rich.text import Text
 from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.model import Catalogue, Move, Step
 from stretch.plan import plan
+from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
 from stretch.session.engine import Command, Session, run_session
 from stretch.session.keys import decode
-from stretch.session.live import Screen
-from stretch.session.view import KEYS_HELP, View, big, countdown, frame
+from stretch.session.live import LiveLoop, Screen
+from stretch.session.view import KEYS_HELP, KEYS_HELP_PAUSED, View, countdown, figure_frame, frame
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
+from tests.terminal import digit_height, shows_big
 
 ESCAPE = re.compile(r"\x1b\[")
 
@@ -28,6 +31,13 @@ def render(session: Session, width: int = 60, height: int = 20, *, show_help: bo
                       color_system=None, legacy_windows=False)
     console.print(frame(session, View("Hip reset", show_help), width=width, height=height), end="")
     return console.export_text().rstrip("\n").split("\n")
+
+
+def styles(session: Session, width: int, height: int) -> list[Text]:
+    """The frame's rows as styled text, to see what is bold, dim or reversed."""
+    drawn = frame(session, View("Hip reset"), width=width, height=height)
+    assert isinstance(drawn, Group)
+    return [line for line in drawn.renderables if isinstance(line, Text)]
 
 
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
@@ -40,55 +50,101 @@ def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Sess
     return session
 
 
-def test_frame_fits_60_by_20_with_the_key_help_on_the_last_row(builtin: Catalogue) -> None:
+def test_frame_fits_100_by_32_with_the_key_help_on_the_last_row(builtin: Catalogue) -> None:
     session = at(builtin, 12)  # 2 s into the first hold (left side)
-    lines = render(session)
-    assert len(lines) == 20
-    assert all(len(line) <= 60 for line in lines)
+    lines = render(session, 100, 32)
+    assert len(lines) == 32
+    assert all(len(line) <= 100 for line in lines)
     assert lines[-1].strip() == KEYS_HELP
     text = "\n".join(lines)
     assert "Hip reset" in lines[0] and "10:28 left" in lines[0]
-    assert "Supine figure-four stretch · gluteal · supine" in text
-    assert "LEFT SIDE" in text
-    for row in big("28"):
+    assert "Supine figure-four stretch · left side · gluteal · supine" in text
+    assert shows_big(text, "◀ LEFT")
+    height = digit_height(text)
+    assert height >= 7
+    for row in digits("28", height):
         assert row in text  # 30 s hold, 2 s in: 28 in large digits
     assert "hold 1 of 2" in text
     assert "• Keep your tailbone heavy on the floor" in text
+    assert "Up next: Supine figure-four stretch, right side" in lines[-2]
 
 
-def test_pauses_show_up_next_and_paused_state(builtin: Catalogue) -> None:
+@pytest.mark.parametrize(("width", "height", "tallest"), [
+    (200, 55, 11), (100, 32, 7), (80, 24, 6), (60, 20, 4), (40, 12, 3),
+])
+def test_digits_grow_with_the_window(builtin: Catalogue, width: int, height: int,
+                                     tallest: int) -> None:
+    for seconds, routine in ((12, "hip-reset"), (23, "core-and-hips")):
+        lines = render(at(builtin, seconds, routine), width, height)
+        assert len(lines) == height and all(len(line) <= width for line in lines)
+        assert digit_height("\n".join(lines)) >= tallest, "\n".join(lines)
+
+
+def test_the_side_is_in_large_letters(builtin: Catalogue) -> None:
+    right = "\n".join(render(at(builtin, 50), 80, 24))  # the first hold's second side
+    assert shows_big(right, "RIGHT ▶") and not shows_big(right, "◀ LEFT")
+    bridge = "\n".join(render(at(builtin, 23, "core-and-hips"), 80, 24))
+    assert shows_big(bridge, "BOTH SIDES")  # a bilateral exercise says so
+
+
+def test_pauses_show_the_banner_and_up_next(builtin: Catalogue) -> None:
     session = at(builtin, 41)  # in the switch-sides step
+    text = "\n".join(render(session, 80, 24))
+    assert shows_big(text, "SWITCH SIDES")
+    assert "Switch sides · Up next: Supine figure-four stretch, right side" in text
+    assert "hold 1 of 2" in text  # the dose of the move coming up
+
+
+def test_paused_shows_paused_without_dimming_the_digits(builtin: Catalogue) -> None:
+    session = at(builtin, 12)
     session.command(Command.PAUSE)
-    text = "\n".join(render(session))
-    assert "SWITCH SIDES" in text and "PAUSED" in text
-    assert "Up next: Supine figure-four stretch, right side" in text
+    lines = render(session, 80, 24)
+    text = "\n".join(lines)
+    assert shows_big(text, "PAUSED") and "PAUSED" in lines[0]
+    assert lines[-1].strip() == KEYS_HELP_PAUSED
+    big = [line for line in styles(session, 80, 24) if "█" in line.plain]
+    assert len(big) > 7
+    assert not any("dim" in f"{line.style} {[s.style for s in line.spans]}" for line in big)
 
 
-def test_counted_exercise_shows_the_rep_at_the_tempo(builtin: Catalogue) -> None:
+def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) -> None:
     session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 4 s bridges: rep 4
-    text = "\n".join(render(session))
-    assert "rep 4 of 10 · 4 s each · set 1 of 2" in text
-    assert "BOTH SIDES" in text
+    text = "\n".join(render(session, 100, 32))
+    assert "rep 4 of 10 · 4 s each · set 1 of 2 · 27 s left" in text
+    height = digit_height(text)
+    assert all(row in text for row in digits("4/10", height))
+    rest = "\n".join(render(at(builtin, 50, "core-and-hips"), 100, 32))  # the rest after set 1
+    assert digit_height(rest) == height  # the seconds in the same digits
 
 
-def test_small_terminal_falls_back_to_a_plain_countdown(builtin: Catalogue) -> None:
+def test_cautions_show_beside_the_cues(builtin: Catalogue) -> None:
+    lines = render(at(builtin, 12), 100, 32)
+    cue = next(i for i, line in enumerate(lines) if "Lie on your back" in line)
+    assert "! Ease off if you feel it in the" in lines[cue]
+    assert "knee rather than the buttock" in lines[cue + 1]
+
+
+def test_tiny_terminal_still_has_big_digits(builtin: Catalogue) -> None:
     session = at(builtin, 15)
-    lines = render(session, width=40, height=12)
-    assert len(lines) <= 12 and all(len(line) <= 40 for line in lines)
-    assert any(line.strip() == "25" for line in lines)
-    assert big("25")[0] not in "\n".join(lines)
+    lines = render(session, 40, 12)
+    assert len(lines) == 12 and all(len(line) <= 40 for line in lines)
+    text = "\n".join(lines)
+    assert digit_height(text) >= 3 and all(row in text for row in digits("25", digit_height(text)))
+    assert shows_big(text, "◀ LEFT") and lines[-1].startswith("space pause")
 
 
 def test_help_overlay_lists_every_key(builtin: Catalogue) -> None:
-    text = "\n".join(render(at(builtin, 0), show_help=True))
+    text = "\n".join(render(at(builtin, 0), 80, 24, show_help=True))
     for key in ("space", "n  →", "b  ←", "q", "Ctrl-Z", "?"):
         assert key in text
 
 
-def test_big_digits_and_countdown() -> None:
+def test_countdown_and_digits() -> None:
     assert countdown(29.2) == "30" and countdown(0.4) == "1" and countdown(75) == "1:15"
-    rows = big("10")
-    assert len(rows) == 5 and len({len(r) for r in rows}) == 1
+    for rows in (3, 7, 11):
+        lines = digits("10", rows)
+        assert len(lines) == rows and len({len(r) for r in lines}) == 1
+    assert not set("".join(digits("1:05 4/10", 9))) - set("█▀▄ ")  # blocks only, no braille
 
 
 def test_screen_draws_whole_frames_and_skips_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,3 +214,64 @@ def test_no_color_is_honoured_in_the_live_view(builtin: Catalogue, monkeypatch: 
         screen = Screen(out)
         screen.draw(frame(session, View("Hip reset"), width=60, height=20), 60, 20)
         assert bool(colour.search(out.getvalue())) is expect_colour
+
+
+class Frames(Screen):
+    """A screen that keeps each frame's moment instead of writing it."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(io.StringIO())
+        self.clock = clock
+        self.active = True
+        self.drawn: list[float] = []
+
+    def size(self) -> tuple[int, int]:
+        return 100, 32
+
+    def draw(self, renderable: object, width: int, height: int) -> None:
+        self.drawn.append(round(self.clock.now(), 2))
+
+
+def bridges(tempo: int) -> tuple[Session, FakeClock]:
+    move = Move(id="b", name="Bridge", kind="exercise", group="hip", sided=False,
+                position="supine", setup="S.", cues=("C",), reps=4, tempo=tempo)
+    clock = FakeClock()
+    steps = [Step(kind="count", label="Bridge", seconds=4 * tempo, move=move, side="both",
+                  reps=4, tempo=tempo, set=1, sets=1)]
+    session = Session(steps, clock)
+    session.start()
+    return session, clock
+
+
+@pytest.mark.parametrize(("tempo", "changes"), [
+    (4, [(0, "end"), (2, "start"), (4, "end"), (6, "start"), (8, "end")]),
+    (3, [(0, "end"), (1.5, "start"), (3, "end"), (4.5, "start"), (6, "end")]),
+])
+def test_the_figure_lifts_on_the_rep_and_lowers_at_its_middle(
+        tempo: int, changes: list[tuple[float, str]]) -> None:
+    session, _clock = bridges(tempo)
+    seen: list[tuple[float, str | None]] = []
+    for tick in range(int(session.step.seconds * 4)):  # every 0.25 s, as the live loop wakes
+        at = tick / 4
+        pose = figure_frame(session.step, at)
+        if not seen or seen[-1][1] != pose:
+            seen.append((at, pose))
+    assert seen[: len(changes)] == changes
+    assert figure_frame(Step(kind="hold", label="H", seconds=30), 3.0) is None
+
+
+def test_the_live_loop_draws_on_each_second_and_pose_and_stands_still_paused() -> None:
+    session, clock = bridges(3)  # 4 reps of 3 s: poses change at 0, 1.5, 3, 4.5 ...
+    screen = Frames(clock)
+    loop = LiveLoop(session, View("Bridges"), screen, fd=0)
+    for _ in range(24):  # 6 s, waking every 0.25 s
+        loop.redraw()
+        clock.advance(0.25)
+    assert screen.drawn == [0, 1, 1.5, 2, 3, 4, 4.5, 5]
+    session.command(Command.PAUSE)
+    loop.redraw()
+    assert screen.drawn[-1] == 6  # the PAUSED frame
+    for _ in range(40):  # ten seconds paused: not one more frame
+        clock.advance(0.25)
+        loop.redraw()
+    assert len(screen.drawn) == 9

@@ -7,6 +7,7 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,9 +54,9 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
 
 
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
-           term: Terminal) -> Summary:
-    """Full screen for a person at a terminal; plain lines otherwise (with the bell if on
-    a terminal)."""
+           term: Terminal, *, streak: Callable[[], int]) -> Summary:
+    """Full screen for a person at a terminal, ending on a summary that waits for a key;
+    plain lines otherwise (with the bell if on a terminal), and nothing waits."""
     bell = options.settings.values.bell
     if options.plain or not term.interactive or term.dumb:
         from stretch.session.live import ring
@@ -70,7 +71,8 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     from stretch.session.live import run_live
     from stretch.session.plain import summary_line
 
-    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell)
+    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
+                       streak=streak)
     term.out.print(summary_line(summary, routine.title), markup=False)
     return summary
 
@@ -87,9 +89,13 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     session = Session(plan(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine, first_side=settings.first_side)
     voice = _voice(options.settings, session.clock, term)
+
+    def streak() -> int:
+        return current_streak(catalogue, history, local_now())
+
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
-                         term)
+                         term, streak=streak)
     except KeyboardInterrupt:
         recorder.close("stopped")
         raise
@@ -99,7 +105,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     finally:
         if voice is not None:
             voice.close()
-    streak = current_streak(catalogue, history, local_now())
-    if streak:
-        term.out.print(f"Streak: {plural(streak, 'day')}.")
+    days = streak()
+    if days:
+        term.out.print(f"Streak: {plural(days, 'day')}.")
     return summary
