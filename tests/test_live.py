@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 import pytest
 from rich.console import Console, Group
@@ -29,15 +30,14 @@ ESCAPE = re.compile(r"\x1b\[")
 def render(session: Session, width: int = 60, height: int = 20, *, show_help: bool = False) -> list[str]:
     console = Console(width=width, height=height, record=True, file=io.StringIO(),
                       color_system=None, legacy_windows=False)
-    console.print(frame(session, View("Hip reset", show_help), width=width, height=height), end="")
+    console.print(Group(*frame(session, View("Hip reset", show_help), width=width, height=height)),
+                  end="")
     return console.export_text().rstrip("\n").split("\n")
 
 
 def styles(session: Session, width: int, height: int) -> list[Text]:
     """The frame's rows as styled text, to see what is bold, dim or reversed."""
-    drawn = frame(session, View("Hip reset"), width=width, height=height)
-    assert isinstance(drawn, Group)
-    return [line for line in drawn.renderables if isinstance(line, Text)]
+    return frame(session, View("Hip reset"), width=width, height=height)
 
 
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
@@ -152,8 +152,8 @@ def test_screen_draws_whole_frames_and_skips_repeats(monkeypatch: pytest.MonkeyP
     out = io.StringIO()
     screen = Screen(out)
     screen.enter()
-    screen.draw(frame_text := Console().render_str("hello"), 20, 5)
-    screen.draw(frame_text, 20, 5)
+    screen.draw([Text("hello")], 20, 5)
+    screen.draw([Text("hello")], 20, 5)
     screen.leave()
     written = out.getvalue()
     assert written.startswith("\x1b[?1049h")  # the alternate screen first
@@ -228,7 +228,7 @@ class Frames(Screen):
     def size(self) -> tuple[int, int]:
         return 100, 32
 
-    def draw(self, renderable: object, width: int, height: int) -> None:
+    def draw(self, lines: Sequence[Text], width: int, height: int) -> None:
         self.drawn.append(round(self.clock.now(), 2))
 
 

@@ -118,10 +118,12 @@ def _join(glyphs: Sequence[Pixels], gap: int) -> Pixels:
     return joined
 
 
-def digits(text: str, rows: int) -> list[str]:
-    """`text` (digits, ':', '/', ' ') as `rows` lines of block characters."""
+@functools.lru_cache(maxsize=64)
+def digits(text: str, rows: int) -> tuple[str, ...]:
+    """`text` (digits, ':', '/', ' ') as `rows` lines of block characters (remembered:
+    a countdown asks for the same few numbers again and again)."""
     stroke = _digit_metrics(rows)[0]
-    return to_blocks(_join([_digit_pixels(c, rows) for c in text], gap=stroke))
+    return tuple(to_blocks(_join([_digit_pixels(c, rows) for c in text], gap=stroke)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -138,13 +140,14 @@ def digit_rows(text: str, *, width: int, rows: int) -> int:
     return 0
 
 
-def letters(text: str, scale: int) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def letters(text: str, scale: int) -> tuple[str, ...]:
     """`text` (capitals, space, ◀ ▶) in the pixel font, each pixel `scale` cells wide."""
     glyphs = []
     for char in text.upper():
         grid = LETTERS.get(char, LETTERS[" "])
         glyphs.append(_stretch(grid, [scale] * len(grid[0]), [scale] * 5))
-    return to_blocks(_join(glyphs, gap=scale))
+    return tuple(to_blocks(_join(glyphs, gap=scale)))
 
 
 def letter_rows(scale: int) -> int:

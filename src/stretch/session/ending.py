@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich import box
-from rich.console import Group as Stack
-from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -76,7 +74,7 @@ def heading(summary: Summary) -> str:
     return "WELL DONE" if summary.status == "completed" else "THE END"
 
 
-def end_frame(end: Ending, *, width: int, height: int) -> RenderableType:
+def end_frame(end: Ending, *, width: int, height: int) -> list[Text]:
     """The summary screen fitted to `width` x `height`, the key to press on the last row."""
     from stretch.session.plain import summary_line
 
@@ -98,7 +96,7 @@ def end_frame(end: Ending, *, width: int, height: int) -> RenderableType:
     above = max(0, height - 1 - len(lines)) // 2  # the whole of it in the middle
     lines = [fit(line, width) for line in [*[Text()] * above, *lines][: height - 1]]
     lines += [Text()] * (height - 1 - len(lines))
-    return Stack(*lines, fit(Text(LEAVE, style="dim"), width))
+    return [*lines, fit(Text(LEAVE, style="dim"), width)]
 
 
 def _table(end: Ending) -> Table:

@@ -45,7 +45,7 @@ def choose(width: int, height: int, *, number: str, figure: bool) -> Layout:
     (its widest value in the step, so the size holds still while it counts)."""
     if height < TINY_ROWS or width < TINY_COLUMNS:
         return _tiny(width, height, number)
-    scale = 1 if height < 30 else 2
+    scale = 1 if height < 30 else 2 if height < 50 else 3
     letters = letter_rows(scale)
     spacing = 1 if height >= 24 else 0
     # header, name, letters, blank, (digits), bar, detail, blank, (cues), next, footer

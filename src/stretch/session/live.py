@@ -8,15 +8,14 @@ differs from the last, so nothing flickers and an idle second costs almost nothi
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rich.console import Console, RenderableType
+from rich.console import COLOR_SYSTEMS, Console
 from rich.control import Control
-from rich.screen import Screen as FullScreen
+from rich.text import Text
 
 from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import (
@@ -33,6 +32,8 @@ from stretch.session.engine import (
 from stretch.session.keys import RawKeys
 from stretch.session.view import KEY_COMMANDS, View, countdown, figure_frame, frame, number
 
+HOME = "\x1b[H"  # the cursor to the top left
+ERASE_LINE = "\x1b[K"  # from the cursor to the end of the row
 DEFAULT_SIZE = (80, 24)  # when the terminal does not say (a pty with no size set)
 END_POLL = 0.25  # seconds between looks at the window's size on the end screen
 
@@ -70,12 +71,27 @@ class Screen:
             return DEFAULT_SIZE
         return size.columns, size.lines
 
-    def draw(self, renderable: RenderableType, width: int, height: int) -> None:
-        """Render off-screen to exactly the window's size, then write it whole if it changed."""
-        page = Console(file=io.StringIO(), width=width, height=height, force_terminal=True,
-                       legacy_windows=False, no_color=self.console.no_color)
-        page.print(Control.home(), FullScreen(renderable), end="")
-        text = page.file.getvalue()  # type: ignore[attr-defined]
+    def draw(self, lines: Sequence[Text], width: int, height: int) -> None:
+        """Write a frame whole, from the top left, if it differs from the last one.
+
+        The lines come cut to the width already, so each is turned into escape codes
+        directly (no wrapping, no measuring: a big frame costs a few milliseconds); the
+        rest of each row, and rows below the frame, are erased.
+        """
+        colours = COLOR_SYSTEMS.get(self.console.color_system or "")
+        plain = self.console.no_color
+        rows: list[str] = []
+        for line in list(lines)[:height]:
+            parts = []
+            for segment in line.render(self.console):
+                style = segment.style
+                if style and plain:
+                    style = style.without_color
+                parts.append(style.render(segment.text, color_system=colours)
+                             if style else segment.text)
+            rows.append("".join(parts))
+        rows += [""] * (height - len(rows))
+        text = HOME + (ERASE_LINE + "\r\n").join(rows) + ERASE_LINE
         if text != self._last:
             self.out.write(text)
             self.out.flush()

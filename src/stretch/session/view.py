@@ -14,10 +14,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
-from stretch.model import Step
+from stretch.model import Move, Step
 from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
 from stretch.session.layout import Layout, choose
@@ -106,8 +105,8 @@ class View:
     show_help: bool = False
 
 
-def frame(session: Session, view: View, *, width: int, height: int) -> RenderableType:
-    """One screenful for the current moment, exactly `width` x `height`."""
+def frame(session: Session, view: View, *, width: int, height: int) -> list[Text]:
+    """One screenful for the current moment: `height` rows, each `width` cells."""
     step, shown = session.step, coming(session)
     now = number(session)
     figure = _figure(session, shown)
@@ -135,7 +134,7 @@ def frame(session: Session, view: View, *, width: int, height: int) -> Renderabl
     lines.append(fit(Text(footer, style="dim"), width))
     if len(lines) > height:  # a window too small for everything: the keys stay at the foot
         lines = [*lines[: height - 1], lines[-1]]
-    return Group(*lines)
+    return lines
 
 
 def _header(session: Session, view: View, width: int) -> Text:
@@ -239,15 +238,20 @@ def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
     """Setup and cues, with the cautions beside them (under them when narrow)."""
     if shown is None or shown.move is None:
         return []
-    move = shown.move
+    return list(_cues(shown.move, layout))
+
+
+@functools.lru_cache(maxsize=8)
+def _cues(move: Move, layout: Layout) -> tuple[Text, ...]:
+    """Wrapped once per move and window (the lines are copied, never changed, when shown)."""
     cues = [Text(move.setup, style="dim"), *[Text(BULLET + cue) for cue in move.cues]]
     cautions = [Text(CAUTION + c, style="yellow") for c in move.cautions]
     width = layout.width
     if layout.shape == "wide" and cautions:
         right = (width - GAP) * 2 // 5
         left = width - GAP - right
-        return beside(wrapped(cues, left), left, wrapped(cautions, right), right)
-    return [fit(line, width, "left") for line in wrapped(cues + cautions, width)]
+        return tuple(beside(wrapped(cues, left), left, wrapped(cautions, right), right))
+    return tuple(fit(line, width, "left") for line in wrapped(cues + cautions, width))
 
 
 def _help_lines() -> list[Text]:
