@@ -111,8 +111,11 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     now = number(session)
     figure = _figure(session, shown)
     layout = choose(width, height, number=widest(session.steps), figure=figure is not None)
+    instructions = _instructions(shown, layout)
+    # rows the cues leave empty go half above the countdown, half below the cues
+    above = max(0, layout.cues - len(instructions)) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
-    lines.append(_name(step, width))
+    lines += [_name(step, width), *[Text()] * above]
     column = _letters(session, layout)
     column += [Text()] * layout.gap + _digits(now, layout)
     elapsed = step.seconds - session.remaining()
@@ -126,8 +129,9 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     if figure is not None and layout.shape == "tall":
         lines += [Text(), *_drawn(*figure, fw, fh)]
     lines += [Text()] * layout.spacing
-    body = _help_lines() if view.show_help else _instructions(shown, layout)
-    lines += (body + [Text()] * layout.cues)[: layout.cues]
+    body = _help_lines() if view.show_help else instructions
+    rows = layout.cues - above
+    lines += (body + [Text()] * rows)[:rows]
     if layout.next:
         lines.append(fit(Text(_up_next(session)), width))
     footer = KEYS_HELP_PAUSED if session.paused else KEYS_HELP
@@ -205,7 +209,12 @@ def _up_next(session: Session) -> str:
     if session.step.move is None:
         return ""
     later = next((s for s in session.steps[session.index + 1:] if s.move), None)
-    return f"Up next: {step_name(later)}" if later else "Up next: the end (well done)"
+    if later is None:
+        return "Up next: the end (well done)"
+    count, total, what = ((later.set, later.sets, "set") if later.kind == "count"
+                          else (later.rep, later.reps, "hold"))
+    again = f" ({what} {count} of {total})" if count > 1 else ""
+    return f"Up next: {step_name(later)}{again}"
 
 
 def _figure(session: Session, shown: Step | None) -> tuple[object, str | None, str | None] | None:
