@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.model import Catalogue, Move, Step
-from stretch.plan import plan
+from stretch.plan import DOSE_TARGET, plan
 from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
+from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import Command, Session, run_session
 from stretch.session.keys import decode
 from stretch.session.live import LiveLoop, Screen
@@ -275,3 +276,45 @@ def test_the_live_loop_draws_on_each_second_and_pose_and_stands_still_paused() -
         clock.advance(0.25)
         loop.redraw()
     assert len(screen.drawn) == 9
+
+
+@pytest.mark.parametrize("seconds", [0, 12, 41, 23 + 540])
+def test_every_window_size_gets_a_frame_of_exactly_its_size(builtin: Catalogue,
+                                                            seconds: float) -> None:
+    session = at(builtin, seconds, "core-and-hips")
+    for width in (1, 5, 12, 24, 39, 40, 59, 61, 80, 121, 200, 300):
+        for height in (1, 3, 5, 8, 10, 11, 12, 15, 16, 20, 24, 31, 44, 55, 90):
+            lines = frame(session, View("Core and hips"), width=width, height=height)
+            assert len(lines) == height, (width, height)
+            assert all(line.cell_len <= width for line in lines), (width, height)
+
+
+def finished(builtin: Catalogue, routine: str) -> Ending:
+    clock = FakeClock()
+    session = Session(plan(builtin.routines[routine], DEFAULTS), clock)
+    summary = run_session(session, wait=clock.sleep_until, listeners=[])
+    return ending(session.steps, session.done_steps, title=builtin.routines[routine].title,
+                  summary=summary, streak=4)
+
+
+def test_the_end_screen_says_what_was_done_per_group_and_side(builtin: Catalogue) -> None:
+    lines = [line.plain for line in end_frame(finished(builtin, "core-and-hips"), width=80,
+                                              height=24)]
+    text = "\n".join(lines)
+    assert shows_big(text, "WELL DONE")
+    assert "Completed Core and hips after 11:58" in text and "Streak: 4 days." in text
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.strip().startswith(
+        ("hip ", "core "))}
+    assert rows["hip"] == ["24", "reps", "24", "reps", "20", "reps"]  # clamshells; bridges
+    assert rows["core"][:4] == ["0:40", "+", "6", "reps"]  # side plank and bird dog, left
+    assert lines[-1].strip() == "press any key to finish" and len(lines) == 24
+    stretches = "\n".join(line.plain for line in end_frame(finished(builtin, "hip-reset"),
+                                                           width=100, height=32))
+    assert "gluteal" in stretches and f"✓ {DOSE_TARGET} s a side" in stretches
+
+
+def test_the_end_screen_fits_any_window(builtin: Catalogue) -> None:
+    end = finished(builtin, "full-session")
+    for width, height in ((200, 55), (80, 24), (40, 12), (20, 6), (1, 1)):
+        lines = end_frame(end, width=width, height=height)
+        assert len(lines) == height and all(line.cell_len <= width for line in lines)
