@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from stretch.poses import Figure
+
 Kind = Literal["stretch", "exercise"]
 Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
 Position = Literal[
@@ -50,6 +52,7 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    figure: Figure | None = None  # its drawing (optional for a user's move)
 
 
 @dataclass(frozen=True, slots=True)
