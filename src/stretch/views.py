@@ -21,6 +21,7 @@ from stretch import text
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
+from stretch.poses import figure_data
 from stretch.settings import TABLE, Settings
 
 
@@ -153,6 +154,7 @@ def move_json(move: Move) -> dict[str, object]:
         "cautions": list(move.cautions),
         "easier": move.easier,
         "harder": move.harder,
+        "figure": figure_data(move.figure) if move.figure else None,
     }
 
 
@@ -174,13 +176,16 @@ def moves_table(moves: Iterable[Move]) -> Table:
     return table
 
 
-def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
+def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
+              ) -> RenderableType:
+    """One move in full; `figure` is its drawing as lines of text (braille)."""
     lines = [
         f"[bold]{escape(move.name)}[/]  [dim]({move.id})[/]",
         f"{move.kind}, {move.group}, {move.position}, "
         + ("each side" if move.sided else "both sides at once")
         + f", {move_dose(move)}",
         "",
+        *_figure_lines(move, figure),
         escape(move.setup),
         "",
         *[f"  • {escape(cue)}" for cue in move.cues],
@@ -194,6 +199,16 @@ def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
     if used_in:
         lines += ["", "[dim]In: " + ", ".join(used_in) + "[/]"]
     return Panel("\n".join(lines), expand=False, box=box.ROUNDED)
+
+
+def _figure_lines(move: Move, figure: Sequence[str]) -> list[str]:
+    """The drawing, then what it shows: 'start → end', 'left side shown'."""
+    if not figure or move.figure is None:
+        return []
+    notes = (["start → end"] if move.figure.counted else []) + (
+        ["left side shown"] if move.sided else [])
+    caption = [f"[dim]{' · '.join(notes)}[/]"] if notes else []
+    return [*(escape(line) for line in figure), *caption, ""]
 
 
 # --- avoid -------------------------------------------------------------------------
