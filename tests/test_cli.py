@@ -200,6 +200,7 @@ def test_completion_offers_routine_and_move_names() -> None:
     assert "figure-four" in [name for name, _ in complete_move("fig")]
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "stretch", "--version"], capture_output=True, text=True, check=False

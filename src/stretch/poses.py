@@ -9,7 +9,7 @@ the very same thing. The format is written by hand in the catalogue (see the REA
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 # The grid: x from 0 (left) to WIDTH, y from 0 (the floor) up to HEIGHT.
 WIDTH = 100
@@ -17,7 +17,7 @@ HEIGHT = 60
 HEAD_RADIUS = 4
 
 View = Literal["side", "front", "top"]
-VIEWS: tuple[View, ...] = ("side", "front", "top")
+VIEWS: tuple[View, ...] = get_args(View)
 
 # Every pose names these; "near" limbs face the viewer in a side view.
 JOINTS: tuple[str, ...] = (
@@ -29,7 +29,7 @@ TOES: tuple[str, ...] = ("near-toes", "far-toes")  # optional: a foot's directio
 ALL_JOINTS: tuple[str, ...] = JOINTS + TOES
 
 PropKind = Literal["floor", "wall", "cushion", "chair", "bed"]
-PROPS: tuple[PropKind, ...] = ("floor", "wall", "cushion", "chair", "bed")
+PROPS: tuple[PropKind, ...] = get_args(PropKind)
 # What each prop's numbers mean, in order ("floor" takes none).
 PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
     "floor": (),
@@ -40,7 +40,7 @@ PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
 }
 
 Frame = Literal["start", "end"]
-FRAMES: tuple[Frame, ...] = ("start", "end")
+FRAMES: tuple[Frame, ...] = get_args(Frame)
 Point = tuple[int, int]
 
 

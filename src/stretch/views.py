@@ -109,7 +109,7 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = text.SIDE_NAMES.get(step.side or "", "")
+        side = text.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
         table.add_row(
             str(number), text.clock(start), Text(step.label, style=style), side,
             f"{step.seconds:g} s", text.step_detail(step),
@@ -253,13 +253,13 @@ def safety_view(notes: Notes) -> RenderableType:
 
 # --- config ------------------------------------------------------------------------
 
-def setting_text(value: object, found: str | None = None) -> str:
+def setting_text(value: object, found: str | None = None, unset: str = "(none found)") -> str:
     """A setting's value as a person would write it in the file; for a program left unset,
-    the one stretch found by itself (`found`)."""
+    the one stretch found by itself (`found`), else what unset means (`unset`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return f"(found: {found})" if found else "(none found)"
+        return f"(found: {found})" if found else unset
     if isinstance(value, tuple):
         return "[" + ", ".join(f'"{part}"' for part in value) + "]"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -273,7 +273,7 @@ def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> Ren
     table.add_column("value")
     table.add_column("from", overflow="fold")
     for setting, value, source in settings.shown():
-        shown = setting_text(value, detected.get(setting.name))
+        shown = setting_text(value, detected.get(setting.name), setting.unset)
         table.add_row(setting.name, Text(shown), Text(source))
     state = "" if path.exists() else " (not there yet: every setting is a default)"
     meaning = Table.grid(padding=(0, 2))

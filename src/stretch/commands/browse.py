@@ -110,8 +110,11 @@ def validate(term: Terminal, paths: Sequence[Path]) -> bool:
 def config(term: Terminal, **flags: object) -> None:
     from stretch import views
     from stretch.files import config_file
+    from stretch.remind.notify import find_notifier
     from stretch.session.voice import find_speech
 
-    speech = find_speech()
+    speech, notifier = find_speech(), find_notifier(None)
     detected = {"voice_command": " ".join(speech.argv)} if speech else {}
+    if notifier is not None:
+        detected["notify_command"] = notifier.argv[0]
     term.out.print(views.config_view(settings(**flags), config_file(), detected))

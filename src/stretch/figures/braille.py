@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stretch.figures.geometry import XY, Box, Drawing, Layer, drawing, frames, oriented
-from stretch.model import Side
 from stretch.poses import HEAD_RADIUS, Figure, Frame
+from stretch.vocab import Side
 
 BLANK = " "
 ARROW = "→"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Side
 from stretch.poses import HEAD_RADIUS, WIDTH, Figure, Frame, Pose, Prop
+from stretch.vocab import Side
 
 Layer = Literal["prop", "far", "body", "near"]
 XY = tuple[float, float]

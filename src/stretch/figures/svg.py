@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from stretch.figures.geometry import Drawing, Layer, drawing, frames, oriented
-from stretch.model import Side
 from stretch.poses import HEAD_RADIUS, Figure, Frame
+from stretch.vocab import Side
 
 GAP = 12.0  # grid units between two frames, the arrow in the middle
 MM = 0.4  # natural size: millimetres per grid unit (a standing person about 22 mm)
