@@ -111,7 +111,7 @@ def test_paused_shows_paused_without_dimming_the_digits(builtin: Catalogue) -> N
 def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) -> None:
     session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 4 s bridges: rep 4
     text = "\n".join(render(session, 100, 32))
-    assert "rep 4 of 10 · 4 s each · set 1 of 2 · 27 s left" in text
+    assert "rep 4 of 10, set 1 of 2 · 27 s left" in text
     height = digit_height(text)
     assert all(row in text for row in digits("4/10", height))
     rest = "\n".join(render(at(builtin, 50, "core-and-hips"), 100, 32))  # the rest after set 1

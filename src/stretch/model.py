@@ -7,28 +7,31 @@ same objects around without defensive copies.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Kind = Literal["stretch", "exercise"]
-Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
-Position = Literal[
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
+from stretch.poses import Figure
+from stretch.vocab import (
+    BUILTIN,
+    FLOOR_POSITIONS,
+    GROUPS,
+    KINDS,
+    POSITIONS,
+    REST_DAY,
+    STRETCH_GROUPS,
+    WEEKDAYS,
+    Group,
+    Kind,
+    Position,
+    Side,
+    StepKind,
+)
+
+# The vocabularies live in vocab.py (the command line needs them without these classes);
+# they are part of the model's names too.
+__all__ = [
+    "BUILTIN", "FLOOR_POSITIONS", "GROUPS", "KINDS", "POSITIONS", "REST_DAY", "STRETCH_GROUPS",
+    "WEEKDAYS", "Avoid", "Catalogue", "Group", "Item", "Kind", "Move", "Notes", "Position",
+    "Routine", "SafetyNote", "Side", "Step", "StepKind", "WeekPlan",
 ]
-Side = Literal["left", "right", "both"]
-StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
-
-KINDS: tuple[Kind, ...] = ("stretch", "exercise")
-GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas", "core", "hip")
-STRETCH_GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas")
-POSITIONS: tuple[Position, ...] = (
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
-)
-FLOOR_POSITIONS: frozenset[Position] = frozenset(
-    {"supine", "prone", "side-lying", "all-fours", "kneeling"}
-)
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-REST_DAY = "rest"
-BUILTIN = "built-in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    figure: Figure | None = None  # its drawing (optional for a user's move)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,7 @@ def choose(width: int, height: int, *, number: str, figure: bool) -> Layout:
         side = round(width * FIGURE_SHARE) if wide else 0
         main = width - side - (GAP if wide else 0)
         digits = digit_rows(number, width=main - 2, rows=height - fixed - cues)
-        top = letters + 1 + max(digits, 1) + 2  # the rows the figure stands beside
+        top = 1 + max(digits, 1) + 2  # the rows the figure stands beside
         return Layout(shape="wide", width=width, height=height, header=1, scale=scale,
                       letters=letters, gap=1, spacing=spacing, digits=digits, main=main,
                       figure=(side, top) if wide else (0, 0),

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from stretch.model import Move, Step
+from stretch.model import Move, Side, Step
+from stretch.poses import Figure, Frame
 from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
 from stretch.session.layout import Layout, choose
@@ -63,7 +64,7 @@ def rep(step: Step, elapsed: float) -> int:
     return min(step.reps, int(elapsed // (step.tempo or 1)) + 1)
 
 
-def figure_frame(step: Step, elapsed: float) -> str | None:
+def figure_frame(step: Step, elapsed: float) -> Frame | None:
     """The figure's frame `elapsed` seconds into a step: the figure leads the person.
 
     Each rep of a counted exercise is one tempo long: its first half shows the end pose
@@ -115,9 +116,8 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     # rows the cues leave empty go half above the countdown, half below the cues
     above = max(0, layout.cues - len(instructions)) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
-    lines += [_name(step, width), *[Text()] * above]
-    column = _letters(session, layout)
-    column += [Text()] * layout.gap + _digits(now, layout)
+    lines += [_name(step, width), *[Text()] * above, *_letters(session, layout)]
+    column = [Text()] * layout.gap + _digits(now, layout)
     elapsed = step.seconds - session.remaining()
     column += [bar(elapsed / step.seconds if step.seconds else 1.0, layout.main),
                fit(_detail(session), layout.main)]
@@ -164,7 +164,8 @@ def _name(step: Step, width: int) -> Text:
 
 
 def _letters(session: Session, layout: Layout) -> list[Text]:
-    """The side (or the pause's banner, or PAUSED) in large letters, as big as fits."""
+    """The side (or the pause's banner, or PAUSED) in large letters, as big as fits:
+    over the countdown, or across the whole width when the words are too long for it."""
     step = session.step
     if session.paused:
         words, style = PAUSED
@@ -172,21 +173,21 @@ def _letters(session: Session, layout: Layout) -> list[Text]:
         words, style = BANNERS.get(step.kind, step.label.upper()), "bold cyan"
     else:
         words, style = SIDES.get(step.side or "", ("", ""))
-    rows, room = layout.letters, layout.main - 2
-    scale = layout.scale
-    while scale and letters_width(words, scale) + 2 * scale > room:
-        scale -= 1
-    if not words:
-        block = []
-    elif scale:
-        pad = " " * scale  # a margin in the letters' own colour, for the PAUSED slab
-        block = [Text(pad + line + pad, style=style)
-                 for line in letters(words, scale)]
+    block: list[Text] = []
+    room = layout.main
+    for room in (layout.main, layout.width):
+        scale = next((s for s in range(layout.scale, 0, -1)
+                      if letters_width(words, s) + 2 * s <= room - 2), 0)
+        if scale:
+            pad = " " * scale  # a margin in the letters' own colour, for the PAUSED slab
+            block = [Text(pad + line + pad, style=style) for line in letters(words, scale)]
+            break
     else:
-        block = [Text(f" {words} ", style=style + " reverse")]
+        block = [Text(f" {words} ", style=style + " reverse")] if words else []
+    rows = layout.letters
     top = (rows - len(block)) // 2
     block = [Text()] * top + block + [Text()] * (rows - top - len(block))
-    return [fit(line, layout.main) for line in block[:rows]]
+    return [fit(fit(line, room), layout.width, "left") for line in block[:rows]]
 
 
 def _digits(now: str, layout: Layout) -> list[Text]:
@@ -217,30 +218,32 @@ def _up_next(session: Session) -> str:
     return f"Up next: {step_name(later)}{again}"
 
 
-def _figure(session: Session, shown: Step | None) -> tuple[object, str | None, str | None] | None:
+Drawn = tuple[Figure, Frame | None, Side | None]  # a figure, its pose and side
+
+
+def _figure(session: Session, shown: Step | None) -> Drawn | None:
     """The figure to draw now, its frame and side; None for a move without one."""
-    if shown is None or getattr(shown.move, "figure", None) is None:
+    if shown is None or shown.move is None or shown.move.figure is None:
         return None
     if shown is session.step:
         pose = figure_frame(shown, session.elapsed())
-    else:
+    else:  # a pause: the move coming up, ready to start
         pose = "start" if shown.kind == "count" else None
-    return getattr(shown.move, "figure", None), pose, shown.side
+    return shown.move.figure, pose, shown.side
 
 
-def _drawn(figure: object, pose: str | None, side: str | None, width: int,
+def _drawn(figure: Figure, pose: Frame | None, side: Side | None, width: int,
            height: int) -> list[Text]:
     return [Text(line) for line in _braille(figure, pose, side, width, height)]
 
 
 @functools.lru_cache(maxsize=8)
-def _braille(figure: object, pose: str | None, side: str | None, width: int,
+def _braille(figure: Figure, pose: Frame | None, side: Side | None, width: int,
              height: int) -> tuple[str, ...]:
     """The figure in braille, drawn once per size, frame and side (redraws reuse it)."""
-    import importlib
+    from stretch.figures.braille import render
 
-    braille = importlib.import_module("stretch.figures.braille")
-    return tuple(braille.render(figure, width=width, height=height, frame=pose, side=side))
+    return tuple(render(figure, width=width, height=height, frame=pose, side=side))
 
 
 def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
