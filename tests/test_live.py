@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from rich.console import Console, Group
@@ -12,20 +13,32 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.model import Catalogue, Move, Step
+from stretch.figures import braille
+from stretch.model import Catalogue, Move, Side, Step
 from stretch.plan import DOSE_TARGET, plan
+from stretch.poses import Frame
 from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
 from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import Command, Session, run_session
 from stretch.session.keys import decode
+from stretch.session.layout import choose
 from stretch.session.live import LiveLoop, Screen
-from stretch.session.view import KEYS_HELP, KEYS_HELP_PAUSED, View, countdown, figure_frame, frame
+from stretch.session.view import (
+    KEYS_HELP,
+    KEYS_HELP_PAUSED,
+    View,
+    countdown,
+    figure_frame,
+    frame,
+    widest,
+)
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
 from tests.terminal import digit_height, shows_big
 
 ESCAPE = re.compile(r"\x1b\[")
+BRAILLE = re.compile("[\u2801-\u28ff]")
 
 
 def render(session: Session, width: int = 60, height: int = 20, *, show_help: bool = False) -> list[str]:
@@ -318,3 +331,68 @@ def test_the_end_screen_fits_any_window(builtin: Catalogue) -> None:
     for width, height in ((200, 55), (80, 24), (40, 12), (20, 6), (1, 1)):
         lines = end_frame(end, width=width, height=height)
         assert len(lines) == height and all(line.cell_len <= width for line in lines)
+
+
+def drawn(session: Session, width: int, height: int, *, pose: Frame | None,
+          side: Side | None, move: Move | None = None) -> list[str]:
+    """The braille figure the frame should hold: the move's, at the layout's size."""
+    move = move or session.step.move
+    assert move is not None and move.figure is not None
+    layout = choose(width, height, number=widest(session.steps), figure=True)
+    return [row for row in braille.render(move.figure, width=layout.figure[0],
+                                          height=layout.figure[1], frame=pose, side=side)
+            if row.strip()]
+
+
+def shows(lines: list[str], figure: list[str]) -> bool:
+    return all(any(row in line for line in lines) for row in figure)
+
+
+def test_the_figure_stands_beside_the_countdown_for_the_side_worked(builtin: Catalogue) -> None:
+    left, right = at(builtin, 12), at(builtin, 50)  # figure-four, left then right side
+    lines = render(left, 100, 32)
+    figure = drawn(left, 100, 32, pose=None, side="left")
+    assert shows(lines, figure)
+    digits_row = next(i for i, line in enumerate(lines) if "████" in line)
+    assert any("████" in line and BRAILLE.search(line) for line in lines[digits_row:])
+    mirrored = drawn(right, 100, 32, pose=None, side="right")
+    assert mirrored != figure and shows(render(right, 100, 32), mirrored)
+
+
+def test_a_counted_figure_moves_at_the_tempo_on_the_fake_clock(builtin: Catalogue) -> None:
+    """Bridges at 4 s a rep: up (end) for the first 2 s of each rep, down (start) after."""
+    up = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="end", side="both")
+    down = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="start", side="both")
+    assert up != down
+    for seconds, expected in ((0, up), (1.9, up), (2.0, down), (3.9, down), (4.0, up),
+                              (13, up), (15, down), (39.5, down)):
+        lines = render(at(builtin, 10 + seconds, "core-and-hips"), 100, 32)
+        assert shows(lines, expected), seconds
+        assert not shows(lines, down if expected is up else up), seconds
+
+
+def test_a_pause_shows_the_move_coming_up_ready_to_start(builtin: Catalogue) -> None:
+    session = at(builtin, 5, "core-and-hips")  # get ready, then bridges
+    assert session.step.kind == "get-ready"
+    start = drawn(session, 100, 32, pose="start", side="both", move=builtin.moves["glute-bridge"])
+    assert shows(render(session, 100, 32), start)
+
+
+def test_the_figure_goes_under_the_countdown_in_a_tall_window_and_not_in_a_tiny_one(
+        builtin: Catalogue) -> None:
+    tall = render(at(builtin, 12), 60, 44)
+    digits_end = max(i for i, line in enumerate(tall) if "█" in line)
+    assert not any(BRAILLE.search(line) for line in tall[:digits_end])
+    assert any(BRAILLE.search(line) for line in tall[digits_end:])
+    assert not any(BRAILLE.search(line) for line in render(at(builtin, 12), 40, 12))
+
+
+def test_a_move_without_a_figure_still_gets_the_whole_view(builtin: Catalogue) -> None:
+    move = replace(builtin.moves["figure-four"], figure=None)
+    session = Session([Step(kind="hold", label=move.name, seconds=30, move=move, side="left",
+                            rep=1, reps=1)], FakeClock())
+    session.start()
+    lines = render(session, 100, 32)
+    text = "\n".join(lines)
+    assert not BRAILLE.search(text) and shows_big(text, "◀ LEFT")
+    assert digit_height(text) >= 7 and "• Keep your tailbone heavy on the floor" in text
