@@ -174,12 +174,13 @@ def _letters(session: Session, layout: Layout) -> list[Text]:
     else:
         words, style = SIDES.get(step.side or "", ("", ""))
     block: list[Text] = []
+    margin = 1 if session.paused else 0  # the PAUSED slab reaches past its letters
     room = layout.main
     for room in (layout.main, layout.width):
         scale = next((s for s in range(layout.scale, 0, -1)
-                      if letters_width(words, s) + 2 * s <= room - 2), 0)
+                      if letters_width(words, s) + 2 * s * margin <= room), 0)
         if scale:
-            pad = " " * scale  # a margin in the letters' own colour, for the PAUSED slab
+            pad = " " * scale * margin
             block = [Text(pad + line + pad, style=style) for line in letters(words, scale)]
             break
     else:
