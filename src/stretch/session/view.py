@@ -113,8 +113,9 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     figure = _figure(session, shown)
     layout = choose(width, height, number=widest(session.steps), figure=figure is not None)
     instructions = _instructions(shown, layout)
-    # rows the cues leave empty go half above the countdown, half below the cues
-    above = max(0, layout.cues - len(instructions)) // 2 if layout.shape != "tiny" else 0
+    # rows the cues (or the key help) leave empty go half above the countdown, half below
+    used = max(len(instructions), len(HELP_LINES))
+    above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
     lines += [_name(step, width), *[Text()] * above, *_letters(session, layout)]
     column = [Text()] * layout.gap + _digits(now, layout)
