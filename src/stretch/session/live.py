@@ -1,8 +1,9 @@
 """The live view's loop: the alternate screen, keys in, frames out, the terminal restored.
 
-Rich writes the screen's control codes (alternate screen, cursor, home); each frame is
-rendered off-screen to exactly the window's size and written whole, only when it
-differs from the last, so nothing flickers and an idle second costs almost nothing.
+Rich writes the screen's control codes (alternate screen, cursor) and each line's
+styles; a frame comes cut to exactly the window's size and is written whole, only when
+what it shows changes, so nothing flickers and an idle second costs almost nothing.
+When a routine runs to its end, its summary stays up until a key is pressed.
 """
 
 from __future__ import annotations
