@@ -75,24 +75,22 @@ def heading(summary: Summary) -> str:
 
 
 def end_frame(end: Ending, *, width: int, height: int) -> list[Text]:
-    """The summary screen fitted to `width` x `height`, the key to press on the last row."""
+    """The summary screen fitted to `width` x `height`, the key to press on the last row:
+    the heading as large as leaves room for the table, the table if it fits at all."""
     from stretch.session.plain import summary_line
 
     words = heading(end.summary)
-    scale = 2 if height >= 30 else 1 if height >= 12 else 0
-    while scale and letters_width(words, scale) > width - 2:
-        scale -= 1
-    if scale:
-        title = [Text(line, style="bold green") for line in letters(words, scale)]
-    else:
-        title = [Text(words, style="bold green")]
     said = wrapped([Text(summary_line(end.summary, end.title))], width)
     if end.streak:
         said.append(Text(f"Streak: {plural(end.streak, 'day')}.", style="bold"))
-    lines = [*title, Text(), *said]
-    table = rendered(_table(end), width) if end.work else []
-    if len(lines) + 1 + len(table) + 1 <= height:
-        lines += [Text(), *table]
+    table = [Text(), *rendered(_table(end), width)] if end.work else []
+    sizes = [s for s in (3, 2, 1) if letters_width(words, s) <= width - 2]
+    for extra, scale in [*((table, s) for s in sizes), (table, 0), *(([], s) for s in sizes)]:
+        title = ([Text(line, style="bold green") for line in letters(words, scale)] if scale
+                 else [Text(words, style="bold green")])
+        lines = [*title, Text(), *said, *extra]
+        if len(lines) + 1 <= height and (not scale or len(title) <= height // 4):
+            break
     above = max(0, height - 1 - len(lines)) // 2  # the whole of it in the middle
     lines = [fit(line, width) for line in [*[Text()] * above, *lines][: height - 1]]
     lines += [Text()] * (height - 1 - len(lines))
