@@ -120,6 +120,16 @@ def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogu
     assert {m.id for m in builtin.moves.values() if m.tempo} == set(COUNTED)
 
 
+def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
+    kept = tmp_path / "catalogue.pickle"
+    load_catalogue(user_dir=None, cache=kept)
+    written = kept.stat().st_mtime_ns
+    again = load_catalogue(user_dir=None, cache=kept)
+    assert kept.stat().st_mtime_ns == written  # read from the pickle, not parsed again
+    assert {k: m.figure for k, m in again.moves.items()} == {
+        k: m.figure for k, m in builtin.moves.items()}
+
+
 def test_a_hold_is_the_same_in_every_frame(builtin: Catalogue) -> None:
     figure = builtin.moves["pigeon"].figure
     assert figure is not None
