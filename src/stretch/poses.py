@@ -38,6 +38,7 @@ PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
     "chair": ("front", "back", "seat"),
     "bed": ("from", "to", "top"),
 }
+HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the floor; others are x
 
 Frame = Literal["start", "end"]
 FRAMES: tuple[Frame, ...] = get_args(Frame)

@@ -11,6 +11,7 @@ from stretch.poses import (
     ALL_JOINTS,
     FRAMES,
     HEIGHT,
+    HEIGHTS,
     JOINTS,
     PROP_NUMBERS,
     PROPS,
@@ -23,7 +24,6 @@ from stretch.poses import (
 )
 
 FIGURE_KEYS = ("view", "props", "pose", *FRAMES)
-HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the floor
 EXAMPLES: dict[PropKind, str] = {
     "floor": "- floor", "wall": "wall: 90", "cushion": "cushion: 30",
     "chair": "chair: [40, 58, 24]", "bed": "bed: [0, 45, 28]",

@@ -9,6 +9,7 @@ drawing, far limbs in dashes, props in a thin line; the head is a ring (a dot wh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from stretch.figures.geometry import XY, Box, Drawing, Layer, drawing, frames, oriented
 from stretch.poses import HEAD_RADIUS, Figure, Frame
@@ -33,24 +34,37 @@ def render(figure: Figure, *, width: int, height: int, frame: Frame | None = Non
     draws them larger), and a hold shows its pose. `side="right"` mirrors the figure
     (it is drawn for the left).
     """
+    return list(_render(figure, width, height, frame, side))
+
+
+@lru_cache(maxsize=64)
+def _render(figure: Figure, width: int, height: int, frame: Frame | None, side: Side | None
+            ) -> tuple[str, ...]:
+    """Remembered: a live view redraws a few times a second, the figure only changes
+    with the frame (a big drawing takes a few milliseconds)."""
     if width <= 0 or height <= 0:
-        return [BLANK * max(width, 0)] * max(height, 0)
+        return (BLANK * max(width, 0),) * max(height, 0)
     figure = oriented(figure, side)
     shown = [drawing(figure, f) for f in frames(figure, frame)]
     if len(shown) == 1:
-        return _cells(shown[0], width, height)
+        return tuple(_cells(shown[0], width, height))
+    return tuple(_two(shown[0], shown[1], width, height))
+
+
+def _two(first: Drawing, second: Drawing, width: int, height: int) -> list[str]:
+    """Start and end with an arrow between: beside each other, or one above the other when
+    that draws them larger (a lying figure in a narrow space). Both at the same scale."""
     panel, rows = (width - GAP) // 2, (height - 1) // 2
-    beside = _scale(shown[0].box, panel, height)
-    above = _scale(shown[0].box, width, rows)
+    beside = _scale(first.box, panel, height)
+    above = _scale(first.box, width, rows)
     if max(beside, above) <= 0:
-        return _cells(shown[-1], width, height)
+        return _cells(second, width, height)
     if above > beside:
-        first, second = (_cells(p, width, rows) for p in shown)
         arrow = [ARROW_DOWN.center(width)]
         spare = [BLANK * width] * (height - 2 * rows - 1)
-        return first + arrow + second + spare
-    left, right = (_cells(p, panel, height) for p in shown)
-    spare_cells = BLANK * (width - GAP - 2 * panel)  # both frames drawn at the same scale
+        return _cells(first, width, rows) + arrow + _cells(second, width, rows) + spare
+    left, right = _cells(first, panel, height), _cells(second, panel, height)
+    spare_cells = BLANK * (width - GAP - 2 * panel)
     middle = height // 2
     return [
         a + (f" {ARROW} " if row == middle else BLANK * GAP) + b + spare_cells

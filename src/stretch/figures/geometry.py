@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.poses import HEAD_RADIUS, WIDTH, Figure, Frame, Pose, Prop
+from stretch.poses import (
+    HEAD_RADIUS,
+    HEIGHTS,
+    PROP_NUMBERS,
+    WIDTH,
+    Figure,
+    Frame,
+    Pose,
+    Prop,
+)
 from stretch.vocab import Side
 
 Layer = Literal["prop", "far", "body", "near"]
@@ -52,7 +61,8 @@ def mirror(figure: Figure) -> Figure:
         return Pose(tuple((name, (WIDTH - x, y)) for name, (x, y) in pose.joints))
 
     props = tuple(
-        replace(prop, at=tuple(WIDTH - v if i < 2 else v for i, v in enumerate(prop.at)))
+        replace(prop, at=tuple(v if name in HEIGHTS else WIDTH - v
+                               for name, v in zip(PROP_NUMBERS[prop.kind], prop.at, strict=True)))
         for prop in figure.props
     )
     return replace(figure, props=props, poses=tuple(flip(p) for p in figure.poses))
