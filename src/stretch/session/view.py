@@ -236,16 +236,11 @@ def _figure(session: Session, shown: Step | None) -> Drawn | None:
 
 def _drawn(figure: Figure, pose: Frame | None, side: Side | None, width: int,
            height: int) -> list[Text]:
-    return [Text(line) for line in _braille(figure, pose, side, width, height)]
-
-
-@functools.lru_cache(maxsize=8)
-def _braille(figure: Figure, pose: Frame | None, side: Side | None, width: int,
-             height: int) -> tuple[str, ...]:
-    """The figure in braille, drawn once per size, frame and side (redraws reuse it)."""
+    """The figure in braille (the renderer remembers drawings, so redraws are cheap)."""
     from stretch.figures.braille import render
 
-    return tuple(render(figure, width=width, height=height, frame=pose, side=side))
+    return [Text(line) for line in render(figure, width=width, height=height, frame=pose,
+                                          side=side)]
 
 
 def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
