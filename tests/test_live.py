@@ -98,7 +98,9 @@ def test_the_side_is_in_large_letters(builtin: Catalogue) -> None:
     right = "\n".join(render(at(builtin, 50), 80, 24))  # the first hold's second side
     assert shows_big(right, "RIGHT ▶") and not shows_big(right, "◀ LEFT")
     bridge = "\n".join(render(at(builtin, 23, "core-and-hips"), 80, 24))
-    assert shows_big(bridge, "BOTH SIDES")  # a bilateral exercise says so
+    for words in ("BOTH SIDES", "◀ LEFT", "RIGHT ▶"):  # a bridge has no side to announce
+        assert not shows_big(bridge, words)
+    assert "Glute bridge · hip · supine" in bridge
 
 
 def test_pauses_show_the_banner_and_up_next(builtin: Catalogue) -> None:

@@ -40,8 +40,9 @@ HELP_LINES = (
 )
 BANNERS = {"get-ready": "GET READY", "switch": "SWITCH SIDES", "rest": "REST",
            "transition": "CHANGE POSITION"}
-SIDES = {"left": ("◀ LEFT", "bold cyan"), "right": ("RIGHT ▶", "bold magenta"),
-         "both": ("BOTH SIDES", "bold green")}
+# A move done on both sides at once (a bridge, a butterfly) has no side to announce:
+# "BOTH SIDES" there would read as "do it on each side" (issue 15, item 17).
+SIDES = {"left": ("◀ LEFT", "bold cyan"), "right": ("RIGHT ▶", "bold magenta")}
 PAUSED = ("PAUSED", "bold reverse yellow")
 REFERENCE_ROWS = 8  # the size at which numbers' widths are compared
 
