@@ -135,3 +135,29 @@ def log_past_session(home: Path) -> None:
     history.finish(row, status="completed", ended=when, active_seconds=318, steps_done=18,
                    steps_skipped=0)
     history.close()
+
+
+BLOCKS = frozenset("█▀▄")
+
+
+def digit_height(screen: str) -> int:
+    """Rows of the tallest run of block characters on a screen: the big digits' height
+    (the big letters above them are shorter and kept apart by a blank row)."""
+    tallest = run = 0
+    for line in screen.split("\n"):
+        run = run + 1 if BLOCKS & set(line) else 0
+        tallest = max(tallest, run)
+    return tallest
+
+
+def shows_big(screen: str, words: str) -> bool:
+    """Whether `words` are on the screen in the big letters, at any size."""
+    from stretch.session.bigtext import letters
+
+    lines = screen.split("\n")
+    for scale in (1, 2, 3):
+        rows = [row.strip() for row in letters(words, scale)]
+        for top in range(len(lines) - len(rows) + 1):
+            if all(row in lines[top + i] for i, row in enumerate(rows)):
+                return True
+    return False

@@ -120,7 +120,7 @@ def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-              "setup", "cues", "cautions", "easier", "harder"}
+              "setup", "cues", "cautions", "easier", "harder", "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
     assert bridge["hold"] is None and bridge["tempo"] == 4

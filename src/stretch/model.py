@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stretch.poses import Figure
 from stretch.vocab import (
     BUILTIN,
     FLOOR_POSITIONS,
@@ -52,6 +53,7 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    figure: Figure | None = None  # its drawing (optional for a user's move)
 
 
 @dataclass(frozen=True, slots=True)

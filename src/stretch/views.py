@@ -20,6 +20,7 @@ from stretch import text
 from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
+from stretch.poses import figure_data
 from stretch.settings import TABLE, Settings
 
 
@@ -153,6 +154,7 @@ def move_json(move: Move) -> dict[str, object]:
         "cautions": list(move.cautions),
         "easier": move.easier,
         "harder": move.harder,
+        "figure": figure_data(move.figure) if move.figure else None,
     }
 
 
@@ -177,12 +179,15 @@ def moves_table(moves: Iterable[Move]) -> Table:
     return table
 
 
-def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
+def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
+              ) -> RenderableType:
+    """One move in full; `figure` is its drawing as lines of text (braille)."""
     lines = [
         Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
         Text(f"{move.kind}, {move.group}, {move.position}, "
              + ("each side" if move.sided else "both sides at once") + f", {move_dose(move)}"),
         Text(""),
+        *_figure_lines(move, figure),
         Text(move.setup),
         Text(""),
         *[Text(f"  • {cue}") for cue in move.cues],
@@ -196,6 +201,16 @@ def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
     if used_in:
         lines += [Text(""), Text("In: " + ", ".join(used_in), style="dim")]
     return Panel(Stack(*lines), expand=False, box=box.ROUNDED)
+
+
+def _figure_lines(move: Move, figure: Sequence[str]) -> list[Text]:
+    """The drawing, then what it shows: 'start → end', 'left side shown'."""
+    if not figure or move.figure is None:
+        return []
+    notes = (["start → end"] if move.figure.counted else []) + (
+        ["left side shown"] if move.sided else [])
+    caption = [Text(" · ".join(notes), style="dim")] if notes else []
+    return [*(Text(line) for line in figure), *caption, Text("")]
 
 
 # --- avoid -------------------------------------------------------------------------

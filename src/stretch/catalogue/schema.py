@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from stretch.catalogue.figure_schema import read_figure
 from stretch.catalogue.nodes import Node, Reader, Where
 from stretch.model import (
     GROUPS,
@@ -87,7 +88,7 @@ class FileContent:
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-    "setup", "cues", "cautions", "easier", "harder",
+    "setup", "cues", "cautions", "easier", "harder", "figure",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -167,6 +168,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         easier=reader.optional_text(m, "easier", f"{at}.easier"),
         harder=reader.optional_text(m, "harder", f"{at}.harder"),
         source=reader.source,
+        figure=read_figure(reader, m.get("figure"), at, counted=tempo is not None),
     )
 
 

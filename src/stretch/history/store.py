@@ -208,7 +208,7 @@ class History:
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
               steps_total: int, first_side: str, speed: float = 1.0) -> int:
         """Log a session as running; returns its id. `first_side` is NO_SIDE until the
-        session reaches a sided move (see `sided`)."""
+        session reaches a sided move (then `progress` or `finish` records it)."""
         running = database.Running({
             "routine": routine, "title": title, "started": started.isoformat(timespec="seconds"),
             "status": "running", "planned_seconds": planned_seconds, "steps_total": steps_total,
@@ -219,23 +219,27 @@ class History:
         self._running[session_id] = running
         return session_id
 
-    def sided(self, session_id: int, first_side: str) -> None:
-        """Record which side went first, once the session reaches its first sided move."""
-        self._update(session_id, {"first_side": first_side})
-
     def progress(self, session_id: int, *, active_seconds: float, steps_done: int,
-                 steps_skipped: int, group: str | None = None, seconds: float = 0.0) -> None:
-        """Record a finished step (and its seconds of work for a muscle group)."""
-        self._update(session_id, {"active_seconds": active_seconds, "steps_done": steps_done,
-                                  "steps_skipped": steps_skipped},
-                     group=group if seconds > 0 else None, seconds=seconds)
+                 steps_skipped: int, group: str | None = None, seconds: float = 0.0,
+                 first_side: str | None = None) -> None:
+        """Record a finished step (and its seconds of work for a muscle group, and which
+        side went first once the session has reached a sided move)."""
+        values: dict[str, object] = {"active_seconds": active_seconds,
+                                     "steps_done": steps_done, "steps_skipped": steps_skipped}
+        if first_side is not None:
+            values["first_side"] = first_side
+        self._update(session_id, values, group=group if seconds > 0 else None, seconds=seconds)
 
     def finish(self, session_id: int, *, status: str, ended: datetime, active_seconds: float,
-               steps_done: int, steps_skipped: int) -> None:
+               steps_done: int, steps_skipped: int, first_side: str | None = None) -> None:
         """Close a session as completed, stopped or interrupted."""
-        self._update(session_id, {"status": status, "ended": ended.isoformat(timespec="seconds"),
-                                  "active_seconds": active_seconds, "steps_done": steps_done,
-                                  "steps_skipped": steps_skipped})
+        values: dict[str, object] = {"status": status,
+                                     "ended": ended.isoformat(timespec="seconds"),
+                                     "active_seconds": active_seconds, "steps_done": steps_done,
+                                     "steps_skipped": steps_skipped}
+        if first_side is not None:
+            values["first_side"] = first_side
+        self._update(session_id, values)
         self._running.pop(session_id, None)
 
     def _update(self, session_id: int, values: dict[str, object], *, group: str | None = None,

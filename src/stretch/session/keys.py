@@ -139,6 +139,12 @@ class RawKeys:
         if self.on_resume:
             self.on_resume()
 
+    def discard(self) -> None:
+        """Forget keys typed but not yet read (so they cannot answer a later question)."""
+        self._pending.clear()
+        with contextlib.suppress(termios.error):
+            termios.tcflush(self.fd, termios.TCIFLUSH)
+
     def read_key(self, timeout: float) -> str | None:
         """The next key, waiting at most `timeout` seconds; None if none came."""
         if self._pending:

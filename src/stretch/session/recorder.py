@@ -3,8 +3,9 @@
 The row is created before the session starts (so a history that cannot be written
 stops us before anyone gets on the floor), updated as each step finishes, and closed
 with the final status. A process killed mid-session leaves a `running` row that the
-history reads back as interrupted. Which side went first is written when the session
-reaches its first sided move, so a session quit before then does not swap the sides.
+history reads back as interrupted. Which side went first is written once the session
+has reached its first sided move (with the next write), so a session quit before then
+does not swap the sides.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class Recorder:
         self.session = session
         self.now = now
         self.closed = False
-        self.sided = False
+        self.first_side: str | None = None  # once a sided move starts: written with the
+        self.side_written = False           # next step's progress (or the close)
         self.id = history.begin(
             routine=routine.id, title=routine.title, started=now(),
             planned_seconds=sum(s.seconds for s in session.steps),
@@ -36,17 +38,15 @@ class Recorder:
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, StepStarted):
-            side = event.step.side
-            if not self.sided and side in ("left", "right"):
-                self.sided = True
-                self.history.sided(self.id, side)
+            if self.first_side is None and event.step.side in ("left", "right"):
+                self.first_side = event.step.side
         elif isinstance(event, StepDone):
             move = event.step.move
             active, done, skipped = self._counts(event.at)
             self.history.progress(
                 self.id, active_seconds=active, steps_done=done, steps_skipped=skipped,
                 group=move.group if move and not event.skipped else None,
-                seconds=event.step.seconds,
+                seconds=event.step.seconds, first_side=self._side(),
             )
         elif isinstance(event, (Finished, Stopped)):
             self.close(event.summary.status, at=event.at)
@@ -62,4 +62,11 @@ class Recorder:
             self.closed = True
             active, done, skipped = self._counts(at)
             self.history.finish(self.id, status=status, ended=self.now(), active_seconds=active,
-                                steps_done=done, steps_skipped=skipped)
+                                steps_done=done, steps_skipped=skipped, first_side=self._side())
+
+    def _side(self) -> str | None:
+        """Which side went first, the first time there is one to write (else None)."""
+        if self.first_side is None or self.side_written:
+            return None
+        self.side_written = True
+        return self.first_side

@@ -7,6 +7,7 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from stretch.fit import fit_to
@@ -47,9 +48,10 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
 
 
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
-           term: Terminal) -> Summary:
-    """Full screen for a person at a terminal; plain lines otherwise (with the bell if on
-    a terminal, and the keys if there is one to read from)."""
+           term: Terminal, *, streak: Callable[[], int]) -> Summary:
+    """Full screen for a person at a terminal, ending on a summary that waits for a key;
+    plain lines otherwise (with the bell if on a terminal, and the keys if there is one
+    to read from), and nothing waits."""
     bell = options.settings.values.bell
     if options.plain or not term.interactive or term.dumb:
         from stretch.session.live import ring
@@ -67,8 +69,9 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     from stretch.session.live import run_live
     from stretch.session.plain import summary_line
 
-    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell)
-    term.out.print(summary_line(summary, routine.title), markup=False, highlight=False)
+    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
+                       streak=streak)
+    term.out.print(summary_line(summary, routine.title), markup=False)
     return summary
 
 
@@ -86,9 +89,13 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     session = Session(plan(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine)
     voice = _voice(options.settings, session.clock, term)
+
+    def streak() -> int:
+        return current_streak(catalogue, history, local_now())
+
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
-                         term)
+                         term, streak=streak)
     except KeyboardInterrupt:
         recorder.close("stopped")
         raise
@@ -100,7 +107,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
             voice.close()
     if options.speed > 1:
         term.note(DEMO)
-    streak = current_streak(catalogue, history, local_now())
-    if streak:
-        term.out.print(f"Streak: {plural(streak, 'day')}.", markup=False)
+    days = streak()
+    if days:
+        term.out.print(f"Streak: {plural(days, 'day')}.", markup=False)
     return summary

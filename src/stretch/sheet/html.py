@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from stretch import text
+from stretch.figures import svg
 from stretch.plan import DOSE_TARGET, meets_target
 from stretch.sheet.model import DAY_NAMES, LOG_WEEKS, Entry, Sheet, meta
 
@@ -36,6 +37,11 @@ p { margin: 0 0 1.5mm; }
 ul { margin: .5mm 0 0; padding-left: 4.5mm; }
 li { margin: 0; }
 .caution { color: var(--warn); font-size: .92em; margin-top: .6mm; }
+.move .figure { float: right; max-width: 45%; width: auto; height: auto; margin: 0 0 1mm 2mm; }
+@media print {  /* the figures' room: smaller drawings, and card lines a little closer */
+  .move { line-height: 1.22; }
+  .move .figure { max-height: 15mm; margin: 0 0 .5mm 1.5mm; }
+}
 .row { display: grid; grid-template-columns: 1fr 1.3fr 1.4fr; gap: 4mm; break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border-bottom: 1px solid var(--line); padding: .6mm 1.2mm; text-align: left; }
@@ -92,7 +98,7 @@ def html(sheet: Sheet) -> str:
 
 def _move(entry: Entry) -> str:
     move = entry.move
-    parts = ['<article class="move">']
+    parts = ['<article class="move">', _figure(entry)]
     if entry.rest_before:
         parts.append(f'<div class="rest">Rest {entry.rest_before} s first</div>')
     parts += [
@@ -104,6 +110,12 @@ def _move(entry: Entry) -> str:
         "</article>",
     ]
     return "".join(parts)
+
+
+def _figure(entry: Entry) -> str:
+    """The move's drawing, floated beside its words (a move may have none)."""
+    figure = entry.move.figure
+    return "" if figure is None else svg.render(figure, title=entry.move.name)
 
 
 def _dose(sheet: Sheet) -> str:

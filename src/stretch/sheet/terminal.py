@@ -9,8 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
+from stretch.figures import braille
 from stretch.sheet.model import DAY_NAMES, LOG_WEEKS, Entry, Sheet, meta
 from stretch.views import dose_table
+
+FIGURE = (20, 8)  # a move's figure in its card: columns and rows of braille
 
 
 def terminal(sheet: Sheet) -> RenderableType:
@@ -28,7 +31,7 @@ def terminal(sheet: Sheet) -> RenderableType:
 
 
 def _move_card(entry: Entry) -> RenderableType:
-    """Name and dose, setup, then cues and cautions with a hanging indent."""
+    """Name and dose, then setup, cues and cautions (hanging indent) beside the figure."""
     head = Text.assemble((f"{entry.number}. {entry.move.name}", "bold"), "  ",
                          (meta(entry), "dim"))
     if entry.rest_before:
@@ -40,7 +43,16 @@ def _move_card(entry: Entry) -> RenderableType:
         points.add_row("•", Text(cue))
     for caution in entry.move.cautions:
         points.add_row(Text("!", style="yellow"), Text(caution, style="yellow"))
-    return Group(head, Text(entry.move.setup), points)
+    words = Group(Text(entry.move.setup), points)
+    figure = entry.move.figure
+    if figure is None:
+        return Group(head, words)
+    beside = Table.grid(padding=(0, 0, 0, 2))
+    beside.add_column(ratio=1)
+    beside.add_column(width=FIGURE[0] + 2, no_wrap=True)  # the width counts the padding
+    lines = braille.render(figure, width=FIGURE[0], height=FIGURE[1])
+    beside.add_row(words, Text("\n".join(lines).rstrip()))
+    return Group(head, beside)
 
 
 def _log_table(sheet: Sheet) -> RenderableType:
