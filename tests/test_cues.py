@@ -59,7 +59,7 @@ def test_counted_exercises_count_reps_at_the_tempo(builtin: Catalogue) -> None:
     first_set = [c for c in cues if c.kind in ("start", "rep")][:10]
     assert first_set[0].text == "Glute bridge, 10 reps"
     assert [c.text for c in first_set[1:]] == [str(n) for n in range(2, 11)]
-    assert [c.at for c in first_set[1:3]] == [10 + 4, 10 + 8]  # every 4 s: the tempo
+    assert [c.at for c in first_set[1:3]] == [10 + 6, 10 + 12]  # every 6 s: the tempo
 
 
 def test_short_holds_get_no_halfway() -> None:
@@ -79,7 +79,7 @@ def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))
     clock = FakeClock()
-    steps = plan(builtin.routines["desk-break"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
+    steps = plan(builtin.routines["hip-reset"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[bell])
     time.sleep(0.6)  # the triple ring plays out on the bell's own thread
@@ -199,3 +199,4 @@ def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
         need_program("espeak-ng")  # skips here; fails in CI, which installs it
     else:
         assert "{text}" in speech.argv
+

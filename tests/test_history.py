@@ -167,15 +167,15 @@ def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: P
     sides = [r.first_side for r in reversed(history_at(stretch_home).sessions())]
     assert sides == ["left", "right", "left"]
     second = runner.invoke(app, ["run", "desk-break", "--speed", "1000"]).stdout
-    assert "0:10  Seated figure-four stretch, right side  30 s" in second
+    assert "0:45  Standing side leg raise, right side, 8 reps  24 s" in second
 
 
 def test_minutes_fits_a_routine_and_says_what_changed(runner: CliRunner, stretch_home: Path) -> None:
     result = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
     assert result.exit_code == 0
     err = result.stderr
-    assert "To fit 6 minutes: holds shortened (30 s holds now 15 s)." in err
-    assert "To fit 6 minutes: left out: Frog stretch." in err
+    assert "To fit 6 minutes: holds shortened (30 s holds now 24 s)." in err
+    assert "To fit 6 minutes: left out: Frog stretch, Pigeon stretch." in err
     (row,) = history_at(stretch_home).sessions()
     assert row.active_seconds <= 360
     bad = runner.invoke(app, ["run", "hip-reset", "--minutes", "0"])

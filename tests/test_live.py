@@ -47,7 +47,7 @@ def test_frame_fits_60_by_20_with_the_key_help_on_the_last_row(builtin: Catalogu
     assert all(len(line) <= 60 for line in lines)
     assert lines[-1].strip() == KEYS_HELP
     text = "\n".join(lines)
-    assert "Hip reset" in lines[0] and "10:28 left" in lines[0]
+    assert "Hip reset" in lines[0] and "11:02 left" in lines[0]
     assert "Supine figure-four stretch · gluteal · supine" in text
     assert "LEFT SIDE" in text
     for row in big("28"):
@@ -65,9 +65,9 @@ def test_pauses_show_up_next_and_paused_state(builtin: Catalogue) -> None:
 
 
 def test_counted_exercise_shows_the_rep_at_the_tempo(builtin: Catalogue) -> None:
-    session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 4 s bridges: rep 4
+    session = at(builtin, 10 + 19, "core-and-hips")  # 19 s into 10 x 6 s bridges: rep 4
     text = "\n".join(render(session))
-    assert "rep 4 of 10 · 4 s each · set 1 of 2" in text
+    assert "rep 4 of 10 · 6 s each · set 1 of 2" in text
     assert "BOTH SIDES" in text
 
 
@@ -131,7 +131,7 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     steps = plan(builtin.routines["desk-break"], DEFAULTS)
     assert len(lines) == first + len(steps) + 2
     assert lines[first].startswith("0:00  Get ready")
-    assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  30 s"
+    assert lines[first + 1] == "0:10  Standing hip hinge, 10 reps  30 s"
     assert lines[-2] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
     assert lines[-1] == "Streak: 1 day."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout

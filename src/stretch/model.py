@@ -16,6 +16,7 @@ Position = Literal[
 ]
 Side = Literal["left", "right", "both"]
 StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
+Prop = Literal["mat", "cushion", "chair", "wall", "bed", "towel", "band"]
 
 KINDS: tuple[Kind, ...] = ("stretch", "exercise")
 GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas", "core", "hip")
@@ -26,6 +27,8 @@ POSITIONS: tuple[Position, ...] = (
 FLOOR_POSITIONS: frozenset[Position] = frozenset(
     {"supine", "prone", "side-lying", "all-fours", "kneeling"}
 )
+# What a move may need besides the person; a floor position needs a mat without saying so.
+PROPS: tuple[Prop, ...] = ("mat", "cushion", "chair", "wall", "bed", "towel", "band")
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REST_DAY = "rest"
 BUILTIN = "built-in"
@@ -33,7 +36,12 @@ BUILTIN = "built-in"
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose."""
+    """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose.
+
+    `pause` is the still part of each counted rep (within its tempo); `switch` is how long
+    changing sides takes for this move (None: the `switch_sides` setting); `props` is what
+    it needs besides a mat on the floor.
+    """
 
     id: str
     name: str
@@ -50,6 +58,15 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    pause: int | None = None
+    switch: int | None = None
+    props: tuple[Prop, ...] = ()
+
+    @property
+    def needs(self) -> tuple[Prop, ...]:
+        """Everything this move needs: a mat for the floor, then its own props."""
+        floor: tuple[Prop, ...] = ("mat",) if self.position in FLOOR_POSITIONS else ()
+        return tuple(dict.fromkeys((*floor, *self.props)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +107,20 @@ class Routine:
 
 @dataclass(frozen=True, slots=True)
 class Avoid:
-    """A stretch that does not help low-back pain, why, and the moves to do instead."""
+    """A stretch that does not help low-back pain, why, and the moves to do instead.
+
+    `known_as` are the names it goes by: a move named with one of them counts as this
+    stretch. With `held_only`, only a held version counts (moving gently through it is
+    fine).
+    """
 
     id: str
     name: str
     why: str
     instead: tuple[Move, ...]
     description: str | None = None
+    known_as: tuple[str, ...] = ()
+    held_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +159,25 @@ class Step:
     sets: int = 0
     tempo: int | None = None
     next_label: str | None = None
+    next_move: Move | None = None  # for a pause: the move it leads into
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """How much of a move one routine item asks for, exactly as the timer runs it.
+
+    `hold` is the seconds of each hold (after any scaling) for a held move; `tempo` and
+    `pause` the seconds of each counted rep and its still part; `rest` the seconds between
+    rounds (None where no routine sets one, as for a move on its own).
+    """
+
+    hold: float | None
+    reps: int
+    tempo: int | None
+    sets: int = 1
+    sided: bool = False
+    pause: int | None = None
+    rest: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
