@@ -56,7 +56,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: .3mm 1.2mm; text-align: left; }
 th { color: var(--muted); font-weight: 700; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.box { display: inline-block; width: 4mm; height: 4mm; border: 1.2px solid var(--ink);
+.box { display: inline-block; width: 5mm; height: 5mm; border: 1.2px solid var(--ink);
   border-radius: .7mm; vertical-align: -.6mm; }
 .grid { width: auto; }
 .grid td, .grid th { text-align: center; padding: .3mm .9mm; }
@@ -176,7 +176,7 @@ def _dose(sheet: Sheet) -> str:
         left, right = sides["left"], sides["right"]
         seconds = f"{left:g} s" if left == right else f"{left:g} / {right:g} s"
         rows.append(f"<tr><td>{group}</td><td class=num>{seconds}</td><td>{mark}</td></tr>")
-    return (f"<table><tr><th>group</th><th>each side</th><th>{DOSE_TARGET} s</th></tr>"
+    return (f"<table><tr><th>group</th><th>each side</th><th>target {DOSE_TARGET} s</th></tr>"
             + "".join(rows) + "</table>")
 
 
