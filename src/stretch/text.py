@@ -13,8 +13,8 @@ from stretch.model import WEEKDAYS, Dose, Group, Position, Prop, Step
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
 INSTEAD = "Instead"
-AVOID_INSTEAD = ("Do hip stretches and exercises like the ones on this sheet instead; "
-                 "\"stretch avoid\" says why, and which suit each.")
+AVOID_INSTEAD = ("Do hip stretches and exercises like these instead; \"stretch avoid\" says "
+                 "which suit each.")
 SAFETY = "Safety"
 BEFORE_YOU_START = "Before you start"
 # The NHS's two levels of red flag, in its own terms, with the US equivalents.

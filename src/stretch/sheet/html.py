@@ -56,14 +56,13 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: .3mm 1.2mm; text-align: left; }
 th { color: var(--muted); font-weight: 700; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.box { display: inline-block; width: 5mm; height: 5mm; border: 1.2px solid var(--ink);
+.box { display: inline-block; width: 4.6mm; height: 4.6mm; border: 1.2px solid var(--ink);
   border-radius: .7mm; vertical-align: -.6mm; }
 .grid { width: auto; }
 .grid td, .grid th { text-align: center; padding: .3mm .9mm; }
 .grid th:first-child { text-align: left; }
 .ok { color: var(--accent); font-weight: 700; }
 .low { color: var(--warn); font-weight: 700; }
-.keep { break-inside: avoid; }
 .avoid { columns: 2; column-gap: 6mm; }
 .avoid p { break-inside: avoid; margin: 0 0 1.2mm; }
 @page {
@@ -196,11 +195,11 @@ def _why(sheet: Sheet) -> str:
 
 
 def _avoid(sheet: Sheet) -> str:
-    """Each stretch to avoid and what it looks like; then what to do instead."""
+    """What to do instead, then each stretch to avoid and what it looks like."""
     if not sheet.avoid:
         return ""
     entries = "".join(
         f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')}</p>" for a in sheet.avoid
     )
-    return (f'<section class="keep"><h2>{text.AVOID}</h2><div class="avoid">{entries}</div>'
-            f"<p>{escape(text.AVOID_INSTEAD)}</p></section>")
+    return (f"<h2>{text.AVOID}</h2><p>{escape(text.AVOID_INSTEAD)}</p>"
+            f'<section class="avoid">{entries}</section>')

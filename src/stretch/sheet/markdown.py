@@ -65,9 +65,8 @@ def _about(sheet: Sheet) -> list[str]:
     if sheet.notes:
         out += [f"## {text.WHY_HIPS}", "", sheet.notes.why_hips, ""]
     if sheet.avoid:
-        out += [f"## {text.AVOID}", ""]
+        out += [f"## {text.AVOID}", "", text.AVOID_INSTEAD, ""]
         for avoid in sheet.avoid:
             looks = f" {avoid.description}" if avoid.description else ""
             out.append(f"- **{avoid.name}.**{looks}")
-        out += ["", text.AVOID_INSTEAD]
     return out

@@ -72,10 +72,9 @@ def _about(sheet: Sheet, width: int) -> list[str]:
     if sheet.notes:
         out += [text.WHY_HIPS.upper(), *_wrap(sheet.notes.why_hips, width, "  "), ""]
     if sheet.avoid:
-        out.append(text.AVOID.upper())
+        out += [text.AVOID.upper(), *_wrap(text.AVOID_INSTEAD, width, "  ")]
         for avoid in sheet.avoid:
             out += _wrap(avoid.name, width, "  - ", "    ")
             if avoid.description:
                 out += _wrap(avoid.description, width, "    ")
-        out += _wrap(text.AVOID_INSTEAD, width, "  ")
     return out

@@ -84,10 +84,8 @@ def _about(sheet: Sheet) -> list[RenderableType]:
         parts.append(Panel(Text(sheet.notes.why_hips), title=text.WHY_HIPS, box=box.ROUNDED,
                            width=WIDTH))
     if sheet.avoid:
-        parts.append(Text(text.AVOID, style="bold"))
+        parts += [Text(text.AVOID, style="bold"), Text(text.AVOID_INSTEAD)]
     for avoid in sheet.avoid:
         looks = f"\n{avoid.description}" if avoid.description else ""
         parts.append(Text.assemble(("Avoid: ", "bold red"), avoid.name, looks))
-    if sheet.avoid:
-        parts.append(Text(text.AVOID_INSTEAD))
     return parts
