@@ -35,7 +35,7 @@ EXPECTED = {
     "or side-lunge instead; see 'stretch avoid'",
     "bad-group.yaml": "5:12: moves.test-move.group: 'glutes' is not one of: gluteal, adductor, psoas, "
     "core, hip (did you mean 'gluteal'?)",
-    "bad-prop.yaml": "7:22: moves.test-move.props[1]: 'sofa' is not one of: mat, cushion, chair, "
+    "bad-equipment.yaml": "7:22: moves.test-move.needs[1]: 'sofa' is not one of: mat, cushion, chair, "
     "wall, bed, towel, band",
     "bad-id.yaml": "2:3: moves.Figure_Four: bad id 'Figure_Four': use lower-case words joined by '-', "
     "like 'figure-four' (at most 40 characters)",

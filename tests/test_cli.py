@@ -120,12 +120,13 @@ def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-              "pause", "switch", "props", "setup", "cues", "cautions", "easier", "harder"}
+              "pause", "switch", "needs", "setup", "cues", "cautions", "easier", "harder",
+              "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
     assert bridge["hold"] is None and bridge["tempo"] == 6 and bridge["pause"] == 2
     pigeon = next(m for m in data if m["id"] == "pigeon")
-    assert pigeon["switch"] == 15 and pigeon["props"] == ["cushion"]
+    assert pigeon["switch"] == 15 and pigeon["needs"] == ["cushion"]
 
 
 def test_avoid_names_each_form_and_what_to_do_instead(runner: CliRunner) -> None:
@@ -236,6 +237,7 @@ def test_completion_offers_routine_and_move_names() -> None:
     assert "figure-four" in [name for name, _ in complete_move("fig")]
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "stretch", "--version"], capture_output=True, text=True, check=False

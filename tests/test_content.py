@@ -195,9 +195,18 @@ def test_slow_moves_take_longer_to_switch_sides(builtin: Catalogue) -> None:
 
 def test_equipment_comes_from_the_moves(builtin: Catalogue) -> None:
     def needs(routine_id: str) -> set[str]:
-        return {p for m in builtin.routines[routine_id].moves for p in m.needs}
+        return {e for m in builtin.routines[routine_id].moves for e in m.equipment}
 
     assert needs("hip-reset") == {"mat", "cushion"}
     assert needs("desk-break") == {"chair", "wall"}
     assert needs("core-and-hips") == {"mat"}
-    assert builtin.moves["thomas-stretch"].needs == ("mat", "bed")  # lies on the bed
+    assert builtin.moves["thomas-stretch"].equipment == ("mat", "bed")  # lies on the bed
+
+
+def test_a_short_full_session_keeps_its_warm_up_and_each_hip_group(builtin: Catalogue) -> None:
+    from stretch.fit import fit
+
+    fitted = fit(builtin.routines["full-session"], DEFAULTS, 8)
+    moves = fitted.routine.moves
+    assert fitted.fits and moves[0].id == "glute-bridge"  # still warm before stretching
+    assert {m.group for m in moves if m.kind == "stretch"} == set(STRETCH_GROUPS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -112,6 +113,31 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
     assert voice.spoken[-1] == "Well done."
 
 
+@pytest.mark.slow
+def test_windows_speech_takes_the_text_from_the_environment_never_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "powershell.log"
+    fake = tmp_path / "powershell"
+    fake.write_text(f"#!{sys.executable}\nimport json, os, sys\n"
+                    f"open({str(log)!r}, 'w').write(json.dumps([sys.argv[1:], "
+                    "os.environ.get('STRETCH_SPEECH_TEXT')]))\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "win32")
+    # on "win32", shutil.which would look for powershell.EXE: answer for the fake instead
+    monkeypatch.setattr(shutil, "which",
+                        lambda name: str(tmp_path / name) if (tmp_path / name).exists() else None)
+    speech = find_speech()
+    assert speech is not None
+    cue = "Pigeon'); Remove-Item C:\\ -Recurse; ('"
+    speech(cue)
+    argv, text = json.loads(log.read_text())
+    assert text == cue
+    assert not any(cue in arg for arg in argv)  # nothing a move is called reaches the script
+
+
+@pytest.mark.slow
 def test_a_move_name_with_shell_metacharacters_is_spoken_verbatim(
     stretch_home: Path, runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -163,6 +189,7 @@ def test_voice_without_a_speech_program_says_so_and_carries_on(
     assert find_speech(("no-such-speaker-xyz", "{text}")) is None
 
 
+@pytest.mark.slow
 def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "cue.wav"
@@ -176,6 +203,7 @@ def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     assert max(abs(s) for s in samples) > 1000  # not silence
 
 
+@pytest.mark.slow
 def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "last.wav"
@@ -192,6 +220,7 @@ def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path
         assert audio.getnframes() / audio.getframerate() > 0.3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("platform", ["linux"])
 def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
     speech = find_speech()

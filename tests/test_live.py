@@ -67,7 +67,7 @@ def test_pauses_show_up_next_and_paused_state(builtin: Catalogue) -> None:
 def test_counted_exercise_shows_the_rep_at_the_tempo(builtin: Catalogue) -> None:
     session = at(builtin, 10 + 19, "core-and-hips")  # 19 s into 10 x 6 s bridges: rep 4
     text = "\n".join(render(session))
-    assert "rep 4 of 10 · 6 s each · set 1 of 2" in text
+    assert "rep 4 of 10, set 1 of 2" in text
     assert "BOTH SIDES" in text
 
 

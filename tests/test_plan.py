@@ -112,7 +112,7 @@ def test_builtin_plans_add_up(builtin: Catalogue) -> None:
         steps = plan(r, DEFAULTS)
         assert steps[0].kind == "get-ready"
         assert all(s.seconds > 0 for s in steps)
-        assert total_seconds(steps) == sum(s.seconds for s in steps)
+        assert steps[-1].move is not None  # a routine ends on work, not on a rest
 
 
 @given(

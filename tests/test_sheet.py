@@ -34,8 +34,9 @@ def built(catalogue: Catalogue, name: str) -> sheets.Sheet:
 
 
 def flatten(body: str) -> str:
-    """The words of a sheet in any form, one space apart (panel borders are not words)."""
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", body).split())
+    """The words of a sheet in any form, one space apart (panel borders and the figures'
+    braille and arrows are not words)."""
+    return " ".join(re.sub(r"[│╭╮╰╯─\u2800-\u28ff↓→]", " ", body).split())
 
 
 def assert_has_everything(body: str, catalogue: Catalogue, name: str) -> None:

@@ -7,31 +7,34 @@ same objects around without defensive copies.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Kind = Literal["stretch", "exercise"]
-Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
-Position = Literal[
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
+from stretch.poses import Figure
+from stretch.vocab import (
+    BUILTIN,
+    EQUIPMENT,
+    FLOOR_POSITIONS,
+    GROUPS,
+    KINDS,
+    POSITIONS,
+    REST_DAY,
+    STRETCH_GROUPS,
+    WEEKDAYS,
+    Equipment,
+    Group,
+    Kind,
+    Position,
+    Side,
+    StepKind,
+)
+
+# The vocabularies live in vocab.py (the command line needs them without these classes);
+# they are part of the model's names too.
+__all__ = [
+    "BUILTIN", "EQUIPMENT", "FLOOR_POSITIONS", "GROUPS", "KINDS", "POSITIONS", "REST_DAY",
+    "STRETCH_GROUPS", "WEEKDAYS", "Avoid", "Catalogue", "Dose", "Equipment", "Group", "Item",
+    "Kind", "Move", "Notes", "Position", "Routine", "SafetyNote", "Side", "Step", "StepKind",
+    "WeekPlan",
 ]
-Side = Literal["left", "right", "both"]
-StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
-Prop = Literal["mat", "cushion", "chair", "wall", "bed", "towel", "band"]
-
-KINDS: tuple[Kind, ...] = ("stretch", "exercise")
-GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas", "core", "hip")
-STRETCH_GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas")
-POSITIONS: tuple[Position, ...] = (
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
-)
-FLOOR_POSITIONS: frozenset[Position] = frozenset(
-    {"supine", "prone", "side-lying", "all-fours", "kneeling"}
-)
-# What a move may need besides the person; a floor position needs a mat without saying so.
-PROPS: tuple[Prop, ...] = ("mat", "cushion", "chair", "wall", "bed", "towel", "band")
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-REST_DAY = "rest"
-BUILTIN = "built-in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +42,8 @@ class Move:
     """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose.
 
     `pause` is the still part of each counted rep (within its tempo); `switch` is how long
-    changing sides takes for this move (None: the `switch_sides` setting); `props` is what
-    it needs besides a mat on the floor.
+    changing sides takes for this move (None: the `switch_sides` setting); `needs` is the
+    equipment it needs besides a mat on the floor.
     """
 
     id: str
@@ -58,15 +61,16 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    figure: Figure | None = None  # its drawing (optional for a user's move)
     pause: int | None = None
     switch: int | None = None
-    props: tuple[Prop, ...] = ()
+    needs: tuple[Equipment, ...] = ()
 
     @property
-    def needs(self) -> tuple[Prop, ...]:
-        """Everything this move needs: a mat for the floor, then its own props."""
-        floor: tuple[Prop, ...] = ("mat",) if self.position in FLOOR_POSITIONS else ()
-        return tuple(dict.fromkeys((*floor, *self.props)))
+    def equipment(self) -> tuple[Equipment, ...]:
+        """Everything this move needs: a mat for the floor, then what it says it needs."""
+        floor: tuple[Equipment, ...] = ("mat",) if self.position in FLOOR_POSITIONS else ()
+        return tuple(dict.fromkeys((*floor, *self.needs)))
 
 
 @dataclass(frozen=True, slots=True)

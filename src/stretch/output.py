@@ -9,7 +9,6 @@ is never read as markup here: messages are escaped or built as `Text`.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -74,4 +73,6 @@ def _isatty(stream: object) -> bool:
 
 def emit_json(data: object) -> None:
     """JSON on stdout: no colour, one document, a trailing newline."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

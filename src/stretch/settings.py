@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from stretch.errors import ConfigError, StretchError, did_you_mean
 
 if TYPE_CHECKING:
+    from datetime import time
+
     from stretch.plan import PlanSettings
 
-Kind = Literal["flag", "seconds", "number", "argv"]
+Kind = Literal["flag", "seconds", "number", "argv", "span"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 
@@ -50,6 +52,11 @@ def argv(help: str, example: str, *placeholders: str) -> Any:
     return _setting(None, help, "argv", example=example, placeholders=placeholders)
 
 
+def span(help: str, example: str) -> Any:
+    """A stretch of the day, "HH:MM-HH:MM" (it may run past midnight); unset means off."""
+    return _setting(None, help, "span", example=example)
+
+
 @dataclass(frozen=True, slots=True)
 class Values:
     """Every setting with its default: the one table (see the module docstring)."""
@@ -63,6 +70,11 @@ class Values:
     switch_sides: int = seconds(5, "seconds to switch sides", 0, 30)
     rest: int = seconds(10, "seconds of rest for routines that do not set their own", 0, 300)
     hold_scale: float = number(1.0, "multiply every hold by this", 0.5, 2.0)
+    notify_command: tuple[str, ...] | None = argv(
+        'the reminder\'s notification program as a list of arguments with "{title}" and '
+        '"{body}" placeholders', "notify-send", "{title}", "{body}")
+    quiet_hours: str | None = span('no reminders between these times, like "22:00-07:00"',
+                                   "22:00-07:00")
 
     def plan_settings(self, first_side: str = "left") -> PlanSettings:
         """The planner's timings from these settings, and which side goes first."""
@@ -85,6 +97,11 @@ class Setting:
     high: float
     example: str  # for a program: one to show in errors
     placeholders: tuple[str, ...]  # for a program: what its arguments must hold
+
+    @property
+    def unset(self) -> str:
+        """How the setting reads when it is not set: a span is off; a program, not found."""
+        return "off" if self.kind == "span" else "(none found)"
 
     @property
     def described(self) -> str:
@@ -178,6 +195,8 @@ def check(setting: Setting, value: object) -> object:
         return value
     if setting.kind == "argv":
         return _check_argv(setting, value)
+    if setting.kind == "span":
+        return _check_span(setting, value)
     whole = setting.kind == "seconds"
     fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
     if not fits_type:
@@ -198,6 +217,27 @@ def _check_argv(setting: Setting, value: object) -> tuple[str, ...]:
         if not any(placeholder in a for a in value):
             raise BadValue(f'one argument must hold the "{placeholder}" placeholder')
     return tuple(value)
+
+
+def span_times(text: str) -> tuple[time, time] | None:
+    """'22:00-07:00' as its start and end (end may be the next day); None if it is not one."""
+    from stretch.text import time_of_day
+
+    start, dash, end = text.partition("-")
+    first, last = time_of_day(start), time_of_day(end)
+    if not dash or first is None or last is None or first == last:
+        return None
+    return first, last
+
+
+def _check_span(setting: Setting, value: object) -> str:
+    times = span_times(value) if isinstance(value, str) else None
+    if times is None:
+        raise BadValue(f'expected a start and an end time, like "{setting.example}", '
+                       f"got {_shown(value)}")
+    from stretch.text import hhmm
+
+    return f"{hhmm(times[0])}-{hhmm(times[1])}"
 
 
 def _line_of(text: str, key: str) -> int:

@@ -6,9 +6,11 @@ always say the same thing the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import time
 
-from stretch.model import WEEKDAYS, Dose, Group, Position, Prop, Step
+from stretch.model import WEEKDAYS, Dose, Equipment, Group, Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
@@ -31,7 +33,7 @@ ALL_EXERCISES = "No stretch holds in this routine: it is all exercises."
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-PROP_NAMES: dict[Prop, str] = {
+EQUIPMENT_NAMES: dict[Equipment, str] = {
     "mat": "a mat or soft carpet", "cushion": "a cushion", "chair": "a steady chair",
     "wall": "a wall or desk to hold", "bed": "a firm bed", "towel": "a folded towel",
     "band": "a light exercise band",
@@ -45,6 +47,31 @@ def clock(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     mins, secs = divmod(rest, 60)
     return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
+
+
+CLOCK_FORM = "HH:MM on the 24-hour clock, like 07:30 or 18:45"
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def time_of_day(text: str) -> time | None:
+    """'07:30' or '7:30' as a time of day; None for anything else (see CLOCK_FORM)."""
+    found = _CLOCK.fullmatch(text.strip())
+    return time(int(found.group(1)), int(found.group(2))) if found else None
+
+
+def hhmm(moment: time) -> str:
+    """'07:30': a time of day as `time_of_day` reads it back."""
+    return f"{moment.hour:02}:{moment.minute:02}"
+
+
+def rest_day(weekday: str) -> str:
+    """'Sunday is a rest day in your plan.'"""
+    return f"{weekday} is a rest day in your plan."
+
+
+def done_today(title: str, at: time) -> str:
+    """'You did Hip reset today at 07:10.'"""
+    return f"You did {title} today at {hhmm(at)}."
 
 
 def plural(count: int, word: str) -> str:
@@ -125,9 +152,9 @@ def how_often(days: Sequence[str]) -> str:
     return f"{plural(len(days), 'day')} a week ({listed}) {KEEP_GOING}"
 
 
-def needs(props: Sequence[Prop]) -> str:
+def equipment(needs: Sequence[Equipment]) -> str:
     """'a mat or soft carpet, a cushion and a steady chair'; 'nothing but yourself'."""
-    return listing([PROP_NAMES[p] for p in props]) or "nothing but yourself"
+    return listing([EQUIPMENT_NAMES[e] for e in needs]) or "nothing but yourself"
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:
@@ -148,10 +175,11 @@ def step_name(step: Step) -> str:
 
 
 def step_detail(step: Step, rep: int | None = None) -> str:
-    """'hold 1 of 2', or 'rep 4 of 10 · 4 s each · set 1 of 2' (the rep when it is known)."""
+    """'hold 1 of 2', '10 x 4 s, set 1 of 2', or with the rep under way 'rep 4 of 10,
+    set 1 of 2'; a lone set is not mentioned."""
     if step.kind == "count":
-        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} reps"
-        return f"{reps} · {step.tempo} s each · set {step.set} of {step.sets}"
+        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} x {step.tempo} s"
+        return reps + (f", set {step.set} of {step.sets}" if step.sets > 1 else "")
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"
     return ""

@@ -21,6 +21,7 @@ from stretch import text
 from stretch.model import BUILTIN, Avoid, Catalogue, Dose, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
+from stretch.poses import figure_data
 from stretch.settings import TABLE, Settings
 
 
@@ -111,7 +112,7 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = text.SIDE_NAMES.get(step.side or "", "")
+        side = text.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
         table.add_row(
             str(number), text.clock(start), Text(step.label, style=style), side,
             f"{step.seconds:g} s", text.step_detail(step),
@@ -156,12 +157,13 @@ def move_json(move: Move) -> dict[str, object]:
         "tempo": move.tempo,
         "pause": move.pause,
         "switch": move.switch,
-        "props": list(move.props),
+        "needs": list(move.needs),
         "setup": move.setup,
         "cues": list(move.cues),
         "cautions": list(move.cautions),
         "easier": move.easier,
         "harder": move.harder,
+        "figure": figure_data(move.figure) if move.figure else None,
     }
 
 
@@ -183,13 +185,16 @@ def moves_table(moves: Iterable[Move]) -> Table:
     return table
 
 
-def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
+def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
+              ) -> RenderableType:
+    """One move in full; `figure` is its drawing as lines of text (braille)."""
     lines = [
         f"[bold]{escape(move.name)}[/]  [dim]({move.id})[/]",
         f"{move.kind}, {move.group}, {move.position}, "
         + ("each side" if move.sided else "both sides at once")
         + f", {move_dose(move)}",
         "",
+        *_figure_lines(move, figure),
         escape(move.setup),
         "",
         *[f"  • {escape(cue)}" for cue in move.cues],
@@ -203,6 +208,16 @@ def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
     if used_in:
         lines += ["", "[dim]In: " + ", ".join(used_in) + "[/]"]
     return Panel("\n".join(lines), expand=False, box=box.ROUNDED)
+
+
+def _figure_lines(move: Move, figure: Sequence[str]) -> list[str]:
+    """The drawing, then what it shows: 'start → end', 'left side shown'."""
+    if not figure or move.figure is None:
+        return []
+    notes = (["start → end"] if move.figure.counted else []) + (
+        ["left side shown"] if move.sided else [])
+    caption = [f"[dim]{' · '.join(notes)}[/]"] if notes else []
+    return [*(escape(line) for line in figure), *caption, ""]
 
 
 # --- avoid -------------------------------------------------------------------------
@@ -262,13 +277,13 @@ def safety_brief(notes: Notes) -> RenderableType:
 
 # --- config ------------------------------------------------------------------------
 
-def setting_text(value: object, found: str | None = None) -> str:
+def setting_text(value: object, found: str | None = None, unset: str = "(none found)") -> str:
     """A setting's value as a person would write it in the file; for a program left unset,
-    the one stretch found by itself (`found`)."""
+    the one stretch found by itself (`found`), else what unset means (`unset`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return f"(found: {found})" if found else "(none found)"
+        return f"(found: {found})" if found else unset
     if isinstance(value, tuple):
         return "[" + ", ".join(f'"{part}"' for part in value) + "]"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -282,7 +297,7 @@ def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> Ren
     table.add_column("value")
     table.add_column("from", overflow="fold")
     for setting, value, source in settings.shown():
-        shown = setting_text(value, detected.get(setting.name))
+        shown = setting_text(value, detected.get(setting.name), setting.unset)
         table.add_row(setting.name, Text(shown), Text(source))
     state = "" if path.exists() else " (not there yet: every setting is a default)"
     meaning = Table.grid(padding=(0, 2))

@@ -1,26 +1,26 @@
 """The parsed catalogue kept on disk, keyed by the exact bytes it was made from.
 
 A pickle in the user's cache folder (only the user can write there, as with their
-config). Whatever goes wrong reading it (missing, truncated, from another version,
-not a pickle at all) means "no cache": the catalogue is parsed again and the cache
+config). The key holds every file's path and its whole content, compared byte for
+byte: the files are small, so this is cheaper than hashing and no edit can ever slip
+past. Whatever goes wrong reading it (missing, truncated, from another version, not a
+pickle at all) means "no cache": the catalogue is parsed again and the cache
 rewritten, atomically, so a reader never sees half of one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from stretch import __version__
 from stretch.model import Catalogue
 
-Key = tuple[str, ...]
+Key = tuple[str | bytes, ...]
 
 
 def shape() -> str:
@@ -36,11 +36,11 @@ def shape() -> str:
 
 
 def key(files: Sequence[tuple[Path, bytes]]) -> Key:
-    """stretch's and Python's versions and the model's shape, then each file's path and a
-    digest of its bytes."""
-    parts = [__version__, sys.version, shape()]
+    """stretch's and Python's versions and the model's shape, then each file's path and
+    bytes."""
+    parts: list[str | bytes] = [__version__, sys.version, shape()]
     for path, data in files:
-        parts += [str(path), hashlib.blake2b(data, digest_size=16).hexdigest()]
+        parts += [str(path), data]
     return tuple(parts)
 
 
@@ -58,6 +58,8 @@ def read(path: Path, wanted: Key) -> Catalogue | None:
 
 def write(path: Path, stored_key: Key, catalogue: Catalogue) -> None:
     """Keep the catalogue for next time; a cache that cannot be written is not kept."""
+    import tempfile
+
     with contextlib.suppress(OSError, pickle.PicklingError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

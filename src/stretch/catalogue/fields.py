@@ -1,12 +1,12 @@
 """The move fields that describe how a move is done rather than how much: the still
-part of a counted rep (`pause`), how long switching sides takes (`switch`), and what it
-needs (`props`). Each is checked against the rest of the move.
+part of a counted rep (`pause`), how long switching sides takes (`switch`), and the
+equipment it needs (`needs`). Each is checked against the rest of the move.
 """
 
 from __future__ import annotations
 
 from stretch.catalogue.nodes import Node, Reader
-from stretch.model import PROPS, Prop
+from stretch.model import EQUIPMENT, Equipment
 
 PAUSE = (1, 9)  # seconds; always inside a tempo of at most 10 s
 SWITCH = (0, 60)  # seconds to come out of one side and set up the other
@@ -35,10 +35,10 @@ def switch(reader: Reader, m: dict[str, Node], at: str, *, sided: bool) -> int |
     return seconds
 
 
-def props(reader: Reader, node: Node | None, at: str) -> tuple[Prop, ...]:
-    """What the move needs, each from the PROPS vocabulary, once."""
+def needs(reader: Reader, node: Node | None, at: str) -> tuple[Equipment, ...]:
+    """The equipment the move needs, each from the EQUIPMENT vocabulary, once."""
     if node is None or node.value is None:
         return ()
     entries = reader.items(node, at)
-    return tuple(dict.fromkeys(reader.choice(e, f"{at}[{i}]", PROPS)
+    return tuple(dict.fromkeys(reader.choice(e, f"{at}[{i}]", EQUIPMENT)
                                for i, e in enumerate(entries)))

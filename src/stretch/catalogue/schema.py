@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stretch.catalogue import fields
+from stretch.catalogue.figure_schema import read_figure
 from stretch.catalogue.nodes import Node, Reader, Where
 from stretch.model import (
     GROUPS,
@@ -89,8 +90,8 @@ class FileContent:
 
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
-    "name", "kind", "group", "sided", "pause", "switch", "props", "position", "hold", "reps",
-    "tempo", "setup", "cues", "cautions", "easier", "harder",
+    "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
+    "tempo", "setup", "cues", "cautions", "easier", "harder", "figure",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -173,9 +174,10 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         easier=reader.optional_text(m, "easier", f"{at}.easier"),
         harder=reader.optional_text(m, "harder", f"{at}.harder"),
         source=reader.source,
+        figure=read_figure(reader, m.get("figure"), at, counted=tempo is not None),
         pause=fields.pause(reader, m, at, tempo),
         switch=fields.switch(reader, m, at, sided=is_sided),
-        props=fields.props(reader, m.get("props"), f"{at}.props"),
+        needs=fields.needs(reader, m.get("needs"), f"{at}.needs"),
     )
 
 

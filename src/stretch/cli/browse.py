@@ -1,7 +1,5 @@
 """Browsing commands: list, show, moves, avoid, validate, config."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +13,7 @@ from stretch.cli.params import (
     VoiceOption,
     complete_move,
 )
-from stretch.model import Group
+from stretch.vocab import Group
 
 
 @app.command("list")

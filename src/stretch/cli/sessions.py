@@ -1,7 +1,5 @@
 """Session commands: run a routine by name, or today's from the week plan."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,13 +15,13 @@ from stretch.cli.params import (
 )
 
 if TYPE_CHECKING:
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
 
 def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
-             minutes: float | None) -> Options:
+             minutes: float | None) -> "Options":
     from stretch.commands.common import settings
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
     return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes)
 

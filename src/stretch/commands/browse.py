@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from stretch.commands.common import catalogue, routine, settings, timings
 
 if TYPE_CHECKING:
-    from stretch.model import Group, Notes, Routine
+    from stretch.model import Group, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
 
@@ -63,9 +63,22 @@ def moves(term: Terminal, move: str | None, *, group: Group | None, as_json: boo
         emit_json([views.move_json(m) for m in chosen])
     elif move is not None:
         used = [r.id for r in known.routines.values() if chosen[0] in r.moves]
-        term.out.print(views.move_view(chosen[0], used))
+        term.out.print(views.move_view(chosen[0], used, _drawn(chosen[0], term.out.width)))
     else:
         term.out.print(views.moves_table(chosen))
+
+
+def _drawn(move: Move, columns: int) -> list[str]:
+    """A move's figure in braille for `moves MOVE`: both frames of a counted exercise side
+    by side, within the panel on a terminal of `columns`."""
+    if move.figure is None:
+        return []
+    from stretch.figures.braille import render
+
+    width, height = (64, 8) if move.figure.counted else (36, 10)
+    lines = render(move.figure, width=min(width, columns - 4), height=height)
+    inked = [i for i, line in enumerate(lines) if line.strip()]
+    return lines[inked[0]:inked[-1] + 1] if inked else []
 
 
 def avoid(term: Terminal, *, as_json: bool) -> None:
@@ -99,8 +112,11 @@ def validate(term: Terminal, paths: Sequence[Path]) -> bool:
 def config(term: Terminal, **flags: object) -> None:
     from stretch import views
     from stretch.files import config_file
+    from stretch.remind.notify import find_notifier
     from stretch.session.voice import find_speech
 
-    speech = find_speech()
+    speech, notifier = find_speech(), find_notifier(None)
     detected = {"voice_command": " ".join(speech.argv)} if speech else {}
+    if notifier is not None:
+        detected["notify_command"] = notifier.argv[0]
     term.out.print(views.config_view(settings(**flags), config_file(), detected))

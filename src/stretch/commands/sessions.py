@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from stretch import text
 from stretch.commands.common import catalogue, open_history, routine
 
 if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
 DESK_BREAK = "desk-break"
 
@@ -75,7 +76,7 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     known = catalogue()
     now = local_now()
@@ -93,12 +94,11 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
     """Today's routine from the week plan, after checking rest days and what is done."""
     from rich.text import Text
 
-    from stretch.history.schedule import today
+    from stretch.history.schedule import done_today, today
 
     day = today(known, history, now)
-    weekday = now.strftime("%A")
     if day.routine is None:
-        term.out.print(f"{weekday} is a rest day in your plan.")
+        term.out.print(text.rest_day(now.strftime("%A")))
         desk = known.routines.get(DESK_BREAK)
         if desk is None:
             return None
@@ -107,10 +107,9 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
             return None
         question = f"Do the {desk.title.lower()} instead?"
         return desk if ask(term, question, default=False) else None
-    done = [s for s in day.sessions if s.status == "completed"]
-    if done:
-        last = done[0]
-        term.out.print(Text(f"You did {last.title} today at {last.started.strftime('%H:%M')}."))
+    last = done_today(day)
+    if last is not None:
+        term.out.print(Text(text.done_today(last.title, last.started.time())))
         if not term.interactive or not ask(term, "Go again?", default=False):
             return None
     return day.routine
@@ -132,7 +131,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         if as_json:
             emit_json(day)
         else:
-            term.out.print(f"{now.strftime('%A')} is a rest day in your plan.")
+            term.out.print(text.rest_day(now.strftime("%A")))
         return
     if not as_json:
         term.out.print(f"[bold]Today ({now.strftime('%A')}):[/]")

@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from stretch.history.store import History, SessionRow
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
+
+if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
+    from stretch.history.store import History, SessionRow
+
+
+def local_now() -> datetime:
+    """The wall-clock time with the local offset, as history rows store it: the one place
+    the commands read the date (tests pin it here)."""
+    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,21 @@ def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
 def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     day = now.date()
     return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
+
+
+def done_today(day: Day) -> SessionRow | None:
+    """The latest session that did the day's routine, or None if it is still to do.
+
+    Only a completed session of that routine at its real pace counts (a `--speed` demo is
+    a look, not a workout). `stretch today` and the reminder both ask here, so they agree.
+    """
+    if day.routine is None:
+        return None
+    for session in day.sessions:  # newest first
+        if (session.status == "completed" and session.routine == day.routine.id
+                and session.speed <= 1):
+            return session
+    return None
 
 
 def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:

@@ -64,11 +64,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 CORRUPT = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 
 
-def local_now() -> datetime:
-    """The wall-clock time with the local offset, as history rows store it."""
-    return datetime.now().astimezone()
-
-
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     """One logged session, as read back (status may read `interrupted`)."""

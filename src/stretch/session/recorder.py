@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from stretch.history.store import History, local_now
+from stretch.history.schedule import local_now
+from stretch.history.store import History
 from stretch.model import Routine
 from stretch.session.engine import Event, Finished, Session, StepDone, Stopped
 

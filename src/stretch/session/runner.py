@@ -7,33 +7,23 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stretch.fit import fit
-from stretch.history.schedule import current_streak, first_side
-from stretch.history.store import History, local_now
+from stretch.history.schedule import current_streak, first_side, local_now
+from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
 from stretch.plan import plan
 from stretch.session.clock import Clock, make_clock
 from stretch.session.engine import Listener, Session, Summary
+from stretch.session.options import Options
 from stretch.session.recorder import Recorder
 from stretch.settings import Settings
 from stretch.text import plural
 
 if TYPE_CHECKING:
     from stretch.session.voice import Voice
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to run a session: the effective settings and the command line's flags."""
-
-    settings: Settings
-    speed: float = 1.0
-    plain: bool = False
-    minutes: float | None = None
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:

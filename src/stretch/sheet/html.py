@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from stretch import text
+from stretch.figures import svg
 from stretch.plan import DOSE_TARGET, meets_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -43,7 +44,8 @@ li { margin: 0; }
 .safety b { color: var(--alarm); }
 .move { display: flow-root; border: 1px solid var(--line); border-radius: 2mm;
   padding: 1.2mm 3mm 1mm; margin-bottom: 1.5mm; break-inside: avoid; page-break-inside: avoid; }
-.move > .figure, .move > svg { float: right; width: 34mm; height: auto; margin: 0 0 1mm 3mm; }
+.move > .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
+  margin: 0 0 1mm 3mm; }
 .meta { color: var(--muted); }
 .dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
 .rest { color: var(--muted); font-style: italic; margin: 0; }
@@ -140,11 +142,11 @@ def _safety(sheet: Sheet) -> str:
 
 
 def _move(entry: Entry) -> str:
-    """One move's card: the name with what and where, the dose in words, setup, cues,
-    cautions, and the easier and harder versions. A drawing 30-40 mm wide goes first in
-    the card (class "figure", or an <svg>): it floats right, and the text wraps round it."""
+    """One move's card: its drawing (34 mm wide, floated right: the text wraps round it),
+    the name with what and where, the dose in words, setup, cues, cautions, and the easier
+    and harder versions."""
     move = entry.move
-    parts = ['<article class="move">']
+    parts = ['<article class="move">', _figure(entry)]
     if entry.rest_before:
         parts.append(f'<p class="rest">Rest {entry.rest_before} s first</p>')
     parts += [
@@ -161,6 +163,12 @@ def _move(entry: Entry) -> str:
         parts.append('<div class="variants">' + "".join(variants) + "</div>")
     parts.append("</article>")
     return "".join(parts)
+
+
+def _figure(entry: Entry) -> str:
+    """The move's drawing, floated beside its words (a move may have none)."""
+    figure = entry.move.figure
+    return "" if figure is None else svg.render(figure, title=entry.move.name)
 
 
 def _dose(sheet: Sheet) -> str:

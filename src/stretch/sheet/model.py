@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from stretch import text
 from stretch.model import (
-    PROPS,
+    EQUIPMENT,
     REST_DAY,
     WEEKDAYS,
     Avoid,
     Catalogue,
+    Equipment,
     Move,
     Notes,
-    Prop,
     Routine,
 )
 from stretch.model import Group as MuscleGroup
@@ -50,7 +50,7 @@ class Sheet:
     notes: Notes | None
     avoid: tuple[Avoid, ...]
     days: tuple[str, ...]  # the weekdays ('mon'...) the week plan gives this routine
-    needs: tuple[Prop, ...]  # what the moves need besides the person
+    equipment: tuple[Equipment, ...]  # what the moves need besides the person
 
     @property
     def minutes(self) -> str:
@@ -71,7 +71,7 @@ class Sheet:
     def facts(self) -> tuple[tuple[str, str], ...]:
         """The handout's key facts, labelled, in the order every form shows them."""
         return (("Time", self.minutes), ("How often", self.how_often),
-                ("You need", text.needs(self.needs)))
+                ("You need", text.equipment(self.equipment)))
 
 
 def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> Sheet:
@@ -87,7 +87,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> She
         entries.append(Entry(len(entries) + 1, item.move, words, rest))
         rest = 0
     week = catalogue.week.days if catalogue.week else ()
-    needs = {prop for move in routine.moves for prop in move.needs}
+    needs = {thing for move in routine.moves for thing in move.equipment}
     return Sheet(
         routine=routine,
         seconds=total_seconds(steps),
@@ -97,7 +97,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> She
         notes=catalogue.notes,
         avoid=tuple(catalogue.avoid.values()),
         days=tuple(day for day, name in week if name == routine.id and name != REST_DAY),
-        needs=tuple(prop for prop in PROPS if prop in needs),
+        equipment=tuple(thing for thing in EQUIPMENT if thing in needs),
     )
 
 

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from stretch.model import Catalogue, Routine
-from stretch.plan import PlanSettings
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from stretch.model import Catalogue, Routine
+    from stretch.plan import PlanSettings
 
 Form = Literal["terminal", "text", "markdown", "html"]
 FORMS: tuple[Form, ...] = get_args(Form)

@@ -9,10 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
+from stretch.figures import braille
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views import dose_table
 
 WIDTH = 80
+FIGURE = (20, 8)  # a move's figure in its card: columns and rows of braille
 
 
 def terminal(sheet: Sheet) -> RenderableType:
@@ -34,8 +36,8 @@ def terminal(sheet: Sheet) -> RenderableType:
 
 
 def _move_card(entry: Entry) -> RenderableType:
-    """Name, what and where, the dose, setup, then cues and cautions with a hanging indent,
-    and the easier and harder versions."""
+    """Name, what and where, the dose, then setup, cues and cautions (hanging indent) and
+    the easier and harder versions, beside the figure."""
     move = entry.move
     head = Text.assemble((f"{entry.number}. {move.name}", "bold"), "  ", (meta(entry), "dim"))
     if entry.rest_before:
@@ -50,7 +52,17 @@ def _move_card(entry: Entry) -> RenderableType:
     for label, variant in (("Easier", move.easier), ("Harder", move.harder)):
         if variant:
             points.add_row("", Text.assemble((f"{label}: ", "bold"), variant))
-    return Group(head, Text(entry.dose, style="bold"), Text(move.setup), points)
+    words = Group(Text(move.setup), points)
+    dose = Text(entry.dose, style="bold")
+    figure = move.figure
+    if figure is None:
+        return Group(head, dose, words)
+    beside = Table.grid(padding=(0, 0, 0, 2))
+    beside.add_column(ratio=1)
+    beside.add_column(width=FIGURE[0] + 2, no_wrap=True)  # the width counts the padding
+    lines = braille.render(figure, width=FIGURE[0], height=FIGURE[1])
+    beside.add_row(words, Text("\n".join(lines).rstrip()))
+    return Group(head, dose, beside)
 
 
 def _log_table(sheet: Sheet) -> RenderableType:
