@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from stretch.commands.common import catalogue, routine, settings, timings
 
 if TYPE_CHECKING:
-    from stretch.model import Group, Move, Routine
+    from stretch.model import Group, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
 
@@ -28,12 +28,14 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
 
 
 def show(term: Terminal, name: str, *, as_json: bool) -> None:
-    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json)
+    known = catalogue()
+    show_routine(term, routine(known, name), timings(), as_json=as_json, notes=known.notes)
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
-                 extra: dict[str, object] | None = None) -> None:
-    """One routine exactly as it will run: a table, or `show`'s JSON with `extra` first."""
+                 extra: dict[str, object] | None = None, notes: Notes | None = None) -> None:
+    """One routine exactly as it will run: a table (with the safety lines from `notes`),
+    or `show`'s JSON with `extra` first."""
     from stretch import views
     from stretch.output import emit_json
     from stretch.plan import plan
@@ -42,7 +44,7 @@ def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_jso
     if as_json:
         emit_json({**(extra or {}), **views.show_json(chosen, steps)})
     else:
-        term.out.print(views.show_view(chosen, steps))
+        term.out.print(views.show_view(chosen, steps, notes))
 
 
 def moves(term: Terminal, move: str | None, *, group: Group | None, as_json: bool) -> None:

@@ -136,4 +136,4 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     if not as_json:
         term.out.print(f"[bold]Today ({now.strftime('%A')}):[/]")
     show_routine(term, chosen, options.settings.values.plan_settings(), as_json=as_json,
-                 extra=day)
+                 extra=day, notes=known.notes)
