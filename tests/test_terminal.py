@@ -181,12 +181,12 @@ def test_digits_in_a_real_terminal_grow_with_it(tmp_path: Path, width: int, heig
     need_program("tmux")
     terminal = Tmux(tmp_path, width=width, height=height)
     try:
-        terminal.run("run", "desk-break", "--speed", "1")
+        terminal.run("run", "hip-reset", "--speed", "1")
         terminal.wait_for("Get ready")
         terminal.type("n")
-        screen = terminal.wait_for("left side")
-        assert digit_height(screen) >= tallest, screen
-        assert shows_big(screen, "◀ LEFT")
+        screen = terminal.wait_until(
+            lambda shown: "left side" in shown and shows_big(shown, "◀ LEFT")
+            and digit_height(shown) >= tallest, f"digits {tallest} rows tall and ◀ LEFT")
         assert max(len(line) for line in screen.split("\n")) <= width
         terminal.type("q")
         assert terminal.result() == (0, True)
