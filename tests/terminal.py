@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STRETCH = [sys.executable, "-m", "stretch"]
@@ -52,13 +53,18 @@ class Tmux:
         return " ".join(line.strip() for line in self.screen().splitlines() if line.strip())
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        return self.wait_until(lambda screen: text in screen, f"{text!r}", timeout)
+
+    def wait_until(self, seen: Callable[[str], bool], what: str, timeout: float = 10.0) -> str:
+        """The screen once `seen` holds for it (a frame is written line by line, so a
+        capture can catch half of one: poll until all of what is wanted is there)."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
+            if seen(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
+                raise AssertionError(f"{what} did not appear; the screen was:\n{screen}")
             time.sleep(0.05)
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> None:

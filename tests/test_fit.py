@@ -21,7 +21,7 @@ def moves_of(fitted_routine: object) -> list[str]:
 
 def test_a_routine_that_fits_is_left_alone(builtin: Catalogue) -> None:
     hip_reset = builtin.routines["hip-reset"]
-    fitted = fit(hip_reset, DEFAULTS, 11)
+    fitted = fit(hip_reset, DEFAULTS, 12)
     assert fitted.fits and fitted.changes == () and fitted.routine is hip_reset
     assert fitted.settings == DEFAULTS
 
@@ -29,26 +29,26 @@ def test_a_routine_that_fits_is_left_alone(builtin: Catalogue) -> None:
 def test_holds_shrink_together_before_any_move_is_dropped(builtin: Catalogue) -> None:
     hip_reset = builtin.routines["hip-reset"]
     fitted = fit(hip_reset, DEFAULTS, 8)
-    assert fitted.fits and fitted.changes == ("holds shortened (30 s holds now 20 s)",)
+    assert fitted.fits and fitted.changes == ("holds shortened (30 s holds now 17 s)",)
     assert moves_of(fitted.routine) == moves_of(hip_reset)
     steps = plan(fitted.routine, fitted.settings)
     assert total_seconds(steps) <= 8 * 60
-    assert {s.seconds for s in steps if s.kind == "hold"} == {20}
+    assert {s.seconds for s in steps if s.kind == "hold"} == {17}
 
 
 def test_the_lowest_priority_moves_go_first_latest_first(builtin: Catalogue) -> None:
     fitted = fit(builtin.routines["hip-reset"], DEFAULTS, 6)
-    assert fitted.changes == ("holds shortened (30 s holds now 15 s)", "left out: Frog stretch")
-    assert moves_of(fitted.routine) == ["figure-four", "butterfly", "pigeon",
-                                        "half-kneeling-hip-flexor"]
+    assert fitted.changes == ("holds shortened (30 s holds now 24 s)",
+                              "left out 2 moves: Pigeon stretch and Frog stretch")
+    assert moves_of(fitted.routine) == ["figure-four", "butterfly", "half-kneeling-hip-flexor"]
     assert total_seconds(plan(fitted.routine, fitted.settings)) <= 6 * 60
 
 
 def test_holds_never_go_below_the_fitting_floor(builtin: Catalogue) -> None:
-    for minutes in (1, 2, 3, 5):
+    for minutes in (5, 6, 8, 10):  # short enough to shorten holds, long enough to keep some
         fitted = fit(builtin.routines["full-session"], DEFAULTS, minutes)
         holds = [s.seconds for s in plan(fitted.routine, fitted.settings) if s.kind == "hold"]
-        assert min(holds) >= FIT_MIN_HOLD
+        assert holds and min(holds) >= FIT_MIN_HOLD, minutes
 
 
 def test_a_routine_that_cannot_fit_says_how_long_it_takes_at_its_shortest(
@@ -69,8 +69,8 @@ def test_minutes_fits_a_session_and_says_what_changed(runner: CliRunner,
                                                       stretch_home: Path) -> None:
     result = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
     assert result.exit_code == 0
-    assert "To fit 6 minutes: holds shortened (30 s holds now 15 s)." in result.stderr
-    assert "To fit 6 minutes: left out: Frog stretch." in result.stderr
+    assert "To fit 6 minutes: holds shortened (30 s holds now 24 s)." in result.stderr
+    assert "To fit 6 minutes: left out 2 moves: Pigeon stretch and Frog stretch." in result.stderr
     (row,) = History.open(stretch_home / "history.sqlite3").sessions()
     assert row.active_seconds <= 360
 

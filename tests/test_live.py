@@ -71,7 +71,7 @@ def test_frame_fits_100_by_32_with_the_key_help_on_the_last_row(builtin: Catalog
     assert all(len(line) <= 100 for line in lines)
     assert lines[-1].strip() == KEYS_HELP
     text = "\n".join(lines)
-    assert "Hip reset" in lines[0] and "10:28 left" in lines[0]
+    assert "Hip reset" in lines[0] and "11:02 left" in lines[0]
     assert "Supine figure-four stretch · left side · gluteal · supine" in text
     assert shows_big(text, "◀ LEFT")
     height = digit_height(text)
@@ -124,12 +124,12 @@ def test_paused_shows_paused_without_dimming_the_digits(builtin: Catalogue) -> N
 
 
 def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) -> None:
-    session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 4 s bridges: rep 4
+    session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 6 s bridges: rep 3
     text = "\n".join(render(session, 100, 32))
-    assert "rep 4 of 10, set 1 of 2 · 27 s left" in text
+    assert "rep 3 of 10, set 1 of 2 · 47 s left" in text
     height = digit_height(text)
-    assert all(row in text for row in digits("4/10", height))
-    rest = "\n".join(render(at(builtin, 50, "core-and-hips"), 100, 32))  # the rest after set 1
+    assert all(row in text for row in digits("3/10", height))
+    rest = "\n".join(render(at(builtin, 75, "core-and-hips"), 100, 32))  # the rest after set 1
     assert digit_height(rest) == height  # the seconds in the same digits
 
 
@@ -203,7 +203,7 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     steps = plan(builtin.routines["desk-break"], DEFAULTS)
     assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
-    assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  30 s"
+    assert lines[first + 1] == "0:10  Standing hip hinge, 10 reps  30 s"
     assert lines[-1] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
@@ -316,7 +316,7 @@ def test_the_end_screen_says_what_was_done_per_group_and_side(builtin: Catalogue
                                               height=24)]
     text = "\n".join(lines)
     assert shows_big(text, "WELL DONE")
-    assert "Completed Core and hips after 11:58" in text and "Streak: 4 days." in text
+    assert "Completed Core and hips after 13:54" in text and "Streak: 4 days." in text
     rows = {line.split()[0]: line.split()[1:] for line in lines if line.strip().startswith(
         ("hip ", "core "))}
     assert rows["hip"] == ["24", "reps", "24", "reps", "20", "reps"]  # clamshells; bridges
@@ -361,12 +361,12 @@ def test_the_figure_stands_beside_the_countdown_for_the_side_worked(builtin: Cat
 
 
 def test_a_counted_figure_moves_at_the_tempo_on_the_fake_clock(builtin: Catalogue) -> None:
-    """Bridges at 4 s a rep: up (end) for the first 2 s of each rep, down (start) after."""
+    """Bridges at 6 s a rep: up (end) for the first 3 s of each rep, down (start) after."""
     up = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="end", side="both")
     down = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="start", side="both")
     assert up != down
-    for seconds, expected in ((0, up), (1.9, up), (2.0, down), (3.9, down), (4.0, up),
-                              (13, up), (15, down), (39.5, down)):
+    for seconds, expected in ((0, up), (2.9, up), (3.0, down), (5.9, down), (6.0, up),
+                              (13, up), (16, down), (59.5, down)):
         lines = render(at(builtin, 10 + seconds, "core-and-hips"), 100, 32)
         assert shows(lines, expected), seconds
         assert not shows(lines, down if expected is up else up), seconds

@@ -90,7 +90,7 @@ def test_1_user_text_is_shown_literally_everywhere(runner: CliRunner, stretch_ho
         ("show", "odd"): ["Odd [/] routine", "A [/] summary [easy]", "Odd [/] move [bold]"],
         ("sheet", "odd", "--format", "terminal"): [
             "Odd [/] move [bold]", "Lie [/] down [red]on your back", "[b]soft[/b] knees",
-            "[/]careful", "Odd [/] avoid", "Because [red]reasons"],
+            "[/]careful", "Odd [/] avoid", "[dim]described"],
         ("moves", "odd-move"): ["Odd [/] move [bold]", "Lie [/] down [red]on your back",
                                 "Breathe [/]", "[b]soft[/b] knees", "[/]careful",
                                 "Easier: [i]easier", "Harder: [link=x]harder"],
@@ -159,8 +159,8 @@ def test_7_show_and_today_preview_fit_minutes_as_run_does(runner: CliRunner,
     ran = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
     assert shown.exit_code == preview.exit_code == ran.exit_code == 0
     notes = [line for line in ran.stderr.splitlines() if line.startswith("To fit")]
-    assert notes == ["To fit 6 minutes: holds shortened (30 s holds now 15 s).",
-                     "To fit 6 minutes: left out: Frog stretch."]
+    assert notes[0].startswith("To fit 6 minutes: holds shortened (30 s holds now ")
+    assert notes[1].startswith("To fit 6 minutes: left out") and len(notes) == 2
     assert shown.stderr.splitlines() == notes and preview.stderr.splitlines() == notes
     with History.open(stretch_home / "history.sqlite3") as history:
         (row,) = history.sessions()
@@ -170,6 +170,7 @@ def test_7_show_and_today_preview_fit_minutes_as_run_does(runner: CliRunner,
         assert "frog" not in [step["move"] for step in data["steps"]]
     table = runner.invoke(app, ["today", "--preview", "--minutes", "6"])
     assert "Frog stretch" not in table.stdout and table.stderr.splitlines() == notes
+    assert "Frog stretch" in runner.invoke(app, ["show", "hip-reset"]).stdout
 
 
 # --- 11. the calendar fits the width and keeps the current week -----------------------
@@ -239,7 +240,8 @@ def test_13_validate_path_checks_only_that_path(runner: CliRunner, stretch_home:
     code, out, err = run(runner, "validate", str(path))
     assert code == 0 and err == ""
     assert f"ok  {path}" in out and "broken.yaml" not in out
-    assert "1 file ok; the catalogue has 21 moves, 5 routines, 2 stretches to avoid" in flat(out)
+    assert re.search(r"^1 file ok; the catalogue has \d+ moves, 5 routines, \d+ stretches to "
+                     r"avoid", flat(out).split(f"ok {path} ")[1])
     assert run(runner, "validate")[0] == 1  # with no path, every file: the broken one too
 
 
@@ -321,12 +323,12 @@ def test_17_one_is_singular_wherever_a_number_meets_a_noun(
     assert "The last 1 week " in out and "(last 1 week)" in out
     ran = runner.invoke(app, ["run", "desk-break", "--minutes", "1", "--speed", "1000"])
     assert ran.stderr.startswith("To fit 1 minute: ")
-    assert "1 minutes" not in ran.stderr
+    assert not re.search(r"(?<![\d.])1 minutes", ran.stderr)
     item = "      - move: glute-bridge\n        reps: 1\n        tempo: 4\n"
     write_user_file(stretch_home, "one.yaml", f"routines:\n  one:\n    title: One\n    items:\n{item}")
     lines = flat(run(runner, "run", "one", "--speed", "1000")[1])
     sheet = flat(run(runner, "sheet", "one", "--format", "text")[1])
-    assert "Glute bridge, 1 rep 4 s" in lines and "1 rep x 4 s" in sheet
+    assert "Glute bridge, 1 rep 4 s" in lines and "1 rep, 4 s each" in sheet
     assert "1 reps" not in lines + sheet
 
 

@@ -249,19 +249,19 @@ def test_6_another_routine_done_today_is_not_todays(
 @pytest.mark.slow
 def test_8_a_session_ended_in_get_ready_does_not_swap_sides(stretch_home: Path) -> None:
     env = {**os.environ, "STRETCH_HOME": str(stretch_home)}
-    first = run_in(stretch_home, "run", "desk-break", "--speed", "1000")
-    assert "0:10  Seated figure-four stretch, left side" in first.stdout
-    proc = subprocess.Popen([*STRETCH, "run", "desk-break", "--plain"], env=env,
+    first = run_in(stretch_home, "run", "hip-reset", "--speed", "1000")
+    assert "0:10  Supine figure-four stretch, left side" in first.stdout
+    proc = subprocess.Popen([*STRETCH, "run", "hip-reset", "--plain"], env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("0:00  Get ready (next: Seated figure-four "
+    assert proc.stdout.readline().startswith("0:00  Get ready (next: Supine figure-four "
                                               "stretch, right side)")
     proc.send_signal(signal.SIGTERM)  # ended in its get-ready step
     assert proc.wait(timeout=30) == -signal.SIGTERM
     statuses = [row["status"] for row in sessions(stretch_home)]
     assert statuses == ["interrupted", "completed"]
-    after = run_in(stretch_home, "run", "desk-break", "--speed", "1000")
-    assert "0:10  Seated figure-four stretch, right side" in after.stdout  # right's turn still
-    last = run_in(stretch_home, "run", "desk-break", "--speed", "1000")
-    assert "0:10  Seated figure-four stretch, left side" in last.stdout  # and then left again
+    after = run_in(stretch_home, "run", "hip-reset", "--speed", "1000")
+    assert "0:10  Supine figure-four stretch, right side" in after.stdout  # right's turn still
+    last = run_in(stretch_home, "run", "hip-reset", "--speed", "1000")
+    assert "0:10  Supine figure-four stretch, left side" in last.stdout  # and then left again

@@ -31,22 +31,22 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 
 def test_keys_pause_skip_and_quit(tmux: Tmux) -> None:
-    tmux.run("run", "desk-break", "--speed", "2")
+    tmux.run("run", "hip-reset", "--speed", "2")
     screen = tmux.wait_for("Get ready ·")
-    assert "Desk break" in screen and "space pause" in screen
+    assert "Hip reset" in screen and "space pause" in screen
     tmux.type(" ")
     tmux.wait_for("PAUSED")
     tmux.type(" ")
     tmux.wait_for("left")
     tmux.type("n")
     screen = tmux.wait_for("left side")
-    assert "Seated figure-four stretch" in screen and "hold 1 of 1" in screen
+    assert "Supine figure-four stretch" in screen and "hold 1 of 2" in screen
     tmux.type("n")
     tmux.wait_for("Switch sides ·")
     tmux.type("?")
     tmux.wait_for("skip to the next step")
     tmux.type("q")
-    tmux.wait_for("Stopped Desk break")
+    tmux.wait_for("Stopped Hip reset")
     assert "2 steps skipped" in tmux.joined()
     code, restored = tmux.result()
     assert code == 0 and restored
@@ -152,7 +152,7 @@ def test_first_session_shows_the_safety_note_and_asks(tmp_path: Path) -> None:
     try:
         terminal.run("run", "desk-break", "--speed", "5")
         screen = terminal.wait_for("Ready to start? [Y/n]")
-        assert "Get urgent medical help" in screen and "makes your symptoms worse" in screen
+        assert "Call 999 / 911 or go to A&E" in screen and "worse symptoms" in screen
         terminal.type("n\n")
         assert terminal.result() == (0, True)
         terminal.run("run", "desk-break", "--speed", "5")
@@ -181,12 +181,12 @@ def test_digits_in_a_real_terminal_grow_with_it(tmp_path: Path, width: int, heig
     need_program("tmux")
     terminal = Tmux(tmp_path, width=width, height=height)
     try:
-        terminal.run("run", "desk-break", "--speed", "1")
+        terminal.run("run", "hip-reset", "--speed", "1")
         terminal.wait_for("Get ready")
         terminal.type("n")
-        screen = terminal.wait_for("left side")
-        assert digit_height(screen) >= tallest, screen
-        assert shows_big(screen, "◀ LEFT")
+        screen = terminal.wait_until(
+            lambda shown: "left side" in shown and shows_big(shown, "◀ LEFT")
+            and digit_height(shown) >= tallest, f"digits {tallest} rows tall and ◀ LEFT")
         assert max(len(line) for line in screen.split("\n")) <= width
         terminal.type("q")
         assert terminal.result() == (0, True)

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
+from stretch.model import BUILTIN, Avoid, Catalogue, Dose, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
 from stretch.poses import figure_data
@@ -30,9 +30,10 @@ def source_label(routine: Routine) -> str:
     return f"{routine.source} (replaces built-in)" if routine.replaces_builtin else routine.source
 
 
-def move_dose(move: Move) -> str:
-    """'30 s x 2' or '10 reps x 4 s': the default dose of a move."""
-    return text.dose(hold=move.hold, reps=move.reps, tempo=move.tempo)
+def move_dose(move: Move, *, brief: bool = True) -> str:
+    """A move's own dose, before any routine sets it: '30 s x 2' (brief) or in words."""
+    return text.dose(Dose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
+                          sided=move.sided, pause=move.pause), brief=brief)
 
 
 # --- list --------------------------------------------------------------------------
@@ -93,7 +94,9 @@ def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
     }
 
 
-def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
+def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = None
+              ) -> RenderableType:
+    """Every step with its start and length, the dose per group, and the safety line."""
     total = total_seconds(steps)
     head = Text.assemble(
         (routine.title, "bold"),
@@ -115,7 +118,10 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
             f"{step.seconds:g} s", text.step_detail(step),
         )
         start += step.seconds
-    return Stack(head, Text(routine.summary), table, dose_table(dose(steps)))
+    parts = [head, Text(routine.summary), table, dose_table(dose(steps))]
+    if notes is not None:
+        parts += [Text(""), safety_brief(notes)]
+    return Stack(*parts)
 
 
 def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType:
@@ -149,6 +155,9 @@ def move_json(move: Move) -> dict[str, object]:
         "hold": move.hold,
         "reps": move.reps,
         "tempo": move.tempo,
+        "pause": move.pause,
+        "switch": move.switch,
+        "needs": list(move.needs),
         "setup": move.setup,
         "cues": list(move.cues),
         "cautions": list(move.cautions),
@@ -222,6 +231,8 @@ def avoid_json(avoid: Avoid) -> dict[str, object]:
         "description": avoid.description,
         "why": avoid.why,
         "instead": [{"id": m.id, "name": m.name} for m in avoid.instead],
+        "known_as": list(avoid.known_as),
+        "held_only": avoid.held_only,
     }
 
 
@@ -238,23 +249,37 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
                   Text("Do instead:", style="bold")]
         lines += [Text.assemble(f"  • {m.name} ", (f"({m.id})", "dim")) for m in avoid.instead]
         parts.append(Panel(Stack(*lines), expand=False, box=box.ROUNDED))
+    if catalogue.notes:
+        parts.append(safety_view(catalogue.notes, title=text.SAFETY))
     return Stack(*parts)
 
 
 # --- safety ------------------------------------------------------------------------
 
-def safety_view(notes: Notes, *, boxed: bool = True) -> RenderableType:
-    """The red flags and the stop rule, shown before the first session ever; without a
-    box for `--plain` and TERM=dumb, where a screen reader would read out every edge."""
+def safety_view(notes: Notes, title: str = text.BEFORE_YOU_START, *,
+                boxed: bool = True) -> RenderableType:
+    """The red flags, who should check first, and the stop rule: before the first session
+    ever, and in `stretch avoid`; without a box for `--plain` and TERM=dumb, where a
+    screen reader would read out every edge."""
     safety = notes.safety
     lines = [Text(f"{text.URGENT}:", style="bold red")]
     lines += [Text(f"  • {flag}") for flag in safety.emergency]
     lines += [Text(""), Text(f"{text.SEE_A_DOCTOR}:", style="bold yellow")]
     lines += [Text(f"  • {flag}") for flag in safety.see_a_doctor]
-    lines += [Text(""), Text(safety.stop, style="bold")]
+    lines += [Text(""), Text(text.CHECK_FIRST), Text(""), Text(safety.stop, style="bold")]
     if not boxed:
-        return Stack(Text(text.BEFORE_YOU_START, style="bold"), *lines, Text(""))
-    return Panel(Stack(*lines), title=text.BEFORE_YOU_START, expand=False, box=box.ROUNDED)
+        return Stack(Text(title, style="bold"), *lines, Text(""))
+    return Panel(Stack(*lines), title=title, expand=False, box=box.ROUNDED)
+
+
+def safety_brief(notes: Notes) -> RenderableType:
+    """The stop rule and the emergency signs in a few lines, under a routine's steps."""
+    safety = notes.safety
+    return Text.assemble(
+        (safety.stop, "bold"), " ", text.CHECK_FIRST, "\n",
+        (f"{text.URGENT}: ", "bold red"), f"{text.run_on(safety.emergency)}.",
+        (" The full safety note: stretch avoid.", "dim"),
+    )
 
 
 # --- config ------------------------------------------------------------------------

@@ -13,6 +13,8 @@ Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
 Position = Literal["supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"]
 Side = Literal["left", "right", "both"]
 StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
+# What a move may need besides the person; a floor position needs a mat without saying so.
+Equipment = Literal["mat", "cushion", "chair", "wall", "bed", "towel", "band"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 GROUPS: tuple[Group, ...] = get_args(Group)
@@ -21,6 +23,7 @@ POSITIONS: tuple[Position, ...] = get_args(Position)
 FLOOR_POSITIONS: frozenset[Position] = frozenset(
     {"supine", "prone", "side-lying", "all-fours", "kneeling"}
 )
+EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REST_DAY = "rest"
 BUILTIN = "built-in"

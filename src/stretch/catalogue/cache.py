@@ -23,9 +23,22 @@ from stretch.model import Catalogue
 Key = tuple[str | bytes, ...]
 
 
+def shape() -> str:
+    """The fields of the values kept, so a catalogue pickled by code with other fields (a
+    development build of the same version) is never read back half-filled."""
+    from dataclasses import fields
+
+    from stretch import model
+
+    kept = (model.Move, model.Item, model.Routine, model.Avoid, model.SafetyNote, model.Notes,
+            model.WeekPlan, model.Catalogue)
+    return ";".join(c.__name__ + ":" + ",".join(f.name for f in fields(c)) for c in kept)
+
+
 def key(files: Sequence[tuple[Path, bytes]]) -> Key:
-    """stretch's and Python's versions, then each file's path and bytes."""
-    parts: list[str | bytes] = [__version__, sys.version]
+    """stretch's and Python's versions and the model's shape, then each file's path and
+    bytes."""
+    parts: list[str | bytes] = [__version__, sys.version, shape()]
     for path, data in files:
         parts += [str(path), data]
     return tuple(parts)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from stretch.commands.common import catalogue, move, routine, settings, timings
 
 if TYPE_CHECKING:
-    from stretch.model import Group, Move, Routine
+    from stretch.model import Group, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
 
@@ -28,13 +28,17 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
 
 
 def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None) -> None:
-    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json, minutes=minutes)
+    known = catalogue()
+    show_routine(term, routine(known, name), timings(), as_json=as_json, minutes=minutes,
+                 notes=known.notes)
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
-                 minutes: float | None = None, extra: dict[str, object] | None = None) -> None:
+                 minutes: float | None = None, extra: dict[str, object] | None = None,
+                 notes: Notes | None = None) -> None:
     """One routine exactly as it will run (fitted into `minutes` as `run` fits it, with
-    the same notes): a table, or `show`'s JSON with `extra` first."""
+    the same notes): a table (with the safety lines from `notes`), or `show`'s JSON with
+    `extra` first."""
     from stretch import views
     from stretch.fit import fit_to
     from stretch.output import emit_json
@@ -47,7 +51,7 @@ def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_jso
     if as_json:
         emit_json({**(extra or {}), **views.show_json(fitted.routine, steps)})
     else:
-        term.out.print(views.show_view(fitted.routine, steps))
+        term.out.print(views.show_view(fitted.routine, steps, notes))
 
 
 def moves(term: Terminal, name: str | None, *, group: Group | None, as_json: bool) -> None:

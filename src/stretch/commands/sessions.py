@@ -140,4 +140,4 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     if not as_json:
         term.out.print(Text(f"Today ({now.strftime('%A')}):", style="bold"))
     show_routine(term, chosen, options.settings.values.plan_settings(), as_json=as_json,
-                 minutes=options.minutes, extra=day)
+                 minutes=options.minutes, extra=day, notes=known.notes)
