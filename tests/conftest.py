@@ -18,6 +18,7 @@ from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.plan import PlanSettings
 from stretch.settings import Values
+from tests.fakes import FakeClock
 
 DEFAULTS: PlanSettings = Values().plan_settings()  # the planner's timings with no config
 
@@ -48,7 +49,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def fast_tests_spawn_nothing(request: pytest.FixtureRequest,
                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep `pytest -m "not slow"` fast and honest: a test that starts a process (tmux,
-    Chromium, a speech program, stretch itself) must be marked slow."""
+    Chromium, a speech program, stretch itself) must be marked slow. And a session run
+    in-process there goes by the fake clock: the engine's real-time behaviour is what the
+    slow tests check, in real processes and terminals."""
     if request.node.get_closest_marker("slow"):
         return
 
@@ -56,6 +59,8 @@ def fast_tests_spawn_nothing(request: pytest.FixtureRequest,
         raise AssertionError(f"{request.node.nodeid} starts a process: mark it slow")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr("stretch.session.runner.make_clock",
+                        lambda speed=1.0: FakeClock(speed=speed))
 
 
 @pytest.fixture(autouse=True)

@@ -10,10 +10,9 @@ from pathlib import Path
 class FakeClock:
     """A clock that only moves when told to: sleeping jumps straight to the deadline."""
 
-    speed = 1.0
-
-    def __init__(self, start: float = 0.0) -> None:
+    def __init__(self, start: float = 0.0, *, speed: float = 1.0) -> None:
         self.t = start
+        self.speed = speed  # what the session was asked for (a demo is faster than 1)
         self.sleeps = 0
 
     def now(self) -> float:
