@@ -336,4 +336,4 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     couch = data["couch-stretch"]
     assert set(couch) == {"view", "props", "pose"}
     assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 70}]
-    assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 28]}
+    assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 20]}
