@@ -4,6 +4,7 @@ the drawings appear (moves, the sheets) with and without a figure."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -118,6 +119,32 @@ def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogu
         assert move.figure is not None, move.id
         assert move.figure.counted == (move.tempo is not None), move.id
     assert {m.id for m in builtin.moves.values() if m.tempo} == set(COUNTED)
+
+
+# A standing adult's limbs on the grid (README: ankles 2, knees 14, hips 27, shoulders
+# 45); a limb seen at a slant looks shorter, never longer. SLACK allows for whole numbers.
+LIMBS = {
+    ("neck", "hip"): 18, ("hip", "near-knee"): 13, ("hip", "far-knee"): 13,
+    ("near-knee", "near-foot"): 12, ("far-knee", "far-foot"): 12,
+    ("neck", "near-elbow"): 10, ("neck", "far-elbow"): 10,
+    ("near-elbow", "near-hand"): 9, ("far-elbow", "far-hand"): 9,
+    ("near-foot", "near-toes"): 6, ("far-foot", "far-toes"): 6,
+}
+SLACK = 2.0
+
+
+def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogue) -> None:
+    too_long = []
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        for frame in geometry.frames(move.figure, None):
+            points = move.figure.pose(frame).points()
+            too_long += [f"{move.id} {frame or 'pose'} {a}-{b}: "
+                         f"{math.dist(points[a], points[b]):.1f} "
+                         f"(a body has {length})"
+                         for (a, b), length in LIMBS.items()
+                         if b in points and math.dist(points[a], points[b]) > length + SLACK]
+    assert too_long == []
 
 
 def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
