@@ -130,7 +130,7 @@ LIMBS = {
     ("near-elbow", "near-hand"): 9, ("far-elbow", "far-hand"): 9,
     ("near-foot", "near-toes"): 6, ("far-foot", "far-toes"): 6,
 }
-SLACK = 2.0
+SLACK = 1.2
 
 
 def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogue) -> None:
