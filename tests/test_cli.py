@@ -246,3 +246,15 @@ def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:
     script = f"{sys.executable} -m stretch moves | head -1"
     piped = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False, cwd=tmp_path)
     assert piped.returncode == 0 and "Traceback" not in piped.stderr
+
+
+@pytest.mark.parametrize(("move", "sides"), [("pigeon", "each side"),
+                                             ("butterfly", "both sides at once"),
+                                             ("front-plank", None), ("glute-bridge", None)])
+def test_a_move_says_its_sides_only_when_it_has_them(runner: CliRunner, move: str,
+                                                     sides: str | None) -> None:
+    detail = runner.invoke(app, ["moves", move]).stdout.splitlines()[2]
+    if sides is None:  # "both sides" on a plank would read as "do it on each side"
+        assert "side" not in detail
+    else:
+        assert f", {sides}, " in detail

@@ -131,6 +131,17 @@ def about_minutes(seconds: float) -> str:
     return f"about {plural(minutes(seconds), 'minute')}"
 
 
+def sides(*, sided: bool, stretch: bool, short: bool = False) -> str:
+    """How a move's sides read: 'each side'; 'both sides at once' for a stretch that works
+    both (a butterfly); nothing for an exercise with no sides (a bridge, a plank), where
+    "both sides" would read as "do it on each side"."""
+    if sided:
+        return "each" if short else "each side"
+    if stretch:
+        return "both" if short else "both sides at once"
+    return ""
+
+
 def dose(d: Dose, *, brief: bool = False) -> str:
     """A dose as a person reads it: 'Hold 30 s each side, 2 times, rest 10 s between' or
     '10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between'. `brief` is for

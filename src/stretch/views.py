@@ -182,7 +182,8 @@ def moves_table(moves: Iterable[Move]) -> Table:
     for move in moves:
         name = Text.assemble((move.name, "bold"), "\n", (move.id, "cyan"))
         table.add_row(
-            name, move.kind, move.group, "each" if move.sided else "both",
+            name, move.kind, move.group,
+            text.sides(sided=move.sided, stretch=move.kind == "stretch", short=True),
             text.position(move.position), move_dose(move),
         )
     return table
@@ -193,8 +194,10 @@ def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
     """One move in full; `figure` is its drawing as lines of text (braille)."""
     lines = [
         Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
-        Text(f"{move.kind}, {move.group}, {move.position}, "
-             + ("each side" if move.sided else "both sides at once") + f", {move_dose(move)}"),
+        Text(", ".join(part for part in (
+            move.kind, move.group, move.position,
+            text.sides(sided=move.sided, stretch=move.kind == "stretch"), move_dose(move))
+            if part)),
         Text(""),
         *_figure_lines(move, figure),
         Text(move.setup),
