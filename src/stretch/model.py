@@ -32,6 +32,17 @@ BUILTIN = "built-in"
 
 
 @dataclass(frozen=True, slots=True)
+class Progression:
+    """How a move's dose grows for a person: where it starts, by how much it grows and
+    where it stops (reps for a counted move, seconds for a held one). A value left None
+    takes the default for the move's kind (see dosing.py)."""
+
+    start: int | None = None
+    step: int | None = None
+    cap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Move:
     """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose."""
 
@@ -50,6 +61,7 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    progression: Progression = Progression()
 
 
 @dataclass(frozen=True, slots=True)

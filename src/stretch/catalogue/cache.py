@@ -24,11 +24,23 @@ Key = tuple[str, ...]
 
 
 def key(files: Sequence[tuple[Path, bytes]]) -> Key:
-    """stretch's and Python's versions, then each file's path and a digest of its bytes."""
-    parts = [__version__, sys.version]
+    """stretch's and Python's versions, the model's fields (a cache from code with other
+    fields would unpickle half-made values), then each file's path and a digest of its
+    bytes."""
+    parts = [__version__, sys.version, _fields()]
     for path, data in files:
         parts += [str(path), hashlib.blake2b(data, digest_size=16).hexdigest()]
     return tuple(parts)
+
+
+def _fields() -> str:
+    from dataclasses import fields
+
+    from stretch import model
+
+    kinds = (model.Catalogue, model.Move, model.Progression, model.Item, model.Routine,
+             model.Avoid, model.Notes, model.SafetyNote, model.WeekPlan)
+    return " ".join(f"{kind.__name__}:{','.join(f.name for f in fields(kind))}" for kind in kinds)
 
 
 def read(path: Path, wanted: Key) -> Catalogue | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stretch.catalogue.nodes import Node, Reader, Where
+from stretch.catalogue.progression import read_progression
 from stretch.model import (
     GROUPS,
     KINDS,
@@ -86,7 +87,7 @@ class FileContent:
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-    "setup", "cues", "cautions", "easier", "harder",
+    "setup", "cues", "cautions", "easier", "harder", "progression",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -150,7 +151,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
     if hold is None and tempo is None:
         reader.fail(node, at, "needs a 'hold' (seconds) or 'reps' with a 'tempo'")
     sided = m.get("sided")
-    return Move(
+    move = Move(
         id=move_id,
         name=reader.text(m["name"], f"{at}.name"),
         kind=reader.choice(m["kind"], f"{at}.kind", KINDS),
@@ -167,6 +168,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         harder=reader.optional_text(m, "harder", f"{at}.harder"),
         source=reader.source,
     )
+    return read_progression(reader, m.get("progression"), move, at)
 
 
 def _dose(
