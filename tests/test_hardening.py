@@ -71,7 +71,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A tiny tmpfs, mounted for the test (needs the right to mount, as root here)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
                           capture_output=True, check=False)
     if done.returncode != 0:
         pytest.skip("mounting a small file system needs root")

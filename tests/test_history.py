@@ -43,9 +43,11 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     assert data["streak"] == 1
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
-                            "steps_done", "steps_skipped", "speed"}
+                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
-    assert session["active_seconds"] == 318 and session["steps_done"] == 18
+    # a beginner's doses: 20 s holds, two per side (`stretch show desk-break`)
+    assert session["active_seconds"] == 375 and session["steps_done"] == 30
+    assert session["pain_before"] is None and session["pain_after"] is None
     started = datetime.fromisoformat(session["started"])
     assert started.utcoffset() is not None  # ISO 8601 with an offset
 
@@ -56,8 +58,9 @@ def test_kill_9_mid_session_leaves_a_whole_file_and_an_interrupted_row(stretch_h
                             env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     lines = [proc.stdout.readline() for _ in range(6)]  # a few steps in (after the safety note)
-    while not any(line.startswith("0:4") for line in lines):
+    while not any(line.startswith("0:5") for line in lines):  # 20 s holds for a beginner
         lines.append(proc.stdout.readline())
+        assert lines[-1], "the session ended before it was killed:\n" + "".join(lines)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     db = sqlite3.connect(stretch_home / "history.sqlite3")
@@ -167,17 +170,17 @@ def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: P
     sides = [r.first_side for r in reversed(history_at(stretch_home).sessions())]
     assert sides == ["left", "right", "left"]
     second = runner.invoke(app, ["run", "desk-break", "--speed", "1000"]).stdout
-    assert "0:10  Seated figure-four stretch, right side  30 s" in second
+    assert "0:10  Seated figure-four stretch, right side  20 s" in second
 
 
 def test_minutes_fits_a_routine_and_says_what_changed(runner: CliRunner, stretch_home: Path) -> None:
-    result = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
+    result = runner.invoke(app, ["run", "hip-reset", "--minutes", "9", "--speed", "1000"])
     assert result.exit_code == 0
     err = result.stderr
-    assert "To fit 6 minutes: holds shortened (30 s holds now 15 s)." in err
-    assert "To fit 6 minutes: left out: Frog stretch." in err
+    assert "To fit 9 minutes: holds shortened (20 s holds now 16 s)." in err  # a beginner's 20 s
+    assert "To fit 9 minutes: left out: Frog stretch." in err
     (row,) = history_at(stretch_home).sessions()
-    assert row.active_seconds <= 360
+    assert row.active_seconds <= 540
     bad = runner.invoke(app, ["run", "hip-reset", "--minutes", "0"])
     assert bad.exit_code == 2
 

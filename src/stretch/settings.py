@@ -63,6 +63,8 @@ class Values:
     switch_sides: int = seconds(5, "seconds to switch sides", 0, 30)
     rest: int = seconds(10, "seconds of rest for routines that do not set their own", 0, 300)
     hold_scale: float = number(1.0, "multiply every hold by this", 0.5, 2.0)
+    checkin: bool = flag(
+        True, "ask how your back is, 0-10, before and after each session (true/false)")
 
     def plan_settings(self, first_side: str = "left") -> PlanSettings:
         """The planner's timings from these settings, and which side goes first."""

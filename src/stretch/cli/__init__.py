@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from stretch.cli import browse, records, sessions, sheet  # noqa: F401 - they register commands
+from stretch.cli import browse, coach, records, sessions, sheet  # noqa: F401 - they register commands
 from stretch.cli.app import EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]

@@ -27,8 +27,14 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
         term.out.print(views.routines_table(rows))
 
 
-def show(term: Terminal, name: str, *, as_json: bool) -> None:
-    show_routine(term, routine(catalogue(), name), timings(), as_json=as_json)
+def show(term: Terminal, name: str, *, as_json: bool, as_written: bool = False) -> None:
+    """One routine at the person's doses, or `as_written` in the catalogue."""
+    from stretch.commands.coach import personal
+
+    known = catalogue()
+    chosen = routine(known, name)
+    show_routine(term, chosen if as_written else personal(term, known, chosen), timings(),
+                 as_json=as_json)
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,

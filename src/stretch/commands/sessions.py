@@ -29,7 +29,9 @@ def ask(term: Terminal, question: str, *, default: bool) -> bool:
 
 
 def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options) -> None:
-    """Guide and log one session; before the very first, the safety note and a question."""
+    """Guide and log one session; before the very first, the safety note and a question;
+    around each, the coach (check-ins and the person's doses)."""
+    from stretch.commands import coaching
     from stretch.session.runner import run_routine
 
     with open_history(term) as history:
@@ -39,7 +41,11 @@ def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options)
             term.out.print(views.safety_view(known.notes))
             if term.interactive and not ask(term, "Ready to start?", default=True):
                 return
-        run_routine(known, chosen, history, options, term)
+        ready = coaching.before(term, known, chosen, history, options)
+        if ready is not None:
+            dosed, options = ready
+            logged = run_routine(known, dosed, history, options, term)
+            coaching.after(term, history, logged, options)
 
 
 def run(term: Terminal, name: str | None, options: Options) -> None:
@@ -121,6 +127,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
     from stretch.commands.browse import show_routine
+    from stretch.commands.coach import personal
     from stretch.history.schedule import plan_for
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
@@ -136,5 +143,5 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         return
     if not as_json:
         term.out.print(f"[bold]Today ({now.strftime('%A')}):[/]")
-    show_routine(term, chosen, options.settings.values.plan_settings(), as_json=as_json,
-                 extra=day)
+    show_routine(term, personal(term, known, chosen), options.settings.values.plan_settings(),
+                 as_json=as_json, extra=day)

@@ -16,10 +16,11 @@ def sheet(term: Terminal, name: str, *, form: Form | None, output: Path | None,
           force: bool) -> None:
     from rich.text import Text
 
+    from stretch.commands.coach import personal
     from stretch.sheet.render import choose_form, render
 
     known = catalogue()
-    chosen = routine(known, name)
+    chosen = personal(term, known, routine(known, name))  # the person's doses
     kind = choose_form(form, output, interactive=term.stdout_tty)
     if output is None:
         render(chosen, known, kind, term.out, timings())

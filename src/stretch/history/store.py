@@ -59,6 +59,20 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
     """,
+    # 4: back pain 0-10 before and after a session, the moves it ran (space-separated
+    # ids; NULL in older rows), and check-ins at any time (the coach: history/progression)
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
+    ALTER TABLE sessions ADD COLUMN moves TEXT;
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        note TEXT
+    );
+    CREATE INDEX checkins_at ON checkins (at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 CORRUPT = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
@@ -85,6 +99,9 @@ class SessionRow:
     steps_skipped: int
     first_side: str
     speed: float = 1.0  # above 1: a `--speed` demo
+    pain_before: int | None = None  # 0-10, None when not given
+    pain_after: int | None = None
+    moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
 
     @property
     def day(self) -> date:
@@ -142,15 +159,17 @@ class History:
     # --- writing --------------------------------------------------------------
 
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
-              steps_total: int, first_side: str, speed: float = 1.0) -> int:
+              steps_total: int, first_side: str, speed: float = 1.0,
+              moves: tuple[str, ...] | None = None, pain_before: int | None = None) -> int:
         """Log a session as running; returns its id."""
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (routine, title, started, status, planned_seconds, "
-                "steps_total, pid, host, first_side, speed) "
-                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                "steps_total, pid, host, first_side, speed, moves, pain_before) "
+                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine, title, started.isoformat(timespec="seconds"), planned_seconds,
-                 steps_total, os.getpid(), socket.gethostname(), first_side, speed),
+                 steps_total, os.getpid(), socket.gethostname(), first_side, speed,
+                 None if moves is None else " ".join(moves), pain_before),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -183,13 +202,33 @@ class History:
                  steps_skipped, session_id),
             )
 
+    def rate_after(self, session_id: int, rating: int) -> None:
+        """Record how the back felt after a session (0-10)."""
+        with self._write() as db:
+            db.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (rating, session_id))
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the other history modules (check-ins), with the same
+        one-line errors as the store's own."""
+        with self._write() as db:
+            yield db
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read, with the store's one-line errors."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise _io_error(self.path, err) from None
+
     # --- reading --------------------------------------------------------------
 
     def sessions(self, *, since: date | None = None, routine: str | None = None,
                  limit: int | None = None) -> list[SessionRow]:
         """Sessions newest first, optionally from a date on or of one routine."""
         query = ("SELECT id, routine, title, started, ended, status, planned_seconds, "
-                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed "
+                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed, "
+                 "pain_before, pain_after, moves "
                  "FROM sessions WHERE 1 = 1")
         params: list[object] = []
         if since is not None:
@@ -341,7 +380,7 @@ def _alive(pid: int | None, host: str | None) -> bool:
 
 def _row(r: tuple[Any, ...]) -> SessionRow:
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed) = r
+     pid, host, speed, before, after, moves) = r
     if status == "running" and not _alive(pid, host):
         status = "interrupted"
     return SessionRow(
@@ -357,4 +396,7 @@ def _row(r: tuple[Any, ...]) -> SessionRow:
         steps_skipped=int(skipped),
         first_side=str(first),
         speed=float(speed),
+        pain_before=None if before is None else int(before),
+        pain_after=None if after is None else int(after),
+        moves=None if moves is None else tuple(moves.split()),
     )

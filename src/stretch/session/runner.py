@@ -34,6 +34,16 @@ class Options:
     speed: float = 1.0
     plain: bool = False
     minutes: float | None = None
+    pain_before: int | None = None  # 0-10, from --pain-before or the check-in
+    pain_after: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """A session as it ended, and its row in the history."""
+
+    summary: Summary
+    session_id: int
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
@@ -76,7 +86,7 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
 
 
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
-                term: Terminal) -> Summary:
+                term: Terminal) -> Logged:
     """Guide one session and log it; report what fitting changed, and the streak after."""
     settings = options.settings.values.plan_settings(first_side(history, routine.id))
     if options.minutes is not None:
@@ -85,7 +95,8 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
         for change in fitted.changes:
             term.note(f"To fit {options.minutes:g} minutes: {change}.")
     session = Session(plan(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine, first_side=settings.first_side)
+    recorder = Recorder(history, session, routine, first_side=settings.first_side,
+                        pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
@@ -102,4 +113,4 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     streak = current_streak(catalogue, history, local_now())
     if streak:
         term.out.print(f"Streak: {plural(streak, 'day')}.")
-    return summary
+    return Logged(summary, recorder.id)

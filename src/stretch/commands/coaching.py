@@ -1,0 +1,93 @@
+"""The coach around a session: before it, the check-in, the safety checks and today's
+doses with what changed; after it, the second check-in and what it means."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from stretch.commands.coach import explain, high_pain, progress_of
+
+if TYPE_CHECKING:
+    from stretch.history.store import History
+    from stretch.model import Catalogue, Routine
+    from stretch.output import Terminal
+    from stretch.session.runner import Logged, Options
+
+BEFORE = "How is your back right now, 0-10?"
+AFTER = "And now?"
+FIRST_TIME = ("Your doses start low and grow after good sessions; `stretch progress` shows "
+              "each one and why it changed.")
+
+
+def _asking(term: Terminal, options: Options) -> bool:
+    return term.interactive and options.settings.values.checkin
+
+
+def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
+           options: Options) -> tuple[Routine, Options] | None:
+    """The routine at today's doses and the options with the "before" rating; None when
+    the person decides not to start."""
+    from rich.text import Text
+
+    from stretch.commands.sessions import ask
+    from stretch.dosing import personal
+    from stretch.history import checkins
+    from stretch.history.progression import HIGH, needs_advice
+    from stretch.history.store import local_now
+    from stretch.session.rating import ask_rating
+
+    rows = history.sessions()
+    if needs_advice(rows):
+        advise(term)
+        if term.interactive and not ask(term, "Start anyway?", default=False):
+            return None
+    pain = options.pain_before
+    if pain is None and _asking(term, options):
+        pain = ask_rating(term, BEFORE)
+    if pain is not None and pain >= HIGH:
+        gentle = high_pain(term, known, pain)
+        if (gentle is not None and gentle.id != chosen.id and term.interactive
+                and ask(term, f"Do the {gentle.title.lower()} instead?", default=True)):
+            chosen = gentle
+    now = local_now().replace(microsecond=0)
+    levels = progress_of(known, rows, checkins.read(history),
+                         pending=None if pain is None else (now, pain))
+    if rows:
+        explain(term, known, levels.since(rows[0].started))
+    else:
+        term.out.print(Text(FIRST_TIME, style="dim"))
+    return personal(chosen, levels.levels), replace(options, pain_before=pain)
+
+
+def after(term: Terminal, history: History, logged: Logged, options: Options) -> None:
+    """The "after" rating, what it will change, and the advice to stop when it applies."""
+    from rich.text import Text
+
+    from stretch.history.progression import WORSE, needs_advice
+    from stretch.session.rating import ask_rating
+
+    pain = options.pain_after
+    if pain is None and _asking(term, options):
+        pain = ask_rating(term, AFTER)
+    if pain is None:
+        return
+    history.rate_after(logged.session_id, pain)
+    first = options.pain_before
+    if first is not None and pain - first >= WORSE and options.speed == 1:
+        term.out.print(Text(f"Your back is {pain - first} points worse than before: next time, "
+                            "this session's moves step back one level."))
+    if needs_advice(history.sessions()):
+        advise(term)
+
+
+def advise(term: Terminal) -> None:
+    """Stop and get advice: shown before and after a session, and in `stretch progress`."""
+    from rich import box
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from stretch.history.progression import ADVICE
+
+    term.out.print(Panel(Text(ADVICE, style="bold"), border_style="red", expand=False,
+                         box=box.ROUNDED))
