@@ -88,10 +88,13 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
     known = catalogue()
     now = local_now().replace(microsecond=0)
     with open_history(term) as history:
-        checkins.add(history, at=now, rating=rating, note=note)
         rows, checks = history.sessions(), checkins.read(history)
+        checkins.add(history, at=now, rating=rating, note=note)
     term.out.print(Text(f"Noted: your back at {rating}/10 at {now:%H:%M}."))
-    explain(term, known, progress_of(known, rows, checks).since(now))
+    # the new rating is the latest event: what it changes is what the replay adds
+    known_changes = len(progress_of(known, rows, checks).changes)
+    explain(term, known, progress_of(known, rows, checks, pending=(now, rating))
+            .changes[known_changes:])
     if rating >= HIGH:
         high_pain(term, known, rating)
 

@@ -62,7 +62,7 @@ def step_text(change: Change, ladder: Ladder) -> str:
 
 
 def when(change: Change) -> str:
-    return change.at.strftime("%a %d %b %Y")
+    return change.at.strftime("%d %b %Y")
 
 
 def progress_json(report: Report) -> dict[str, object]:
@@ -100,6 +100,9 @@ def progress_view(report: Report) -> RenderableType:
         parts += [Panel(Text(report.advice, style="bold"), border_style="red", expand=False),
                   Text("")]
     parts += [moves_table(report.moves), Text(RULE, style="dim"), Text("")]
+    why = why_table(report.moves)
+    if why is not None:
+        parts += [why, Text("")]
     parts += [Text(CHART_TITLE, style="bold")]
     if any(w.before is not None or w.after is not None for w in report.weeks):
         legend = Text.assemble("left bar ", ("before", trend.COLOURS["before"]),
@@ -122,16 +125,27 @@ def moves_table(rows: Sequence[MoveDose]) -> Table:
     table.add_column("move")
     table.add_column("for you", no_wrap=True)
     table.add_column("as written", no_wrap=True)
-    table.add_column("last change")
+    table.add_column("last changed", no_wrap=True)
     for row in rows:
         measure = row.ladder.measure
-        change = row.changed
-        why = Text("not yet", style="dim")
-        if change is not None:
-            why = Text(f"{when(change)}: {step_text(change, row.ladder)}")
+        changed = Text("not yet", style="dim") if row.changed is None else when(row.changed)
         table.add_row(Text(row.move.name), describe(measure, row.dose),
-                      describe(measure, row.ladder.written), why)
+                      describe(measure, row.ladder.written), changed)
     return table
+
+
+def why_table(rows: Sequence[MoveDose]) -> RenderableType | None:
+    """Each move's last change in the words the session used, newest first."""
+    changed = sorted(((r.changed, r) for r in rows if r.changed is not None),
+                     key=lambda pair: pair[0].at, reverse=True)
+    if not changed:
+        return None
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for change, row in changed:
+        table.add_row(when(change), Text(change_line(change, row.move.name, row.ladder)))
+    return Group(Text("Why", style="bold"), table)
 
 
 def checkins_table(rows: Sequence[Checkin]) -> RenderableType:

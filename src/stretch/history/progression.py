@@ -154,13 +154,13 @@ def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],
     logged before sessions kept their own list; `pending` is the "before" rating of a
     session about to start."""
     progress = Progress(ladders)
-    events: list[tuple[datetime, int, SessionRow | Checkin | int]] = []
-    events += [(r.started, 1, r) for r in real(sessions)]
-    events += [(c.at, 0, c) for c in checkins]
+    events: list[tuple[datetime, int, int, SessionRow | Checkin | int]] = []
+    events += [(r.started, 1, r.id, r) for r in real(sessions)]
+    events += [(c.at, 0, c.id, c) for c in checkins]
     if pending is not None:
-        events.append((pending[0], 2, pending[1]))
-    events.sort(key=lambda e: (e[0], e[1]))
-    for at, _, event in events:
+        events.append((pending[0], 2, 0, pending[1]))
+    events.sort(key=lambda e: e[:3])  # by the instant; at the same second, in written order
+    for at, _, _, event in events:
         if isinstance(event, SessionRow):
             listed = event.moves
             if listed is None:  # logged before sessions kept their moves: the routine's now
