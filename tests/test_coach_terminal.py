@@ -44,7 +44,7 @@ routines:
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
     need_program("tmux")
-    terminal = Tmux(tmp_path, width=80, height=30)
+    terminal = Tmux(tmp_path, width=80, height=30, checkin=True)
     yield terminal
     terminal.close()
 

@@ -33,7 +33,7 @@ def test_keys_pause_skip_and_quit(tmux: Tmux) -> None:
     tmux.wait_for("left")
     tmux.type("n")
     screen = tmux.wait_for("LEFT SIDE")
-    assert "Seated figure-four stretch" in screen and "hold 1 of 1" in screen
+    assert "Seated figure-four stretch" in screen and "hold 1 of 2" in screen  # 20 s holds
     tmux.type("n")
     tmux.wait_for("SWITCH SIDES")
     tmux.type("?")
