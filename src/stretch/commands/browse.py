@@ -33,8 +33,11 @@ def show(term: Terminal, name: str, *, as_json: bool, as_written: bool = False) 
 
     known = catalogue()
     chosen = routine(known, name)
-    show_routine(term, chosen if as_written else personal(term, known, chosen), timings(),
-                 as_json=as_json)
+    mine = chosen if as_written else personal(term, known, chosen)
+    show_routine(term, mine, timings(), as_json=as_json)
+    if not as_json and mine != chosen:
+        term.out.print("[dim]At your doses (stretch progress says why); --as-written shows "
+                       "the catalogue's.[/]")
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,

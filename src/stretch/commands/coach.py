@@ -36,12 +36,13 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
     history that cannot be opened (a read-only home) leaves the doses as written, with a
     line to say so: showing a routine must not fail for want of a writable folder."""
     from stretch.dosing import personal as at_levels
-    from stretch.errors import StretchError
     from stretch.files import history_file
+
+    if not history_file().exists():  # reading must not create the file (nor load sqlite3)
+        return at_levels(chosen, {})
+    from stretch.errors import StretchError
     from stretch.history import checkins
 
-    if not history_file().exists():  # reading must not create the file
-        return at_levels(chosen, {})
     try:
         with open_history(term) as history:
             rows, checks = history.sessions(), checkins.read(history)

@@ -51,8 +51,9 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
                 and ask(term, f"Do the {gentle.title.lower()} instead?", default=True)):
             chosen = gentle
     now = local_now().replace(microsecond=0)
+    counts = pain is not None and options.speed == 1  # a demo's rating counts for nothing
     levels = progress_of(known, rows, checkins.read(history),
-                         pending=None if pain is None else (now, pain))
+                         pending=(now, pain) if counts and pain is not None else None)
     if rows:
         explain(term, known, levels.since(rows[0].started))
     else:
@@ -82,12 +83,7 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
 
 
 def advise(term: Terminal) -> None:
-    """Stop and get advice: shown before and after a session, and in `stretch progress`."""
-    from rich import box
-    from rich.panel import Panel
-    from rich.text import Text
-
+    from stretch.history.progress_view import advice_panel
     from stretch.history.progression import ADVICE
 
-    term.out.print(Panel(Text(ADVICE, style="bold"), border_style="red", expand=False,
-                         box=box.ROUNDED))
+    term.out.print(advice_panel(ADVICE))

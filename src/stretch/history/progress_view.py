@@ -97,8 +97,7 @@ def _move_json(row: MoveDose) -> dict[str, object]:
 def progress_view(report: Report) -> RenderableType:
     parts: list[RenderableType] = []
     if report.advice:
-        parts += [Panel(Text(report.advice, style="bold"), border_style="red", expand=False),
-                  Text("")]
+        parts += [advice_panel(report.advice), Text("")]
     parts += [moves_table(report.moves), Text(RULE, style="dim"), Text("")]
     why = why_table(report.moves)
     if why is not None:
@@ -117,6 +116,11 @@ def progress_view(report: Report) -> RenderableType:
         parts += [Text(""), Text(said)]
     parts += [Text(""), checkins_table(report.checkins[:LATEST_CHECKINS])]
     return Group(*parts)
+
+
+def advice_panel(advice: str) -> Panel:
+    """Stop and get advice, in red: before and after a session, and in `stretch progress`."""
+    return Panel(Text(advice, style="bold"), border_style="red", expand=False, box=box.ROUNDED)
 
 
 def moves_table(rows: Sequence[MoveDose]) -> Table:
