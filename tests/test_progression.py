@@ -237,3 +237,21 @@ def test_the_next_session_explains_each_change(runner: CliRunner, stretch_home: 
         next(i for i, line in enumerate(lines) if line.startswith("0:00"))
     again = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000"])
     assert "went well" not in again.stdout  # said once, at the next session
+
+
+def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_home: Path) -> None:
+    def sheet() -> str:
+        result = runner.invoke(app, ["sheet", "core-and-hips", "--format", "text"])
+        assert result.exit_code == 0
+        return result.stdout
+
+    assert "4. Clamshell  (hip · side lying · 5 reps x 3 s, 2 sets per side)" in sheet()
+    log(stretch_home, days_ago(2))
+    log(stretch_home, days_ago(1))
+    assert "4. Clamshell  (hip · side lying · 7 reps x 3 s, 2 sets per side)" in sheet()
+    preview = json.loads(runner.invoke(app, ["today", "--preview", "--json"]).stdout)
+    if not preview["rest"]:
+        shown = json.loads(runner.invoke(app, ["show", preview["name"], "--json"]).stdout)
+        written = json.loads(runner.invoke(app, ["show", preview["name"], "--json",
+                                                 "--as-written"]).stdout)
+        assert preview["steps"] == shown["steps"] != written["steps"]  # yours, not as written
