@@ -156,6 +156,7 @@ def test_one_key_ratings() -> None:
     assert rate(keys("1", "5")) == (1, "1")
     assert rate(keys("enter")) == (None, "")
     assert rate(keys("escape")) == (None, "")
+    assert rate(keys("\x04")) == (None, "")  # Ctrl-D
 
 
 # --- the schema 4 upgrade ----------------------------------------------------------

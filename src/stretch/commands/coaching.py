@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 from stretch.commands.coach import explain, high_pain, progress_of
 
 if TYPE_CHECKING:
-    from stretch.history.store import History
+    from collections.abc import Sequence
+
+    from stretch.history.progression import Progress
+    from stretch.history.store import History, SessionRow
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
     from stretch.session.runner import Logged, Options
@@ -32,9 +35,7 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
 
     from stretch.commands.sessions import ask
     from stretch.dosing import personal
-    from stretch.history import checkins
     from stretch.history.progression import HIGH, needs_advice
-    from stretch.history.store import local_now
     from stretch.session.rating import ask_rating
 
     rows = history.sessions()
@@ -46,19 +47,36 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
     if pain is None and _asking(term, options):
         pain = ask_rating(term, BEFORE)
     if pain is not None and pain >= HIGH:
-        gentle = high_pain(term, known, pain)
-        if (gentle is not None and gentle.id != chosen.id and term.interactive
-                and ask(term, f"Do the {gentle.title.lower()} instead?", default=True)):
-            chosen = gentle
-    now = local_now().replace(microsecond=0)
-    counts = pain is not None and options.speed == 1  # a demo's rating counts for nothing
-    levels = progress_of(known, rows, checkins.read(history),
-                         pending=(now, pain) if counts and pain is not None else None)
+        chosen = _gentler(term, known, chosen, pain)
+    levels = _levels(known, history, rows, pain if options.speed == 1 else None)
     if rows:
         explain(term, known, levels.since(rows[0].started))
     else:
         term.out.print(Text(FIRST_TIME, style="dim"))
     return personal(chosen, levels.levels), replace(options, pain_before=pain)
+
+
+def _gentler(term: Terminal, known: Catalogue, chosen: Routine, pain: int) -> Routine:
+    """After a high rating: the red flags, and at a terminal the offer of the gentlest."""
+    from stretch.commands.sessions import ask
+
+    gentle = high_pain(term, known, pain)
+    if (gentle is not None and gentle.id != chosen.id and term.interactive
+            and ask(term, f"Do the {gentle.title.lower()} instead?", default=True)):
+        return gentle
+    return chosen
+
+
+def _levels(known: Catalogue, history: History, rows: Sequence[SessionRow],
+            pain: int | None) -> Progress:
+    """Every move's level, counting the "before" rating just given (a demo's counts for
+    nothing) as the day after the last session."""
+    from stretch.history import checkins
+    from stretch.history.store import local_now
+
+    now = local_now().replace(microsecond=0)
+    return progress_of(known, rows, checkins.read(history),
+                       pending=None if pain is None else (now, pain))
 
 
 def after(term: Terminal, history: History, logged: Logged, options: Options) -> None:

@@ -78,8 +78,8 @@ class Progress:
     ladders: Mapping[str, Ladder]
     levels: dict[str, int] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
-    _moves: dict[str, _Move] = field(default_factory=dict)
-    _last: _Last | None = None
+    _moves: dict[str, _Move] = field(default_factory=dict, init=False, repr=False)
+    _last: _Last | None = field(default=None, init=False, repr=False)
 
     def last_change(self, move: str) -> Change | None:
         return next((c for c in reversed(self.changes) if c.move == move), None)

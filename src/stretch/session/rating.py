@@ -1,8 +1,8 @@
 """Ask for a 0-10 pain rating with one key: from the floor, a key is easier than a line.
 
 0 and 2-9 answer at once. 1 waits a moment for a 0, so typing "10" gives 10 as a
-person would type it; a pause or Enter after the 1 gives 1. Enter alone, Escape or the
-end of input skip the question. Any other key is ignored.
+person would type it; a pause or Enter after the 1 gives 1. Enter alone, Escape, Ctrl-D
+or the end of input skip the question. Any other key is ignored.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from stretch.output import Terminal
 
 TEN_WINDOW = 1.0  # seconds after a 1 to type the 0 of 10
-SKIP = frozenset({"enter", "escape"})
+SKIP = frozenset({"enter", "escape", "\x04"})  # Enter, Escape, Ctrl-D
 HINT = "0 none, 10 worst (1 then 0), Enter skips"
 
 ReadKey = Callable[[float | None], str | None]  # a key, or None when the wait runs out
