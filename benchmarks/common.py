@@ -35,17 +35,20 @@ def quiet_env() -> dict[str, str]:
 
 
 def interleaved_medians(
-    commands: Mapping[str, Sequence[str]], *, runs: int, env: dict[str, str]
+    commands: Mapping[str, Sequence[str]], *, runs: int, env: dict[str, str],
+    extra_env: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, float]:
     """Median wall time of each command, run in rounds (one of each per round) so that a
-    slow patch on a shared machine falls on every command alike, not on one."""
-    for argv in commands.values():  # warm-up: file caches, compiled bytecode
-        subprocess.run(argv, env=env, capture_output=True, check=True)
+    slow patch on a shared machine falls on every command alike, not on one.
+    `extra_env` adds variables for some commands (shell completion is asked through them)."""
+    envs = {label: {**env, **(extra_env or {}).get(label, {})} for label in commands}
+    for label, argv in commands.items():  # warm-up: file caches, compiled bytecode, caches
+        subprocess.run(argv, env=envs[label], capture_output=True, check=True)
     times: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, argv in commands.items():
             start = time.perf_counter()
-            subprocess.run(argv, env=env, capture_output=True, check=True)
+            subprocess.run(argv, env=envs[label], capture_output=True, check=True)
             times[label].append(time.perf_counter() - start)
     return {label: statistics.median(values) for label, values in times.items()}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,13 +31,14 @@ def build(home: Path, years: int) -> int:
     """A history of one session and one morning check-in a day for `years` years, ending
     yesterday; returns the number of sessions."""
     from stretch.history import checkins
-    from stretch.history.store import History, local_now
+    from stretch.history.schedule import local_now
+    from stretch.history.store import History
 
     days = 365 * years
     first = local_now().replace(hour=7, minute=0, second=0, microsecond=0) - timedelta(days=days)
     history = History.open(home / "history.sqlite3")
     names = list(ROUTINES)
-    with history.writing() as db:
+    def fill(db: sqlite3.Connection) -> None:
         for day in range(days):
             started: datetime = first + timedelta(days=day)
             routine = names[day % len(names)]
@@ -53,6 +55,8 @@ def build(home: Path, years: int) -> int:
             )
             db.executemany("INSERT INTO group_seconds (session_id, grp, seconds) VALUES (?, ?, ?)",
                            [(cursor.lastrowid, group, 120.0) for group in GROUPS[:4]])
+
+    history.write(fill)  # one transaction
     for day in range(days):  # one check-in a morning, each in its own transaction as in use
         at = first + timedelta(days=day, hours=-1)
         checkins.add(history, at=at, rating=2 + day % 5, note="morning" if day % 3 else None)

@@ -2,7 +2,9 @@
 
 Goals (guided-session issue):
 - timing error of a whole session (wall time minus planned time minus start-up) within 20 ms;
-- CPU under 1% of one core per minute of a real-time session in a pseudo-terminal;
+- CPU under 1% of one core per minute of a real-time session in a big pseudo-terminal
+  (200x55), both while holding a stretch (hip-reset) and while a counted exercise's
+  figure moves at the tempo (core-and-hips opens with glute bridges);
 - peak memory under 60 MiB.
 Run: python benchmarks/session.py [--quick] [--cpu-seconds N]
 `--quick` skips the real-time desk-break run (5 min 18 s); a real-time minute always runs.
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from common import print_table, quiet_env, stretch_command
 
+SIZE = (200, 55)  # a big window: the biggest digits and figure to draw
 TIMING_GOAL_MS = 20.0
 CPU_GOAL_PERCENT = 1.0
 MEMORY_GOAL_MIB = 60.0
@@ -51,16 +54,19 @@ def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float
     return (stamps[-1] - stamps[0] - planned) * 1000, planned
 
 
-def cpu_and_memory(seconds: float, env: dict[str, str]) -> tuple[float, float]:
-    """Run hip-reset live in a pty for `seconds`; CPU % of one core, and peak RSS in MiB."""
+def cpu_and_memory(routine: str, seconds: float, env: dict[str, str], *,
+                   size: tuple[int, int] = SIZE) -> tuple[float, float]:
+    """Run `routine` live in a pty of `size` (columns, rows) for `seconds`; CPU % of one
+    core, and peak RSS in MiB."""
     # one logged session first, so the live run skips the first-time safety question
     subprocess.run([*stretch_command(), "run", "desk-break", "--plain", "--speed", "1000"],
                    env=env, capture_output=True, check=True)
     pid, fd = pty.fork()
-    if pid == 0:  # the child: stretch in a 80x24 terminal
-        os.execvpe(stretch_command()[0], [*stretch_command(), "run", "hip-reset"],
+    if pid == 0:  # the child: stretch in a terminal of the size below
+        os.execvpe(stretch_command()[0], [*stretch_command(), "run", routine],
                    {**env, "TERM": "xterm-256color"})
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    columns, rows = size
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     drain(fd, 2.0)  # start-up and the first frames are not part of the steady state
     ticks = os.sysconf("SC_CLK_TCK")
     before = cpu_ticks(pid)
@@ -136,12 +142,16 @@ def rows(*, quick: bool = False, cpu_seconds: float = 60.0) -> list[list[str]]:
         verdict = "met" if abs(error) <= TIMING_GOAL_MS else "MISSED"
         table.append([f"timing error: {routine} at --speed {speed:g} ({real:.1f} s)",
                       f"{error:+.1f} ms", f"within {TIMING_GOAL_MS:g} ms", verdict])
-    cpu, memory = cpu_and_memory(cpu_seconds, env)
-    table.append([f"CPU: live hip-reset in a pty ({cpu_seconds:g} s)",
-                  f"{cpu:.2f}% of a core", f"under {CPU_GOAL_PERCENT:g}%",
-                  "met" if cpu < CPU_GOAL_PERCENT else "MISSED"])
-    verdict = "met" if memory < MEMORY_GOAL_MIB else "MISSED"
-    table.append(["peak memory (max RSS) of that session", f"{memory:.1f} MiB",
+    peak = 0.0
+    where = f"{SIZE[0]}x{SIZE[1]} pty, {cpu_seconds:g} s"
+    for routine, what in (("hip-reset", "holding"), ("core-and-hips", "animated figure")):
+        cpu, memory = cpu_and_memory(routine, cpu_seconds, env)
+        peak = max(peak, memory)
+        table.append([f"CPU: live {routine}, {what} ({where})", f"{cpu:.2f}% of a core",
+                      f"under {CPU_GOAL_PERCENT:g}%",
+                      "met" if cpu < CPU_GOAL_PERCENT else "MISSED"])
+    verdict = "met" if peak < MEMORY_GOAL_MIB else "MISSED"
+    table.append(["peak memory (max RSS) of those sessions", f"{peak:.1f} MiB",
                   f"under {MEMORY_GOAL_MIB:g} MiB", verdict])
     return table
 

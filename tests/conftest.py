@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from stretch.catalogue.load import load_catalogue
+from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.plan import PlanSettings
 from stretch.settings import Values
+from tests.fakes import FakeClock
 
 DEFAULTS: PlanSettings = Values().plan_settings()  # the planner's timings with no config
 
@@ -31,6 +36,31 @@ def need_program(name: str) -> str:
             pytest.fail(f"{message}, and CI requires it")
         pytest.skip(message)
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Hypothesis tests run hundreds of examples: they belong to the slow run."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def fast_tests_spawn_nothing(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep `pytest -m "not slow"` fast and honest: a test that starts a process (tmux,
+    Chromium, a speech program, stretch itself) must be marked slow. And a session run
+    in-process there goes by the fake clock: the engine's real-time behaviour is what the
+    slow tests check, in real processes and terminals."""
+    if request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError(f"{request.node.nodeid} starts a process: mark it slow")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr("stretch.session.runner.make_clock",
+                        lambda speed=1.0: FakeClock(speed=speed))
 
 
 @pytest.fixture(autouse=True)
@@ -62,3 +92,20 @@ def write_user_file(home: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def freeze_now(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
+    """Commands read the local wall clock through `history.schedule.local_now`: pin it, so
+    a test knows which day `today`, `week` and `history` think it is."""
+    monkeypatch.setattr("stretch.history.schedule.local_now", lambda: when)
+
+
+def log_session(history: History, routine: str, started: datetime, *,
+                status: str = "completed", seconds: float = 60, speed: float = 1.0) -> int:
+    """A session in the history as if it had been run (for reports and schedules)."""
+    row = history.begin(routine=routine, title=routine.replace("-", " ").capitalize(),
+                        started=started, planned_seconds=seconds, steps_total=3,
+                        first_side="left", speed=speed)
+    history.finish(row, status=status, ended=started + timedelta(seconds=seconds),
+                   active_seconds=seconds, steps_done=3, steps_skipped=0)
+    return row

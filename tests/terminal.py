@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STRETCH = [sys.executable, "-m", "stretch"]
@@ -49,27 +50,35 @@ class Tmux:
     def keys(self, *names: str) -> None:
         self._tmux("send-keys", "-t", "main", *names)
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", "main")
+    def screen(self, *, escapes: bool = False) -> str:
+        """The screen's text; with `escapes`, its colours and styles as escape codes."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "main")
 
     def joined(self) -> str:
         """The screen with wrapped lines joined, for text that may wrap."""
         return " ".join(line.strip() for line in self.screen().splitlines() if line.strip())
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        return self.wait_until(lambda screen: text in screen, f"{text!r}", timeout)
+
+    def wait_until(self, seen: Callable[[str], bool], what: str, timeout: float = 10.0) -> str:
+        """The screen once `seen` holds for it (a frame is written line by line, so a
+        capture can catch half of one: poll until all of what is wanted is there)."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
+            if seen(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
+                raise AssertionError(f"{what} did not appear; the screen was:\n{screen}")
             time.sleep(0.05)
 
-    def run(self, *args: str) -> None:
-        """Start stretch in the shell, wrapped to record modes and the exit code."""
+    def run(self, *args: str, env: dict[str, str] | None = None) -> None:
+        """Start stretch in the shell, wrapped to record modes and the exit code; `env`
+        adds to its environment (TERM=dumb, say)."""
         before, after, code = (self.tmp / n for n in ("before", "after", "code"))
-        command = " ".join(shlex.quote(a) for a in [*STRETCH, *args])
+        settings = [f"{k}={shlex.quote(v)}" for k, v in (env or {}).items()]
+        command = " ".join([*settings, *(shlex.quote(a) for a in STRETCH + list(args))])
         # one job, so Ctrl-Z stops (and `fg` resumes) the recording along with stretch
         script = f"stty -g > {before}; {command}; echo $? > {code}; stty -g > {after}"
         self.type(f"bash -c {shlex.quote(script)}\n")
@@ -138,3 +147,29 @@ def log_past_session(home: Path) -> None:
     history.finish(row, status="completed", ended=when, active_seconds=318, steps_done=18,
                    steps_skipped=0)
     history.close()
+
+
+BLOCKS = frozenset("█▀▄")
+
+
+def digit_height(screen: str) -> int:
+    """Rows of the tallest run of block characters on a screen: the big digits' height
+    (the big letters above them are shorter and kept apart by a blank row)."""
+    tallest = run = 0
+    for line in screen.split("\n"):
+        run = run + 1 if BLOCKS & set(line) else 0
+        tallest = max(tallest, run)
+    return tallest
+
+
+def shows_big(screen: str, words: str) -> bool:
+    """Whether `words` are on the screen in the big letters, at any size."""
+    from stretch.session.bigtext import letters
+
+    lines = screen.split("\n")
+    for scale in (1, 2, 3):
+        rows = [row.strip() for row in letters(words, scale)]
+        for top in range(len(lines) - len(rows) + 1):
+            if all(row in lines[top + i] for i, row in enumerate(rows)):
+                return True
+    return False

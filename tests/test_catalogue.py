@@ -18,8 +18,25 @@ BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED = {
     "alias-bomb.yaml": "1:4: a: anchors and aliases (& and *) are not allowed; write it out",
     "anchor.yaml": "2:14: moves.test-move: anchors and aliases (& and *) are not allowed; write it out",
+    "avoided-held.yaml": "3:11: moves.resting-stretch.name: 'Child's pose' held still is on the "
+    "avoid list (Child's pose held as a back stretch): move through it gently with 'reps' and a "
+    "'tempo', or use frog, pigeon or butterfly instead; see 'stretch avoid'",
+    "avoided-instead.yaml": "5:24: avoid.sit-ups.instead[1]: 'knees-to-chest' is on the avoid "
+    "list (Knees to chest (one knee or both)): use figure-four, glute-bridge or butterfly "
+    "instead; see 'stretch avoid'",
+    "avoided-item.yaml": "6:15: routines.test-routine.items[1].move: 'toe-touches' is on the "
+    "avoid list (Toe touches): use hip-hinge, glute-bridge or figure-four instead; see "
+    "'stretch avoid'",
+    "avoided-move-id.yaml": "2:3: moves.knee-rolls: 'knee-rolls' is on the avoid list (Knee "
+    "rolls and lying twists): use figure-four, butterfly or half-kneeling-hip-flexor instead; "
+    "see 'stretch avoid'",
+    "avoided-move-name.yaml": "3:11: moves.morning-mobility.name: 'Seated spinal twist' is on "
+    "the avoid list (Seated and standing twists): use seated-figure-four, standing-hip-flexor "
+    "or side-lunge instead; see 'stretch avoid'",
     "bad-group.yaml": "5:12: moves.test-move.group: 'glutes' is not one of: gluteal, adductor, psoas, "
     "core, hip (did you mean 'gluteal'?)",
+    "bad-equipment.yaml": "7:22: moves.test-move.needs[1]: 'sofa' is not one of: mat, cushion, chair, "
+    "wall, bed, towel, band",
     "bad-id.yaml": "2:3: moves.Figure_Four: bad id 'Figure_Four': use lower-case words joined by '-', "
     "like 'figure-four' (at most 40 characters)",
     "bad-kind.yaml": "4:11: moves.test-move.kind: 'strech' is not one of: stretch, exercise "
@@ -46,6 +63,10 @@ EXPECTED = {
     "not-a-mapping.yaml": "1:1: (top level): expected a mapping of keys, got a list",
     "not-utf8.yaml": "3:14: file: not UTF-8 text (byte 0xe9)",
     "number-key.yaml": "2:3: moves: keys must be names, not 1",
+    "pause-on-hold.yaml": "6:12: moves.test-move.pause: a 'pause' is part of a counted rep: it "
+    "needs 'reps' and a 'tempo' (a held move already holds still)",
+    "pause-too-long.yaml": "6:12: moves.test-move.pause: 4 s does not fit in the 4 s tempo "
+    "(leave at least 1 s to move)",
     "reps-too-many.yaml": "6:15: routines.test-routine.items[0].reps: 51 is out of range (1-50)",
     "rest-item-with-extra.yaml": "7:9: routines.test-routine.items[1].reps: a lone rest takes only "
     "'rest: seconds'; 'reps' needs a 'move'",
@@ -54,6 +75,8 @@ EXPECTED = {
     "got 'Just stretch a bit'",
     "sets-zero.yaml": "6:15: routines.test-routine.items[0].sets: 0 is out of range (1-10)",
     "sided-yes.yaml": "6:12: moves.test-move.sided: expected true or false, got 'yes'",
+    "switch-not-sided.yaml": "7:13: moves.test-move.switch: only a move done on each side "
+    "(sided: true) switches sides",
     "syntax-error.yaml": "3:8: yaml: syntax error: did not find expected ',' or ']'",
     "tempo-too-slow.yaml": "7:16: routines.test-routine.items[0].tempo: 11 s is out of range (1-10 s)",
     "tempo-without-reps.yaml": "6:16: routines.test-routine.items[0].tempo: a 'tempo' needs 'reps' "
@@ -162,7 +185,9 @@ def test_user_file_replaces_a_builtin_by_id(stretch_home: Path, builtin: object)
     assert routine.title == "My hip reset" and routine.replaces_builtin
     assert catalogue.moves["butterfly"].name == "Wide butterfly"
     # built-in routines now use the user's version of the move
-    assert catalogue.routines["full-session"].items[1].move == catalogue.moves["butterfly"]
+    used = [i.move for i in catalogue.routines["full-session"].items if i.move]
+    assert catalogue.moves["butterfly"] in used
+    assert all(m.name != "Butterfly stretch" for m in used)
 
 
 def test_same_id_in_two_user_files_is_an_error(stretch_home: Path) -> None:
@@ -190,10 +215,77 @@ def test_item_dose_overrides_and_falls_back_to_the_move(stretch_home: Path) -> N
         stretch_home, "mine.yaml",
         "routines:\n  r:\n    title: R\n    items:\n"
         "      - move: glute-bridge\n"             # counted by default
-        "      - move: glute-bridge\n        hold: 20\n"  # held at the top instead
+        "      - move: glute-bridge\n        reps: 10\n        tempo: 5\n"  # another tempo
         "      - move: figure-four\n        reps: 3\n",
-    )
+    )  # (a hold on a counted exercise is an error: see test_reliability.py, item 13)
     items = load_catalogue(user_dir=stretch_home / "routines").routines["r"].items
-    assert (items[0].hold, items[0].tempo, items[0].reps) == (None, 4, 10)
-    assert (items[1].hold, items[1].tempo, items[1].reps) == (20, None, 10)
+    assert (items[0].hold, items[0].tempo, items[0].reps) == (None, 6, 10)
+    assert (items[1].hold, items[1].tempo, items[1].reps) == (None, 5, 10)
     assert (items[2].hold, items[2].tempo, items[2].reps) == (30, None, 3)
+
+
+MOVE = """
+moves:
+  {id}:
+    name: {name}
+    kind: exercise
+    group: core
+    position: all-fours
+    {dose}
+    setup: On hands and knees.
+    cues: [Move slowly]
+"""
+
+
+@pytest.mark.parametrize(
+    ("move_id", "name", "dose"),
+    [
+        ("cat-camel", "Cat-camel", "reps: 8\n    tempo: 4"),  # moved gently: a warm-up
+        ("hamstring-curl", "Hamstring curl", "reps: 8\n    tempo: 4"),  # not a stretch
+        ("wide-knee-rock", "Wide-knee rock back", "hold: 20"),  # no avoided name in it
+        ("couch-rest", "Couch stretch (easy)", "hold: 20"),  # "cat stretch" is not a word in it
+    ],
+)
+def test_what_is_not_on_the_avoid_list(stretch_home: Path, move_id: str, name: str,
+                                       dose: str) -> None:
+    write_user_file(stretch_home, "mine.yaml", MOVE.format(id=move_id, name=name, dose=dose))
+    assert move_id in load_catalogue(user_dir=stretch_home / "routines").moves
+
+
+@pytest.mark.parametrize(
+    ("move_id", "name", "dose", "field"),
+    [
+        ("cat-camel", "Cat-camel", "hold: 20", "moves.cat-camel"),  # held at the end
+        ("my-stretch", "Knees-to-chest hug", "hold: 20", "moves.my-stretch.name"),
+        ("windscreen-wipers", "Gentle rocking", "reps: 8\n    tempo: 4", "moves.windscreen-wipers"),
+        ("morning-fold", "Standing toe touch", "hold: 20", "moves.morning-fold.name"),
+        ("reach", "CHILDS POSE", "hold: 20", "moves.reach.name"),
+    ],
+)
+def test_each_form_of_an_avoided_stretch_is_refused(stretch_home: Path, move_id: str, name: str,
+                                                     dose: str, field: str) -> None:
+    path = write_user_file(stretch_home, "mine.yaml",
+                           MOVE.format(id=move_id, name=name, dose=dose))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(user_dir=stretch_home / "routines")
+    assert caught.value.path == str(path) and caught.value.field == field
+    assert " is on the avoid list (" in caught.value.problem
+
+
+def test_a_cache_made_by_code_with_other_fields_is_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A development build keeps the version number while the model gains fields: a
+    catalogue pickled before would come back with those fields missing."""
+    from stretch.catalogue import cache
+    from stretch.catalogue.load import builtin_dir, catalogue_files, read_bytes
+
+    kept = tmp_path / "catalogue.pickle"
+    files = [(p, read_bytes(p)) for p in catalogue_files(builtin_dir())]
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "shape", lambda: "Move:id,name")  # the older code
+        load_catalogue(user_dir=None, cache=kept)
+        assert cache.read(kept, cache.key(files)) is not None
+    assert cache.read(kept, cache.key(files)) is None  # today's code rebuilds instead
+    rebuilt = load_catalogue(user_dir=None, cache=kept)
+    assert rebuilt.moves["pigeon"].switch == 15

@@ -120,19 +120,43 @@ def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-              "setup", "cues", "cautions", "easier", "harder"}
+              "pause", "switch", "needs", "setup", "cues", "cautions", "easier", "harder",
+              "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
-    assert bridge["hold"] is None and bridge["tempo"] == 4
+    assert bridge["hold"] is None and bridge["tempo"] == 6 and bridge["pause"] == 2
+    pigeon = next(m for m in data if m["id"] == "pigeon")
+    assert pigeon["switch"] == 15 and pigeon["needs"] == ["cushion"]
 
 
-def test_avoid_names_both_and_what_to_do_instead(runner: CliRunner) -> None:
+def test_avoid_names_each_form_and_what_to_do_instead(runner: CliRunner) -> None:
     code, out, _ = run(runner, "avoid")
     assert code == 0
-    assert "knee rolls" in out and "Hamstring stretches" in out and "Do instead" in out
+    flat = " ".join(out.replace("│", " ").split())
+    for name in ("Knee rolls and lying twists", "Seated and standing twists", "Knees to chest",
+                 "Child's pose held as a back stretch", "Cat-camel held at the end of the range",
+                 "Toe touches", "Hamstring stretches"):
+        assert f"Avoid: {name}" in flat
+    assert flat.count("Do instead:") == 7 and flat.count("Why:") == 7
     data = json.loads(run(runner, "avoid", "--json")[1])
-    assert {a["id"] for a in data} == {"knee-rolls", "hamstring-stretches"}
-    assert all(a["instead"] for a in data)
+    assert [a["id"] for a in data] == ["knee-rolls", "spinal-twists", "knees-to-chest",
+                                       "childs-pose", "cat-camel", "toe-touches",
+                                       "hamstring-stretches"]
+    assert all(a["instead"] and a["description"] and a["why"] for a in data)
+    cat = next(a for a in data if a["id"] == "cat-camel")
+    assert cat["held_only"] is True and "cat cow" in cat["known_as"]
+
+
+def test_switching_sides_takes_as_long_as_the_move_needs(runner: CliRunner) -> None:
+    steps = json.loads(run(runner, "show", "full-session", "--json")[1])["steps"]
+    switches = {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
+                if s["kind"] == "switch"}
+    assert switches == {"clamshell": 10, "side-plank": 10, "bird-dog": 5, "figure-four": 5,
+                        "pigeon": 15, "half-kneeling-hip-flexor": 12}
+    table = run(runner, "show", "hip-reset")[1]
+    pigeon = next(line for line in table.splitlines() if "Pigeon stretch" in line)
+    after = table.splitlines()[table.splitlines().index(pigeon) + 1]
+    assert "Switch sides" in after and after.split()[-2:] == ["15", "s"]
 
 
 def test_validate_all_files(runner: CliRunner) -> None:
@@ -169,6 +193,19 @@ def test_validate_catches_a_reference_across_files(runner: CliRunner, tmp_path: 
     )
 
 
+def test_validate_refuses_a_stretch_from_the_avoid_list(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "twists.yaml"
+    path.write_text("routines:\n  mine:\n    title: Mine\n    items:\n      - move: frog\n"
+                    "      - move: knee-rolls\n")
+    code, _, err = run(runner, "validate", str(path))
+    assert code == 1
+    assert err == (
+        f"stretch: error: {path}:6:15: routines.mine.items[1].move: 'knee-rolls' is on the avoid "
+        "list (Knee rolls and lying twists): use figure-four, butterfly or half-kneeling-hip-flexor "
+        "instead; see 'stretch avoid'\n"
+    )
+
+
 def test_a_broken_user_file_stops_every_catalogue_command(runner: CliRunner, stretch_home: Path) -> None:
     path = write_user_file(stretch_home, "broken.yaml", "moves:\n  x: [\n")
     for args in (["list"], ["show", "hip-reset"], ["moves"], ["avoid"]):
@@ -200,6 +237,7 @@ def test_completion_offers_routine_and_move_names() -> None:
     assert "figure-four" in [name for name, _ in complete_move("fig")]
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_a_closed_pipe(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "stretch", "--version"], capture_output=True, text=True, check=False

@@ -61,7 +61,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     screen = tmux.wait_for("How is your back right now, 0-10?")
     assert "(0 none, 10 worst (1 then 0), Enter skips)" in " ".join(screen.split())
     tmux.type("7")  # one key, no Enter
-    tmux.wait_for("GET READY")
+    tmux.wait_for("Get ready ·")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("1")
@@ -72,7 +72,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.run("run", "desk-break", "--speed", "50")
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one
-    tmux.wait_for("GET READY")
+    tmux.wait_for("Get ready ·")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.keys("Enter")  # skipped
@@ -84,7 +84,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
 def test_checkin_false_asks_nothing(tmux: Tmux) -> None:
     (tmux.tmp / "home" / "config.toml").write_text("checkin = false\n")
     tmux.run("run", "desk-break", "--speed", "50")
-    tmux.wait_for("GET READY")
+    tmux.wait_for("Get ready ·")
     tmux.type("q")
     assert tmux.result() == (0, True)
     assert "0-10" not in tmux.screen() and "And now?" not in tmux.screen()
@@ -138,7 +138,7 @@ def test_real_sessions_on_different_days_step_up(stretch_home: Path) -> None:
     first = run_on(stretch_home, "2026-03-02 08:00:00", "run", "tiny", *ratings_given)
     assert "0:00  Heel tap, 5 reps  5 s" in first.stdout  # a 5 s session in real time
     run_on(stretch_home, "2026-03-02 18:00:00", "run", "tiny", *ratings_given)  # same day
-    assert "5 reps" in run_on(stretch_home, "2026-03-02 19:00:00", "show", "tiny").stdout
+    assert "5 x 1 s" in run_on(stretch_home, "2026-03-02 19:00:00", "show", "tiny").stdout
     third = run_on(stretch_home, "2026-03-03 08:00:00", "run", "tiny", *ratings_given)
     assert "Heel tap: 5 -> 7" not in third.stdout  # the change is said at the next session
     fourth = run_on(stretch_home, "2026-03-04 08:00:00", "run", "tiny")

@@ -27,7 +27,13 @@ EXPECTED = {
     "syntax.toml": "2: toml: Invalid value",
     "table.toml": "1: voice: expected true or false, got a table",
     "unknown-setting-far.toml": "1: colour: unknown setting; settings are: voice, voice_command, "
-    "bell, get_ready, switch_sides, rest, hold_scale, checkin",
+    "bell, get_ready, switch_sides, rest, hold_scale, notify_command, quiet_hours, checkin",
+    "quiet-hours-no-end.toml": '1: quiet_hours: expected a start and an end time, like '
+    '"22:00-07:00", got \'22:00\'',
+    "quiet-hours-empty.toml": '2: quiet_hours: expected a start and an end time, like '
+    '"22:00-07:00", got \'07:00-7:00\'',
+    "notify-command-no-body.toml": '1: notify_command: one argument must hold the "{body}" '
+    "placeholder",
     "unknown-setting.toml": "3: bel: unknown setting (did you mean 'bell'?)",
     "voice-command-empty-arg.toml": '1: voice_command: expected a list of arguments, like '
     '["espeak-ng", "{text}"]',
@@ -62,8 +68,10 @@ def test_defaults_then_file_then_flags(stretch_home: Path) -> None:
     settings = load_settings(stretch_home / "config.toml")
     assert settings.values == Values() and set(settings.sources.values()) == {"default"}
     path = stretch_home / "config.toml"
-    path.write_text('bell = false\nget_ready = 15\nvoice_command = ["say", "{text}"]\n')
+    path.write_text('bell = false\nget_ready = 15\nvoice_command = ["say", "{text}"]\n'
+                    'quiet_hours = "22:30-6:00"\n')
     settings = load_settings(path)
+    assert settings.values.quiet_hours == "22:30-06:00"  # as `stretch config` will show it
     assert settings.values.bell is False and settings.values.get_ready == 15
     assert settings.values.voice_command == ("say", "{text}")
     assert settings.sources["bell"] == str(path) and settings.sources["rest"] == "default"
@@ -86,6 +94,7 @@ def test_config_command_shows_each_setting_and_its_source(stretch_home: Path,
     assert str(path) in "".join(result.stdout.split())  # a long path folds in its column
     assert rows["bell"][1:] == ["false", "flag"]
     assert rows["rest"][1:] == ["10", "default"]
+    assert rows["quiet_hours"][1:] == ["off", "default"]  # unset: no quiet hours
     assert f"Config file: {path}" in result.stdout
 
 
@@ -95,7 +104,10 @@ def test_settings_change_the_plan(stretch_home: Path, runner: CliRunner) -> None
     steps = data["steps"]
     assert steps[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
                         "side": None, "seconds": 20}
-    assert {s["seconds"] for s in steps if s["kind"] == "switch"} == {8}
+    switches = {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
+                if s["kind"] == "switch"}
+    # the setting is the least a switch takes; pigeon and the kneeling stretch need longer
+    assert switches == {"figure-four": 8, "pigeon": 15, "half-kneeling-hip-flexor": 12}
     assert {s["seconds"] for s in steps if s["kind"] == "hold"} == {15}
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
-from stretch.model import FLOOR_POSITIONS, STRETCH_GROUPS, Catalogue
+from stretch.model import FLOOR_POSITIONS, STRETCH_GROUPS, Catalogue, Move
 from stretch.plan import DOSE_TARGET, dose, plan, total_seconds
 from tests.conftest import DEFAULTS
 
@@ -41,13 +42,22 @@ def test_every_move_is_fully_described(builtin: Catalogue) -> None:
             assert move.hold is not None and 10 <= move.hold <= 60, move.id
 
 
-def test_the_two_stretches_to_avoid(builtin: Catalogue) -> None:
-    names = " ".join(a.name.lower() for a in builtin.avoid.values())
-    assert len(builtin.avoid) == 2
-    assert "knee roll" in names and "hamstring" in names
+AVOIDED = ("knee-rolls", "spinal-twists", "knees-to-chest", "childs-pose", "cat-camel",
+           "toe-touches", "hamstring-stretches")
+
+
+def test_the_lower_back_stretches_in_their_various_forms_are_avoided(builtin: Catalogue) -> None:
+    assert tuple(builtin.avoid) == AVOIDED
     for avoided in builtin.avoid.values():
-        assert avoided.why and avoided.instead
-        assert all(m.kind in ("stretch", "exercise") for m in avoided.instead)
+        assert avoided.description and avoided.why and avoided.instead, avoided.id
+        assert avoided.known_as, avoided.id
+        assert "hip" in avoided.why.lower(), avoided.id  # the alternative
+        short_lived = ("soon", "brief", "passes", "minutes", "returns")
+        assert any(word in avoided.why for word in short_lived), avoided.id
+        assert all(m.group in ("gluteal", "adductor", "psoas", "hip", "core")
+                   for m in avoided.instead)
+    # the two that are fine when moved gently, and only a problem held at the end of range
+    assert {a.id for a in builtin.avoid.values() if a.held_only} == {"childs-pose", "cat-camel"}
 
 
 def test_no_routine_uses_an_avoided_move(builtin: Catalogue) -> None:
@@ -61,7 +71,7 @@ def test_no_routine_uses_an_avoided_move(builtin: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("routine_id", "low", "high"),
-    [("hip-reset", 9, 12), ("desk-break", 4, 6.5), ("core-and-hips", 10.5, 13.5),
+    [("hip-reset", 9, 12), ("desk-break", 4, 6.5), ("core-and-hips", 12.5, 15),
      ("full-session", 20, 25)],
 )
 def test_routine_lengths(builtin: Catalogue, routine_id: str, low: float, high: float) -> None:
@@ -92,11 +102,16 @@ def test_desk_break_stays_off_the_floor(builtin: Catalogue) -> None:
         assert move.position in ("seated", "standing")
 
 
-def test_core_and_hips_is_exercises_and_full_session_stretches_first(builtin: Catalogue) -> None:
+def test_muscles_are_warm_before_they_stretch(builtin: Catalogue) -> None:
+    """ACSM: stretch warm muscles. A routine with exercises does them all first."""
     assert {m.kind for m in builtin.routines["core-and-hips"].moves} == {"exercise"}
-    kinds = [m.kind for m in builtin.routines["full-session"].moves]
-    assert kinds == sorted(kinds, key=lambda k: k != "stretch")
-    assert "exercise" in kinds
+    for routine_id in ("full-session", "desk-break"):
+        routine = builtin.routines[routine_id]
+        kinds = [m.kind for m in routine.moves]
+        assert kinds == sorted(kinds, key=lambda k: k != "exercise"), routine_id
+        assert "stretch" in kinds and kinds[0] == "exercise"
+        assert "warm" in routine.summary
+    assert "warm" in builtin.routines["hip-reset"].summary  # all stretches: warm up first
 
 
 def test_week_maps_every_day(builtin: Catalogue) -> None:
@@ -112,6 +127,86 @@ def test_safety_note_has_red_flags_and_stop_rule(builtin: Catalogue) -> None:
     safety = builtin.notes.safety
     text = " ".join(safety.emergency).lower()
     assert "bladder" in text and "both legs" in text and "genitals" in text
+    assert "sexual function" in text  # a cauda equina sign
+    assert "cough, sneeze" in " ".join(safety.see_a_doctor)  # urgent GP or 111
     assert len(safety.see_a_doctor) >= 5
-    assert "stop" in safety.stop.lower()
+    assert "stop" in safety.stop.lower() and "next morning" in safety.stop
     assert "hips" in builtin.notes.why_hips
+
+
+# --- the physiotherapist's fixes --------------------------------------------------------
+
+def move_text(move: Move) -> str:
+    return " ".join([move.setup, *move.cues, *move.cautions, move.easier or "",
+                     move.harder or ""])
+
+
+def test_working_side_is_defined_in_the_setup_where_it_is_used(builtin: Catalogue) -> None:
+    defined = re.compile(r"\(the working\s+side\)|[Tt]he working side(, the one you stretch,)?\s+is")
+    for move in builtin.moves.values():
+        if "working" in move_text(move):
+            assert defined.search(move.setup), move.id
+            assert "working" not in move.setup[: defined.search(move.setup).start()], move.id  # type: ignore[union-attr]
+
+
+def test_bird_dog_harder_never_crunches_elbow_to_knee(builtin: Catalogue) -> None:
+    harder = (builtin.moves["bird-dog"].harder or "").lower()
+    assert harder and "elbow" not in harder and "together" not in harder
+
+
+def test_glute_bridge_tempo_fits_its_own_cues(builtin: Catalogue) -> None:
+    bridge = builtin.moves["glute-bridge"]
+    assert bridge.pause is not None and bridge.tempo is not None
+    cues = " ".join(bridge.cues)
+    assert f"Pause for {bridge.pause} seconds at the top" in cues
+    lower = int(re.search(r"Lower slowly over about (\d) seconds", cues).group(1))  # type: ignore[union-attr]
+    assert bridge.tempo >= 1 + bridge.pause + lower  # lift, pause, lower
+
+
+def test_side_plank_easier_is_easier_than_its_setup(builtin: Catalogue) -> None:
+    plank = builtin.moves["side-plank"]
+    assert "knees bent" in plank.setup  # it starts from the knees already
+    assert plank.easier and "knee" not in plank.easier and "wall" in plank.easier
+    assert plank.harder and "feet" in plank.harder
+
+
+def test_curl_up_and_dead_bug_say_how_high_and_keep_the_leg_bent(builtin: Catalogue) -> None:
+    curl = move_text(builtin.moves["curl-up"])
+    assert "shoulder blades clear the floor" in curl and "stay that way" in curl
+    bug = move_text(builtin.moves["dead-bug"])
+    assert "knee staying bent" in bug and "heel nearly touches" in bug
+
+
+def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) -> None:
+    pigeon = builtin.moves["pigeon"]
+    assert pigeon.setup.startswith("From hands and knees") and "To come out" in pigeon.setup
+    assert "back long" in pigeon.setup and "back stays long" in " ".join(pigeon.cues)
+
+
+def test_slow_moves_take_longer_to_switch_sides(builtin: Catalogue) -> None:
+    slow = {"pigeon", "half-kneeling-hip-flexor", "couch-stretch", "thomas-stretch",
+            "clamshell", "side-plank"}
+    for move in builtin.moves.values():
+        if move.id in slow:
+            assert move.switch is not None and 10 <= move.switch <= 15, move.id
+        else:
+            assert move.switch is None, move.id
+
+
+def test_equipment_comes_from_the_moves(builtin: Catalogue) -> None:
+    def needs(routine_id: str) -> set[str]:
+        return {e for m in builtin.routines[routine_id].moves for e in m.equipment}
+
+    assert needs("hip-reset") == {"mat", "cushion"}
+    assert needs("desk-break") == {"chair", "wall"}
+    assert needs("core-and-hips") == {"mat"}
+    assert builtin.moves["thomas-stretch"].equipment == ("mat", "bed")  # lies on the bed
+
+
+def test_a_short_full_session_keeps_its_warm_up_and_each_hip_group(builtin: Catalogue) -> None:
+    from stretch.fit import fit
+
+    fitted = fit(builtin.routines["full-session"], DEFAULTS, 8)
+    moves = fitted.routine.moves
+    assert fitted.fits and moves[0].id == "glute-bridge"  # still warm before stretching
+    assert {m.group for m in moves if m.kind == "stretch"} == set(STRETCH_GROUPS)

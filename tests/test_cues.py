@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from stretch.cli import app
 from stretch.model import Catalogue
 from stretch.plan import plan, total_seconds
-from stretch.session.cues import Bell, Cue, CueMaker
+from stretch.session.cues import Bell, Cue, CueMaker, speaking_time
 from stretch.session.engine import Event, Finished, Session, run_session
 from stretch.session.voice import Speech, Voice, find_speech
 from tests.conftest import DEFAULTS, need_program, write_user_file
@@ -59,7 +60,7 @@ def test_counted_exercises_count_reps_at_the_tempo(builtin: Catalogue) -> None:
     first_set = [c for c in cues if c.kind in ("start", "rep")][:10]
     assert first_set[0].text == "Glute bridge, 10 reps"
     assert [c.text for c in first_set[1:]] == [str(n) for n in range(2, 11)]
-    assert [c.at for c in first_set[1:3]] == [10 + 4, 10 + 8]  # every 4 s: the tempo
+    assert [c.at for c in first_set[1:3]] == [10 + 6, 10 + 12]  # every 6 s: the tempo
 
 
 def test_short_holds_get_no_halfway() -> None:
@@ -79,7 +80,7 @@ def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))
     clock = FakeClock()
-    steps = plan(builtin.routines["desk-break"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
+    steps = plan(builtin.routines["hip-reset"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[bell])
     time.sleep(0.6)  # the triple ring plays out on the bell's own thread
@@ -112,6 +113,31 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
     assert voice.spoken[-1] == "Well done."
 
 
+@pytest.mark.slow
+def test_windows_speech_takes_the_text_from_the_environment_never_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "powershell.log"
+    fake = tmp_path / "powershell"
+    fake.write_text(f"#!{sys.executable}\nimport json, os, sys\n"
+                    f"open({str(log)!r}, 'w').write(json.dumps([sys.argv[1:], "
+                    "os.environ.get('STRETCH_SPEECH_TEXT')]))\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "win32")
+    # on "win32", shutil.which would look for powershell.EXE: answer for the fake instead
+    monkeypatch.setattr(shutil, "which",
+                        lambda name: str(tmp_path / name) if (tmp_path / name).exists() else None)
+    speech = find_speech()
+    assert speech is not None
+    cue = "Pigeon'); Remove-Item C:\\ -Recurse; ('"
+    speech(cue)
+    argv, text = json.loads(log.read_text())
+    assert text == cue
+    assert not any(cue in arg for arg in argv)  # nothing a move is called reaches the script
+
+
+@pytest.mark.slow
 def test_a_move_name_with_shell_metacharacters_is_spoken_verbatim(
     stretch_home: Path, runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -163,6 +189,7 @@ def test_voice_without_a_speech_program_says_so_and_carries_on(
     assert find_speech(("no-such-speaker-xyz", "{text}")) is None
 
 
+@pytest.mark.slow
 def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "cue.wav"
@@ -176,6 +203,7 @@ def test_espeak_ng_speaks_real_audio(tmp_path: Path) -> None:
     assert max(abs(s) for s in samples) > 1000  # not silence
 
 
+@pytest.mark.slow
 def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path) -> None:
     need_program("espeak-ng")
     wav = tmp_path / "last.wav"
@@ -192,6 +220,7 @@ def test_a_real_session_speaks_through_espeak(stretch_home: Path, tmp_path: Path
         assert audio.getnframes() / audio.getframerate() > 0.3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("platform", ["linux"])
 def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
     speech = find_speech()
@@ -199,3 +228,57 @@ def test_speech_is_found_on_this_machine_when_installed(platform: str) -> None:
         need_program("espeak-ng")  # skips here; fails in CI, which installs it
     else:
         assert "{text}" in speech.argv
+
+
+# --- cautions --------------------------------------------------------------------------
+
+def spoken_times(cues: list[Cue]) -> dict[int, float]:
+    """When a voice that says one cue at a time (at the planned speaking rate) starts each
+    cue: the index of the cue in `cues` -> the session second it starts speaking."""
+    free, started = 0.0, {}
+    for index, cue in enumerate(cues):
+        if not cue.text:
+            continue
+        started[index] = max(cue.at, free)
+        free = started[index] + speaking_time(cue.text)
+    return started
+
+
+@pytest.mark.parametrize("routine", ["hip-reset", "desk-break", "core-and-hips", "full-session"])
+def test_each_move_gets_its_first_caution_once(builtin: Catalogue, routine: str) -> None:
+    cues, _ = cues_for(builtin, routine)
+    said = [c.text for c in cues if c.kind == "caution"]
+    moves = builtin.routines[routine].moves
+    assert sorted(said) == sorted(f"Careful: {m.cautions[0]}" for m in moves)
+
+
+@pytest.mark.parametrize("routine", ["hip-reset", "desk-break", "core-and-hips", "full-session"])
+def test_a_caution_never_delays_a_countdown_or_a_rep(builtin: Catalogue, routine: str) -> None:
+    cues, _ = cues_for(builtin, routine)
+    without = [c for c in cues if c.kind != "caution"]
+    timed = ("count", "rep", "switch", "start", "halfway")
+    late_with = {cues[i] for i, at in spoken_times(cues).items()
+                 if cues[i].kind in timed and at > cues[i].at}
+    late_without = {without[i] for i, at in spoken_times(without).items()
+                    if without[i].kind in timed and at > without[i].at}
+    assert late_with == late_without  # the cautions fit in the quiet, or wait
+    assert any(c.kind == "caution" for c in cues)
+
+
+def test_a_caution_with_no_room_waits_for_a_quiet_moment() -> None:
+    from stretch.model import Move, Step
+
+    move = Move(id="m", name="Bridge", kind="exercise", group="hip", sided=False,
+                position="supine", setup="S.", cues=("C",), reps=10, tempo=3,
+                cautions=("Lift with your buttocks; if your lower back works hard, lift less",))
+    work = Step(kind="count", label="Bridge", seconds=30, move=move, side="both", reps=10,
+                tempo=3, set=1, sets=2)
+    rest = Step(kind="rest", label="Rest", seconds=15, next_label="Bridge", next_move=move)
+    clock = FakeClock()
+    maker = CueMaker()
+    cues: list[Cue] = []
+    session = Session([work, rest, work], clock)
+    run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
+    (caution,) = [c for c in cues if c.kind == "caution"]
+    assert caution.at == 30  # not over the rep counts of the first set, but in the rest
+    assert caution.text == "Careful: Lift with your buttocks; if your lower back works hard, lift less"

@@ -50,6 +50,7 @@ def test_bad_arguments_are_usage_errors(runner: CliRunner, args: list[str]) -> N
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     ["list", "show full-session", "sheet full-session", "sheet full-session --format html",
@@ -71,6 +72,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A tiny tmpfs, mounted for the test (needs the right to mount, as root here)."""
     mount = tmp_path / "disk"
     mount.mkdir()
+    # room for a session: the catalogue cache and a WAL that grows as each step is logged
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
                           capture_output=True, check=False)
     if done.returncode != 0:
@@ -97,6 +99,7 @@ def run_in(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           check=False, timeout=60)
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_a_clear_error_and_the_history_stays_whole(small_disk: Path) -> None:
     done = run_in(small_disk, "run", "desk-break", "--speed", "1000")
     assert done.returncode == 0, done.stderr
@@ -114,6 +117,7 @@ def test_a_full_disk_is_a_clear_error_and_the_history_stays_whole(small_disk: Pa
     assert [r.routine for r in rows if r.status == "completed"] == ["desk-break"]
 
 
+@pytest.mark.slow
 def test_a_full_disk_leaves_no_half_written_sheet(small_disk: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     fill(small_disk)
@@ -124,13 +128,14 @@ def test_a_full_disk_leaves_no_half_written_sheet(small_disk: Path, tmp_path: Pa
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no sheet, no temp file
 
 
-def test_a_read_only_home_is_a_clear_error(small_disk: Path) -> None:
+@pytest.mark.slow
+def test_a_read_only_home_runs_unlogged_and_still_reads(small_disk: Path) -> None:
     assert run_in(small_disk, "run", "desk-break", "--speed", "1000").returncode == 0
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     result = run_in(small_disk, "run", "desk-break", "--speed", "1000")
-    assert result.returncode == 1
-    assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+    assert result.returncode == 0, result.stderr  # the session runs (see test_reliability)
+    assert "read-only" in result.stderr and "will not be logged" in result.stderr
     sheet = run_in(small_disk, "sheet", "hip-reset", "-o", str(small_disk / "x.txt"))
     assert sheet.returncode == 1 and "Read-only file system" in sheet.stderr
     history = run_in(small_disk, "history", "--json")  # reading still works
-    assert history.returncode in (0, 1) and "Traceback" not in history.stderr
+    assert history.returncode == 0 and "Traceback" not in history.stderr

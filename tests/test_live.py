@@ -4,31 +4,55 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
-from rich.console import Console
+from rich.console import Console, Group
+from rich.text import Text
 from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.dosing import personal
-from stretch.model import Catalogue, Move, Step
-from stretch.plan import plan
+from stretch.figures import braille
+from stretch.model import Catalogue, Move, Side, Step
+from stretch.plan import DOSE_TARGET, plan
+from stretch.poses import Frame
+from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
+from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import Command, Session, run_session
 from stretch.session.keys import decode
-from stretch.session.live import Screen
-from stretch.session.view import KEYS_HELP, View, big, countdown, frame
+from stretch.session.layout import choose
+from stretch.session.live import LiveLoop, Screen
+from stretch.session.view import (
+    KEYS_HELP,
+    KEYS_HELP_PAUSED,
+    View,
+    countdown,
+    figure_frame,
+    frame,
+    widest,
+)
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
+from tests.terminal import digit_height, shows_big
 
 ESCAPE = re.compile(r"\x1b\[")
+BRAILLE = re.compile("[\u2801-\u28ff]")
 
 
 def render(session: Session, width: int = 60, height: int = 20, *, show_help: bool = False) -> list[str]:
     console = Console(width=width, height=height, record=True, file=io.StringIO(),
                       color_system=None, legacy_windows=False)
-    console.print(frame(session, View("Hip reset", show_help), width=width, height=height), end="")
+    console.print(Group(*frame(session, View("Hip reset", show_help), width=width, height=height)),
+                  end="")
     return console.export_text().rstrip("\n").split("\n")
+
+
+def styles(session: Session, width: int, height: int) -> list[Text]:
+    """The frame's rows as styled text, to see what is bold, dim or reversed."""
+    return frame(session, View("Hip reset"), width=width, height=height)
 
 
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
@@ -41,55 +65,103 @@ def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Sess
     return session
 
 
-def test_frame_fits_60_by_20_with_the_key_help_on_the_last_row(builtin: Catalogue) -> None:
+def test_frame_fits_100_by_32_with_the_key_help_on_the_last_row(builtin: Catalogue) -> None:
     session = at(builtin, 12)  # 2 s into the first hold (left side)
-    lines = render(session)
-    assert len(lines) == 20
-    assert all(len(line) <= 60 for line in lines)
+    lines = render(session, 100, 32)
+    assert len(lines) == 32
+    assert all(len(line) <= 100 for line in lines)
     assert lines[-1].strip() == KEYS_HELP
     text = "\n".join(lines)
-    assert "Hip reset" in lines[0] and "10:28 left" in lines[0]
-    assert "Supine figure-four stretch · gluteal · supine" in text
-    assert "LEFT SIDE" in text
-    for row in big("28"):
+    assert "Hip reset" in lines[0] and "11:02 left" in lines[0]
+    assert "Supine figure-four stretch · left side · gluteal · supine" in text
+    assert shows_big(text, "◀ LEFT")
+    height = digit_height(text)
+    assert height >= 7
+    for row in digits("28", height):
         assert row in text  # 30 s hold, 2 s in: 28 in large digits
     assert "hold 1 of 2" in text
     assert "• Keep your tailbone heavy on the floor" in text
+    assert "Up next: Supine figure-four stretch, right side" in lines[-2]
 
 
-def test_pauses_show_up_next_and_paused_state(builtin: Catalogue) -> None:
+@pytest.mark.parametrize(("width", "height", "tallest"), [
+    (200, 55, 11), (100, 32, 7), (80, 24, 6), (60, 20, 4), (40, 12, 3),
+])
+def test_digits_grow_with_the_window(builtin: Catalogue, width: int, height: int,
+                                     tallest: int) -> None:
+    for seconds, routine in ((12, "hip-reset"), (23, "core-and-hips")):
+        lines = render(at(builtin, seconds, routine), width, height)
+        assert len(lines) == height and all(len(line) <= width for line in lines)
+        assert digit_height("\n".join(lines)) >= tallest, "\n".join(lines)
+
+
+def test_the_side_is_in_large_letters(builtin: Catalogue) -> None:
+    right = "\n".join(render(at(builtin, 50), 80, 24))  # the first hold's second side
+    assert shows_big(right, "RIGHT ▶") and not shows_big(right, "◀ LEFT")
+    bridge = "\n".join(render(at(builtin, 23, "core-and-hips"), 80, 24))
+    for words in ("BOTH SIDES", "◀ LEFT", "RIGHT ▶"):  # a bridge has no side to announce
+        assert not shows_big(bridge, words)
+    assert "Glute bridge · hip · supine" in bridge
+
+
+def test_pauses_show_the_banner_and_up_next(builtin: Catalogue) -> None:
     session = at(builtin, 41)  # in the switch-sides step
+    text = "\n".join(render(session, 80, 24))
+    assert shows_big(text, "SWITCH SIDES")
+    assert "Switch sides · Up next: Supine figure-four stretch, right side" in text
+    assert "hold 1 of 2" in text  # the dose of the move coming up
+
+
+def test_paused_shows_paused_without_dimming_the_digits(builtin: Catalogue) -> None:
+    session = at(builtin, 12)
     session.command(Command.PAUSE)
-    text = "\n".join(render(session))
-    assert "SWITCH SIDES" in text and "PAUSED" in text
-    assert "Up next: Supine figure-four stretch, right side" in text
+    lines = render(session, 80, 24)
+    text = "\n".join(lines)
+    assert shows_big(text, "PAUSED") and "PAUSED" in lines[0]
+    assert lines[-1].strip() == KEYS_HELP_PAUSED
+    big = [line for line in styles(session, 80, 24) if "█" in line.plain]
+    assert len(big) > 7
+    assert not any("dim" in f"{line.style} {[s.style for s in line.spans]}" for line in big)
 
 
-def test_counted_exercise_shows_the_rep_at_the_tempo(builtin: Catalogue) -> None:
-    session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 4 s bridges: rep 4
-    text = "\n".join(render(session))
-    assert "rep 4 of 10 · 4 s each · set 1 of 2" in text
-    assert "BOTH SIDES" in text
+def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) -> None:
+    session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 6 s bridges: rep 3
+    text = "\n".join(render(session, 100, 32))
+    assert "rep 3 of 10, set 1 of 2 · 47 s left" in text
+    height = digit_height(text)
+    assert all(row in text for row in digits("3/10", height))
+    rest = "\n".join(render(at(builtin, 75, "core-and-hips"), 100, 32))  # the rest after set 1
+    assert digit_height(rest) == height  # the seconds in the same digits
 
 
-def test_small_terminal_falls_back_to_a_plain_countdown(builtin: Catalogue) -> None:
+def test_cautions_show_beside_the_cues(builtin: Catalogue) -> None:
+    lines = render(at(builtin, 12), 100, 32)
+    cue = next(i for i, line in enumerate(lines) if "Lie on your back" in line)
+    assert "! Ease off if you feel it in the" in lines[cue]
+    assert "knee rather than the buttock" in lines[cue + 1]
+
+
+def test_tiny_terminal_still_has_big_digits(builtin: Catalogue) -> None:
     session = at(builtin, 15)
-    lines = render(session, width=40, height=12)
-    assert len(lines) <= 12 and all(len(line) <= 40 for line in lines)
-    assert any(line.strip() == "25" for line in lines)
-    assert big("25")[0] not in "\n".join(lines)
+    lines = render(session, 40, 12)
+    assert len(lines) == 12 and all(len(line) <= 40 for line in lines)
+    text = "\n".join(lines)
+    assert digit_height(text) >= 3 and all(row in text for row in digits("25", digit_height(text)))
+    assert shows_big(text, "◀ LEFT") and lines[-1].startswith("space pause")
 
 
 def test_help_overlay_lists_every_key(builtin: Catalogue) -> None:
-    text = "\n".join(render(at(builtin, 0), show_help=True))
+    text = "\n".join(render(at(builtin, 0), 80, 24, show_help=True))
     for key in ("space", "n  →", "b  ←", "q", "Ctrl-Z", "?"):
         assert key in text
 
 
-def test_big_digits_and_countdown() -> None:
+def test_countdown_and_digits() -> None:
     assert countdown(29.2) == "30" and countdown(0.4) == "1" and countdown(75) == "1:15"
-    rows = big("10")
-    assert len(rows) == 5 and len({len(r) for r in rows}) == 1
+    for rows in (3, 7, 11):
+        lines = digits("10", rows)
+        assert len(lines) == rows and len({len(r) for r in lines}) == 1
+    assert not set("".join(digits("1:05 4/10", 9))) - set("█▀▄ ")  # blocks only, no braille
 
 
 def test_screen_draws_whole_frames_and_skips_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,8 +169,8 @@ def test_screen_draws_whole_frames_and_skips_repeats(monkeypatch: pytest.MonkeyP
     out = io.StringIO()
     screen = Screen(out)
     screen.enter()
-    screen.draw(frame_text := Console().render_str("hello"), 20, 5)
-    screen.draw(frame_text, 20, 5)
+    screen.draw([Text("hello")], 20, 5)
+    screen.draw([Text("hello")], 20, 5)
     screen.leave()
     written = out.getvalue()
     assert written.startswith("\x1b[?1049h")  # the alternate screen first
@@ -130,11 +202,10 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
     steps = plan(personal(builtin.routines["desk-break"], {}), DEFAULTS)  # a beginner's doses
-    assert len(lines) == first + len(steps) + 2
+    assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
-    assert lines[first + 1] == "0:10  Seated figure-four stretch, left side  20 s"
-    assert lines[-2] == "Completed Desk break after 6:15: 15 holds and sets done, no steps skipped."
-    assert lines[-1] == "Streak: 1 day."
+    assert lines[first + 1] == "0:10  Standing hip hinge, 5 reps  15 s"
+    assert lines[-1] == "Completed Desk break after 6:15: 15 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
     assert again.stdout.startswith("0:00  Get ready")
@@ -159,3 +230,171 @@ def test_no_color_is_honoured_in_the_live_view(builtin: Catalogue, monkeypatch: 
         screen = Screen(out)
         screen.draw(frame(session, View("Hip reset"), width=60, height=20), 60, 20)
         assert bool(colour.search(out.getvalue())) is expect_colour
+
+
+class Frames(Screen):
+    """A screen that keeps each frame's moment instead of writing it."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(io.StringIO())
+        self.clock = clock
+        self.active = True
+        self.drawn: list[float] = []
+
+    def size(self) -> tuple[int, int]:
+        return 100, 32
+
+    def draw(self, lines: Sequence[Text], width: int, height: int) -> None:
+        self.drawn.append(round(self.clock.now(), 2))
+
+
+def bridges(tempo: int) -> tuple[Session, FakeClock]:
+    move = Move(id="b", name="Bridge", kind="exercise", group="hip", sided=False,
+                position="supine", setup="S.", cues=("C",), reps=4, tempo=tempo)
+    clock = FakeClock()
+    steps = [Step(kind="count", label="Bridge", seconds=4 * tempo, move=move, side="both",
+                  reps=4, tempo=tempo, set=1, sets=1)]
+    session = Session(steps, clock)
+    session.start()
+    return session, clock
+
+
+@pytest.mark.parametrize(("tempo", "changes"), [
+    (4, [(0, "end"), (2, "start"), (4, "end"), (6, "start"), (8, "end")]),
+    (3, [(0, "end"), (1.5, "start"), (3, "end"), (4.5, "start"), (6, "end")]),
+])
+def test_the_figure_lifts_on_the_rep_and_lowers_at_its_middle(
+        tempo: int, changes: list[tuple[float, str]]) -> None:
+    session, _clock = bridges(tempo)
+    seen: list[tuple[float, str | None]] = []
+    for tick in range(int(session.step.seconds * 4)):  # every 0.25 s, as the live loop wakes
+        at = tick / 4
+        pose = figure_frame(session.step, at)
+        if not seen or seen[-1][1] != pose:
+            seen.append((at, pose))
+    assert seen[: len(changes)] == changes
+    assert figure_frame(Step(kind="hold", label="H", seconds=30), 3.0) is None
+
+
+def test_the_live_loop_draws_on_each_second_and_pose_and_stands_still_paused() -> None:
+    session, clock = bridges(3)  # 4 reps of 3 s: poses change at 0, 1.5, 3, 4.5 ...
+    screen = Frames(clock)
+    loop = LiveLoop(session, View("Bridges"), screen, fd=0)
+    for _ in range(24):  # 6 s, waking every 0.25 s
+        loop.redraw()
+        clock.advance(0.25)
+    assert screen.drawn == [0, 1, 1.5, 2, 3, 4, 4.5, 5]
+    session.command(Command.PAUSE)
+    loop.redraw()
+    assert screen.drawn[-1] == 6  # the PAUSED frame
+    for _ in range(40):  # ten seconds paused: not one more frame
+        clock.advance(0.25)
+        loop.redraw()
+    assert len(screen.drawn) == 9
+
+
+@pytest.mark.parametrize("seconds", [0, 12, 41, 23 + 540])
+def test_every_window_size_gets_a_frame_of_exactly_its_size(builtin: Catalogue,
+                                                            seconds: float) -> None:
+    session = at(builtin, seconds, "core-and-hips")
+    for width in (1, 5, 12, 24, 39, 40, 59, 61, 80, 121, 200, 300):
+        for height in (1, 3, 5, 8, 10, 11, 12, 15, 16, 20, 24, 31, 44, 55, 90):
+            lines = frame(session, View("Core and hips"), width=width, height=height)
+            assert len(lines) == height, (width, height)
+            assert all(line.cell_len <= width for line in lines), (width, height)
+
+
+def finished(builtin: Catalogue, routine: str) -> Ending:
+    clock = FakeClock()
+    session = Session(plan(builtin.routines[routine], DEFAULTS), clock)
+    summary = run_session(session, wait=clock.sleep_until, listeners=[])
+    return ending(session.steps, session.done_steps, title=builtin.routines[routine].title,
+                  summary=summary, streak=4)
+
+
+def test_the_end_screen_says_what_was_done_per_group_and_side(builtin: Catalogue) -> None:
+    lines = [line.plain for line in end_frame(finished(builtin, "core-and-hips"), width=80,
+                                              height=24)]
+    text = "\n".join(lines)
+    assert shows_big(text, "WELL DONE")
+    assert "Completed Core and hips after 13:54" in text and "Streak: 4 days." in text
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.strip().startswith(
+        ("hip ", "core "))}
+    assert rows["hip"] == ["24", "reps", "24", "reps", "20", "reps"]  # clamshells; bridges
+    assert rows["core"][:4] == ["0:40", "+", "6", "reps"]  # side plank and bird dog, left
+    assert lines[-1].strip() == "press any key to finish" and len(lines) == 24
+    stretches = "\n".join(line.plain for line in end_frame(finished(builtin, "hip-reset"),
+                                                           width=100, height=32))
+    assert "gluteal" in stretches and f"✓ {DOSE_TARGET} s a side" in stretches
+
+
+def test_the_end_screen_fits_any_window(builtin: Catalogue) -> None:
+    end = finished(builtin, "full-session")
+    for width, height in ((200, 55), (80, 24), (40, 12), (20, 6), (1, 1)):
+        lines = end_frame(end, width=width, height=height)
+        assert len(lines) == height and all(line.cell_len <= width for line in lines)
+
+
+def drawn(session: Session, width: int, height: int, *, pose: Frame | None,
+          side: Side | None, move: Move | None = None) -> list[str]:
+    """The braille figure the frame should hold: the move's, at the layout's size."""
+    move = move or session.step.move
+    assert move is not None and move.figure is not None
+    layout = choose(width, height, number=widest(session.steps), figure=True)
+    return [row for row in braille.render(move.figure, width=layout.figure[0],
+                                          height=layout.figure[1], frame=pose, side=side)
+            if row.strip()]
+
+
+def shows(lines: list[str], figure: list[str]) -> bool:
+    return all(any(row in line for line in lines) for row in figure)
+
+
+def test_the_figure_stands_beside_the_countdown_for_the_side_worked(builtin: Catalogue) -> None:
+    left, right = at(builtin, 12), at(builtin, 50)  # figure-four, left then right side
+    lines = render(left, 100, 32)
+    figure = drawn(left, 100, 32, pose=None, side="left")
+    assert shows(lines, figure)
+    digits_row = next(i for i, line in enumerate(lines) if "████" in line)
+    assert any("████" in line and BRAILLE.search(line) for line in lines[digits_row:])
+    mirrored = drawn(right, 100, 32, pose=None, side="right")
+    assert mirrored != figure and shows(render(right, 100, 32), mirrored)
+
+
+def test_a_counted_figure_moves_at_the_tempo_on_the_fake_clock(builtin: Catalogue) -> None:
+    """Bridges at 6 s a rep: up (end) for the first 3 s of each rep, down (start) after."""
+    up = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="end", side="both")
+    down = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="start", side="both")
+    assert up != down
+    for seconds, expected in ((0, up), (2.9, up), (3.0, down), (5.9, down), (6.0, up),
+                              (13, up), (16, down), (59.5, down)):
+        lines = render(at(builtin, 10 + seconds, "core-and-hips"), 100, 32)
+        assert shows(lines, expected), seconds
+        assert not shows(lines, down if expected is up else up), seconds
+
+
+def test_a_pause_shows_the_move_coming_up_ready_to_start(builtin: Catalogue) -> None:
+    session = at(builtin, 5, "core-and-hips")  # get ready, then bridges
+    assert session.step.kind == "get-ready"
+    start = drawn(session, 100, 32, pose="start", side="both", move=builtin.moves["glute-bridge"])
+    assert shows(render(session, 100, 32), start)
+
+
+def test_the_figure_goes_under_the_countdown_in_a_tall_window_and_not_in_a_tiny_one(
+        builtin: Catalogue) -> None:
+    tall = render(at(builtin, 12), 60, 44)
+    digits_end = max(i for i, line in enumerate(tall) if "█" in line)
+    assert not any(BRAILLE.search(line) for line in tall[:digits_end])
+    assert any(BRAILLE.search(line) for line in tall[digits_end:])
+    assert not any(BRAILLE.search(line) for line in render(at(builtin, 12), 40, 12))
+
+
+def test_a_move_without_a_figure_still_gets_the_whole_view(builtin: Catalogue) -> None:
+    move = replace(builtin.moves["figure-four"], figure=None)
+    session = Session([Step(kind="hold", label=move.name, seconds=30, move=move, side="left",
+                            rep=1, reps=1)], FakeClock())
+    session.start()
+    lines = render(session, 100, 32)
+    text = "\n".join(lines)
+    assert not BRAILLE.search(text) and shows_big(text, "◀ LEFT")
+    assert digit_height(text) >= 7 and "• Keep your tailbone heavy on the floor" in text

@@ -112,7 +112,7 @@ def test_builtin_plans_add_up(builtin: Catalogue) -> None:
         steps = plan(r, DEFAULTS)
         assert steps[0].kind == "get-ready"
         assert all(s.seconds > 0 for s in steps)
-        assert total_seconds(steps) == sum(s.seconds for s in steps)
+        assert steps[-1].move is not None  # a routine ends on work, not on a rest
 
 
 @given(
@@ -125,3 +125,58 @@ def test_total_matches_the_arithmetic(reps: int, sets: int, hold: int, sided: bo
     sides = 2 if sided else 1
     expected = 10 + rounds * sides * hold + rounds * (sides - 1) * 5 + (rounds - 1) * rest
     assert total_seconds(steps) == expected
+
+
+def test_a_move_that_is_slow_to_switch_gets_its_own_switch_time() -> None:
+    slow = replace(make_move("pigeon"), switch=15)
+    steps = plan(routine(Item(move=slow, hold=30, reps=1), Item(move=make_move(), hold=30)),
+                 DEFAULTS)
+    assert [s.seconds for s in steps if s.kind == "switch"] == [15, 5]
+    longer = replace(DEFAULTS, switch_sides=20)  # a person's slower setting wins everywhere
+    assert [s.seconds for s in plan(routine(Item(move=slow, hold=30)), longer)
+            if s.kind == "switch"] == [20]
+
+
+def test_pauses_know_the_move_they_lead_into() -> None:
+    first, second = make_move("a"), make_move("b", position="seated")
+    steps = plan(routine(Item(move=first, hold=30), Item(move=second, hold=30)), DEFAULTS)
+    assert [(s.kind, s.next_move.id if s.next_move else None) for s in steps
+            if s.move is None] == [("get-ready", "a"), ("switch", "a"), ("transition", "b"),
+                                   ("switch", "b")]
+
+
+@given(hold=st.integers(5, 120), reps=st.integers(1, 4), sets=st.integers(1, 3),
+       scale=st.sampled_from([0.5, 0.8, 1.0, 1.5, 2.0]), counted=st.booleans())
+def test_item_dose_is_what_the_timer_runs(hold: int, reps: int, sets: int, scale: float,
+                                          counted: bool) -> None:
+    """The sheet's dose and the plan's steps come from one arithmetic."""
+    from stretch.plan import item_dose
+
+    move = replace(make_move(), tempo=4 if counted else None, reps=reps)
+    item = Item(move=move, hold=None if counted else hold, reps=reps, sets=sets,
+                tempo=4 if counted else None)
+    settings = replace(DEFAULTS, hold_scale=scale)
+    written = routine(item, rest=12)
+    steps = [s for s in plan(written, settings) if s.move is not None]
+    d = item_dose(item, written, settings)
+    per_side = [s for s in steps if s.side == "left"]
+    if counted:
+        assert (d.reps, d.tempo, d.sets) == (steps[0].reps, steps[0].tempo, steps[0].sets)
+    else:
+        assert {s.seconds for s in steps} == {d.hold} and d.reps == len(per_side)
+    assert d.rest == 12 and d.sided
+
+
+def test_dose_reads_as_a_handout_says_it() -> None:
+    from stretch.model import Dose
+    from stretch.text import dose as words
+
+    assert words(Dose(hold=30, reps=2, tempo=None, sided=True, rest=10)) == (
+        "Hold 30 s each side, 2 times, rest 10 s between")
+    assert words(Dose(hold=45, reps=1, tempo=None)) == "Hold 45 s"
+    assert words(Dose(hold=None, reps=10, tempo=6, sets=2, pause=2, rest=15)) == (
+        "10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between")
+    assert words(Dose(hold=None, reps=1, tempo=3, sided=True)) == "1 rep each side, 3 s each"
+    assert words(Dose(hold=30, reps=2, tempo=None, rest=0)) == "Hold 30 s, 2 times"
+    assert words(Dose(hold=30, reps=2, tempo=None), brief=True) == "30 s x 2"
+    assert words(Dose(hold=None, reps=10, tempo=6, sets=2), brief=True) == "10 reps x 6 s, 2 sets"

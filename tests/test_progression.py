@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from stretch import dosing
 from stretch.cli import app
 from stretch.history import checkins
-from stretch.history.store import History, local_now
+from stretch.history.schedule import local_now
+from stretch.history.store import History
 from stretch.model import Catalogue
 from tests.conftest import write_user_file
 
@@ -71,10 +72,10 @@ def test_a_beginner_starts_low_and_as_written_shows_the_catalogue(runner: CliRun
     written = json.loads(runner.invoke(app, ["show", "core-and-hips", "--json",
                                              "--as-written"]).stdout)
     bridge = [s["seconds"] for s in mine["steps"] if s["move"] == "glute-bridge"]
-    assert bridge == [20, 20]  # 5 reps x 4 s, 2 sets
-    assert [s["seconds"] for s in written["steps"] if s["move"] == "glute-bridge"] == [40, 40]
+    assert bridge == [30, 30]  # 5 reps x 6 s, 2 sets
+    assert [s["seconds"] for s in written["steps"] if s["move"] == "glute-bridge"] == [60, 60]
     text = runner.invoke(app, ["show", "core-and-hips"]).stdout
-    assert "5 reps · 4 s each · set 1 of 2" in text
+    assert "Glute bridge                 30 s   5 x 6 s, set 1 of 2" in text
 
 
 def test_short_holds_come_more_often_so_each_stretch_still_gets_60_s(runner: CliRunner) -> None:
@@ -245,13 +246,35 @@ def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_
         assert result.exit_code == 0
         return result.stdout
 
-    assert "4. Clamshell  (hip · side lying · 5 reps x 3 s, 2 sets per side)" in sheet()
+    card = "4. Clamshell\n   Hip muscles · lying on your side\n   {} reps each side, 3 s each"
+    assert card.format(5) in sheet()
     log(stretch_home, days_ago(2))
     log(stretch_home, days_ago(1))
-    assert "4. Clamshell  (hip · side lying · 7 reps x 3 s, 2 sets per side)" in sheet()
+    assert card.format(7) in sheet()
     preview = json.loads(runner.invoke(app, ["today", "--preview", "--json"]).stdout)
     if not preview["rest"]:
         shown = json.loads(runner.invoke(app, ["show", preview["name"], "--json"]).stdout)
         written = json.loads(runner.invoke(app, ["show", preview["name"], "--json",
                                                  "--as-written"]).stdout)
         assert preview["steps"] == shown["steps"] != written["steps"]  # yours, not as written
+
+
+def test_an_item_with_its_own_dose_moves_with_yours(runner: CliRunner, stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", """routines:
+  mine:
+    title: Mine
+    items:
+      - move: clamshell
+        reps: 8
+      - move: clamshell
+        reps: 15
+""")
+
+    def reps() -> list[object]:
+        data = json.loads(runner.invoke(app, ["show", "mine", "--json"]).stdout)
+        return [s["seconds"] // 3 for s in data["steps"] if s["move"] == "clamshell"][::2]
+
+    assert reps() == [5, 8]  # clamshell at 5 of its written 12: 7 below, never under 5
+    for day in (4, 3, 2, 1):
+        log(stretch_home, days_ago(day))
+    assert reps() == [5, 12]  # at 9 of 12

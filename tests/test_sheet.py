@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+import statistics
 import subprocess
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from stretch import text
+from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.model import Catalogue
 from stretch.sheet import model as sheets
@@ -18,7 +23,7 @@ from stretch.sheet.html import html
 from stretch.sheet.markdown import markdown
 from stretch.sheet.plain import plain
 from stretch.sheet.render import render
-from tests.conftest import DEFAULTS, need_program
+from tests.conftest import DEFAULTS, need_program, write_user_file
 
 ROUTINES = ("hip-reset", "desk-break", "core-and-hips", "full-session")
 ESCAPE = re.compile(r"\x1b")
@@ -28,17 +33,38 @@ def built(catalogue: Catalogue, name: str) -> sheets.Sheet:
     return sheets.build(catalogue.routines[name], catalogue, DEFAULTS)
 
 
+def flatten(body: str) -> str:
+    """The words of a sheet in any form, one space apart (panel borders and the figures'
+    braille and arrows are not words)."""
+    return " ".join(re.sub(r"[│╭╮╰╯─\u2800-\u28ff↓→]", " ", body).split())
+
+
 def assert_has_everything(body: str, catalogue: Catalogue, name: str) -> None:
-    flat = " ".join(re.sub(r"[│╭╮╰╯─]", " ", body).split())  # panel borders are not words
+    """What every form of every sheet says: the handout's facts, each move in full with its
+    easier and harder versions, the week grid, what the avoided stretches look like, and
+    the safety note."""
+    flat = flatten(body)
     routine = catalogue.routines[name]
+    sheet = built(catalogue, name)
     assert routine.title.lower() in flat.lower()
-    for move in routine.moves:
-        assert move.name in flat
-        assert move.cues[0] in flat
+    for label, value in sheet.facts:
+        assert f"{label}: {value}" in flat.replace("**", "").replace(":**", ":"), label
+    assert "for 6-8 weeks" in flat and "about " in flat
+    for entry in sheet.entries:
+        move = entry.move
+        for words in (move.name, move.cues[0], entry.dose, move.easier, move.harder):
+            assert words and words in flat, (move.id, words)
     for avoided in catalogue.avoid.values():
-        assert avoided.name in flat
-    assert "Why hips, not the lower back".lower() in flat.lower()
-    assert "get urgent medical help" in flat.lower()
+        assert avoided.name in flat and avoided.description and avoided.description in flat
+    assert text.AVOID_INSTEAD in flat
+    assert_safety(flat)
+
+
+def assert_safety(flat: str) -> None:
+    """The safety note's wording, whatever the surface."""
+    for words in (text.URGENT, text.SEE_A_DOCTOR, text.CHECK_FIRST, "sexual function",
+                  "worse when you cough, sneeze or poo", "never bounce"):
+        assert words.lower() in flat.lower(), words
 
 
 @pytest.mark.parametrize("name", ROUTINES)
@@ -47,17 +73,42 @@ def test_text_form_is_plain_and_fits_80_columns(builtin: Catalogue, name: str) -
     assert not ESCAPE.search(body)
     assert max(len(line) for line in body.splitlines()) <= 80
     assert_has_everything(body, builtin, name)
-    assert "[ ] left  [ ] right" in body and "week 4" in body
 
 
-def test_text_form_shows_the_dose_per_side(builtin: Catalogue) -> None:
+def test_text_form_shows_each_dose_in_words(builtin: Catalogue) -> None:
     body = plain(built(builtin, "hip-reset"))
     assert "gluteal   left  120 s   right  120 s" in body
     assert "psoas     left   60 s   right   60 s" in body
-    assert "1. Supine figure-four stretch  (gluteal · supine · 30 s x 2 per side)" in body
+    assert ("1. Supine figure-four stretch\n   Buttock (gluteals) · lying on your back\n"
+            "   Hold 30 s each side, 2 times, rest 10 s between\n") in body
+    assert "   Hold 30 s, 2 times, rest 10 s between\n" in body  # butterfly: both sides at once
+    assert "Time: about 11 minutes\n" in body
+    assert "How often: 2 days a week (Monday and Wednesday) for 6-8 weeks\n" in body
+    assert "You need: a mat or soft carpet and a cushion\n" in body
     exercises = plain(built(builtin, "core-and-hips"))
-    assert "1. Glute bridge  (hip · supine · 10 reps x 4 s, 2 sets)" in exercises
+    assert "   10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between\n" in exercises
+    assert "   12 reps each side, 3 s each, 2 sets, rest 15 s between\n" in exercises
+    assert "   6 reps each side, 10 s each with a 7 s hold\n" in exercises
     assert "No stretch holds in this routine" in exercises
+
+
+def test_the_tick_off_grid_has_only_the_planned_days(builtin: Catalogue,
+                                                     stretch_home: Path) -> None:
+    body = plain(built(builtin, "hip-reset"))
+    grid = body[body.index("YOUR 8 WEEKS"):body.index("WHY HIPS")].splitlines()
+    assert [line.split()[0] for line in grid[2:] if line] == ["Mon", "Wed"]
+    assert grid[1].split() == ["week", *map(str, range(1, 9))]
+    days = "".join(f"  {d}: {'hip-reset' if d in ('mon', 'wed', 'fri') else 'rest'}\n"
+                   for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    write_user_file(stretch_home, "week.yaml", "week:\n" + days)
+    mine = load_catalogue(user_dir=stretch_home / "routines")
+    three = plain(built(mine, "hip-reset"))
+    assert "How often: 3 days a week (Monday, Wednesday and Friday) for 6-8 weeks" in three
+    assert "  Fri  [ ]" in three and "  Tue  [ ]" not in three
+    unplanned = plain(built(mine, "core-and-hips"))  # not in this week: any day will do
+    assert "How often: 2-3 days a week or more (daily is best), for 6-8 weeks" in unplanned
+    assert all(f"  {d}  [ ]" in unplanned for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                                                    "Sun"))
 
 
 @pytest.mark.parametrize("name", ROUTINES)
@@ -65,9 +116,29 @@ def test_markdown_form_has_headings_and_tables(builtin: Catalogue, name: str) ->
     body = markdown(built(builtin, name))
     assert body.startswith(f"# {builtin.routines[name].title}\n")
     assert "## The moves" in body and "## Safety" in body
-    assert "| move | left | right |\n|---|:---:|:---:|" in body
-    assert "| week | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in body
+    assert "| week | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n|---|" + ":---:|" * 8 in body
+    assert body.index("## Safety") < body.index("## The moves")  # safety before anything else
     assert_has_everything(body, builtin, name)
+
+
+def test_markdown_keeps_each_caution_its_own_paragraph(builtin: Catalogue) -> None:
+    body = markdown(built(builtin, "hip-reset"))
+    pigeon = builtin.moves["pigeon"]
+    first, second = pigeon.cautions
+    assert f"> **Caution:** {first}\n\n> **Caution:** {second}\n" in body
+
+
+def test_markdown_tables_survive_a_pipe_in_a_name(builtin: Catalogue) -> None:
+    from dataclasses import replace
+
+    routine = builtin.routines["hip-reset"]
+    items = tuple(replace(i, move=replace(i.move, name="Hip | knee")) if i.move else i
+                  for i in routine.items)
+    body = markdown(sheets.build(replace(routine, title="A | B", items=items), builtin, DEFAULTS))
+    assert "### 1. Hip | knee" in body  # headings and paragraphs keep the name as written
+    for table in re.findall(r"(?:^\|.*\|\n)+", body, re.M):
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
+        assert len(widths) == 1, table  # every row has as many cells as the header
 
 
 @pytest.mark.parametrize("name", ROUTINES)
@@ -78,15 +149,49 @@ def test_html_form_is_self_contained(builtin: Catalogue, name: str) -> None:
     for forbidden in ("<script", "http://", "https://", "src=", "@import", "url(", "<link"):
         assert forbidden not in lowered
     assert "@media print" in body and "@page" in body
-    assert_has_everything(re.sub(r"<[^>]+>", " ", body), builtin, name)
+    assert 'content: "Page " counter(page) " of " counter(pages)' in body
+    words = re.sub(r"<[^>]+>", " ", body[body.index("<body>"):])
+    assert_has_everything(html_unescape(words), builtin, name)
 
 
 def test_html_escapes_user_text(builtin: Catalogue) -> None:
     from dataclasses import replace
 
-    routine = replace(builtin.routines["desk-break"], title="<b>Mine</b> & yours")
+    routine = replace(builtin.routines["desk-break"], title='<b>Mine</b> & "yours"</style>')
     body = html(sheets.build(routine, builtin, DEFAULTS))
-    assert "&lt;b&gt;Mine&lt;/b&gt; &amp; yours" in body and "<b>Mine</b>" not in body
+    assert "&lt;b&gt;Mine&lt;/b&gt; &amp; &quot;yours&quot;&lt;/style&gt;" in body
+    assert "<b>Mine</b>" not in body and body.count("</style>") == 1
+    # the page's running title is a CSS string: every character that could end it is escaped
+    assert 'content: "\\3c b\\3e Mine\\3c \\2f b\\3e  \\26  \\22 yours' in body
+
+
+def test_the_sheet_shows_the_dose_the_timer_runs(runner: CliRunner, stretch_home: Path) -> None:
+    """hold_scale doubles every hold: the cards say so, and agree with `show`'s steps (a
+    beginner's holds: 3 of 20 s, doubled)."""
+    (stretch_home / "config.toml").write_text("hold_scale = 2.0\nswitch_sides = 8\n")
+    sheet = runner.invoke(app, ["sheet", "hip-reset", "--format", "text"])
+    shown = json.loads(runner.invoke(app, ["show", "hip-reset", "--json"]).stdout)
+    assert sheet.exit_code == 0
+    assert "   Hold 40 s each side, 3 times, rest 10 s between\n" in sheet.stdout
+    assert "30 s" not in sheet.stdout.split("THE MOVES")[1].split("STRETCH PER SIDE")[0]
+    holds = {s["seconds"] for s in shown["steps"] if s["kind"] == "hold"}
+    assert holds == {40}
+    assert f"Time: about {round(shown['seconds'] / 60)} minutes" in sheet.stdout
+    assert "gluteal   left  240 s   right  240 s" in sheet.stdout
+    for form in ("markdown", "html", "terminal"):
+        other = runner.invoke(app, ["sheet", "hip-reset", "--format", form]).stdout
+        assert "Hold 40 s each side, 3 times, rest 10 s between" in other, form
+
+
+def test_card_doses_follow_the_routine_they_are_given(builtin: Catalogue) -> None:
+    """A routine adjusted for the person (more reps, longer holds) is shown as it runs."""
+    from dataclasses import replace
+
+    routine = builtin.routines["core-and-hips"]
+    grown = replace(routine, items=tuple(replace(i, reps=i.reps + 2) for i in routine.items))
+    body = plain(sheets.build(grown, builtin, DEFAULTS))
+    assert "   12 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between\n" in body
+    assert "   Hold 20 s each side, 4 times, rest 15 s between\n" in body  # side plank
 
 
 def test_terminal_form_fits_80_columns(builtin: Catalogue) -> None:
@@ -141,10 +246,19 @@ def test_unknown_routine_is_a_usage_error(runner: CliRunner) -> None:
 
 # --- a real browser ------------------------------------------------------------------
 
+# No --no-pdf-header-footer: the sheet itself must keep the browser's date, title and file
+# path off the page, as it must when a person prints from the browser's own dialogue.
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer")
-PAGE_LIMITS = {"hip-reset": 1, "desk-break": 1, "core-and-hips": 1, "full-session": 2}
+                  "--disable-component-update", "--disable-sync")
+# Pages each sheet may take, on A4 and on Letter (shorter): hip reset at most two; the
+# others as few as their moves allow. Measured with DejaVu Sans, the widest common font.
+PAGE_LIMITS = {"hip-reset": (2, 2), "desk-break": (2, 2), "core-and-hips": (2, 3),
+               "full-session": (4, 4)}
+# 11 pt DejaVu Sans measures 12.8 pt high in pdftotext's boxes; 12 pt would still be 10.3 pt
+# type, so a sheet the browser shrank to fit (content too wide) fails too.
+MIN_MEDIAN_WORD_HEIGHT = 12.0
+WORD_BOX = re.compile(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<')
 
 
 def print_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
@@ -155,9 +269,14 @@ def print_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
     )
 
 
+def pdf_text(pdf: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "letter"])
-def test_chromium_prints_each_sheet_on_its_page_budget(
+def test_chromium_prints_each_sheet_as_a_legible_handout(
     builtin: Catalogue, tmp_path: Path, paper: str
 ) -> None:
     chromium = need_program("chromium")
@@ -173,11 +292,17 @@ def test_chromium_prints_each_sheet_on_its_page_budget(
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                               check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
-        assert 1 <= pages <= PAGE_LIMITS[name], (name, paper, pages)
-        expected_size = "A4" if paper == "A4" else "letter"
-        assert f"({expected_size})" in info
-        extracted = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                   check=True).stdout
-        flat = re.sub(r"-\s+", "-", " ".join(extracted.split()))
+        limit = PAGE_LIMITS[name][0 if paper == "A4" else 1]
+        assert 1 <= pages <= limit, (name, paper, pages)
+        assert f"({'A4' if paper == 'A4' else 'letter'})" in info
+        everything = pdf_text(pdf)
+        assert "file:" not in everything and ".html" not in everything  # no browser footer
+        assert f"Page {pages} of {pages}" in everything  # the sheet's own page numbers
+        flat = re.sub(r"-\s+", "-", " ".join(everything.split()))
         for move in builtin.routines[name].moves:
             assert move.name in flat, (name, paper, move.name)
+        first = " ".join(pdf_text(pdf, "-raw", "-f", "1", "-l", "1").split())
+        assert_safety(html_unescape(first))  # the whole safety note on page 1
+        heights = [float(low) - float(high) for high, low, _ in
+                   WORD_BOX.findall(pdf_text(pdf, "-bbox"))]
+        assert statistics.median(heights) >= MIN_MEDIAN_WORD_HEIGHT, (name, paper)

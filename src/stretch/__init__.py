@@ -1,3 +1,3 @@
 """stretch: a guided stretching routine for the terminal."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

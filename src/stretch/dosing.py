@@ -105,17 +105,23 @@ def personal(routine: Routine, levels: Mapping[str, int]) -> Routine:
 
 
 def dosed(item: Item, move: Move, level: int) -> Item:
-    """One item at a level. A stretch keeps at least the seconds per side it was written
-    with (60 s in the built-in routines: plan.DOSE_TARGET) by adding holds when they are
-    short; an item that runs a move another way than the move is written (holds for a
-    counted move) stays as written."""
+    """One item at a level. The item moves with the person's dose of its move: as many
+    reps (or seconds) above or below what it writes as that dose is above or below the
+    move's written dose, never below the move's start (nor below the item's own dose when
+    that is lower still), so an item that asks for less than the move (the desk break's
+    leg raises, a routine's single rep) keeps asking for less. A stretch keeps at least
+    the seconds per side it was written with (60 s in the built-in routines:
+    plan.DOSE_TARGET) by adding holds while they are short. An item that runs a move
+    another way than the move is written (holds for a counted move) stays as written."""
     steps = ladder(move)
-    value = steps.value(level)
+    offset = steps.value(level) - steps.written
     if steps.measure == "reps":
-        return item if item.tempo is None else replace(item, reps=value)
+        if item.tempo is None:
+            return item
+        return replace(item, reps=max(min(steps.rungs[0], item.reps), item.reps + offset))
     if item.hold is None:
         return item
+    hold = max(min(steps.rungs[0], item.hold), item.hold + offset)
     if move.kind != "stretch":
-        return replace(item, hold=value)
-    total = item.hold * item.reps
-    return replace(item, hold=value, reps=max(1, math.ceil(total / value)))
+        return replace(item, hold=hold)
+    return replace(item, hold=hold, reps=max(1, math.ceil(item.hold * item.reps / hold)))

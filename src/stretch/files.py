@@ -69,6 +69,16 @@ def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def remind_file() -> Path:
+    """The reminder `stretch remind on` set, so `status` can show it and `off` undo it."""
+    return config_dir() / "remind.json"
+
+
+def remind_log() -> Path:
+    """Where `stretch nudge` notes what went wrong: it runs unseen, so it never prints."""
+    return data_dir() / "remind.log"
+
+
 def write_atomically(path: Path, text: str, *, force: bool) -> None:
     """Write `text` to a temp file beside `path`, then rename it into place.
 

@@ -7,28 +7,34 @@ same objects around without defensive copies.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Kind = Literal["stretch", "exercise"]
-Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
-Position = Literal[
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
+from stretch.poses import Figure
+from stretch.vocab import (
+    BUILTIN,
+    EQUIPMENT,
+    FLOOR_POSITIONS,
+    GROUPS,
+    KINDS,
+    POSITIONS,
+    REST_DAY,
+    STRETCH_GROUPS,
+    WEEKDAYS,
+    Equipment,
+    Group,
+    Kind,
+    Position,
+    Side,
+    StepKind,
+)
+
+# The vocabularies live in vocab.py (the command line needs them without these classes);
+# they are part of the model's names too.
+__all__ = [
+    "BUILTIN", "EQUIPMENT", "FLOOR_POSITIONS", "GROUPS", "KINDS", "POSITIONS", "REST_DAY",
+    "STRETCH_GROUPS", "WEEKDAYS", "Avoid", "Catalogue", "Dose", "Equipment", "Group", "Item",
+    "Kind", "Move", "Notes", "Position", "Routine", "SafetyNote", "Side", "Step", "StepKind",
+    "WeekPlan",
 ]
-Side = Literal["left", "right", "both"]
-StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
-
-KINDS: tuple[Kind, ...] = ("stretch", "exercise")
-GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas", "core", "hip")
-STRETCH_GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas")
-POSITIONS: tuple[Position, ...] = (
-    "supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"
-)
-FLOOR_POSITIONS: frozenset[Position] = frozenset(
-    {"supine", "prone", "side-lying", "all-fours", "kneeling"}
-)
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-REST_DAY = "rest"
-BUILTIN = "built-in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +50,12 @@ class Progression:
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose."""
+    """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose.
+
+    `pause` is the still part of each counted rep (within its tempo); `switch` is how long
+    changing sides takes for this move (None: the `switch_sides` setting); `needs` is the
+    equipment it needs besides a mat on the floor.
+    """
 
     id: str
     name: str
@@ -61,6 +72,16 @@ class Move:
     easier: str | None = None
     harder: str | None = None
     source: str = BUILTIN
+    figure: Figure | None = None  # its drawing (optional for a user's move)
+    pause: int | None = None
+    switch: int | None = None
+    needs: tuple[Equipment, ...] = ()
+
+    @property
+    def equipment(self) -> tuple[Equipment, ...]:
+        """Everything this move needs: a mat for the floor, then what it says it needs."""
+        floor: tuple[Equipment, ...] = ("mat",) if self.position in FLOOR_POSITIONS else ()
+        return tuple(dict.fromkeys((*floor, *self.needs)))
     progression: Progression = Progression()
 
 
@@ -102,13 +123,20 @@ class Routine:
 
 @dataclass(frozen=True, slots=True)
 class Avoid:
-    """A stretch that does not help low-back pain, why, and the moves to do instead."""
+    """A stretch that does not help low-back pain, why, and the moves to do instead.
+
+    `known_as` are the names it goes by: a move named with one of them counts as this
+    stretch. With `held_only`, only a held version counts (moving gently through it is
+    fine).
+    """
 
     id: str
     name: str
     why: str
     instead: tuple[Move, ...]
     description: str | None = None
+    known_as: tuple[str, ...] = ()
+    held_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +175,25 @@ class Step:
     sets: int = 0
     tempo: int | None = None
     next_label: str | None = None
+    next_move: Move | None = None  # for a pause: the move it leads into
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """How much of a move one routine item asks for, exactly as the timer runs it.
+
+    `hold` is the seconds of each hold (after any scaling) for a held move; `tempo` and
+    `pause` the seconds of each counted rep and its still part; `rest` the seconds between
+    rounds (None where no routine sets one, as for a move on its own).
+    """
+
+    hold: float | None
+    reps: int
+    tempo: int | None
+    sets: int = 1
+    sided: bool = False
+    pause: int | None = None
+    rest: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ is never read as markup here: messages are escaped or built as `Text`.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -26,6 +25,12 @@ class Terminal:
     stdin_tty: bool
     stdout_tty: bool
     dumb: bool  # TERM=dumb: no cursor movement, no full screen
+    plain: bool = False  # --plain: no colour and no boxes, even on a terminal
+
+    @property
+    def boxless(self) -> bool:
+        """Plain lines wanted on a terminal (`--plain` or TERM=dumb): no boxes to read out."""
+        return self.plain or self.dumb
 
     @property
     def interactive(self) -> bool:
@@ -37,13 +42,14 @@ class Terminal:
         """stdout, with no surprise highlighting of numbers."""
         from rich.console import Console
 
-        return Console(highlight=False)
+        return Console(highlight=False, color_system=None if self.plain else "auto")
 
     @functools.cached_property
     def err(self) -> Console:
         from rich.console import Console
 
-        return Console(stderr=True, highlight=False)
+        return Console(stderr=True, highlight=False,
+                       color_system=None if self.plain else "auto")
 
     def note(self, message: str) -> None:
         """A remark that is not an error (a hint, a warning): one line on stderr."""
@@ -74,4 +80,6 @@ def _isatty(stream: object) -> bool:
 
 def emit_json(data: object) -> None:
     """JSON on stdout: no colour, one document, a trailing newline."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

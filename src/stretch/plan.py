@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Group, Item, Move, Routine, Side, Step
+from stretch.model import Dose, Group, Item, Move, Routine, Side, Step
 from stretch.text import step_name
 
 FirstSide = Literal["left", "right"]
@@ -35,7 +35,7 @@ class PlanSettings:
 
 def plan(routine: Routine, settings: PlanSettings) -> tuple[Step, ...]:
     """Every step in order: get ready, holds and counted sets, switches, rests, transitions."""
-    rest = settings.rest if routine.rest is None else routine.rest
+    rest = routine_rest(routine, settings)
     steps: list[Step] = []
     pause = 0  # explicit rest waiting to be placed before the next move
     previous: Move | None = None
@@ -69,46 +69,75 @@ def _before(
     return [Step(kind="transition", label=label, seconds=needed)]
 
 
+def routine_rest(routine: Routine, settings: PlanSettings) -> int:
+    """The rest between items and rounds: the routine's own, else the setting."""
+    return settings.rest if routine.rest is None else routine.rest
+
+
+def switch_seconds(move: Move, settings: PlanSettings) -> int:
+    """How long changing sides takes: the move's own time (getting out of pigeon and into
+    the other side is slow), or the `switch_sides` setting when that is longer."""
+    return max(settings.switch_sides, move.switch or 0)
+
+
+def hold_seconds(item: Item, settings: PlanSettings) -> int:
+    """One hold of a held item as the timer runs it: scaled by `hold_scale`, never below
+    `min_hold` (or the hold itself, if shorter)."""
+    hold = item.hold or MIN_HOLD
+    return max(min(hold, settings.min_hold), round(hold * settings.hold_scale))
+
+
+def item_dose(item: Item, routine: Routine, settings: PlanSettings) -> Dose:
+    """An item's dose exactly as `plan` runs it, for the sheet and anything else that
+    describes a routine: the same arithmetic, from the same settings."""
+    move = item.move
+    assert move is not None
+    rest = routine_rest(routine, settings) if item.rest is None else item.rest
+    if item.tempo is not None:
+        return Dose(hold=None, reps=item.reps, tempo=item.tempo, sets=item.sets,
+                    sided=move.sided, pause=move.pause, rest=rest)
+    return Dose(hold=hold_seconds(item, settings), reps=item.reps * item.sets, tempo=None,
+                sided=move.sided, rest=rest)
+
+
 def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:
     if not move.sided:
         return ("both",)
     return ("left", "right") if first == "left" else ("right", "left")
 
 
-def _item_steps(item: Item, routine_rest: int, settings: PlanSettings) -> list[Step]:
+def _item_steps(item: Item, default_rest: int, settings: PlanSettings) -> list[Step]:
     """One item: rounds of (side, switch, other side) with rests between rounds.
 
     A round is one hold per side for a held move, or one set per side for a counted one.
     """
     move = item.move
     assert move is not None
-    rest = routine_rest if item.rest is None else item.rest
+    rest = default_rest if item.rest is None else item.rest
     counted = item.tempo is not None
     rounds = item.sets if counted else item.reps * item.sets
-    scale = settings.hold_scale
+    switch = switch_seconds(move, settings)
     steps: list[Step] = []
     for number in range(1, rounds + 1):
         if number > 1 and rest:
             steps.append(Step(kind="rest", label="Rest", seconds=rest))
         for index, side in enumerate(_sides(move, settings.first_side)):
-            if index and settings.switch_sides:
-                switch = Step(kind="switch", label="Switch sides", seconds=settings.switch_sides)
-                steps.append(switch)
+            if index and switch:
+                steps.append(Step(kind="switch", label="Switch sides", seconds=switch))
             steps.append(_work_step(item, move, side, number=number, rounds=rounds,
-                                    scale=scale, floor=settings.min_hold))
+                                    settings=settings))
     return steps
 
 
 def _work_step(
-    item: Item, move: Move, side: Side, *, number: int, rounds: int, scale: float, floor: int
+    item: Item, move: Move, side: Side, *, number: int, rounds: int, settings: PlanSettings
 ) -> Step:
     if item.tempo is not None:
         return Step(
             kind="count", label=move.name, seconds=item.reps * item.tempo, move=move, side=side,
             reps=item.reps, tempo=item.tempo, set=number, sets=rounds,
         )
-    hold = item.hold or MIN_HOLD
-    seconds = max(min(hold, floor), round(hold * scale))
+    seconds = hold_seconds(item, settings)
     return Step(
         kind="hold", label=move.name, seconds=seconds, move=move, side=side,
         rep=number, reps=rounds,
@@ -116,15 +145,17 @@ def _work_step(
 
 
 def _with_next_labels(steps: Sequence[Step]) -> tuple[Step, ...]:
-    """Tell every pause step what comes after it, for the "Up next" line and cue."""
+    """Tell every pause step what comes after it, for the "Up next" line and cues."""
     out: list[Step] = []
-    upcoming: str | None = None
+    upcoming: Step | None = None
     for step in reversed(steps):
         if step.move is not None:
-            upcoming = step_name(step)
+            upcoming = step
             out.append(step)
+        elif upcoming is not None:
+            out.append(replace(step, next_label=step_name(upcoming), next_move=upcoming.move))
         else:
-            out.append(replace(step, next_label=upcoming))
+            out.append(step)
     return tuple(reversed(out))
 
 

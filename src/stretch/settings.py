@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from stretch.errors import ConfigError, StretchError, did_you_mean
 
 if TYPE_CHECKING:
+    from datetime import time
+
     from stretch.plan import PlanSettings
 
-Kind = Literal["flag", "seconds", "number", "argv"]
+Kind = Literal["flag", "seconds", "number", "argv", "span"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 
@@ -50,6 +52,11 @@ def argv(help: str, example: str, *placeholders: str) -> Any:
     return _setting(None, help, "argv", example=example, placeholders=placeholders)
 
 
+def span(help: str, example: str) -> Any:
+    """A stretch of the day, "HH:MM-HH:MM" (it may run past midnight); unset means off."""
+    return _setting(None, help, "span", example=example)
+
+
 @dataclass(frozen=True, slots=True)
 class Values:
     """Every setting with its default: the one table (see the module docstring)."""
@@ -63,6 +70,11 @@ class Values:
     switch_sides: int = seconds(5, "seconds to switch sides", 0, 30)
     rest: int = seconds(10, "seconds of rest for routines that do not set their own", 0, 300)
     hold_scale: float = number(1.0, "multiply every hold by this", 0.5, 2.0)
+    notify_command: tuple[str, ...] | None = argv(
+        'the reminder\'s notification program as a list of arguments with "{title}" and '
+        '"{body}" placeholders', "notify-send", "{title}", "{body}")
+    quiet_hours: str | None = span('no reminders between these times, like "22:00-07:00"',
+                                   "22:00-07:00")
     checkin: bool = flag(
         True, "ask how your back is, 0-10, before and after each session (true/false)")
 
@@ -87,6 +99,11 @@ class Setting:
     high: float
     example: str  # for a program: one to show in errors
     placeholders: tuple[str, ...]  # for a program: what its arguments must hold
+
+    @property
+    def unset(self) -> str:
+        """How the setting reads when it is not set: a span is off; a program, not found."""
+        return "off" if self.kind == "span" else "(none found)"
 
     @property
     def described(self) -> str:
@@ -155,8 +172,9 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         line, problem = _toml_problem(str(err), last_line=text.count("\n") or 1)
         raise ConfigError(path, line, "toml", problem) from None
     checked: dict[str, Any] = {}
+    lines = _key_lines(text)
     for key, value in table.items():
-        line = _line_of(text, key)
+        line = lines.get(key, 1)
         setting = BY_NAME.get(key)
         if setting is None:
             hint = did_you_mean(key, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
@@ -180,6 +198,8 @@ def check(setting: Setting, value: object) -> object:
         return value
     if setting.kind == "argv":
         return _check_argv(setting, value)
+    if setting.kind == "span":
+        return _check_span(setting, value)
     whole = setting.kind == "seconds"
     fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
     if not fits_type:
@@ -202,15 +222,63 @@ def _check_argv(setting: Setting, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _line_of(text: str, key: str) -> int:
-    """The line where a top-level key is set: `key =`, a dotted `key.x =` or a `[key]`
-    table (TOML keys may be bare or quoted)."""
-    name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
-    pattern = re.compile(rf"^\s*(?:\[\[?\s*{name}\s*[.\]]|{name}\s*[=.])")
-    for line_number, line in enumerate(text.splitlines(), 1):
-        if pattern.match(line):
-            return line_number
-    return 1
+def span_times(text: str) -> tuple[time, time] | None:
+    """'22:00-07:00' as its start and end (end may be the next day); None if it is not one."""
+    from stretch.text import time_of_day
+
+    start, dash, end = text.partition("-")
+    first, last = time_of_day(start), time_of_day(end)
+    if not dash or first is None or last is None or first == last:
+        return None
+    return first, last
+
+
+def _check_span(setting: Setting, value: object) -> str:
+    times = span_times(value) if isinstance(value, str) else None
+    if times is None:
+        raise BadValue(f'expected a start and an end time, like "{setting.example}", '
+                       f"got {_shown(value)}")
+    from stretch.text import hhmm
+
+    return f"{hhmm(times[0])}-{hhmm(times[1])}"
+
+
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_ASSIGNMENT = re.compile(rf"^\s*{_DOTTED}\s*=")
+_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]\]?")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each top-level key is first set: `key =`, a dotted `key.x =`, or a
+    `[key]` / `[[key.x]]` table. Each key is read by tomllib itself (so quotes, escapes
+    and spaces around dots read as TOML reads them); lines inside a multi-line string,
+    and `key =` lines under a table header (they belong to the table), are not keys."""
+    import tomllib
+
+    found: dict[str, int] = {}
+    in_string: str | None = None  # the quote that closes the multi-line string we are in
+    tables = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_string is not None:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        match = _HEADER.match(line) or (None if tables else _ASSIGNMENT.match(line))
+        if match is None:
+            continue
+        header = match.re is _HEADER
+        tables = tables or header
+        try:
+            parsed = tomllib.loads(match.group(0) if header else match.group(0) + " 0")
+        except tomllib.TOMLDecodeError:
+            continue
+        found.setdefault(next(iter(parsed)), number)
+        rest = line[match.end():]
+        for quote in ('"""', "'''"):
+            if rest.count(quote) % 2:
+                in_string = quote
+    return found
 
 
 TOML_PROBLEMS = {"Cannot overwrite a value": "a setting is given twice"}

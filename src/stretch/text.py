@@ -6,16 +6,39 @@ always say the same thing the same way.
 
 from __future__ import annotations
 
-from stretch.model import Position, Step
+import re
+from collections.abc import Sequence
+from datetime import date, time
+
+from stretch.model import WEEKDAYS, Dose, Equipment, Group, Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
+INSTEAD = "Instead"
+AVOID_INSTEAD = ("Do hip stretches and exercises like these instead; \"stretch avoid\" says "
+                 "which suit each.")
 SAFETY = "Safety"
 BEFORE_YOU_START = "Before you start"
-URGENT = "Get urgent medical help if back pain comes with"
-SEE_A_DOCTOR = "See a doctor soon if"
+# The NHS's two levels of red flag, in its own terms, with the US equivalents.
+URGENT = "Call 999 / 911 or go to A&E / the emergency room if you have back pain and"
+SEE_A_DOCTOR = ("Get an urgent GP appointment or call 111 (or see a doctor today) if you "
+                "have back pain and")
+CHECK_FIRST = ("After recent back or hip surgery, or if you are pregnant, check with a "
+               "clinician (your GP or physiotherapist) before you start.")
+# NHS Inform and the CSP's back-pain sheets: keep the exercises up for 6-8 weeks.
+KEEP_GOING = "for 6-8 weeks"
+# ACSM: stretch at least 2-3 days a week; daily is best.
+ANY_DAYS = "2-3 days a week or more (daily is best)"
 ALL_EXERCISES = "No stretch holds in this routine: it is all exercises."
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides"}
+DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+EQUIPMENT_NAMES: dict[Equipment, str] = {
+    "mat": "a mat or soft carpet", "cushion": "a cushion", "chair": "a steady chair",
+    "wall": "a wall or desk to hold", "bed": "a firm bed", "towel": "a folded towel",
+    "band": "a light exercise band",
+}
+SLOW_MOVE = 4  # seconds of movement in a rep (tempo less its pause) that read as "slow"
 
 
 def clock(seconds: float) -> str:
@@ -26,9 +49,50 @@ def clock(seconds: float) -> str:
     return f"{hours}:{mins:02}:{secs:02}" if hours else f"{mins}:{secs:02}"
 
 
-def plural(count: int, word: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {word}" + ("" if count == 1 else "s")
+CLOCK_FORM = "HH:MM on the 24-hour clock, like 07:30 or 18:45"
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def time_of_day(text: str) -> time | None:
+    """'07:30' or '7:30' as a time of day; None for anything else (see CLOCK_FORM)."""
+    found = _CLOCK.fullmatch(text.strip())
+    return time(int(found.group(1)), int(found.group(2))) if found else None
+
+
+def hhmm(moment: time) -> str:
+    """'07:30': a time of day as `time_of_day` reads it back."""
+    return f"{moment.hour:02}:{moment.minute:02}"
+
+
+def rest_day(weekday: str) -> str:
+    """'Sunday is a rest day in your plan.'"""
+    return f"{weekday} is a rest day in your plan."
+
+
+def done_today(title: str, at: time) -> str:
+    """'You did Hip reset today at 07:10.'"""
+    return f"You did {title} today at {hhmm(at)}."
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """'1 day', '3 days', '2.5 minutes', '2 stretches' (`many`): wherever a number meets
+    a noun."""
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {word if count == 1 else many or word + 's'}"
+
+
+def run_of(names: list[str], named: int) -> str:
+    """'A, B and C', or 'A, B, C and 9 more' past `named` names (but never 'and 1 more'):
+    a list kept to one line."""
+    if len(names) <= named + 1:
+        return listing(names)
+    return ", ".join(names[:named]) + f" and {len(names) - named} more"
+
+
+def date_label(when: date, today: date) -> str:
+    """'Mon 06 Jan', with the year when it is not this year: 'Mon 29 Dec 2025'."""
+    shown = when.strftime("%a %d %b")
+    return shown if when.year == today.year else f"{shown} {when.year}"
 
 
 def minutes(seconds: float) -> int:
@@ -36,20 +100,85 @@ def minutes(seconds: float) -> int:
     return max(1, round(seconds / 60))
 
 
+POSITION_WORDS: dict[Position, str] = {
+    "supine": "lying on your back", "prone": "lying face down",
+    "side-lying": "lying on your side", "all-fours": "on hands and knees",
+    "kneeling": "kneeling", "seated": "sitting", "standing": "standing",
+}
+GROUP_WORDS: dict[Group, str] = {
+    "gluteal": "Buttock (gluteals)", "adductor": "Inner thigh (adductors)",
+    "psoas": "Front of the hip (psoas)", "core": "Core", "hip": "Hip muscles",
+}
+
+
 def position(name: Position) -> str:
-    """'side lying': a position as words."""
+    """'side lying': a position as a short label."""
     return name.replace("-", " ")
 
 
-def dose(*, hold: int | None, reps: int | None, tempo: int | None, sets: int = 1,
-         sided: bool = False) -> str:
-    """'30 s x 2 per side' or '10 reps x 4 s, 2 sets': a dose as a person reads it."""
-    if tempo is not None:
-        text = f"{reps} reps x {tempo} s" + (f", {sets} sets" if sets > 1 else "")
+def posture(name: Position) -> str:
+    """'lying on your side': a position as a handout says it."""
+    return POSITION_WORDS[name]
+
+
+def group(name: Group) -> str:
+    """'Inner thigh (adductors)': what a muscle group is, for a handout."""
+    return GROUP_WORDS[name]
+
+
+def about_minutes(seconds: float) -> str:
+    """'about 11 minutes': how long a routine takes, as a handout says it."""
+    return f"about {plural(minutes(seconds), 'minute')}"
+
+
+def dose(d: Dose, *, brief: bool = False) -> str:
+    """A dose as a person reads it: 'Hold 30 s each side, 2 times, rest 10 s between' or
+    '10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between'. `brief` is for
+    tables: '30 s x 2', '10 reps x 6 s'."""
+    if brief:
+        if d.tempo is not None:
+            return f"{plural(d.reps, 'rep')} x {d.tempo} s" + (
+                f", {d.sets} sets" if d.sets > 1 else "")
+        return f"{d.hold:g} s" + (f" x {d.reps}" if d.reps > 1 else "")
+    each = " each side" if d.sided else ""
+    if d.tempo is not None:
+        slow = "slow " if d.tempo - (d.pause or 0) >= SLOW_MOVE else ""
+        held = f" with a {d.pause} s hold" if d.pause else ""
+        parts = [f"{plural(d.reps, slow + 'rep')}{each}", f"{d.tempo} s each{held}"]
+        rounds = d.sets
+        if d.sets > 1:
+            parts.append(f"{d.sets} sets")
     else:
-        rounds = (reps or 1) * sets
-        text = f"{hold} s" + (f" x {rounds}" if rounds > 1 else "")
-    return text + (" per side" if sided else "")
+        parts = [f"Hold {d.hold:g} s{each}"]
+        rounds = d.reps
+        if d.reps > 1:
+            parts.append(f"{d.reps} times")
+    if rounds > 1 and d.rest:
+        parts.append(f"rest {d.rest} s between")
+    return ", ".join(parts)
+
+
+def how_often(days: Sequence[str]) -> str:
+    """'2 days a week (Monday and Wednesday) for 6-8 weeks', from the week plan's days
+    ('mon'...); with none planned, the ACSM minimum."""
+    if not days:
+        return f"{ANY_DAYS}, {KEEP_GOING}"
+    if len(days) == len(WEEKDAYS):
+        return f"every day {KEEP_GOING}"
+    listed = listing([DAY_NAMES[d] for d in days])
+    return f"{plural(len(days), 'day')} a week ({listed}) {KEEP_GOING}"
+
+
+def equipment(needs: Sequence[Equipment]) -> str:
+    """'a mat or soft carpet, a cushion and a steady chair'; 'nothing but yourself'."""
+    return listing([EQUIPMENT_NAMES[e] for e in needs]) or "nothing but yourself"
+
+
+def listing(items: Sequence[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' ('' for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def step_name(step: Step) -> str:
@@ -58,15 +187,16 @@ def step_name(step: Step) -> str:
     if step.side in ("left", "right"):
         text += f", {step.side} side"
     if step.kind == "count":
-        text += f", {step.reps} reps"
+        text += f", {plural(step.reps, 'rep')}"
     return text
 
 
 def step_detail(step: Step, rep: int | None = None) -> str:
-    """'hold 1 of 2', or 'rep 4 of 10 · 4 s each · set 1 of 2' (the rep when it is known)."""
+    """'hold 1 of 2', '10 x 4 s, set 1 of 2', or with the rep under way 'rep 4 of 10,
+    set 1 of 2'; a lone set is not mentioned."""
     if step.kind == "count":
-        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} reps"
-        return f"{reps} · {step.tempo} s each · set {step.set} of {step.sets}"
+        reps = f"rep {rep} of {step.reps}" if rep else f"{step.reps} x {step.tempo} s"
+        return reps + (f", set {step.set} of {step.sets}" if step.sets > 1 else "")
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"
     return ""

@@ -12,15 +12,15 @@ from pathlib import Path
 from rich import box
 from rich.console import Group as Stack
 from rich.console import RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import BUILTIN, Avoid, Catalogue, Move, Notes, Routine, Step
+from stretch.model import BUILTIN, Avoid, Catalogue, Dose, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
+from stretch.poses import figure_data
 from stretch.settings import TABLE, Settings
 
 
@@ -30,9 +30,10 @@ def source_label(routine: Routine) -> str:
     return f"{routine.source} (replaces built-in)" if routine.replaces_builtin else routine.source
 
 
-def move_dose(move: Move) -> str:
-    """'30 s x 2' or '10 reps x 4 s': the default dose of a move."""
-    return text.dose(hold=move.hold, reps=move.reps, tempo=move.tempo)
+def move_dose(move: Move, *, brief: bool = True) -> str:
+    """A move's own dose, before any routine sets it: '30 s x 2' (brief) or in words."""
+    return text.dose(Dose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
+                          sided=move.sided, pause=move.pause), brief=brief)
 
 
 # --- list --------------------------------------------------------------------------
@@ -93,10 +94,13 @@ def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
     }
 
 
-def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
+def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = None
+              ) -> RenderableType:
+    """Every step with its start and length, the dose per group, and the safety line."""
     total = total_seconds(steps)
     head = Text.assemble(
-        (routine.title, "bold"), f"  ({routine.id}, {text.clock(total)} in {len(steps)} steps)"
+        (routine.title, "bold"),
+        f"  ({routine.id}, {text.clock(total)} in {text.plural(len(steps), 'step')})",
     )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
@@ -108,13 +112,16 @@ def show_view(routine: Routine, steps: Sequence[Step]) -> RenderableType:
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = text.SIDE_NAMES.get(step.side or "", "")
+        side = text.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
         table.add_row(
             str(number), text.clock(start), Text(step.label, style=style), side,
             f"{step.seconds:g} s", text.step_detail(step),
         )
         start += step.seconds
-    return Stack(head, Text(routine.summary), table, dose_table(dose(steps)))
+    parts = [head, Text(routine.summary), table, dose_table(dose(steps))]
+    if notes is not None:
+        parts += [Text(""), safety_brief(notes)]
+    return Stack(*parts)
 
 
 def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType:
@@ -148,52 +155,71 @@ def move_json(move: Move) -> dict[str, object]:
         "hold": move.hold,
         "reps": move.reps,
         "tempo": move.tempo,
+        "pause": move.pause,
+        "switch": move.switch,
+        "needs": list(move.needs),
         "setup": move.setup,
         "cues": list(move.cues),
         "cautions": list(move.cautions),
         "easier": move.easier,
         "harder": move.harder,
+        "figure": figure_data(move.figure) if move.figure else None,
     }
 
 
 def moves_table(moves: Iterable[Move]) -> Table:
-    """Name over id in one column keeps the table inside 80 columns."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("move")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("group", no_wrap=True)
-    table.add_column("sides", no_wrap=True)
-    table.add_column("position", no_wrap=True)
-    table.add_column("dose", justify="right", no_wrap=True)
+    """Name over id in one column keeps the table inside 80 columns. The id is what a
+    person types, so it is never cut: the column is at least as wide as the longest id,
+    and the other columns wrap first."""
+    moves = list(moves)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    table.add_column("move", min_width=max((len(m.id) for m in moves), default=4))
+    table.add_column("kind", overflow="fold")
+    table.add_column("group", overflow="fold")
+    table.add_column("sides", overflow="fold")
+    table.add_column("position", overflow="fold")
+    table.add_column("dose", justify="right")
     for move in moves:
         name = Text.assemble((move.name, "bold"), "\n", (move.id, "cyan"))
         table.add_row(
             name, move.kind, move.group, "each" if move.sided else "both",
-            move.position, move_dose(move),
+            text.position(move.position), move_dose(move),
         )
     return table
 
 
-def move_view(move: Move, used_in: Sequence[str]) -> RenderableType:
+def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
+              ) -> RenderableType:
+    """One move in full; `figure` is its drawing as lines of text (braille)."""
     lines = [
-        f"[bold]{escape(move.name)}[/]  [dim]({move.id})[/]",
-        f"{move.kind}, {move.group}, {move.position}, "
-        + ("each side" if move.sided else "both sides at once")
-        + f", {move_dose(move)}",
-        "",
-        escape(move.setup),
-        "",
-        *[f"  • {escape(cue)}" for cue in move.cues],
+        Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
+        Text(f"{move.kind}, {move.group}, {move.position}, "
+             + ("each side" if move.sided else "both sides at once") + f", {move_dose(move)}"),
+        Text(""),
+        *_figure_lines(move, figure),
+        Text(move.setup),
+        Text(""),
+        *[Text(f"  • {cue}") for cue in move.cues],
     ]
     if move.cautions:
-        lines += ["", *[f"[yellow]  ! {escape(c)}[/]" for c in move.cautions]]
+        lines += [Text(""), *[Text(f"  ! {c}", style="yellow") for c in move.cautions]]
     if move.easier:
-        lines += ["", f"[bold]Easier:[/] {escape(move.easier)}"]
+        lines += [Text(""), Text.assemble(("Easier:", "bold"), " ", move.easier)]
     if move.harder:
-        lines += [f"[bold]Harder:[/] {escape(move.harder)}"]
+        lines += [Text.assemble(("Harder:", "bold"), " ", move.harder)]
     if used_in:
-        lines += ["", "[dim]In: " + ", ".join(used_in) + "[/]"]
-    return Panel("\n".join(lines), expand=False, box=box.ROUNDED)
+        lines += [Text(""), Text("In: " + ", ".join(used_in), style="dim")]
+    return Panel(Stack(*lines), expand=False, box=box.ROUNDED)
+
+
+def _figure_lines(move: Move, figure: Sequence[str]) -> list[Text]:
+    """The drawing, then what it shows: 'start → end', 'left side shown'."""
+    if not figure or move.figure is None:
+        return []
+    notes = (["start → end"] if move.figure.counted else []) + (
+        ["left side shown"] if move.sided else [])
+    caption = [Text(" · ".join(notes), style="dim")] if notes else []
+    return [*(Text(line) for line in figure), *caption, Text("")]
 
 
 # --- avoid -------------------------------------------------------------------------
@@ -205,6 +231,8 @@ def avoid_json(avoid: Avoid) -> dict[str, object]:
         "description": avoid.description,
         "why": avoid.why,
         "instead": [{"id": m.id, "name": m.name} for m in avoid.instead],
+        "known_as": list(avoid.known_as),
+        "held_only": avoid.held_only,
     }
 
 
@@ -214,37 +242,55 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
         parts.append(Panel(Text(catalogue.notes.why_hips), title=text.WHY_HIPS,
                            expand=False, box=box.ROUNDED))
     for avoid in catalogue.avoid.values():
-        lines = [f"[bold red]Avoid: {escape(avoid.name)}[/]"]
+        lines = [Text(f"Avoid: {avoid.name}", style="bold red")]
         if avoid.description:
-            lines.append(escape(avoid.description))
-        lines += ["", f"[bold]Why:[/] {escape(avoid.why)}", "", "[bold]Do instead:[/]"]
-        lines += [f"  • {escape(m.name)} [dim]({m.id})[/]" for m in avoid.instead]
-        parts.append(Panel("\n".join(lines), expand=False, box=box.ROUNDED))
+            lines.append(Text(avoid.description))
+        lines += [Text(""), Text.assemble(("Why:", "bold"), " ", avoid.why), Text(""),
+                  Text("Do instead:", style="bold")]
+        lines += [Text.assemble(f"  • {m.name} ", (f"({m.id})", "dim")) for m in avoid.instead]
+        parts.append(Panel(Stack(*lines), expand=False, box=box.ROUNDED))
+    if catalogue.notes:
+        parts.append(safety_view(catalogue.notes, title=text.SAFETY))
     return Stack(*parts)
 
 
 # --- safety ------------------------------------------------------------------------
 
-def safety_view(notes: Notes) -> RenderableType:
-    """The red flags and the stop rule, shown before the first session ever."""
+def safety_view(notes: Notes, title: str = text.BEFORE_YOU_START, *,
+                boxed: bool = True) -> RenderableType:
+    """The red flags, who should check first, and the stop rule: before the first session
+    ever, and in `stretch avoid`; without a box for `--plain` and TERM=dumb, where a
+    screen reader would read out every edge."""
     safety = notes.safety
-    lines = [f"[bold red]{text.URGENT}:[/]"]
-    lines += [f"  • {escape(flag)}" for flag in safety.emergency]
-    lines += ["", f"[bold yellow]{text.SEE_A_DOCTOR}:[/]"]
-    lines += [f"  • {escape(flag)}" for flag in safety.see_a_doctor]
-    lines += ["", f"[bold]{escape(safety.stop)}[/]"]
-    return Panel("\n".join(lines), title=text.BEFORE_YOU_START, expand=False, box=box.ROUNDED)
+    lines = [Text(f"{text.URGENT}:", style="bold red")]
+    lines += [Text(f"  • {flag}") for flag in safety.emergency]
+    lines += [Text(""), Text(f"{text.SEE_A_DOCTOR}:", style="bold yellow")]
+    lines += [Text(f"  • {flag}") for flag in safety.see_a_doctor]
+    lines += [Text(""), Text(text.CHECK_FIRST), Text(""), Text(safety.stop, style="bold")]
+    if not boxed:
+        return Stack(Text(title, style="bold"), *lines, Text(""))
+    return Panel(Stack(*lines), title=title, expand=False, box=box.ROUNDED)
+
+
+def safety_brief(notes: Notes) -> RenderableType:
+    """The stop rule and the emergency signs in a few lines, under a routine's steps."""
+    safety = notes.safety
+    return Text.assemble(
+        (safety.stop, "bold"), " ", text.CHECK_FIRST, "\n",
+        (f"{text.URGENT}: ", "bold red"), f"{text.run_on(safety.emergency)}.",
+        (" The full safety note: stretch avoid.", "dim"),
+    )
 
 
 # --- config ------------------------------------------------------------------------
 
-def setting_text(value: object, found: str | None = None) -> str:
+def setting_text(value: object, found: str | None = None, unset: str = "(none found)") -> str:
     """A setting's value as a person would write it in the file; for a program left unset,
-    the one stretch found by itself (`found`)."""
+    the one stretch found by itself (`found`), else what unset means (`unset`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return f"(found: {found})" if found else "(none found)"
+        return f"(found: {found})" if found else unset
     if isinstance(value, tuple):
         return "[" + ", ".join(f'"{part}"' for part in value) + "]"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -258,12 +304,12 @@ def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> Ren
     table.add_column("value")
     table.add_column("from", overflow="fold")
     for setting, value, source in settings.shown():
-        shown = setting_text(value, detected.get(setting.name))
+        shown = setting_text(value, detected.get(setting.name), setting.unset)
         table.add_row(setting.name, Text(shown), Text(source))
     state = "" if path.exists() else " (not there yet: every setting is a default)"
     meaning = Table.grid(padding=(0, 2))
     meaning.add_column(style="cyan", no_wrap=True)
     meaning.add_column(style="dim")
     for setting in TABLE:
-        meaning.add_row(setting.name, setting.described)
+        meaning.add_row(setting.name, Text(setting.described))
     return Stack(table, meaning, Text(""), Text(f"Config file: {path}{state}", style="dim"))

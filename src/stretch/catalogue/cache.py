@@ -1,46 +1,47 @@
 """The parsed catalogue kept on disk, keyed by the exact bytes it was made from.
 
 A pickle in the user's cache folder (only the user can write there, as with their
-config). Whatever goes wrong reading it (missing, truncated, from another version,
-not a pickle at all) means "no cache": the catalogue is parsed again and the cache
+config). The key holds every file's path and its whole content, compared byte for
+byte: the files are small, so this is cheaper than hashing and no edit can ever slip
+past. Whatever goes wrong reading it (missing, truncated, from another version, not a
+pickle at all) means "no cache": the catalogue is parsed again and the cache
 rewritten, atomically, so a reader never sees half of one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from stretch import __version__
 from stretch.model import Catalogue
 
-Key = tuple[str, ...]
+Key = tuple[str | bytes, ...]
 
 
-def key(files: Sequence[tuple[Path, bytes]]) -> Key:
-    """stretch's and Python's versions, the model's fields (a cache from code with other
-    fields would unpickle half-made values), then each file's path and a digest of its
-    bytes."""
-    parts = [__version__, sys.version, _fields()]
-    for path, data in files:
-        parts += [str(path), hashlib.blake2b(data, digest_size=16).hexdigest()]
-    return tuple(parts)
-
-
-def _fields() -> str:
+def shape() -> str:
+    """The fields of the values kept, so a catalogue pickled by code with other fields (a
+    development build of the same version) is never read back half-filled."""
     from dataclasses import fields
 
     from stretch import model
 
-    kinds = (model.Catalogue, model.Move, model.Progression, model.Item, model.Routine,
-             model.Avoid, model.Notes, model.SafetyNote, model.WeekPlan)
-    return " ".join(f"{kind.__name__}:{','.join(f.name for f in fields(kind))}" for kind in kinds)
+    kept = (model.Move, model.Progression, model.Item, model.Routine, model.Avoid,
+            model.SafetyNote, model.Notes, model.WeekPlan, model.Catalogue)
+    return ";".join(c.__name__ + ":" + ",".join(f.name for f in fields(c)) for c in kept)
+
+
+def key(files: Sequence[tuple[Path, bytes]]) -> Key:
+    """stretch's and Python's versions and the model's shape, then each file's path and
+    bytes."""
+    parts: list[str | bytes] = [__version__, sys.version, shape()]
+    for path, data in files:
+        parts += [str(path), data]
+    return tuple(parts)
 
 
 def read(path: Path, wanted: Key) -> Catalogue | None:
@@ -57,6 +58,8 @@ def read(path: Path, wanted: Key) -> Catalogue | None:
 
 def write(path: Path, stored_key: Key, catalogue: Catalogue) -> None:
     """Keep the catalogue for next time; a cache that cannot be written is not kept."""
+    import tempfile
+
     with contextlib.suppress(OSError, pickle.PicklingError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

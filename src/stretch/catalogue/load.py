@@ -10,7 +10,6 @@ ignored and rebuilt; one that cannot be written is simply not kept.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,11 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def builtin_dir() -> Path:
-    """The shipped catalogue: inside the installed package, or the checkout's `routines/`."""
-    packaged = Path(str(resources.files("stretch"))) / "routines"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "routines"
+    """The shipped catalogue: inside the installed package (the wheel puts `routines/`
+    beside the code), or the checkout's `routines/` in a development install."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "routines"
+    return packaged if packaged.is_dir() else package.parents[1] / "routines"
 
 
 def catalogue_files(folder: Path) -> list[Path]:

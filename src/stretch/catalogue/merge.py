@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from stretch.catalogue import avoided
 from stretch.catalogue.nodes import Where
-from stretch.catalogue.schema import DraftAvoid, DraftRoutine, DraftWeek, FileContent
+from stretch.catalogue.schema import (
+    DraftAvoid,
+    DraftItem,
+    DraftRoutine,
+    DraftWeek,
+    FileContent,
+)
 from stretch.errors import did_you_mean
 from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
 
@@ -20,15 +27,19 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     """Merge files: ids are unique within each layer; a user id replaces a built-in one."""
     base = _Layer.from_files(builtin)
     mine = _Layer.from_files(user)
-    moves = {k: m for k, (m, _) in (base.moves | mine.moves).items()}
+    located = base.moves | mine.moves
+    names = base.move_names | mine.move_names
+    avoid = base.avoid | mine.avoid
+    avoided.check_moves({k: (m, at, names[k]) for k, (m, at) in located.items()}, avoid)
+    moves = {k: m for k, (m, _) in located.items()}
     routines = base.routines | mine.routines
     week = mine.week or base.week
     notes = mine.notes or base.notes
     return Catalogue(
         moves=moves,
-        avoid={k: _resolve_avoid(a, moves) for k, a in (base.avoid | mine.avoid).items()},
+        avoid={k: _resolve_avoid(a, moves, avoid) for k, a in avoid.items()},
         routines={
-            k: _resolve_routine(r, moves, replaces=k in base.routines and k in mine.routines)
+            k: _resolve_routine(r, moves, avoid, replaces=k in base.routines and k in mine.routines)
             for k, r in routines.items()
         },
         week=_resolve_week(week, routines) if week else None,
@@ -41,6 +52,7 @@ class _Layer:
     """The built-in files, or the user's files, with every id unique across the layer."""
 
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
+    move_names: dict[str, Where] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     week: DraftWeek | None = None
@@ -54,14 +66,15 @@ class _Layer:
                 if move_id in layer.moves:
                     _defined_twice(where, layer.moves[move_id][1])
                 layer.moves[move_id] = (move, where)
+                layer.move_names[move_id] = content.move_names[move_id]
             for routine_id, routine in content.routines.items():
                 if routine_id in layer.routines:
                     _defined_twice(routine.where, layer.routines[routine_id].where)
                 layer.routines[routine_id] = routine
-            for avoid_id, avoided in content.avoid.items():
+            for avoid_id, entry in content.avoid.items():
                 if avoid_id in layer.avoid:
-                    _defined_twice(avoided.where, layer.avoid[avoid_id].where)
-                layer.avoid[avoid_id] = avoided
+                    _defined_twice(entry.where, layer.avoid[avoid_id].where)
+                layer.avoid[avoid_id] = entry
             if content.week is not None:
                 if layer.week is not None:
                     _defined_twice(content.week.where, layer.week.where)
@@ -77,26 +90,31 @@ def _defined_twice(where: Where, first: Where) -> None:
     where.fail(f"already defined at {first.path}:{first.line}")
 
 
-def _lookup(move_id: str, where: Where, moves: dict[str, Move]) -> Move:
+def _lookup(move_id: str, where: Where, moves: dict[str, Move],
+            avoid: dict[str, DraftAvoid] | None = None) -> Move:
     move = moves.get(move_id)
     if move is None:
+        avoided.check_reference(move_id, where, avoid or {})
         where.fail(f"unknown move '{move_id}'{did_you_mean(move_id, moves)}")
     return move
 
 
-def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], *, replaces: bool) -> Routine:
+def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], avoid: dict[str, DraftAvoid],
+                     *, replaces: bool) -> Routine:
     """Attach each item's move and fill in the dose the item leaves to the move."""
     items: list[Item] = []
     for d in draft.items:
         if d.move_id is None:
             items.append(Item(move=None, rest=d.rest, priority=d.priority))
             continue
-        move = _lookup(d.move_id, d.where, moves)
-        as_holds = d.hold is not None or (d.tempo is None and move.hold is not None)
+        move = _lookup(d.move_id, d.where, moves, avoid)
+        _check_dose(d, move)
+        as_holds = move.hold is not None
         hold = (d.hold or move.hold) if as_holds else None
         tempo = None if as_holds else (d.tempo or move.tempo)
-        if hold is None and tempo is None:
-            d.where.fail(f"'{d.move_id}' is counted: give this item a 'hold' or a 'tempo'")
+        if tempo is not None and move.pause is not None and move.pause >= tempo:
+            d.where.fail(f"a {tempo} s tempo leaves no time to move around the {move.pause} s "
+                         f"pause of '{d.move_id}' (give it at least {move.pause + 1} s)")
         items.append(
             Item(
                 move=move,
@@ -119,13 +137,30 @@ def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], *, replaces: b
     )
 
 
-def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move]) -> Avoid:
+def _check_dose(item: DraftItem, move: Move) -> None:
+    """An item changes its move's dose but never its kind: a held move takes `hold` and
+    `reps` (how many holds), a counted exercise `reps`, `tempo` and `sets`."""
+    if move.hold is None and "hold" in item.given:
+        item.given["hold"].fail(f"'{move.id}' is a counted exercise (reps at a tempo): give "
+                                "it 'reps' and 'tempo', not 'hold'")
+    if move.hold is not None and "tempo" in item.given:
+        item.given["tempo"].fail(f"'{move.id}' is held (a hold in seconds): give it 'hold' "
+                                 "and 'reps' (how many holds), not 'tempo'")
+    if move.hold is not None and "sets" in item.given:
+        item.given["sets"].fail(f"'{move.id}' is held: 'sets' is for counted exercises; "
+                                "'reps' says how many holds")
+
+
+def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move],
+                   avoid: dict[str, DraftAvoid]) -> Avoid:
     return Avoid(
         id=draft.id,
         name=draft.name,
         why=draft.why,
         description=draft.description,
-        instead=tuple(_lookup(move_id, where, moves) for move_id, where in draft.instead),
+        instead=tuple(_lookup(move_id, where, moves, avoid) for move_id, where in draft.instead),
+        known_as=draft.known_as,
+        held_only=draft.held_only,
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from stretch.catalogue import fields
+from stretch.catalogue.figure_schema import read_figure
 from stretch.catalogue.nodes import Node, Reader, Where
 from stretch.catalogue.progression import read_progression
 from stretch.model import (
@@ -42,6 +44,7 @@ class DraftItem:
     sets: int
     rest: int | None
     priority: int
+    given: dict[str, Where] = field(default_factory=dict)  # where each dose key was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class DraftAvoid:
     why: str
     description: str | None
     instead: tuple[tuple[str, Where], ...]
+    known_as: tuple[str, ...]
+    held_only: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,7 @@ class FileContent:
 
     path: str
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
+    move_names: dict[str, Where] = field(default_factory=dict)  # where each move's name is
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     week: DraftWeek | None = None
@@ -86,12 +92,12 @@ class FileContent:
 
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
-    "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-    "setup", "cues", "cautions", "easier", "harder", "progression",
+    "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
+    "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
-AVOID_KEYS = ("name", "why", "description", "instead")
+AVOID_KEYS = ("name", "known-as", "held-only", "description", "why", "instead")
 NOTES_KEYS = ("why-hips", "safety")
 SAFETY_KEYS = ("emergency", "see-a-doctor", "stop")
 
@@ -139,6 +145,8 @@ def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Where,
 def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
     for move_id, where, body in _entries(reader, node, "moves"):
         content.moves[move_id] = (_read_move(reader, move_id, body), where)
+        assert isinstance(body.value, dict)  # _read_move checked it, and its name
+        content.move_names[move_id] = reader.where(body.value["name"], f"moves.{move_id}.name")
 
 
 def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
@@ -151,12 +159,13 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
     if hold is None and tempo is None:
         reader.fail(node, at, "needs a 'hold' (seconds) or 'reps' with a 'tempo'")
     sided = m.get("sided")
+    is_sided = False if sided is None else reader.boolean(sided, f"{at}.sided")
     move = Move(
         id=move_id,
         name=reader.text(m["name"], f"{at}.name"),
         kind=reader.choice(m["kind"], f"{at}.kind", KINDS),
         group=reader.choice(m["group"], f"{at}.group", GROUPS),
-        sided=False if sided is None else reader.boolean(sided, f"{at}.sided"),
+        sided=is_sided,
         position=reader.choice(m["position"], f"{at}.position", POSITIONS),
         setup=reader.text(m["setup"], f"{at}.setup"),
         cues=reader.text_list(m["cues"], f"{at}.cues", low=1, high=6),
@@ -167,6 +176,10 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         easier=reader.optional_text(m, "easier", f"{at}.easier"),
         harder=reader.optional_text(m, "harder", f"{at}.harder"),
         source=reader.source,
+        figure=read_figure(reader, m.get("figure"), at, counted=tempo is not None),
+        pause=fields.pause(reader, m, at, tempo),
+        switch=fields.switch(reader, m, at, sided=is_sided),
+        needs=fields.needs(reader, m.get("needs"), f"{at}.needs"),
     )
     return read_progression(reader, m.get("progression"), move, at)
 
@@ -190,7 +203,11 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
         at = f"routines.{routine_id}"
         r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
         rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
-        items = reader.items(r["items"], f"{at}.items")
+        items = tuple(_read_item(reader, n, f"{at}.items[{i}]")
+                      for i, n in enumerate(reader.items(r["items"], f"{at}.items")))
+        if all(item.move_id is None for item in items):
+            reader.fail(r["items"], f"{at}.items",
+                        "a routine needs at least one move (rests alone are not a routine)")
         content.routines[routine_id] = DraftRoutine(
             id=routine_id,
             where=where,
@@ -198,7 +215,7 @@ def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
             title=reader.text(r["title"], f"{at}.title"),
             summary=reader.optional_text(r, "summary", f"{at}.summary") or "",
             rest=rest,
-            items=tuple(_read_item(reader, n, f"{at}.items[{i}]") for i, n in enumerate(items)),
+            items=items,
         )
 
 
@@ -228,6 +245,8 @@ def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
         sets=1 if sets is None else sets,
         rest=reader.optional_number(m, "rest", f"{at}.rest", REST, " s"),
         priority=reader.optional_number(m, "priority", f"{at}.priority", PRIORITY) or 2,
+        given={key: reader.where(m[key], f"{at}.{key}") for key in ("hold", "tempo", "sets")
+               if key in m},
     )
 
 
@@ -242,6 +261,9 @@ def _read_avoid(reader: Reader, node: Node, content: FileContent) -> None:
             name=reader.text(a["name"], f"{at}.name"),
             why=reader.text(a["why"], f"{at}.why"),
             description=reader.optional_text(a, "description", f"{at}.description"),
+            known_as=reader.text_list(a.get("known-as"), f"{at}.known-as", low=1, high=20),
+            held_only=reader.boolean(a["held-only"], f"{at}.held-only")
+            if "held-only" in a else False,
             instead=tuple(
                 (reader.text(n, f"{at}.instead[{i}]"), reader.where(n, f"{at}.instead[{i}]"))
                 for i, n in enumerate(instead)

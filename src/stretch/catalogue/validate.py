@@ -15,6 +15,7 @@ from stretch.catalogue.merge import merge
 from stretch.catalogue.schema import FileContent
 from stretch.errors import CatalogueError
 from stretch.model import BUILTIN
+from stretch.text import plural
 
 
 @dataclass(slots=True)
@@ -41,16 +42,16 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
 
 
 def check_files(paths: Sequence[Path], *, user_dir: Path | None) -> Report:
-    """Check `paths` as user files over the built-ins (all files when `paths` is empty)."""
+    """Check `paths` as user files over the built-ins, and nothing else: another user file
+    with a problem is not reported here. With no `paths`, every built-in and user file."""
     builtin = catalogue_files(builtin_dir())
-    user = catalogue_files(user_dir) if user_dir is not None else []
     targets, missing = expand(paths)
     report = Report(problems=missing)
     if not paths:
-        targets = builtin + user
+        targets = builtin + (catalogue_files(user_dir) if user_dir is not None else [])
     chosen = {p.resolve() for p in targets}
-    user = [p for p in user if p.resolve() not in chosen]
-    user += [p for p in targets if p.resolve() not in {b.resolve() for b in builtin}]
+    builtins = {b.resolve() for b in builtin}
+    user = [p for p in targets if p.resolve() not in builtins]
 
     base = _read_all(builtin, report, chosen, source=BUILTIN)
     mine = _read_all(user, report, chosen, source=None)
@@ -64,8 +65,9 @@ def check_files(paths: Sequence[Path], *, user_dir: Path | None) -> Report:
         return report
     week = f"week plan from {catalogue.week.source}" if catalogue.week else "no week plan"
     report.summary = (
-        f"{len(report.good)} file(s) ok; the catalogue has {len(catalogue.moves)} moves, "
-        f"{len(catalogue.routines)} routines, {len(catalogue.avoid)} stretches to avoid, {week}."
+        f"{plural(len(report.good), 'file')} ok; the catalogue has "
+        f"{plural(len(catalogue.moves), 'move')}, {plural(len(catalogue.routines), 'routine')}, "
+        f"{plural(len(catalogue.avoid), 'stretch', 'stretches')} to avoid, {week}."
     )
     return report
 

@@ -9,20 +9,41 @@ from __future__ import annotations
 
 import sys
 
-from stretch.cli import browse, coach, records, sessions, sheet  # noqa: F401 - they register commands
+from stretch.cli import browse, coach, records, remind, sessions, sheet  # noqa: F401 - they register
 from stretch.cli.app import EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
 def main() -> None:
     """The console script: run the app, and leave quietly when the reader closes the pipe."""
+    _honour_completion_shell(sys.argv[1:])
     try:
         app(prog_name="stretch")
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _honour_completion_shell(args: list[str]) -> None:
+    """`--show-completion zsh` and `--install-completion fish` name their shell.
+
+    Typer reads these options as flags and guesses the shell from the parent process,
+    so a named shell would be ignored (and bash's script given). Typer's own switch makes
+    the options take the shell as their value instead; it is set only when a shell is
+    named, so the bare options still guess."""
+    import itertools
+    import os
+
+    for option, value in itertools.pairwise(args):
+        if option in COMPLETION_OPTIONS and not value.startswith("-"):
+            os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
+            return
 
 
 def _quiet_broken_pipe() -> None:

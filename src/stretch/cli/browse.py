@@ -1,7 +1,5 @@
 """Browsing commands: list, show, moves, avoid, validate, config."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -11,11 +9,12 @@ from stretch.cli.app import EXIT_ERROR, app, command
 from stretch.cli.params import (
     BellOption,
     JsonOption,
+    MinutesOption,
     RoutineName,
     VoiceOption,
     complete_move,
 )
-from stretch.model import Group
+from stretch.vocab import Group
 
 
 @app.command("list")
@@ -31,6 +30,7 @@ def list_routines(as_json: JsonOption = False) -> None:
 def show(
     name: RoutineName,
     as_json: JsonOption = False,
+    minutes: MinutesOption = None,
     as_written: Annotated[
         bool, typer.Option("--as-written",
                            help="The catalogue's doses, not yours (see `stretch progress`).")
@@ -40,7 +40,7 @@ def show(
     with command() as term:
         from stretch.commands import browse
 
-        browse.show(term, name, as_json=as_json, as_written=as_written)
+        browse.show(term, name, as_json=as_json, minutes=minutes, as_written=as_written)
 
 
 @app.command()

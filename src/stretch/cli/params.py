@@ -7,25 +7,29 @@ from typing import Annotated
 import typer
 
 
-def complete_routine(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion: routine names with their titles."""
+def _complete(section: str, incomplete: str) -> list[tuple[str, str]]:
+    """Names from the catalogue that start with what was typed, each with its title."""
     from stretch.commands.common import catalogue
 
     try:
-        routines = catalogue().routines
+        known = catalogue()
     except Exception:  # completion must never print a traceback into the shell
         return []
-    return [(r.id, r.title) for r in routines.values() if r.id.startswith(incomplete)]
+    if section == "routines":
+        labels = {r.id: r.title for r in known.routines.values()}
+    else:
+        labels = {m.id: m.name for m in known.moves.values()}
+    return [(key, label) for key, label in labels.items() if key.startswith(incomplete)]
+
+
+def complete_routine(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: routine names with their titles."""
+    return _complete("routines", incomplete)
 
 
 def complete_move(incomplete: str) -> list[tuple[str, str]]:
-    from stretch.commands.common import catalogue
-
-    try:
-        moves = catalogue().moves
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    return [(m.id, m.name) for m in moves.values() if m.id.startswith(incomplete)]
+    """Shell completion: move names with their display names."""
+    return _complete("moves", incomplete)
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]

@@ -1,7 +1,5 @@
 """Record commands: the week plan and the history."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Session commands: run a routine by name, or today's from the week plan."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -19,13 +17,14 @@ from stretch.cli.params import (
 )
 
 if TYPE_CHECKING:
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
 
 def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
-             minutes: float | None, pain_before: int | None, pain_after: int | None) -> Options:
+             minutes: float | None, pain_before: int | None,
+             pain_after: int | None) -> "Options":
     from stretch.commands.common import settings
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
     return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes,
                    pain_before=pain_before, pain_after=pain_after)
@@ -53,6 +52,7 @@ def run(
     with command() as term:
         from stretch.commands import sessions
 
+        term.plain = plain
         options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
                            pain_before=pain_before, pain_after=pain_after)
         sessions.run(term, name, options)
@@ -78,6 +78,7 @@ def today(
     with command() as term:
         from stretch.commands import sessions
 
+        term.plain = plain
         options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
                            pain_before=pain_before, pain_after=pain_after)
         sessions.today(term, options, preview=preview, as_json=as_json)

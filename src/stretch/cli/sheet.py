@@ -1,8 +1,5 @@
 """The sheet command."""
 
-from __future__ import annotations
-
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,9 +21,10 @@ def sheet(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", show_default=False,
-                     help="Write the sheet to this file (atomically) instead of printing it."),
+        str | None,
+        typer.Option("--output", "-o", show_default=False, metavar="FILE",
+                     help="Write the sheet to this file (atomically) instead of printing it; "
+                     "'-' prints it."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the -o file if it already exists.")

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, routine, settings, timings
+from stretch.commands.common import catalogue, move, routine, settings, timings
 
 if TYPE_CHECKING:
-    from stretch.model import Group, Routine
+    from stretch.model import Group, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
 
@@ -27,52 +27,69 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
         term.out.print(views.routines_table(rows))
 
 
-def show(term: Terminal, name: str, *, as_json: bool, as_written: bool = False) -> None:
+def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None,
+         as_written: bool = False) -> None:
     """One routine at the person's doses, or `as_written` in the catalogue."""
     from stretch.commands.coach import personal
 
     known = catalogue()
     chosen = routine(known, name)
     mine = chosen if as_written else personal(term, known, chosen)
-    show_routine(term, mine, timings(), as_json=as_json)
+    show_routine(term, mine, timings(), as_json=as_json, minutes=minutes, notes=known.notes)
     if not as_json and mine != chosen:
         term.out.print("[dim]At your doses (stretch progress says why); --as-written shows "
                        "the catalogue's.[/]")
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
-                 extra: dict[str, object] | None = None) -> None:
-    """One routine exactly as it will run: a table, or `show`'s JSON with `extra` first."""
+                 minutes: float | None = None, extra: dict[str, object] | None = None,
+                 notes: Notes | None = None) -> None:
+    """One routine exactly as it will run (fitted into `minutes` as `run` fits it, with
+    the same notes): a table (with the safety lines from `notes`), or `show`'s JSON with
+    `extra` first."""
     from stretch import views
+    from stretch.fit import fit_to
     from stretch.output import emit_json
     from stretch.plan import plan
 
-    steps = plan(chosen, plans)
+    fitted = fit_to(chosen, plans, minutes)
+    for note in fitted.notes:
+        term.note(note)
+    steps = plan(fitted.routine, fitted.settings)
     if as_json:
-        emit_json({**(extra or {}), **views.show_json(chosen, steps)})
+        emit_json({**(extra or {}), **views.show_json(fitted.routine, steps)})
     else:
-        term.out.print(views.show_view(chosen, steps))
+        term.out.print(views.show_view(fitted.routine, steps, notes))
 
 
-def moves(term: Terminal, move: str | None, *, group: Group | None, as_json: bool) -> None:
+def moves(term: Terminal, name: str | None, *, group: Group | None, as_json: bool) -> None:
     from stretch import views
-    from stretch.errors import UnknownName
     from stretch.output import emit_json
 
     known = catalogue()
     chosen = [m for m in known.moves.values() if group is None or m.group == group]
-    if move is not None:
-        found = known.moves.get(move)
-        if found is None:
-            raise UnknownName("move", move, known.moves)
-        chosen = [found]
+    if name is not None:
+        chosen = [move(known, name)]
     if as_json:
         emit_json([views.move_json(m) for m in chosen])
-    elif move is not None:
+    elif name is not None:
         used = [r.id for r in known.routines.values() if chosen[0] in r.moves]
-        term.out.print(views.move_view(chosen[0], used))
+        term.out.print(views.move_view(chosen[0], used, _drawn(chosen[0], term.out.width)))
     else:
         term.out.print(views.moves_table(chosen))
+
+
+def _drawn(move: Move, columns: int) -> list[str]:
+    """A move's figure in braille for `moves MOVE`: both frames of a counted exercise side
+    by side, within the panel on a terminal of `columns`."""
+    if move.figure is None:
+        return []
+    from stretch.figures.braille import render
+
+    width, height = (64, 8) if move.figure.counted else (36, 10)
+    lines = render(move.figure, width=min(width, columns - 4), height=height)
+    inked = [i for i, line in enumerate(lines) if line.strip()]
+    return lines[inked[0]:inked[-1] + 1] if inked else []
 
 
 def avoid(term: Terminal, *, as_json: bool) -> None:
@@ -106,8 +123,11 @@ def validate(term: Terminal, paths: Sequence[Path]) -> bool:
 def config(term: Terminal, **flags: object) -> None:
     from stretch import views
     from stretch.files import config_file
+    from stretch.remind.notify import find_notifier
     from stretch.session.voice import find_speech
 
-    speech = find_speech()
+    speech, notifier = find_speech(), find_notifier(None)
     detected = {"voice_command": " ".join(speech.argv)} if speech else {}
+    if notifier is not None:
+        detected["notify_command"] = notifier.argv[0]
     term.out.print(views.config_view(settings(**flags), config_file(), detected))

@@ -84,7 +84,7 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
 
     from stretch.history import checkins
     from stretch.history.progression import HIGH
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     known = catalogue()
     now = local_now().replace(microsecond=0)
@@ -121,7 +121,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     from stretch.history import checkins, trend
     from stretch.history.progress_view import MoveDose, Report, progress_json, progress_view
     from stretch.history.progression import ADVICE, needs_advice
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
     from stretch.output import emit_json
 
     known = catalogue()

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from stretch.history.store import History, SessionRow
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
-    from stretch.session.runner import Logged, Options
+    from stretch.session.options import Options
+    from stretch.session.runner import Logged
 
 BEFORE = "How is your back right now, 0-10?"
 AFTER = "And now?"
@@ -31,7 +32,6 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
            options: Options) -> tuple[Routine, Options] | None:
     """The routine at today's doses and the options with the "before" rating; None when
     the person decides not to start."""
-    from rich.text import Text
 
     from stretch.commands.sessions import ask
     from stretch.dosing import personal
@@ -48,12 +48,17 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
         pain = ask_rating(term, BEFORE)
     if pain is not None and pain >= HIGH:
         chosen = _gentler(term, known, chosen, pain)
-    levels = _levels(known, history, rows, pain if options.speed == 1 else None)
+    levels = _levels(known, history, rows, pain if options.speed <= 1 else None)
     if rows:
         explain(term, known, levels.since(rows[0].started))
-    else:
-        term.out.print(Text(FIRST_TIME, style="dim"))
     return personal(chosen, levels.levels), replace(options, pain_before=pain)
+
+
+def first_time(term: Terminal) -> None:
+    """Before the very first session: the doses start low, and where to see why."""
+    from rich.text import Text
+
+    term.out.print(Text(FIRST_TIME, style="dim"))
 
 
 def _gentler(term: Terminal, known: Catalogue, chosen: Routine, pain: int) -> Routine:
@@ -72,7 +77,7 @@ def _levels(known: Catalogue, history: History, rows: Sequence[SessionRow],
     """Every move's level, counting the "before" rating just given (a demo's counts for
     nothing) as the day after the last session."""
     from stretch.history import checkins
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     now = local_now().replace(microsecond=0)
     return progress_of(known, rows, checkins.read(history),
@@ -93,7 +98,7 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
         return
     history.rate_after(logged.session_id, pain)
     first = options.pain_before
-    if first is not None and pain - first >= WORSE and options.speed == 1:
+    if first is not None and pain - first >= WORSE and options.speed <= 1:
         term.out.print(Text(f"Your back is {pain - first} points worse than before: next time, "
                             "this session's moves step back one level."))
     if needs_advice(history.sessions()):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from stretch.history.store import History
-    from stretch.model import Catalogue, Routine
+    from stretch.model import Catalogue, Move, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
     from stretch.settings import Settings
+
+T = TypeVar("T")
 
 
 def catalogue() -> Catalogue:
@@ -34,21 +38,60 @@ def timings() -> PlanSettings:
 
 
 def routine(known: Catalogue, name: str) -> Routine:
+    """A routine by its name or title, in any case; else a usage error with suggestions."""
     from stretch.errors import UnknownName
 
-    found = known.routines.get(name)
+    found = lookup(known.routines, name, lambda r: r.title)
     if found is None:
         raise UnknownName("routine", name, known.routines)
     return found
 
 
-def open_history(term: Terminal) -> History:
-    """Open the history (use it in a `with`); say so in one line if a damaged file had
-    to be set aside."""
+def move(known: Catalogue, name: str) -> Move:
+    """A move by its id or display name, in any case: `PIGEON`, `pigeon stretch`."""
+    from stretch.errors import UnknownName
+
+    found = lookup(known.moves, name, lambda m: m.name)
+    if found is None:
+        raise UnknownName("move", name, known.moves)
+    return found
+
+
+def lookup(known: Mapping[str, T], name: str, title: Callable[[T], str]) -> T | None:
+    """The one entry whose id or display name is `name`, ignoring case and treating
+    spaces, dashes and underscores alike ('Hip reset' finds hip-reset); None if no entry
+    or more than one matches."""
+    if name in known:
+        return known[name]
+    wanted = _words(name)
+    found = [entry for key, entry in known.items()
+             if _words(key) == wanted or _words(title(entry)) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _words(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+
+
+@contextmanager
+def open_history(term: Terminal) -> Iterator[History]:
+    """The history for a `with` block. What it has to say (a damaged file set aside, at
+    opening or later) is one line each on stderr, as the block starts and as it ends."""
     from stretch.files import history_file
     from stretch.history.store import History
 
     history = History.open(history_file())
-    if history.notice:
-        term.note(f"stretch: {history.notice}")
-    return history
+    shown = 0
+
+    def show() -> None:
+        nonlocal shown
+        for notice in history.notices[shown:]:
+            term.note(f"stretch: {notice}")
+        shown = len(history.notices)
+
+    show()
+    try:
+        yield history
+    finally:
+        history.close()
+        show()

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 def week(term: Terminal) -> None:
     from stretch.history.reports import week_table
+    from stretch.history.schedule import local_now
     from stretch.history.schedule import week as week_days
-    from stretch.history.store import local_now
 
     known = catalogue()
     now = local_now()
@@ -26,8 +26,7 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     from datetime import timedelta
 
     from stretch.history import reports
-    from stretch.history.schedule import current_streak
-    from stretch.history.store import local_now
+    from stretch.history.schedule import current_streak, local_now
     from stretch.output import emit_json
 
     known = catalogue()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, open_history, routine
+from stretch import text
+from stretch.commands.common import catalogue, lookup, open_history, routine
 
 if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
-    from stretch.session.runner import Options
+    from stretch.session.options import Options
 
 DESK_BREAK = "desk-break"
 
@@ -38,7 +39,8 @@ def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options)
         if history.count() == 0 and known.notes is not None:
             from stretch import views
 
-            term.out.print(views.safety_view(known.notes))
+            term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
+            coaching.first_time(term)
             if term.interactive and not ask(term, "Ready to start?", default=True):
                 return
         ready = coaching.before(term, known, chosen, history, options)
@@ -69,19 +71,20 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
                                      (f"({each.id})", "dim")))
     while True:
         try:
-            answer = term.out.input("Which routine? (number or name) ").strip()
+            answer = term.out.input(Text("Which routine? (number or name) ")).strip()
         except EOFError:
             term.out.print()  # end the prompt's line before the error
             raise StretchError("no routine chosen") from None
         if answer.isdigit() and 1 <= int(answer) <= len(routines):
             return routines[int(answer) - 1].id
-        if answer in known.routines:
-            return answer
+        found = lookup(known.routines, answer, lambda r: r.title)
+        if found is not None:
+            return found.id
         term.note(f"Type a number from 1 to {len(routines)}, or a name.")
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
-    from stretch.history.store import local_now
+    from stretch.history.schedule import local_now
 
     known = catalogue()
     now = local_now()
@@ -99,24 +102,23 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
     """Today's routine from the week plan, after checking rest days and what is done."""
     from rich.text import Text
 
-    from stretch.history.schedule import today
+    from stretch.history.schedule import done_today, today
 
     day = today(known, history, now)
-    weekday = now.strftime("%A")
     if day.routine is None:
-        term.out.print(f"{weekday} is a rest day in your plan.")
+        term.out.print(text.rest_day(now.strftime("%A")), markup=False)
         desk = known.routines.get(DESK_BREAK)
         if desk is None:
             return None
         if not term.interactive:
-            term.out.print(f"If you would like to move anyway: stretch run {DESK_BREAK}")
+            term.out.print(f"If you would like to move anyway: stretch run {DESK_BREAK}",
+                           markup=False)
             return None
         question = f"Do the {desk.title.lower()} instead?"
         return desk if ask(term, question, default=False) else None
-    done = [s for s in day.sessions if s.status == "completed"]
-    if done:
-        last = done[0]
-        term.out.print(Text(f"You did {last.title} today at {last.started.strftime('%H:%M')}."))
+    last = done_today(day)
+    if last is not None:
+        term.out.print(Text(text.done_today(last.title, last.started.time())))
         if not term.interactive or not ask(term, "Go again?", default=False):
             return None
     return day.routine
@@ -126,6 +128,8 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
+    from rich.text import Text
+
     from stretch.commands.browse import show_routine
     from stretch.commands.coach import personal
     from stretch.history.schedule import plan_for
@@ -139,9 +143,9 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         if as_json:
             emit_json(day)
         else:
-            term.out.print(f"{now.strftime('%A')} is a rest day in your plan.")
+            term.out.print(text.rest_day(now.strftime("%A")), markup=False)
         return
     if not as_json:
-        term.out.print(f"[bold]Today ({now.strftime('%A')}):[/]")
+        term.out.print(Text(f"Today ({now.strftime('%A')}):", style="bold"))
     show_routine(term, personal(term, known, chosen), options.settings.values.plan_settings(),
-                 as_json=as_json, extra=day)
+                 as_json=as_json, minutes=options.minutes, extra=day, notes=known.notes)

@@ -12,21 +12,34 @@ if TYPE_CHECKING:
     from stretch.sheet.render import Form
 
 
-def sheet(term: Terminal, name: str, *, form: Form | None, output: Path | None,
+def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
           force: bool) -> None:
+    """Print the sheet, or write it to `output` ('-' is standard output)."""
     from rich.text import Text
 
     from stretch.commands.coach import personal
     from stretch.sheet.render import choose_form, render
 
+    target = _target(output)
     known = catalogue()
     chosen = personal(term, known, routine(known, name))  # the person's doses
-    kind = choose_form(form, output, interactive=term.stdout_tty)
-    if output is None:
+    kind = choose_form(form, target, interactive=term.stdout_tty)
+    if target is None:
         render(chosen, known, kind, term.out, timings())
         return
     from stretch.files import write_atomically
 
-    write_atomically(output, render(chosen, known, kind, None, timings()), force=force)
-    term.out.print(Text(f"Wrote the {kind} sheet for {chosen.title} to {output}"),
+    write_atomically(target, render(chosen, known, kind, None, timings()), force=force)
+    term.out.print(Text(f"Wrote the {kind} sheet for {chosen.title} to {target}"),
                    soft_wrap=True)
+
+
+def _target(output: str | None) -> Path | None:
+    """The -o file: None for standard output ('-', or no -o); an empty name is a mistake."""
+    from stretch.errors import UsageProblem
+
+    if output is None or output == "-":
+        return None
+    if not output.strip():
+        raise UsageProblem("-o needs a file name (or '-' for standard output)")
+    return Path(output)

@@ -6,6 +6,7 @@ session live on the session's own row (pain_before, pain_after).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -30,16 +31,18 @@ class Checkin:
 
 def add(history: History, *, at: datetime, rating: int, note: str | None) -> int:
     """Record a check-in; returns its id."""
-    with history.writing() as db:
+    def insert(db: sqlite3.Connection) -> int:
         cursor = db.execute("INSERT INTO checkins (at, rating, note) VALUES (?, ?, ?)",
                             (at.isoformat(timespec="seconds"), rating, note))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
+    return history.write(insert)
+
 
 def read(history: History) -> list[Checkin]:
     """Every check-in, newest first (by the instant: offsets differ across time zones)."""
     rows = [Checkin(int(id_), datetime.fromisoformat(at), int(rating), note)
-            for id_, at, rating, note in history.query("SELECT id, at, rating, note FROM checkins")]
+            for id_, at, rating, note in history.read("SELECT id, at, rating, note FROM checkins")]
     rows.sort(key=lambda c: (c.at, c.id), reverse=True)
     return rows

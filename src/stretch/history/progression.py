@@ -130,7 +130,7 @@ class Progress:
         worse = points is not None and points >= WORSE
         if worse and row.pain_before is not None and row.pain_after is not None:
             self.step_back(moves, row.started, hurt_more(row.pain_before, row.pain_after))
-        elif row.status == "completed":
+        elif row.counts:  # completed, in real time
             self.good(moves, row.day, row.started)
         self._last = _Last(row.day, row.pain_before, moves, stepped_back=worse)
 
@@ -143,8 +143,9 @@ def rise(row: SessionRow) -> int | None:
 
 
 def real(rows: Iterable[SessionRow]) -> list[SessionRow]:
-    """Sessions run in real time, oldest first: a `--speed` demo counts for nothing."""
-    return sorted((r for r in rows if r.speed == 1), key=lambda r: (r.started, r.id))
+    """Sessions run in real time (or slower), oldest first: a `--speed` demo counts for
+    nothing."""
+    return sorted((r for r in rows if not r.demo), key=lambda r: (r.started, r.id))
 
 
 def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],

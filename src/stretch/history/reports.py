@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from stretch.history.schedule import Day
 from stretch.history.store import SessionRow
 from stretch.plan import PlanSettings, plan, total_seconds
-from stretch.text import clock, minutes, plural
+from stretch.text import clock, date_label, minutes, plural
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
 SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20.0, "▓", "bold green"))
@@ -26,7 +26,7 @@ def week_table(days: Sequence[Day], today: date, settings: PlanSettings) -> Tabl
     table.add_column("min", justify="right")
     table.add_column("done", justify="center")
     for day in days:
-        name = day.date.strftime("%a %d %b") + (" (today)" if day.date == today else "")
+        name = date_label(day.date, today) + (" (today)" if day.date == today else "")
         style = "bold" if day.date == today else ""
         if day.routine is None:
             routine, length = Text("rest", style="dim"), ""
@@ -54,16 +54,40 @@ def session_json(row: SessionRow) -> dict[str, object]:
 
 
 def totals(rows: Sequence[SessionRow], since: date) -> tuple[int, float]:
-    """Sessions and minutes from a date on."""
-    chosen = [r for r in rows if r.day >= since]
+    """Sessions and minutes from a date on (`--speed` demos count toward nothing)."""
+    chosen = [r for r in rows if r.day >= since and not r.demo]
     return len(chosen), sum(r.active_seconds for r in chosen) / 60
 
 
+LABEL_WIDTH = 3  # "Mon"; each week is one more column of a space and a shade
+
+
+class Calendar:
+    """Minutes per day for the last `weeks` weeks, as many weeks as the width holds: the
+    oldest go first, the current week always stays, and the heading says how many show."""
+
+    def __init__(self, rows: Sequence[SessionRow], today: date, weeks: int) -> None:
+        self.rows = rows
+        self.today = today
+        self.weeks = weeks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        shown = max(1, min(self.weeks, (options.max_width - LABEL_WIDTH) // 2))
+        heading = f"The last {plural(shown, 'week')}"
+        if shown < self.weeks:
+            heading += f" (of {self.weeks}; a wider window shows more)"
+        yield Text(heading, style="bold")
+        yield heat_map(self.rows, self.today, shown)
+        yield legend()
+
+
 def heat_map(rows: Sequence[SessionRow], today: date, weeks: int) -> Table:
-    """Minutes per day for the last `weeks` weeks: a row per weekday, a column per week."""
+    """Minutes per day (`--speed` demos count toward nothing): a row per weekday, a column
+    per week, the current week last."""
     per_day: dict[date, float] = {}
     for row in rows:
-        per_day[row.day] = per_day.get(row.day, 0.0) + row.active_seconds / 60
+        if not row.demo:
+            per_day[row.day] = per_day.get(row.day, 0.0) + row.active_seconds / 60
     first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)
@@ -96,16 +120,14 @@ def history_view(
         ("  (rest days in your plan do not break it)", "dim"),
     )
     sums = Text(
-        f"This week: {week_count} sessions, {week_minutes:.0f} min.   "
-        f"This month: {month_count} sessions, {month_minutes:.0f} min."
+        f"This week: {plural(week_count, 'session')}, {week_minutes:.0f} min.   "
+        f"This month: {plural(month_count, 'session')}, {month_minutes:.0f} min."
     )
-    parts: list[RenderableType] = [head, sums, Text(""),
-                                   Text(f"The last {weeks} weeks", style="bold"),
-                                   heat_map(rows, today, weeks), legend()]
+    parts: list[RenderableType] = [head, sums, Text(""), Calendar(rows, today, weeks)]
     if groups:
-        parts += [Text(""), Text(f"Minutes per muscle group (last {weeks} weeks)", style="bold"),
-                  group_bars(groups)]
-    parts += [Text(""), latest_table(rows[:10])]
+        heading = f"Minutes per muscle group (last {plural(weeks, 'week')})"
+        parts += [Text(""), Text(heading, style="bold"), group_bars(groups)]
+    parts += [Text(""), latest_table(rows[:10], today)]
     return Group(*parts)
 
 
@@ -121,12 +143,14 @@ def group_bars(groups: dict[str, float]) -> Table:
     table.add_column(justify="right", no_wrap=True)
     most = max(groups.values()) or 1.0
     for group, total in groups.items():
-        table.add_row(group, Text("█" * max(1, round(20 * total / most)), style="cyan"),
-                      f"{total:.0f} min")
+        # under half a minute reads "<1 min" with no bar: a block would claim a minute
+        length = max(1, round(20 * total / most)) if total >= 0.5 else 0
+        shown = f"{total:.0f} min" if total >= 0.5 else "<1 min"
+        table.add_row(group, Text("█" * length, style="cyan"), shown)
     return table
 
 
-def latest_table(rows: Sequence[SessionRow]) -> RenderableType:
+def latest_table(rows: Sequence[SessionRow], today: date) -> RenderableType:
     if not rows:
         return Text("No sessions yet. Start with: stretch today", style="dim")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title="Latest sessions",
@@ -138,7 +162,8 @@ def latest_table(rows: Sequence[SessionRow]) -> RenderableType:
     table.add_column("skipped", justify="right")
     colours = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
     for row in rows:
-        table.add_row(row.started.strftime("%a %d %b %H:%M"), row.title,
-                      Text(row.status, style=colours.get(row.status, "")),
+        status = f"{row.status} (demo)" if row.demo else row.status
+        table.add_row(f"{date_label(row.started, today)} {row.started:%H:%M}", Text(row.title),
+                      Text(status, style=colours.get(row.status, "")),
                       clock(row.active_seconds), str(row.steps_skipped))
     return table

@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from stretch.history.store import History, SessionRow
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
+
+if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
+    from stretch.history.store import History, SessionRow
+
+
+def local_now() -> datetime:
+    """The wall-clock time with the local offset, as history rows store it: the one place
+    the commands read the date (tests pin it here)."""
+    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +29,12 @@ class Day:
 
     date: date
     routine: Routine | None
-    sessions: tuple[SessionRow, ...]
+    sessions: tuple[SessionRow, ...]  # newest first
 
     @property
     def done(self) -> bool:
-        return any(s.status == "completed" for s in self.sessions)
+        """Whether the day's planned routine was done (the week's tick): `done_today`."""
+        return done_today(self) is not None
 
 
 def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
@@ -38,6 +48,21 @@ def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
 def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     day = now.date()
     return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
+
+
+def done_today(day: Day) -> SessionRow | None:
+    """The latest session that did the day's routine, or None if it is still to do.
+
+    Only a completed session of that routine at its real pace counts (`SessionRow.counts`:
+    most of its work done, and not a `--speed` demo); another routine done today does not.
+    `stretch today`, the week's tick and the reminder all ask here, so they agree.
+    """
+    if day.routine is None:
+        return None
+    for session in day.sessions:  # newest first
+        if session.counts and session.routine == day.routine.id:
+            return session
+    return None
 
 
 def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
@@ -58,16 +83,18 @@ def rest_weekdays(plan: WeekPlan | None) -> set[int]:
 
 
 def current_streak(catalogue: Catalogue, history: History, now: datetime) -> int:
-    completed = (s.day for s in history.sessions() if s.status == "completed")
+    completed = (s.day for s in history.sessions() if s.counts)
     return streak(completed, rest_weekdays(catalogue.week), now.date())
 
 
 def first_side(history: History, routine_id: str) -> str:
-    """The other side from the routine's last session, so neither always goes first."""
-    last = history.sessions(routine=routine_id, limit=1)
-    if not last:
-        return "left"
-    return "right" if last[0].first_side == "left" else "left"
+    """The other side from the routine's last session that reached a sided move, so
+    neither side always goes first (a session quit before its first sided move changes
+    nothing)."""
+    for session in history.sessions(routine=routine_id):
+        if session.first_side in ("left", "right"):
+            return "right" if session.first_side == "left" else "left"
+    return "left"
 
 
 def streak(days_done: Iterable[date], rest_weekdays: set[int], today: date) -> int:

@@ -3,7 +3,9 @@
 A row is written when a session starts, updated as each step finishes, and closed at
 the end, each in its own short transaction, so a killed process loses at most the
 step in progress. WAL and a busy timeout let two sessions write at once. A row left
-`running` by a process that no longer exists reads as `interrupted`.
+`running` by a process that no longer exists reads as `interrupted`. A file found
+damaged at any read or write is set aside and a new one started; a folder stretch
+cannot write is read as it is (`database.py` handles the file itself).
 """
 
 from __future__ import annotations
@@ -11,18 +13,18 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from stretch.errors import StretchError
+from stretch.history import database
 
-BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
+NO_SIDE = "none"  # first_side of a session that never reached a sided move
 
 # Each entry moves the schema up one version; `PRAGMA user_version` says how far a file is.
 MIGRATIONS: tuple[str, ...] = (
@@ -75,12 +77,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-CORRUPT = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
-
-
-def local_now() -> datetime:
-    """The wall-clock time with the local offset, as history rows store it."""
-    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,35 +104,73 @@ class SessionRow:
         """The local date where and when the session started."""
         return self.started.date()
 
+    @property
+    def demo(self) -> bool:
+        """A `--speed` run faster than real time: logged and listed, but it counts toward
+        nothing (a slower one held every stretch at least as long: it counts)."""
+        return self.speed > 1
+
+    @property
+    def counts(self) -> bool:
+        """Done, for the streak, the week's ticks and `today`: completed (most of its work
+        was done) and in real time."""
+        return self.status == "completed" and not self.demo
+
 
 class History:
     """The history file. `with History.open(path) as history:`; every method is one
-    transaction, and the file is closed on every way out of the block."""
+    transaction, and the file is closed on every way out of the block.
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, notice: str | None) -> None:
+    Every read and write goes through `_use`: a file found damaged at any moment (not
+    only when it is opened) is set aside, a new one is started, and the work is done
+    again there; a session begun here and still running is written into the new file,
+    so it goes on being logged. `notices` collects the one line a person should read.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, *,
+                 read_only: str | None = None) -> None:
         self.path = path
         self.db = connection
-        self.notice = notice  # one line for the user, e.g. a corrupt file set aside
+        self.read_only = read_only  # why nothing can be kept (None: the file is writable)
+        self.notices: list[str] = []
+        self._file = database.identity(path)
+        self._running: dict[int, database.Running] = {}  # sessions begun here, not yet finished
+        self._ids: dict[int, int] = {}  # a session's first id -> its id in the current file
 
     @classmethod
     def open(cls, path: Path) -> History:
-        """Open (creating or migrating) the file; a corrupt one is set aside, never deleted."""
+        """Open (creating or migrating) the file. A damaged one is set aside, never deleted;
+        one stretch cannot write is read as it is, and what is written is not kept."""
+        if path.is_dir():
+            raise StretchError(f"the history file {path} is a folder; stretch keeps its "
+                               "history in a file of that name: move the folder elsewhere")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StretchError(f"cannot create {path.parent}: {err.strerror}") from None
+        if not database.writable(path):  # (SQLite would open it, and fail at the first write)
+            return cls._read_only(path)
         try:
-            return cls(path, _connect(path), None)
+            return cls(path, database.connect(path, MIGRATIONS))
         except sqlite3.DatabaseError as err:
-            if _code(err) not in CORRUPT:
-                raise _io_error(path, err) from None
-        kept = _set_aside(path)
-        notice = (f"the history file {path} could not be read; kept it as {kept.name} "
-                  "and started a new one")
+            failure = err
+        if database.code(failure) in database.UNWRITABLE:
+            return cls._read_only(path)
+        if database.code(failure) not in database.CORRUPT:
+            raise database.io_error(path, failure) from None
+        history = cls(path, sqlite3.connect(":memory:"))
+        history._start_afresh()
+        return history
+
+    @classmethod
+    def _read_only(cls, path: Path) -> History:
+        """The file as a snapshot in memory, for a folder (or file) stretch cannot write."""
+        where = "folder" if not database.writable_folder(path) else "file"
         try:
-            return cls(path, _connect(path), notice)
+            snapshot = database.snapshot(path, MIGRATIONS)
         except sqlite3.DatabaseError as err:
-            raise _io_error(path, err) from None
+            raise database.io_error(path, err) from None
+        return cls(path, snapshot, read_only=f"the {where} is read-only")
 
     def close(self) -> None:
         self.db.close()
@@ -148,78 +182,120 @@ class History:
                  trace: TracebackType | None) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    # --- the one way in ---------------------------------------------------------
+
+    def _use(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` on the file; if the file turns out damaged, start afresh and run it
+        again on the new one. Any other failure is one line for the user."""
         try:
-            with self.db:
-                yield self.db
+            return work(self.db)
         except sqlite3.DatabaseError as err:
-            raise _io_error(self.path, err) from None
+            if database.code(err) not in database.CORRUPT:
+                raise database.io_error(self.path, err) from None
+        self._start_afresh()
+        try:
+            return work(self.db)
+        except sqlite3.DatabaseError as err:
+            raise database.io_error(self.path, err) from None
+
+    def _start_afresh(self) -> None:
+        """Keep the damaged file as `NAME.corrupt-DATE` and open a new one in its place
+        (unless another process already did), with the sessions running here in it."""
+        database.close_quietly(self.db)
+        if self.read_only is not None:
+            raise StretchError(f"the history file {self.path} is damaged, and it cannot be "
+                               f"set aside: {self.read_only}")
+        if database.identity(self.path) == self._file or self._file is None:
+            kept = database.set_aside(self.path)
+            self.notices.append(f"the history file {self.path} could not be read; kept it as "
+                                f"{kept.name} and started a new one")
+        try:
+            self.db = database.connect(self.path, MIGRATIONS)
+        except sqlite3.DatabaseError as err:
+            raise database.io_error(self.path, err) from None
+        self._file = database.identity(self.path)
+        for first_id, running in self._running.items():
+            self._ids[first_id] = running.insert(self.db)
+
+    def _id(self, session_id: int) -> int:
+        return self._ids.get(session_id, session_id)
 
     # --- writing --------------------------------------------------------------
 
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
               steps_total: int, first_side: str, speed: float = 1.0,
               moves: tuple[str, ...] | None = None, pain_before: int | None = None) -> int:
-        """Log a session as running; returns its id."""
-        with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (routine, title, started, status, planned_seconds, "
-                "steps_total, pid, host, first_side, speed, moves, pain_before) "
-                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)",
-                (routine, title, started.isoformat(timespec="seconds"), planned_seconds,
-                 steps_total, os.getpid(), socket.gethostname(), first_side, speed,
-                 None if moves is None else " ".join(moves), pain_before),
-            )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+        """Log a session as running; returns its id. `first_side` is NO_SIDE until the
+        session reaches a sided move (then `progress` or `finish` records it); `moves` are
+        the ids of the moves it runs, `pain_before` the 0-10 rating given before it."""
+        running = database.Running({
+            "routine": routine, "title": title, "started": started.isoformat(timespec="seconds"),
+            "status": "running", "planned_seconds": planned_seconds, "steps_total": steps_total,
+            "pid": os.getpid(), "host": socket.gethostname(), "first_side": first_side,
+            "speed": speed, "moves": None if moves is None else " ".join(moves),
+            "pain_before": pain_before,
+        })
+        session_id = self._use(running.insert)
+        self._running[session_id] = running
+        return session_id
 
     def progress(self, session_id: int, *, active_seconds: float, steps_done: int,
-                 steps_skipped: int, group: str | None = None, seconds: float = 0.0) -> None:
-        """Record a finished step (and its seconds of work for a muscle group)."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET active_seconds = ?, steps_done = ?, steps_skipped = ? "
-                "WHERE id = ?",
-                (active_seconds, steps_done, steps_skipped, session_id),
-            )
-            if group is not None and seconds > 0:
-                db.execute(
-                    "INSERT INTO group_seconds (session_id, grp, seconds) VALUES (?, ?, ?) "
-                    "ON CONFLICT (session_id, grp) "
-                    "DO UPDATE SET seconds = seconds + excluded.seconds",
-                    (session_id, group, seconds),
-                )
+                 steps_skipped: int, group: str | None = None, seconds: float = 0.0,
+                 first_side: str | None = None) -> None:
+        """Record a finished step (and its seconds of work for a muscle group, and which
+        side went first once the session has reached a sided move)."""
+        values: dict[str, object] = {"active_seconds": active_seconds,
+                                     "steps_done": steps_done, "steps_skipped": steps_skipped}
+        if first_side is not None:
+            values["first_side"] = first_side
+        self._update(session_id, values, group=group if seconds > 0 else None, seconds=seconds)
 
     def finish(self, session_id: int, *, status: str, ended: datetime, active_seconds: float,
-               steps_done: int, steps_skipped: int) -> None:
+               steps_done: int, steps_skipped: int, first_side: str | None = None) -> None:
         """Close a session as completed, stopped or interrupted."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET status = ?, ended = ?, active_seconds = ?, steps_done = ?, "
-                "steps_skipped = ? WHERE id = ?",
-                (status, ended.isoformat(timespec="seconds"), active_seconds, steps_done,
-                 steps_skipped, session_id),
-            )
+        values: dict[str, object] = {"status": status,
+                                     "ended": ended.isoformat(timespec="seconds"),
+                                     "active_seconds": active_seconds, "steps_done": steps_done,
+                                     "steps_skipped": steps_skipped}
+        if first_side is not None:
+            values["first_side"] = first_side
+        self._update(session_id, values)
+        self._running.pop(session_id, None)
+
+    def _update(self, session_id: int, values: dict[str, object], *, group: str | None = None,
+                seconds: float = 0.0) -> None:
+        """Change a session's row (and add seconds to one of its groups) in one transaction."""
+        running = self._running.get(session_id)
+        if running is not None:
+            running.values.update(values)
+            if group is not None:
+                running.groups[group] = running.groups.get(group, 0.0) + seconds
+
+        def work(db: sqlite3.Connection) -> None:
+            row = self._id(session_id)
+            with db:
+                database.set_values(db, row, values)
+                if group is not None:
+                    database.add_seconds(db, row, group, seconds)
+
+        self._use(work)
 
     def rate_after(self, session_id: int, rating: int) -> None:
         """Record how the back felt after a session (0-10)."""
-        with self._write() as db:
-            db.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (rating, session_id))
+        self._update(session_id, {"pain_after": rating})
 
-    @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction for the other history modules (check-ins), with the same
-        one-line errors as the store's own."""
-        with self._write() as db:
-            yield db
+    def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in one transaction, for the other history modules (the check-ins),
+        with the store's care of damaged files and its one-line errors."""
+        def transaction(db: sqlite3.Connection) -> T:
+            with db:
+                return work(db)
 
-    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read, with the store's one-line errors."""
-        try:
-            return self.db.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as err:
-            raise _io_error(self.path, err) from None
+        return self._use(transaction)
+
+    def read(self, query: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read, for the other history modules."""
+        return self._read(query, params)
 
     # --- reading --------------------------------------------------------------
 
@@ -237,10 +313,7 @@ class History:
         if routine is not None:
             query += " AND routine = ?"
             params.append(routine)
-        try:
-            rows = [_row(r) for r in self.db.execute(query, params)]
-        except sqlite3.DatabaseError as err:
-            raise _io_error(self.path, err) from None
+        rows = [_row(r) for r in self._read(query, params)]
         if since is not None:
             rows = [r for r in rows if r.day >= since]
         # newest first by the instant, not the text: offsets differ across time zones
@@ -248,140 +321,27 @@ class History:
         return rows[:limit] if limit is not None else rows
 
     def group_minutes(self, since: date) -> dict[str, float]:
-        """Minutes of work per muscle group in sessions from `since` on, most first."""
+        """Minutes of work per muscle group in real-time sessions from `since` on, most
+        first (a `--speed` demo counts toward nothing)."""
         totals: dict[str, float] = {}
-        try:
-            rows = self.db.execute(
-                "SELECT s.started, g.grp, g.seconds FROM group_seconds g "
-                "JOIN sessions s ON s.id = g.session_id"
-            ).fetchall()
-        except sqlite3.DatabaseError as err:
-            raise _io_error(self.path, err) from None
+        rows = self._read("SELECT s.started, g.grp, g.seconds FROM group_seconds g "
+                          "JOIN sessions s ON s.id = g.session_id WHERE s.speed <= 1")
         for started, group, seconds in rows:
             if datetime.fromisoformat(started).date() >= since:
                 totals[group] = totals.get(group, 0.0) + seconds / 60
         return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
 
     def count(self) -> int:
-        try:
-            return int(self.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
-        except sqlite3.DatabaseError as err:
-            raise _io_error(self.path, err) from None
+        return int(self._read("SELECT COUNT(*) FROM sessions")[0][0])
 
-
-def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _use_wal(db)
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        _migrate(db)
-    except BaseException:
-        db.close()
-        raise
-    db.isolation_level = "DEFERRED"
-    return db
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch a file to WAL (it stays so). The switch needs the file to itself and SQLite
-    answers "busy" at once rather than waiting, so two first sessions at the same moment
-    take turns here, up to the busy timeout."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as err:
-            if _code(err) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    """Bring the file up to SCHEMA_VERSION, one migration per transaction."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise StretchError(f"the history file is from a newer stretch (schema {version}, "
-                           f"this one knows {SCHEMA_VERSION}); upgrade stretch to use it")
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            # re-read inside the lock: another process may have migrated meanwhile
-            if int(db.execute("PRAGMA user_version").fetchone()[0]) >= number:
-                db.execute("COMMIT")
-                continue
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {number}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-
-
-def _code(err: sqlite3.Error) -> int | None:
-    """SQLite's primary result code for an error (extended codes carry it in the low byte)."""
-    code = getattr(err, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename a broken file (and its WAL files) with a timestamp, keeping it for the user."""
-    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.corrupt-{stamp}")
-    try:
-        path.rename(kept)
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                extra.rename(kept.with_name(kept.name + suffix))
-    except OSError as err:
-        raise StretchError(f"the history file {path} is damaged and could not be moved aside: "
-                           f"{err.strerror}") from None
-    return kept
-
-
-def _io_error(path: Path, err: sqlite3.Error) -> StretchError:
-    code = _code(err)
-    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
-        return StretchError(f"cannot write the history file {path}: the folder is read-only "
-                            "or missing (set STRETCH_HOME to a writable folder)")
-    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR
-                                       and _nearly_full(path.parent)):
-        return StretchError(f"cannot write the history file {path}: the disk is full")
-    return StretchError(f"the history file {path} could not be used: {err}")
-
-
-def _nearly_full(folder: Path) -> bool:
-    """Whether a folder's file system has (almost) no room left: SQLite often says only
-    "disk I/O error" when a write fails for want of space."""
-    try:
-        stats = os.statvfs(folder)
-    except (OSError, AttributeError):
-        return False
-    return stats.f_bavail * stats.f_frsize < 256 * 1024
-
-
-def _alive(pid: int | None, host: str | None) -> bool:
-    """Whether the process that wrote a running row still exists (on this machine)."""
-    if pid is None or host != socket.gethostname():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    def _read(self, query: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        return self._use(lambda db: db.execute(query, params).fetchall())
 
 
 def _row(r: tuple[Any, ...]) -> SessionRow:
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
      pid, host, speed, before, after, moves) = r
-    if status == "running" and not _alive(pid, host):
+    if status == "running" and not database.writer_alive(pid, host):
         status = "interrupted"
     return SessionRow(
         id=int(id_),

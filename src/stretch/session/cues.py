@@ -2,8 +2,10 @@
 
 Engine events become cues at thresholds, never every second: the move and side as a
 step starts, "switch sides", "halfway" on holds of 20 s or more, 3-2-1 before a hold
-ends, "up next" in pauses, rep counts at the tempo, and "well done". The bell (here)
-and the voice (`voice.py`) never block the timer: they run on their own threads.
+ends, "up next" in pauses, rep counts at the tempo, and "well done". Once per move, its
+first caution, in the first quiet moment that leads into it: the pause before it, or the
+start of its work, whichever has room to say it before the next timed cue. The bell
+(here) and the voice (`voice.py`) never block the timer: they run on their own threads.
 """
 
 from __future__ import annotations
@@ -21,16 +23,29 @@ from stretch.text import step_name
 
 COUNTDOWN = 3  # seconds before the end of a hold that each get a cue
 HALFWAY_FROM = 20  # holds this long or longer get a "halfway"
-STALE_AFTER = 2.5  # session seconds after which an unspoken cue is dropped
+STALE_AFTER = 2.5  # session seconds after which an unspoken cue is dropped, at the latest
+NEVER = math.inf
+# How long speech takes, to judge whether a caution fits before the next timed cue:
+# espeak-ng's default is 175 words a minute (2.9 a second); this errs on the slow side.
+WORDS_PER_SECOND = 2.5
+SPEECH_START = 0.5  # seconds a speech program takes to start talking
+CAREFUL = "Careful: "
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """Something worth saying or sounding, and the session time it belongs to."""
+    """Something worth saying or sounding, the session time it belongs to, and the time
+    its moment is over (`until`): a cue not begun by then is dropped, never said late.
 
-    kind: str  # start | switch | next | halfway | count | rep | end | paused | resumed | done
+    A count "2" is over when its second is; a step's start ("Switch sides", the move)
+    when the step ends, or STALE_AFTER after it began; a rep when the next rep starts;
+    "well done" never.
+    """
+
+    kind: str  # start | switch | next | caution | halfway | count | rep | end | paused | ...
     text: str
     at: float
+    until: float = NEVER
 
 
 def spoken_start(step: Step) -> tuple[str, str]:
@@ -43,6 +58,24 @@ def spoken_start(step: Step) -> tuple[str, str]:
     return "next", f"{step.label}{upcoming}"
 
 
+def speaking_time(text: str) -> float:
+    """Seconds a speech program takes to say `text`, erring long."""
+    return SPEECH_START + len(text.split()) / WORDS_PER_SECOND
+
+
+def quiet_seconds(step: Step) -> float:
+    """Seconds from a step's start to its first timed cue (halfway, 3-2-1, a rep count),
+    or to its end, where the next step's own cue comes."""
+    if step.kind == "hold":
+        first = step.seconds - COUNTDOWN
+        if step.seconds >= HALFWAY_FROM:
+            first = min(first, step.seconds / 2)
+        return max(0.0, first)
+    if step.kind == "count" and step.tempo and step.reps > 1:
+        return step.tempo
+    return step.seconds
+
+
 SIMPLE: dict[type, tuple[str, str]] = {
     Paused: ("paused", "Paused"), Resumed: ("resumed", "Go on"), Finished: ("done", "Well done."),
 }
@@ -53,19 +86,42 @@ class CueMaker:
 
     def __init__(self) -> None:
         self._said: set[tuple[int, str]] = set()
+        self._cautioned: set[str] = set()  # moves whose caution has been given
 
     def __call__(self, event: Event) -> list[Cue]:
         if isinstance(event, StepStarted):
             self._said = set()
             kind, text = spoken_start(event.step)
-            return [Cue(kind, text, event.at)]
+            end = event.at + event.step.seconds
+            cues = [Cue(kind, text, event.at, min(end, event.at + STALE_AFTER))]
+            caution = self._caution(event.step, after=text)
+            if caution:
+                # begun any later, it would run into the step's first timed cue
+                latest = event.at + quiet_seconds(event.step) - speaking_time(caution)
+                cues.append(Cue("caution", caution, event.at, latest))
+            return cues
         if isinstance(event, Tick):
             return self._tick(event)
         if isinstance(event, StepDone):
             ended = event.step.kind == "hold" and not event.skipped
-            return [Cue("end", "", event.at)] if ended else []
+            return [Cue("end", "", event.at, event.at)] if ended else []
         said = SIMPLE.get(type(event))
-        return [Cue(said[0], said[1], event.at)] if said else []
+        if said is None:
+            return []
+        until = NEVER if said[0] == "done" else event.at + STALE_AFTER
+        return [Cue(said[0], said[1], event.at, until)]
+
+    def _caution(self, step: Step, *, after: str) -> str | None:
+        """The caution for the move this step is or leads into, the first time there is
+        room to say it (after `after`) before the next timed cue, so it never delays one."""
+        move = step.move or step.next_move
+        if move is None or not move.cautions or move.id in self._cautioned:
+            return None
+        words = CAREFUL + move.cautions[0]
+        if speaking_time(after) + speaking_time(words) > quiet_seconds(step):
+            return None
+        self._cautioned.add(move.id)
+        return words
 
     def _once(self, index: int, key: str) -> bool:
         if (index, key) in self._said:
@@ -76,17 +132,21 @@ class CueMaker:
     def _tick(self, tick: Tick) -> list[Cue]:
         step = tick.step
         cues: list[Cue] = []
+        end = tick.at + tick.remaining
         if step.kind == "hold":
             if step.seconds >= HALFWAY_FROM and tick.elapsed >= step.seconds / 2 \
                     and tick.remaining > COUNTDOWN and self._once(tick.index, "half"):
-                cues.append(Cue("halfway", "Halfway", tick.at))
+                until = min(tick.at + STALE_AFTER, end - COUNTDOWN)
+                cues.append(Cue("halfway", "Halfway", tick.at, until))
             second = math.ceil(tick.remaining - 1e-6)
             if 1 <= second <= COUNTDOWN and self._once(tick.index, f"count{second}"):
-                cues.append(Cue("count", str(second), tick.at))
+                # "2" belongs to the second before 1 s are left; after that it is wrong
+                cues.append(Cue("count", str(second), tick.at, end - (second - 1)))
         elif step.kind == "count" and step.tempo:
             rep = int(tick.elapsed // step.tempo) + 1
             if 1 < rep <= step.reps and self._once(tick.index, f"rep{rep}"):
-                cues.append(Cue("rep", str(rep), tick.at))
+                next_rep = tick.at + rep * step.tempo - tick.elapsed
+                cues.append(Cue("rep", str(rep), tick.at, min(next_rep, end)))
         return cues
 
 

@@ -16,6 +16,10 @@ from stretch.model import Step
 from stretch.session.clock import Clock
 
 BACK_GRACE = 2.0  # within this many seconds of a step's start, back goes to the previous step
+# A session that reaches its end is completed only when more than this share of its work
+# (the planned seconds of its hold and counted steps) was actually run; otherwise stopped.
+COMPLETE_SHARE = 0.5
+WORK: frozenset[str] = frozenset({"hold", "count"})
 
 
 class Command(enum.Enum):
@@ -72,6 +76,7 @@ class Summary:
     steps_done: int
     steps_skipped: int
     holds_done: int
+    reached_end: bool = False  # ran to its last step (when stopped: most work skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ class Session:
     done: bool = False
     done_steps: set[int] = field(default_factory=set)
     skipped_steps: set[int] = field(default_factory=set)
+    worked: dict[int, float] = field(default_factory=dict)  # seconds run of each work step
 
     # --- time -------------------------------------------------------------------
 
@@ -149,7 +155,7 @@ class Session:
         self.started_at = self.clock.now()
         if not self.steps:
             self.done = True
-            return [Finished(self.summary("completed", self.started_at), self.started_at)]
+            return [self._finished(self.started_at)]
         return [StepStarted(0, self.step, self.started_at)]
 
     def poll(self, now: float | None = None) -> list[Event]:
@@ -194,9 +200,11 @@ class Session:
         """End the current step at clock time `at` and start the next one there."""
         events: list[Event] = [StepDone(self.index, self.step, skipped, at)]
         (self.skipped_steps if skipped else self.done_steps).add(self.index)
+        if self.step.kind in WORK:
+            self.worked[self.index] = self.elapsed(at) if skipped else self.step.seconds
         if self.index + 1 >= len(self.steps):
             self.done = True
-            events.append(Finished(self.summary("completed", at), at))
+            events.append(self._finished(at))
             return events
         self.index += 1
         self.step_start = self.active(at)
@@ -212,14 +220,22 @@ class Session:
         self.step_start = self.active(now)
         return [StepStarted(self.index, self.step, now)]
 
-    def summary(self, status: str, at: float) -> Summary:
-        holds = [i for i in self.done_steps if self.steps[i].kind in ("hold", "count")]
+    def _finished(self, at: float) -> Finished:
+        """The end of the last step: completed when more than COMPLETE_SHARE of the work
+        was run, else stopped (skipping every step is not a session done)."""
+        planned = sum(s.seconds for s in self.steps if s.kind in WORK)
+        status = "completed" if sum(self.worked.values()) > planned * COMPLETE_SHARE else "stopped"
+        return Finished(self.summary(status, at, reached_end=True), at)
+
+    def summary(self, status: str, at: float, *, reached_end: bool = False) -> Summary:
+        holds = [i for i in self.done_steps if self.steps[i].kind in WORK]
         return Summary(
             status=status,
             active_seconds=self.active(at),
             steps_done=len(self.done_steps),
             steps_skipped=len(self.skipped_steps),
             holds_done=len(holds),
+            reached_end=reached_end,
         )
 
 

@@ -33,6 +33,16 @@ class Terminated(Exception):
         self.signum = signum
 
 
+def foreground(fd: int | None = None) -> bool:
+    """Whether this process's group owns the terminal on `fd` (standard input): not when
+    suspended, nor when started in the background with `&`, where changing the
+    terminal's modes would stop the process (SIGTTOU)."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno() if fd is None else fd) == os.getpgrp()
+    except (OSError, ValueError):  # no terminal (any more): SIGHUP, a pipe, a closed stdin
+        return False
+
+
 def decode(data: str) -> list[str]:
     """Split what one read returned into key names ('space', 'left', 'q', ...)."""
     keys: list[str] = []
@@ -99,11 +109,17 @@ class RawKeys:
         tty.setcbreak(self.fd, termios.TCSANOW)
 
     def restore(self) -> None:
-        """Put the terminal modes back as they were (safe to call more than once)."""
-        if self._saved is not None:
+        """Put the terminal modes back as they were (safe to call more than once).
+
+        Not from the background: a session stopped with Ctrl-Z gave the terminal back to
+        the shell as it was, and `kill %1` then sends SIGTERM with a SIGCONT. Setting the
+        modes from the background would stop the process again (SIGTTOU) before it could
+        end, and would change the shell's own terminal."""
+        if self._saved is not None and foreground(self.fd):
             # after SIGHUP the terminal is gone and there is nothing left to restore
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
 
     def _terminate(self, signum: int, frame: FrameType | None) -> None:
         raise Terminated(signum)
@@ -122,6 +138,12 @@ class RawKeys:
         self.resized = True
         if self.on_resume:
             self.on_resume()
+
+    def discard(self) -> None:
+        """Forget keys typed but not yet read (so they cannot answer a later question)."""
+        self._pending.clear()
+        with contextlib.suppress(termios.error):
+            termios.tcflush(self.fd, termios.TCIFLUSH)
 
     def read_key(self, timeout: float) -> str | None:
         """The next key, waiting at most `timeout` seconds; None if none came."""

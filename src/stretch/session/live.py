@@ -1,26 +1,28 @@
 """The live view's loop: the alternate screen, keys in, frames out, the terminal restored.
 
-Rich writes the screen's control codes (alternate screen, cursor, home); each frame is
-rendered off-screen to exactly the window's size and written whole, only when it
-differs from the last, so nothing flickers and an idle second costs almost nothing.
+Rich writes the screen's control codes (alternate screen, cursor) and each line's
+styles; a frame comes cut to exactly the window's size and is written whole, only when
+what it shows changes, so nothing flickers and an idle second costs almost nothing.
+When a routine runs to its end, its summary stays up until a key is pressed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rich.console import Console, RenderableType
+from rich.console import COLOR_SYSTEMS, Console
 from rich.control import Control
-from rich.screen import Screen as FullScreen
+from rich.text import Text
 
+from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import (
     Command,
     Event,
+    Finished,
     Listener,
     Order,
     Session,
@@ -29,9 +31,12 @@ from stretch.session.engine import (
     run_session,
 )
 from stretch.session.keys import RawKeys
-from stretch.session.view import KEY_COMMANDS, View, countdown, frame
+from stretch.session.view import KEY_COMMANDS, View, countdown, figure_frame, frame, number
 
+HOME = "\x1b[H"  # the cursor to the top left
+ERASE_LINE = "\x1b[K"  # from the cursor to the end of the row
 DEFAULT_SIZE = (80, 24)  # when the terminal does not say (a pty with no size set)
+END_POLL = 0.25  # seconds between looks at the window's size on the end screen
 
 
 class Screen:
@@ -67,12 +72,27 @@ class Screen:
             return DEFAULT_SIZE
         return size.columns, size.lines
 
-    def draw(self, renderable: RenderableType, width: int, height: int) -> None:
-        """Render off-screen to exactly the window's size, then write it whole if it changed."""
-        page = Console(file=io.StringIO(), width=width, height=height, force_terminal=True,
-                       legacy_windows=False, no_color=self.console.no_color)
-        page.print(Control.home(), FullScreen(renderable), end="")
-        text = page.file.getvalue()  # type: ignore[attr-defined]
+    def draw(self, lines: Sequence[Text], width: int, height: int) -> None:
+        """Write a frame whole, from the top left, if it differs from the last one.
+
+        The lines come cut to the width already, so each is turned into escape codes
+        directly (no wrapping, no measuring: a big frame costs a few milliseconds); the
+        rest of each row, and rows below the frame, are erased.
+        """
+        colours = COLOR_SYSTEMS.get(self.console.color_system or "")
+        plain = self.console.no_color
+        rows: list[str] = []
+        for line in list(lines)[:height]:
+            parts = []
+            for segment in line.render(self.console):
+                style = segment.style
+                if style and plain:
+                    style = style.without_color
+                parts.append(style.render(segment.text, color_system=colours)
+                             if style else segment.text)
+            rows.append("".join(parts))
+        rows += [""] * (height - len(rows))
+        text = HOME + (ERASE_LINE + "\r\n").join(rows) + ERASE_LINE
         if text != self._last:
             self.out.write(text)
             self.out.flush()
@@ -82,13 +102,15 @@ class Screen:
 class LiveLoop:
     """Keys in, frames out: the waiter that `run_session` calls between deadlines."""
 
-    def __init__(self, session: Session, view: View, screen: Screen) -> None:
+    def __init__(self, session: Session, view: View, screen: Screen, *,
+                 fd: int | None = None) -> None:
         self.session = session
         self.view = view
         self.screen = screen
-        self.keys = RawKeys(on_suspend=self._on_suspend, on_resume=self._on_resume)
+        self.keys = RawKeys(fd, on_suspend=self._on_suspend, on_resume=self._on_resume)
         self._suspended_at: float | None = None
         self._shown: tuple[object, ...] | None = None
+        self.finished = False  # the routine ran to its end (not stopped with q)
 
     def _on_suspend(self) -> None:
         self._suspended_at = self.session.clock.now()
@@ -101,17 +123,26 @@ class LiveLoop:
     def listener(self, event: Event) -> None:
         if isinstance(event, StepStarted):
             self._shown = None
+        self.finished = self.finished or isinstance(event, Finished)
         self.redraw()
 
+    def state(self, width: int, height: int) -> tuple[object, ...]:
+        """Everything a frame depends on: the frame is redrawn when, and only when, this
+        changes (a second, a rep, the figure's pose, a step, a key, the window's size).
+        Paused, the session's clock stands still, and so does all of it."""
+        session = self.session
+        elapsed = session.elapsed()
+        return (session.index, number(session), countdown(session.remaining()),
+                figure_frame(session.step, elapsed), session.paused, self.view.show_help,
+                width, height)
+
     def redraw(self) -> None:
-        """Draw only when what the screen shows would change (a second, a step, a key)."""
+        """Draw only when what the screen shows would change."""
         if not self.screen.active:
             return
         width, height = self.screen.size()
         session = self.session
-        state = (session.index, countdown(session.remaining()), session.paused,
-                 self.view.show_help, width, height,
-                 int(session.elapsed() // (session.step.tempo or 1)))
+        state = self.state(width, height)
         if state != self._shown:
             self._shown = state
             self.screen.draw(frame(session, self.view, width=width, height=height), width, height)
@@ -131,6 +162,23 @@ class LiveLoop:
             return None
         return KEY_COMMANDS.get(key or "")
 
+    def hold_end(self, end: Ending) -> None:
+        """Show the end screen until a key (any key, Ctrl-C too) or the terminal closes."""
+        self.keys.discard()  # a key pressed as the last step ended does not count
+        shown: tuple[int, int] | None = None
+        while True:
+            if self.screen.active and (size := self.screen.size()) != shown:
+                shown = size
+                self.screen.draw(end_frame(end, width=size[0], height=size[1]), *size)
+            try:
+                if self.keys.read_key(END_POLL) is not None:
+                    return
+            except (KeyboardInterrupt, EOFError):
+                return
+            if self.keys.resized or not self.screen.active:
+                self.keys.resized = False
+                shown = None
+
 
 def ring() -> None:
     """The terminal bell: one byte straight to the terminal, safe from any thread."""
@@ -140,9 +188,13 @@ def ring() -> None:
 
 def run_live(
     session: Session, *, title: str, listeners: Sequence[Listener], bell: bool,
-    out: TextIO | None = None,
+    streak: Callable[[], int] = lambda: 0, out: TextIO | None = None,
 ) -> Summary:
-    """Guide a session full-screen in the terminal, restoring it on every way out."""
+    """Guide a session full-screen in the terminal, restoring it on every way out.
+
+    A routine that runs to its end leaves its summary on the screen until a key is
+    pressed; `streak` is asked for once the session is logged.
+    """
     from stretch.session.cues import Bell
 
     out = out or sys.stdout
@@ -154,7 +206,11 @@ def run_live(
     with loop.keys:
         screen.enter()
         try:
-            return run_session(session, wait=loop.wait, listeners=[*listeners, *extra])
+            summary = run_session(session, wait=loop.wait, listeners=[*listeners, *extra])
+            if loop.finished:
+                loop.hold_end(ending(session.steps, session.done_steps, title=title,
+                                     summary=summary, streak=streak()))
+            return summary
         finally:
             screen.leave()
 

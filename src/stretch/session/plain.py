@@ -1,6 +1,8 @@
 """Plain output for pipes, `TERM=dumb` and screen readers: one line per step, then a summary.
 
-No colour, no cursor movement: each step start is one line a screen reader reads once.
+No colour, no cursor movement, no boxes: each step start is one line a screen reader
+reads once. At a terminal the keys still work (space, n, b, q, ?), read without echo,
+so `--plain` is the whole session for someone who listens rather than looks.
 """
 
 from __future__ import annotations
@@ -8,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from stretch.session.engine import (
+    Command,
     Event,
     Finished,
     Listener,
+    Order,
+    Paused,
+    Resumed,
     Session,
     StepStarted,
     Stopped,
@@ -36,25 +42,71 @@ class PlainPrinter:
             label = step_name(step)
             if step.move is None and step.next_label:
                 label += f" (next: {step.next_label})"
-            self.write(f"{clock(event.at - self.origin)}  {label}  {step.seconds:g} s")
+            self._line(event.at, f"{label}  {step.seconds:g} s")
+        elif isinstance(event, Paused):
+            self._line(event.at, "Paused (space to go on)")
+        elif isinstance(event, Resumed):
+            self._line(event.at, "Resumed")
         elif isinstance(event, (Finished, Stopped)):
             self.write(summary_line(event.summary, self.title))
 
+    def _line(self, at: float, text: str) -> None:
+        origin = at if self.origin is None else self.origin
+        self.write(f"{clock(at - origin)}  {text}")
+
 
 def summary_line(summary: Summary, title: str) -> str:
-    """'Completed Hip reset in 10:40: 20 holds and sets done, no steps skipped.'"""
+    """'Completed Hip reset after 10:40: 20 holds and sets done, no steps skipped.'
+
+    A session that ran to its end with most of its work skipped is not completed: it
+    reads 'Stopped ..., most of it skipped: ...', as the history logs it."""
     status = "Completed" if summary.status == "completed" else "Stopped"
     skipped = plural(summary.steps_skipped, "step") if summary.steps_skipped else "no steps"
+    why = ", most of it skipped" if summary.reached_end and status == "Stopped" else ""
     return (
-        f"{status} {title} after {clock(summary.active_seconds)}: "
+        f"{status} {title} after {clock(summary.active_seconds)}{why}: "
         f"{plural(summary.holds_done, 'hold')} and sets done, {skipped} skipped."
     )
 
 
+class PlainKeys:
+    """The keys of the live view for plain output: read raw (never echoed), waiting on the
+    clock in between; Ctrl-Z pauses at the moment of suspension, as in the live view."""
+
+    def __init__(self, session: Session, write: Callable[[str], None]) -> None:
+        from stretch.session.keys import RawKeys
+
+        self.session = session
+        self.write = write
+        self.keys = RawKeys(on_suspend=self._on_suspend)
+        self._suspended_at: float | None = None
+
+    def _on_suspend(self) -> None:
+        self._suspended_at = self.session.clock.now()
+
+    def wait(self, deadline: float) -> Command | Order | None:
+        from stretch.session.view import KEY_COMMANDS, KEYS_HELP
+
+        if self._suspended_at is not None:
+            at, self._suspended_at = self._suspended_at, None
+            return Order(Command.PAUSE, at)
+        key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
+        if key == "?":
+            self.write(f"Keys: {KEYS_HELP}")
+            return None
+        return KEY_COMMANDS.get(key or "")
+
+
 def run_plain(
-    session: Session, *, title: str, listeners: Sequence[Listener], write: Callable[[str], None]
+    session: Session, *, title: str, listeners: Sequence[Listener], write: Callable[[str], None],
+    keys: bool = False,
 ) -> Summary:
-    """No terminal: print lines as steps start, waiting on the clock, reading no keys."""
+    """Print lines as steps start, waiting on the clock; with `keys` (a terminal to read
+    from), answer the session keys too."""
     printer = PlainPrinter(write, title)
-    return run_session(session, wait=session.clock.sleep_until, listeners=[*listeners, printer],
-                       refresh=1.0)
+    every: list[Listener] = [*listeners, printer]
+    if not keys:
+        return run_session(session, wait=session.clock.sleep_until, listeners=every, refresh=1.0)
+    reader = PlainKeys(session, write)
+    with reader.keys:
+        return run_session(session, wait=reader.wait, listeners=every, refresh=1.0)

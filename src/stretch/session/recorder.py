@@ -3,7 +3,9 @@
 The row is created before the session starts (so a history that cannot be written
 stops us before anyone gets on the floor), updated as each step finishes, and closed
 with the final status. A process killed mid-session leaves a `running` row that the
-history reads back as interrupted.
+history reads back as interrupted. Which side went first is written once the session
+has reached its first sided move (with the next write), so a session quit before then
+does not swap the sides.
 """
 
 from __future__ import annotations
@@ -11,36 +13,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from stretch.history.store import History, local_now
+from stretch.history.schedule import local_now
+from stretch.history.store import NO_SIDE, History
 from stretch.model import Routine
-from stretch.session.engine import Event, Finished, Session, StepDone, Stopped
+from stretch.session.engine import Event, Finished, Session, StepDone, StepStarted, Stopped
 
 
 class Recorder:
     """An engine listener that keeps one history row up to date."""
 
     def __init__(self, history: History, session: Session, routine: Routine, *,
-                 first_side: str, pain_before: int | None = None,
+                 pain_before: int | None = None,
                  now: Callable[[], datetime] = local_now) -> None:
         self.history = history
         self.session = session
         self.now = now
         self.closed = False
+        self.first_side: str | None = None  # once a sided move starts: written with the
+        self.side_written = False           # next step's progress (or the close)
         self.id = history.begin(
             routine=routine.id, title=routine.title, started=now(),
             planned_seconds=sum(s.seconds for s in session.steps),
-            steps_total=len(session.steps), first_side=first_side, speed=session.clock.speed,
+            steps_total=len(session.steps), first_side=NO_SIDE, speed=session.clock.speed,
             moves=tuple(m.id for m in routine.moves), pain_before=pain_before,
         )
 
     def __call__(self, event: Event) -> None:
-        if isinstance(event, StepDone):
+        if isinstance(event, StepStarted):
+            if self.first_side is None and event.step.side in ("left", "right"):
+                self.first_side = event.step.side
+        elif isinstance(event, StepDone):
             move = event.step.move
             active, done, skipped = self._counts(event.at)
             self.history.progress(
                 self.id, active_seconds=active, steps_done=done, steps_skipped=skipped,
                 group=move.group if move and not event.skipped else None,
-                seconds=event.step.seconds,
+                seconds=event.step.seconds, first_side=self._side(),
             )
         elif isinstance(event, (Finished, Stopped)):
             self.close(event.summary.status, at=event.at)
@@ -56,4 +64,11 @@ class Recorder:
             self.closed = True
             active, done, skipped = self._counts(at)
             self.history.finish(self.id, status=status, ended=self.now(), active_seconds=active,
-                                steps_done=done, steps_skipped=skipped)
+                                steps_done=done, steps_skipped=skipped, first_side=self._side())
+
+    def _side(self) -> str | None:
+        """Which side went first, the first time there is one to write (else None)."""
+        if self.first_side is None or self.side_written:
+            return None
+        self.side_written = True
+        return self.first_side

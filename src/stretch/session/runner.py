@@ -7,17 +7,19 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stretch.fit import fit
-from stretch.history.schedule import current_streak, first_side
-from stretch.history.store import History, local_now
+from stretch.fit import fit_to
+from stretch.history.schedule import current_streak, first_side, local_now
+from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
 from stretch.plan import plan
 from stretch.session.clock import Clock, make_clock
 from stretch.session.engine import Listener, Session, Summary
+from stretch.session.options import Options
 from stretch.session.recorder import Recorder
 from stretch.settings import Settings
 from stretch.text import plural
@@ -26,16 +28,8 @@ if TYPE_CHECKING:
     from stretch.session.voice import Voice
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to run a session: the effective settings and the command line's flags."""
-
-    settings: Settings
-    speed: float = 1.0
-    plain: bool = False
-    minutes: float | None = None
-    pain_before: int | None = None  # 0-10, from --pain-before or the check-in
-    pain_after: int | None = None
+DEMO = ("A --speed run is a demo: it counts toward nothing (not the "
+        "streak, the week's ticks or your minutes).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +57,10 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
 
 
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
-           term: Terminal) -> Summary:
-    """Full screen for a person at a terminal; plain lines otherwise (with the bell if on
-    a terminal)."""
+           term: Terminal, *, streak: Callable[[], int]) -> Summary:
+    """Full screen for a person at a terminal, ending on a summary that waits for a key;
+    plain lines otherwise (with the bell if on a terminal, and the keys if there is one
+    to read from), and nothing waits."""
     bell = options.settings.values.bell
     if options.plain or not term.interactive or term.dumb:
         from stretch.session.live import ring
@@ -75,12 +70,16 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
             from stretch.session.cues import Bell
 
             listeners = [*listeners, Bell(ring)]
+        from stretch.session.keys import foreground
+
         return run_plain(session, title=routine.title, listeners=listeners,
-                         write=lambda line: print(line, flush=True))
+                         write=lambda line: print(line, flush=True),
+                         keys=term.stdin_tty and foreground())
     from stretch.session.live import run_live
     from stretch.session.plain import summary_line
 
-    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell)
+    summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
+                       streak=streak)
     term.out.print(summary_line(summary, routine.title), markup=False)
     return summary
 
@@ -88,19 +87,24 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
                 term: Terminal) -> Logged:
     """Guide one session and log it; report what fitting changed, and the streak after."""
+    if history.read_only:
+        term.note(f"stretch: cannot write the history file {history.path} "
+                  f"({history.read_only}): this session will not be logged.")
     settings = options.settings.values.plan_settings(first_side(history, routine.id))
-    if options.minutes is not None:
-        fitted = fit(routine, settings, options.minutes)
-        routine, settings = fitted.routine, fitted.settings
-        for change in fitted.changes:
-            term.note(f"To fit {options.minutes:g} minutes: {change}.")
+    fitted = fit_to(routine, settings, options.minutes)
+    routine, settings = fitted.routine, fitted.settings
+    for note in fitted.notes:
+        term.note(note)
     session = Session(plan(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine, first_side=settings.first_side,
-                        pain_before=options.pain_before)
+    recorder = Recorder(history, session, routine, pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)
+
+    def streak() -> int:
+        return current_streak(catalogue, history, local_now())
+
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
-                         term)
+                         term, streak=streak)
     except KeyboardInterrupt:
         recorder.close("stopped")
         raise
@@ -110,7 +114,9 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     finally:
         if voice is not None:
             voice.close()
-    streak = current_streak(catalogue, history, local_now())
-    if streak:
-        term.out.print(f"Streak: {plural(streak, 'day')}.")
+    if options.speed > 1:
+        term.note(DEMO)
+    days = streak()
+    if days:
+        term.out.print(f"Streak: {plural(days, 'day')}.", markup=False)
     return Logged(summary, recorder.id)

@@ -1,24 +1,31 @@
 """What the live view shows: one frame, a pure function of the session and the screen size.
 
-Tests render frames into a recorded console; the loop in `live.py` only waits for keys
-and redraws when what is on screen would change.
+The person is on the floor two metres away, so the number is the biggest thing on the
+screen, the side is in large letters, and the figure beside the countdown shows the
+pose (a counted exercise's figure moves between its start and end at the tempo). Tests
+render frames into a recorded console; `live.py` only waits for keys and redraws when
+what is on screen would change.
 """
 
 from __future__ import annotations
 
-import io
+import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
-from stretch.model import Step
+from stretch.model import Move, Side, Step
+from stretch.poses import Figure, Frame
+from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
-from stretch.text import clock, position, step_detail
+from stretch.session.layout import Layout, choose
+from stretch.session.lines import BULLET, CAUTION, GAP, beside, fit, wrapped
+from stretch.text import clock, position, step_detail, step_name
 
 KEYS_HELP = "space pause · n next · b back · q quit · ? help"
+KEYS_HELP_PAUSED = "space resume · n next · b back · q quit · ? help"
 KEY_COMMANDS = {
     "space": Command.TOGGLE, "n": Command.NEXT, "right": Command.NEXT,
     "b": Command.BACK, "left": Command.BACK, "q": Command.STOP,
@@ -33,43 +40,63 @@ HELP_LINES = (
 )
 BANNERS = {"get-ready": "GET READY", "switch": "SWITCH SIDES", "rest": "REST",
            "transition": "CHANGE POSITION"}
-
-# A 5-row block font; each '#' becomes two full blocks so digits look square.
-FONT = {
-    "0": ("###", "# #", "# #", "# #", "###"),
-    "1": (" # ", "## ", " # ", " # ", "###"),
-    "2": ("###", "  #", "###", "#  ", "###"),
-    "3": ("###", "  #", " ##", "  #", "###"),
-    "4": ("# #", "# #", "###", "  #", "  #"),
-    "5": ("###", "#  ", "###", "  #", "###"),
-    "6": ("###", "#  ", "###", "# #", "###"),
-    "7": ("###", "  #", "  #", "  #", "  #"),
-    "8": ("###", "# #", "###", "# #", "###"),
-    "9": ("###", "# #", "###", "  #", "###"),
-    ":": (" ", "#", " ", "#", " "),
-}
+# A move done on both sides at once (a bridge, a butterfly) has no side to announce:
+# "BOTH SIDES" there would read as "do it on each side" (issue 15, item 17).
+SIDES = {"left": ("◀ LEFT", "bold cyan"), "right": ("RIGHT ▶", "bold magenta")}
+PAUSED = ("PAUSED", "bold reverse yellow")
+REFERENCE_ROWS = 8  # the size at which numbers' widths are compared
 
 
 def bar(fraction: float, width: int) -> Text:
-    """A progress bar that reads without colour too: filled blocks, then light shade."""
+    """A progress bar that reads without colour too: a heavy line done, a thin one to go."""
     width = max(1, width)
     done = round(max(0.0, min(1.0, fraction)) * width)
-    return Text.assemble(("█" * done, "green"), ("░" * (width - done), "dim"), no_wrap=True)
-
-
-def big(text: str) -> list[str]:
-    """`text` (digits and ':') as five lines of block characters."""
-    rows = []
-    for row in range(5):
-        glyphs = [FONT[ch][row].replace("#", "██").replace(" ", "  ") for ch in text]
-        rows.append(" ".join(glyphs))
-    return rows
+    return Text.assemble(("━" * done, "green"), ("─" * (width - done), "dim"), no_wrap=True)
 
 
 def countdown(seconds: float) -> str:
     """What the big digits show: whole seconds left, rounded up; m:ss from a minute."""
     whole = max(0, math.ceil(seconds - 1e-6))
     return f"{whole // 60}:{whole % 60:02}" if whole >= 60 else str(whole)
+
+
+def rep(step: Step, elapsed: float) -> int:
+    """The rep under way in a counted step (1-based; the last one at its very end)."""
+    return min(step.reps, int(elapsed // (step.tempo or 1)) + 1)
+
+
+def figure_frame(step: Step, elapsed: float) -> Frame | None:
+    """The figure's frame `elapsed` seconds into a step: the figure leads the person.
+
+    Each rep of a counted exercise is one tempo long: its first half shows the end pose
+    (lift, open, reach) and its second half the start pose (lower, close, return), so
+    the figure moves twice per rep, on the rep's start and at its middle. A hold has
+    one pose (None).
+    """
+    if step.kind != "count" or not step.tempo:
+        return None
+    return "end" if elapsed % step.tempo < step.tempo / 2 else "start"
+
+
+def number(session: Session) -> str:
+    """The big number now: seconds left ('28', '1:15'), or the rep of a counted one ('4/10')."""
+    step = session.step
+    if step.kind == "count" and step.tempo:
+        return f"{rep(step, session.elapsed())}/{step.reps}"
+    return countdown(session.remaining())
+
+
+def widest(steps: Sequence[Step]) -> str:
+    """The widest big number in a session, which sizes the digits for all of it: they
+    hold still while counting, and a rep is as large as the seconds."""
+    texts = {f"{s.reps}/{s.reps}" if s.kind == "count" and s.tempo else countdown(s.seconds)
+             for s in steps}
+    return max(sorted(texts), key=lambda text: digits_width(text, REFERENCE_ROWS), default="0")
+
+
+def coming(session: Session) -> Step | None:
+    """The step whose move the screen shows: this one, or in a pause the next move."""
+    return next((s for s in session.steps[session.index:] if s.move), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,86 +107,162 @@ class View:
     show_help: bool = False
 
 
-def frame(session: Session, view: View, *, width: int, height: int) -> RenderableType:
-    """One screenful for the current moment, fitted to `width` x `height`."""
-    step = session.step
-    remaining = session.remaining()
-    lines: list[RenderableType] = [_header(session, view, width)]
-    lines += _what(step)
-    digits = countdown(remaining)
-    rows = big(digits)
-    style = "dim" if session.paused else "bold"
-    if height >= 16 and len(rows[0]) <= width:
-        lines += [Text(row, style=style, justify="center", no_wrap=True) for row in rows]
+def frame(session: Session, view: View, *, width: int, height: int) -> list[Text]:
+    """One screenful for the current moment: `height` rows, each `width` cells."""
+    step, shown = session.step, coming(session)
+    now = number(session)
+    figure = _figure(session, shown)
+    layout = choose(width, height, number=widest(session.steps), figure=figure is not None)
+    instructions = _instructions(shown, layout)
+    # rows the cues (or the key help) leave empty go half above the countdown, half below
+    used = max(len(instructions), len(HELP_LINES))
+    above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
+    lines: list[Text] = [_header(session, view, width)] if layout.header else []
+    lines += [_name(step, width), *[Text()] * above, *_letters(session, layout)]
+    column = [Text()] * layout.gap + _digits(now, layout)
+    elapsed = step.seconds - session.remaining()
+    column += [bar(elapsed / step.seconds if step.seconds else 1.0, layout.main),
+               fit(_detail(session), layout.main)]
+    fw, fh = layout.figure
+    if figure is not None and layout.shape == "wide":
+        lines += beside(column, layout.main, _drawn(*figure, fw, fh), fw)
     else:
-        lines.append(Text(digits, style=style + " reverse", justify="center"))
-    lines.append(bar(1 - remaining / step.seconds if step.seconds else 1.0, width))
-    lines.append(_detail(step, session.elapsed()))
-    footer = Text(KEYS_HELP, style="dim", no_wrap=True, overflow="ellipsis", justify="center")
-    room = height - len(lines) - 1
-    body = _help_lines() if view.show_help else _instructions(session, width)
-    if room > 1 and body:
-        lines.append(Text(""))
-        lines += body[: room - 1]
-    lines += [Text("")] * (height - len(lines) - 1)  # keep the key help on the last row
-    return Group(*lines, footer)
-
-
-def _header(session: Session, view: View, width: int) -> RenderableType:
-    total = sum(s.seconds for s in session.steps)
-    left = session.remaining_total()
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=2)
-    grid.add_column(ratio=3)
-    grid.add_column(no_wrap=True, justify="right")
-    status = "PAUSED" if session.paused else f"{clock(left)} left"
-    overall = bar(1 - left / total if total else 1.0, max(5, width // 3))
-    status_style = "bold yellow" if session.paused else ""
-    grid.add_row(Text(view.title, style="bold"), overall, Text(status, style=status_style))
-    return grid
-
-
-def _what(step: Step) -> list[RenderableType]:
-    """The move and side, or the kind of pause, in a line each."""
-    move = step.move
-    if move is None:
-        banner = BANNERS.get(step.kind, step.label.upper())
-        return [Text(banner, style="bold cyan", justify="center"),
-                Text(step.label if step.kind == "transition" else "", justify="center")]
-    where = f"{move.name} · {move.group} · {position(move.position)}"
-    name = Text(where, style="bold", justify="center", no_wrap=True, overflow="ellipsis")
-    side = {"left": "◀  LEFT SIDE", "right": "RIGHT SIDE  ▶", "both": "BOTH SIDES"}.get(
-        step.side or "", ""
-    )
-    side_style = "bold reverse" if step.side in ("left", "right") else "bold"
-    return [name, Text(side, style=side_style, justify="center")]
-
-
-def _detail(step: Step, elapsed: float) -> Text:
-    if step.kind == "count" and step.tempo:
-        text = step_detail(step, rep=min(step.reps, int(elapsed // step.tempo) + 1))
-    elif step.move is not None:
-        text = step_detail(step)
-    else:
-        text = f"Up next: {step.next_label}" if step.next_label else ""
-    return Text(text, justify="center", no_wrap=True, overflow="ellipsis")
-
-
-def _instructions(session: Session, width: int) -> list[RenderableType]:
-    """The move's setup and cues (or, in a pause, those of the move coming up)."""
-    move = next((s.move for s in session.steps[session.index:] if s.move), None)
-    if move is None:
-        return []
-    text = Text(move.setup, style="dim")
-    cues = [Text("• " + cue) for cue in move.cues]
-    console = Console(width=width, file=io.StringIO())
-    lines: list[RenderableType] = []
-    for part in (text, *cues):
-        lines += list(part.wrap(console, width))
+        lines += column
+    if figure is not None and layout.shape == "tall":
+        lines += [Text(), *_drawn(*figure, fw, fh)]
+    lines += [Text()] * layout.spacing
+    body = _help_lines() if view.show_help else instructions
+    rows = layout.cues - above
+    lines += (body + [Text()] * rows)[:rows]
+    if layout.next:
+        lines.append(fit(Text(_up_next(session)), width))
+    footer = KEYS_HELP_PAUSED if session.paused else KEYS_HELP
+    lines.append(fit(Text(footer, style="dim"), width))
+    if len(lines) > height:  # a window too small for everything: the keys stay at the foot
+        lines = [*lines[: height - 1], lines[-1]]
     return lines
 
 
-def _help_lines() -> list[RenderableType]:
+def _header(session: Session, view: View, width: int) -> Text:
+    total = sum(s.seconds for s in session.steps)
+    left = session.remaining_total()
+    status = (Text(" PAUSED ", style=PAUSED[1]) if session.paused
+              else Text(f"{clock(left)} left"))
+    overall = bar(1 - left / total if total else 1.0, max(5, width // 3))
+    title = fit(Text(view.title, style="bold"), max(1, width - len(overall) - len(status) - 2),
+                 "left")
+    return fit(Text.assemble(title, " ", overall, " ", status), width)
+
+
+def _name(step: Step, width: int) -> Text:
+    """The move, side, group and position; in a pause, what it is and what comes next."""
+    move = step.move
+    if move is None:
+        upcoming = f" · Up next: {step.next_label}" if step.next_label else ""
+        return fit(Text(step.label + upcoming, style="bold"), width)
+    side = f" · {step.side} side" if step.side in ("left", "right") else ""
+    where = f"{move.name}{side} · {move.group} · {position(move.position)}"
+    return fit(Text(where, style="bold"), width)
+
+
+def _letters(session: Session, layout: Layout) -> list[Text]:
+    """The side (or the pause's banner, or PAUSED) in large letters, as big as fits:
+    over the countdown, or across the whole width when the words are too long for it."""
+    step = session.step
+    if session.paused:
+        words, style = PAUSED
+    elif step.move is None:
+        words, style = BANNERS.get(step.kind, step.label.upper()), "bold cyan"
+    else:
+        words, style = SIDES.get(step.side or "", ("", ""))
+    block: list[Text] = []
+    margin = 1 if session.paused else 0  # the PAUSED slab reaches past its letters
+    room = layout.main
+    for room in (layout.main, layout.width):
+        scale = next((s for s in range(layout.scale, 0, -1)
+                      if letters_width(words, s) + 2 * s * margin <= room), 0)
+        if scale:
+            pad = " " * scale * margin
+            block = [Text(pad + line + pad, style=style) for line in letters(words, scale)]
+            break
+    else:
+        block = [Text(f" {words} ", style=style + " reverse")] if words else []
+    rows = layout.letters
+    top = (rows - len(block)) // 2
+    block = [Text()] * top + block + [Text()] * (rows - top - len(block))
+    return [fit(fit(line, room), layout.width, "left") for line in block[:rows]]
+
+
+def _digits(now: str, layout: Layout) -> list[Text]:
+    if not layout.digits:
+        return [fit(Text(f" {now} ", style="bold reverse"), layout.main)]
+    return [fit(Text(line, style="bold"), layout.main) for line in digits(now, layout.digits)]
+
+
+def _detail(session: Session) -> Text:
+    """The hold or rep and set; in a pause, the dose of the move coming up."""
+    step = session.step
+    if step.kind == "count" and step.tempo:
+        left = countdown(session.remaining())
+        return Text(f"{step_detail(step, rep(step, session.elapsed()))} · {left} s left")
+    shown = step if step.move is not None else coming(session)
+    return Text(step_detail(shown) if shown else "")
+
+
+def _up_next(session: Session) -> str:
+    if session.step.move is None:
+        return ""
+    later = next((s for s in session.steps[session.index + 1:] if s.move), None)
+    if later is None:
+        return "Up next: the end (well done)"
+    count, total, what = ((later.set, later.sets, "set") if later.kind == "count"
+                          else (later.rep, later.reps, "hold"))
+    again = f" ({what} {count} of {total})" if count > 1 else ""
+    return f"Up next: {step_name(later)}{again}"
+
+
+Drawn = tuple[Figure, Frame | None, Side | None]  # a figure, its pose and side
+
+
+def _figure(session: Session, shown: Step | None) -> Drawn | None:
+    """The figure to draw now, its frame and side; None for a move without one."""
+    if shown is None or shown.move is None or shown.move.figure is None:
+        return None
+    if shown is session.step:
+        pose = figure_frame(shown, session.elapsed())
+    else:  # a pause: the move coming up, ready to start
+        pose = "start" if shown.kind == "count" else None
+    return shown.move.figure, pose, shown.side
+
+
+def _drawn(figure: Figure, pose: Frame | None, side: Side | None, width: int,
+           height: int) -> list[Text]:
+    """The figure in braille (the renderer remembers drawings, so redraws are cheap)."""
+    from stretch.figures.braille import render
+
+    return [Text(line) for line in render(figure, width=width, height=height, frame=pose,
+                                          side=side)]
+
+
+def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
+    """Setup and cues, with the cautions beside them (under them when narrow)."""
+    if shown is None or shown.move is None:
+        return []
+    return list(_cues(shown.move, layout))
+
+
+@functools.lru_cache(maxsize=8)
+def _cues(move: Move, layout: Layout) -> tuple[Text, ...]:
+    """Wrapped once per move and window (the lines are copied, never changed, when shown)."""
+    cues = [Text(move.setup, style="dim"), *[Text(BULLET + cue) for cue in move.cues]]
+    cautions = [Text(CAUTION + c, style="yellow") for c in move.cautions]
+    width = layout.width
+    if layout.shape == "wide" and cautions:
+        right = (width - GAP) * 2 // 5
+        left = width - GAP - right
+        return tuple(beside(wrapped(cues, left), left, wrapped(cautions, right), right))
+    return tuple(fit(line, width, "left") for line in wrapped(cues + cautions, width))
+
+
+def _help_lines() -> list[Text]:
     return [Text.assemble((f"{key:>7}  ", "bold"), what) for key, what in HELP_LINES]
-
-

@@ -1,11 +1,13 @@
 """The voice: cues spoken by a speech program beside the timer, never behind it.
 
-The speech program runs on its own thread, without a shell; a cue that went stale
-while an earlier one was being spoken is dropped, so the voice never lags.
+The speech program runs on its own thread, without a shell; a cue whose moment passed
+while an earlier one was being spoken (a count "1" after its second, "switch sides"
+after the switch) is dropped, so the voice never says anything late.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,24 +17,33 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stretch.session.clock import Clock
-from stretch.session.cues import STALE_AFTER, Cue, CueMaker
+from stretch.session.cues import Cue, CueMaker
 from stretch.session.engine import Event
+
+TEXT_VARIABLE = "STRETCH_SPEECH_TEXT"  # how the text reaches a program that reads it there
 
 
 @dataclass(frozen=True, slots=True)
 class Speech:
-    """A speech program: arguments with a `{text}` placeholder, run without a shell."""
+    """A speech program: arguments with a `{text}` placeholder, run without a shell; or,
+    with `text_in_env`, a program that reads the text from TEXT_VARIABLE (PowerShell's
+    `-Command` pastes any later argument into its script as code, so text never goes
+    there)."""
 
     argv: tuple[str, ...]
+    text_in_env: bool = False
 
     def command(self, text: str) -> list[str]:
+        if self.text_in_env:
+            return list(self.argv)
         # a leading space keeps words like "-w file" from being read as an option
         safe = " " + text if text.startswith("-") else text
         return [arg.replace("{text}", safe) for arg in self.argv]
 
     def __call__(self, text: str) -> None:
+        env = {**os.environ, TEXT_VARIABLE: text} if self.text_in_env else None
         subprocess.run(self.command(text), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=30, check=False)
+                       stderr=subprocess.DEVNULL, timeout=30, check=False, env=env)
 
 
 def find_speech(command: Sequence[str] | None = None) -> Speech | None:
@@ -43,8 +54,10 @@ def find_speech(command: Sequence[str] | None = None) -> Speech | None:
         candidates: tuple[tuple[str, ...], ...] = (("say", "{text}"),)
     elif sys.platform == "win32":
         script = ("Add-Type -AssemblyName System.Speech; "
-                  "(New-Object System.Speech.Synthesis.SpeechSynthesizer).Speak($args[0])")
-        candidates = (("powershell", "-NoProfile", "-Command", script, "{text}"),)
+                  "(New-Object System.Speech.Synthesis.SpeechSynthesizer)"
+                  f".Speak($env:{TEXT_VARIABLE})")
+        argv = ("powershell", "-NoProfile", "-NonInteractive", "-Command", script)
+        return Speech(argv, text_in_env=True) if shutil.which(argv[0]) else None
     else:
         candidates = (("espeak-ng", "{text}"), ("espeak", "{text}"),
                       ("spd-say", "--wait", "{text}"))
@@ -55,7 +68,7 @@ def find_speech(command: Sequence[str] | None = None) -> Speech | None:
 
 
 class Voice:
-    """Speaks cues beside the timer; a cue not spoken within STALE_AFTER is dropped."""
+    """Speaks cues beside the timer; a cue not begun before its moment is over is dropped."""
 
     def __init__(self, speak: Callable[[str], None], clock: Clock) -> None:
         self.speak = speak
@@ -82,7 +95,7 @@ class Voice:
             while True:
                 while self._queue:
                     cue = self._queue.popleft()
-                    if cue.kind == "done" or self.clock.now() - cue.at <= STALE_AFTER:
+                    if self.clock.now() < cue.until:
                         return cue
                     self.dropped += 1
                 if self._closing:

@@ -1,7 +1,10 @@
 """The routine sheet as one self-contained HTML file: inline CSS, nothing from the network.
 
-On screen it is a card on a soft background; in print the moves sit in two columns in
-small type, so the shorter routines fit one A4 or Letter page and the full session two.
+Printed, it is a handout in clear print: 11 pt body text and larger headings (clear-print
+guidance asks for 12 pt; 11 pt keeps hip reset on two pages), the safety note on page 1
+at the body's size, and the sheet's own title and page numbers in the page margins
+(`@page` margin boxes), which also keep the browser from adding its date and file path.
+Each move card has room on its left for a drawing 30-40 mm wide.
 """
 
 from __future__ import annotations
@@ -9,154 +12,202 @@ from __future__ import annotations
 from html import escape
 
 from stretch import text
+from stretch.figures import svg
 from stretch.plan import DOSE_TARGET, meets_target
-from stretch.sheet.model import DAY_NAMES, LOG_WEEKS, Entry, Sheet, meta
+from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 CSS = """
-:root { --ink: #1f2933; --muted: #59636e; --accent: #2f6f5e; --line: #d3dae0; --warn: #9a4b00; }
+:root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
+  --warn: #8a3f00; --alarm: #a11d1d; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #eef2f4; color: var(--ink);
-  font: 10.5pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-  sans-serif; }
-main { max-width: 190mm; margin: 24px auto; padding: 12mm 13mm; background: #fff;
+  font: 12pt/1.35 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  "Liberation Sans", "DejaVu Sans Condensed", sans-serif; }
+main { max-width: 200mm; margin: 24px auto; padding: 12mm 13mm; background: #fff;
   border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
-h1 { margin: 0; font-size: 20pt; letter-spacing: -.01em; }
-h2 { margin: 5mm 0 2mm; font-size: 11.5pt; color: var(--accent);
-  border-bottom: 1px solid var(--line); padding-bottom: 1mm; }
-h3 { margin: 0 0 .6mm; font-size: 10.5pt; }
-p { margin: 0 0 1.5mm; }
-.lead { color: var(--muted); margin-top: 1mm; }
-.facts { font-weight: 600; margin: 1mm 0 0; }
-.moves { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 4mm; }
-.move { border: 1px solid var(--line); border-radius: 2mm; padding: 2mm 3mm;
-  break-inside: avoid; page-break-inside: avoid; }
-.meta { color: var(--accent); font-size: .9em; margin-bottom: .8mm; }
-.rest { color: var(--muted); font-style: italic; font-size: .9em; margin-bottom: .5mm; }
-ul { margin: .5mm 0 0; padding-left: 4.5mm; }
+h1 { margin: 0; font-size: 20pt; line-height: 1.15; }
+h2 { margin: 2mm 0 1mm; font-size: 14pt; color: var(--accent);
+  border-bottom: 1.5px solid var(--line); padding-bottom: .5mm; break-after: avoid; }
+h3 { margin: 0; font-size: 12.5pt; line-height: 1.25; }
+h3 .meta { font-size: 11pt; font-weight: 400; }
+p { margin: 0 0 .8mm; }
+ul { margin: 0 0 .5mm; padding-left: 5mm; }
 li { margin: 0; }
-.caution { color: var(--warn); font-size: .92em; margin-top: .6mm; }
-.row { display: grid; grid-template-columns: 1fr 1.3fr 1.4fr; gap: 4mm; break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: .92em; }
-th, td { border-bottom: 1px solid var(--line); padding: .6mm 1.2mm; text-align: left; }
-th { color: var(--muted); font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 1px solid var(--ink);
-  border-radius: .6mm; vertical-align: middle; }
-.grid td, .grid th { text-align: center; }
-.ok { color: var(--accent); font-weight: 600; }
-.low { color: var(--warn); font-weight: 600; }
-.notes { display: grid; grid-template-columns: 1fr 1.25fr 1.25fr; gap: 4mm; font-size: .88em;
+.lead { margin: .5mm 0 .8mm; }
+.facts { display: flex; flex-wrap: wrap; gap: 0 6mm; margin: 0 0 1.5mm; }
+.safety { border: 2px solid var(--alarm); border-radius: 2mm; padding: 1.2mm 3mm 1mm;
   break-inside: avoid; }
-.notes h2 { font-size: 10.5pt; margin-top: 3mm; }
-.safety { border: 1px solid var(--warn); border-radius: 2mm; padding: 2mm 3mm; }
-@page { margin: 10mm; }
+.safety .title { font-size: 14pt; font-weight: 700; color: var(--alarm); margin-right: 1.5mm; }
+.moves { margin-top: 2.5mm; }
+.safety .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; }
+.safety b { color: var(--alarm); }
+.move { display: flow-root; border: 1px solid var(--line); border-radius: 2mm;
+  padding: 1.2mm 3mm 1mm; margin-bottom: 1.5mm; break-inside: avoid; page-break-inside: avoid; }
+.move > .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
+  margin: 0 0 1mm 3mm; }
+.meta { color: var(--muted); }
+.dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
+.rest { color: var(--muted); font-style: italic; margin: 0; }
+.caution { color: var(--warn); margin: 0; }
+.variants { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm; margin-top: .5mm; }
+.variants p { margin: 0; }
+.row { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 10mm;
+  break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--line); padding: .3mm 1.2mm; text-align: left; }
+th { color: var(--muted); font-weight: 700; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.box { display: inline-block; width: 4.6mm; height: 4.6mm; border: 1.2px solid var(--ink);
+  border-radius: .7mm; vertical-align: -.6mm; }
+.grid { width: auto; }
+.grid td, .grid th { text-align: center; padding: .3mm .9mm; }
+.grid th:first-child { text-align: left; }
+.ok { color: var(--accent); font-weight: 700; }
+.low { color: var(--warn); font-weight: 700; }
+.avoid { columns: 2; column-gap: 6mm; }
+.avoid p { break-inside: avoid; margin: 0 0 1.2mm; }
+@page {
+  margin: 9mm 9mm;
+  @top-left { content: "stretch"; font: 9pt sans-serif; color: #4a545e; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font: 9pt sans-serif; color: #4a545e; }
+}
+@page :first { margin-top: 6mm; @top-left { content: none; } }
 @media print {
-  body { background: none; font-size: 7.9pt; line-height: 1.3; }
+  body { background: none; font-size: 11pt; line-height: 1.14; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
-  h1 { font-size: 15pt; }
-  h2 { margin: 2.5mm 0 1.2mm; font-size: 9.5pt; }
-  h3 { font-size: 8.6pt; }
-  .moves { grid-template-columns: repeat(3, 1fr); gap: 2mm 2.5mm; }
-  .move { padding: 1.3mm 2mm; }
-  .box { width: 2.8mm; height: 2.8mm; }
 }
 """
 
 
 def html(sheet: Sheet) -> str:
     routine = sheet.routine
+    title = escape(routine.title)
     body = [
-        f"<h1>{escape(routine.title)}</h1>",
+        f"<h1>{title}</h1>",
         f'<p class="lead">{escape(routine.summary)}</p>',
-        f'<p class="facts">Time {sheet.minutes} · {escape(", ".join(sheet.groups))}</p>',
-        "<h2>The moves</h2>",
+        _facts(sheet),
+        _safety(sheet),
         '<section class="moves">',
         *[_move(entry) for entry in sheet.entries],
         "</section>",
         '<section class="row">',
+        f"<div><h2>Your {LOG_WEEKS} weeks: tick each session</h2>{_weeks(sheet)}</div>",
         f"<div><h2>Stretch per side</h2>{_dose(sheet)}</div>",
-        f"<div><h2>Tick off as you go</h2>{_ticks(sheet)}</div>",
-        f"<div><h2>{LOG_WEEKS} weeks</h2>{_weeks()}</div>",
         "</section>",
-        _notes(sheet),
+        _why(sheet),
+        _avoid(sheet),
     ]
+    margin_title = f"@page {{ @top-left {{ content: {css_string(routine.title)}; }} }}"
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(routine.title)} · stretch</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{title} · stretch</title>\n<style>{CSS}{margin_title}\n</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )
 
 
+def css_string(value: str) -> str:
+    """A CSS string literal: anything but letters, digits and spaces as a hex escape, so a
+    title can neither end the string nor the style element (HTML escapes do not apply
+    inside <style>)."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
+                         for ch in value) + '"'
+
+
+def _facts(sheet: Sheet) -> str:
+    facts = "".join(f"<span><b>{label}:</b> {escape(value)}</span>"
+                    for label, value in sheet.facts)
+    return f'<p class="facts">{facts}</p>'
+
+
+def _safety(sheet: Sheet) -> str:
+    """The safety note, on page 1 and no smaller than the body."""
+    if not sheet.notes:
+        return ""
+    safety = sheet.notes.safety
+    emergency = escape(text.run_on(safety.emergency))
+    doctor = escape(text.run_on(safety.see_a_doctor))
+    return (
+        '<section class="safety">'
+        f'<p><span class="title">{text.SAFETY}</span> {escape(text.CHECK_FIRST)} '
+        f"<strong>{escape(safety.stop)}</strong></p>"
+        '<div class="columns">'
+        f"<p><b>{escape(text.URGENT)}:</b> {emergency}.</p>"
+        f"<p><b>{escape(text.SEE_A_DOCTOR)}:</b> {doctor}.</p>"
+        "</div></section>"
+    )
+
+
 def _move(entry: Entry) -> str:
+    """One move's card: its drawing (34 mm wide, floated right: the text wraps round it),
+    the name with what and where, the dose in words, setup, cues, cautions, and the easier
+    and harder versions."""
     move = entry.move
-    parts = ['<article class="move">']
+    parts = ['<article class="move">', _figure(entry)]
     if entry.rest_before:
-        parts.append(f'<div class="rest">Rest {entry.rest_before} s first</div>')
+        parts.append(f'<p class="rest">Rest {entry.rest_before} s first</p>')
     parts += [
-        f"<h3>{entry.number}. {escape(move.name)}</h3>",
-        f'<div class="meta">{escape(meta(entry))}</div>',
+        f'<h3>{entry.number}. {escape(move.name)} <span class="meta">· '
+        f"{escape(meta(entry))}</span></h3>",
+        f'<p class="dose">{escape(entry.dose)}</p>',
         f"<p>{escape(move.setup)}</p>",
         "<ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in move.cues) + "</ul>",
-        *[f'<div class="caution">⚠ {escape(c)}</div>' for c in move.cautions],
-        "</article>",
+        *[f'<p class="caution">⚠ {escape(c)}</p>' for c in move.cautions],
     ]
+    variants = [f"<p><b>{label}:</b> {escape(words)}</p>"
+                for label, words in (("Easier", move.easier), ("Harder", move.harder)) if words]
+    if variants:
+        parts.append('<div class="variants">' + "".join(variants) + "</div>")
+    parts.append("</article>")
     return "".join(parts)
 
 
+def _figure(entry: Entry) -> str:
+    """The move's drawing, floated beside its words (a move may have none)."""
+    figure = entry.move.figure
+    return "" if figure is None else svg.render(figure, title=entry.move.name)
+
+
 def _dose(sheet: Sheet) -> str:
+    """Seconds of stretch per group and side against the target, narrow enough for a
+    third of the page: one figure when both sides get the same."""
     if not sheet.dose:
         return f"<p>{text.ALL_EXERCISES}</p>"
     rows = []
     for group, sides in sheet.dose.items():
         met = meets_target(sides)
         mark = '<span class="ok">met</span>' if met else '<span class="low">below</span>'
-        rows.append(f"<tr><td>{group}</td><td class=num>{sides['left']:g} s</td>"
-                    f"<td class=num>{sides['right']:g} s</td><td>{mark}</td></tr>")
-    return (f"<table><tr><th>group</th><th>left</th><th>right</th><th>{DOSE_TARGET} s</th></tr>"
+        left, right = sides["left"], sides["right"]
+        seconds = f"{left:g} s" if left == right else f"{left:g} / {right:g} s"
+        rows.append(f"<tr><td>{group}</td><td class=num>{seconds}</td><td>{mark}</td></tr>")
+    return (f"<table><tr><th>group</th><th>each side</th><th>target {DOSE_TARGET} s</th></tr>"
             + "".join(rows) + "</table>")
 
 
-def _ticks(sheet: Sheet) -> str:
+def _weeks(sheet: Sheet) -> str:
+    """A box for each planned day of each week: the days down, the weeks across."""
     box = '<span class="box"></span>'
-    rows = []
-    for entry in sheet.entries:
-        cells = f"<td>{box} L</td><td>{box} R</td>" if entry.move.sided else (
-            f"<td colspan=2>{box} both</td>")
-        rows.append(f"<tr><td>{escape(entry.move.name)}</td>{cells}</tr>")
-    return "<table>" + "".join(rows) + "</table>"
+    head = "<tr><th>week</th>" + "".join(f"<th>{w}</th>" for w in range(1, LOG_WEEKS + 1))
+    rows = "".join(f"<tr><th>{day_label(d)}</th>" + f"<td>{box}</td>" * LOG_WEEKS + "</tr>"
+                   for d in sheet.log_days)
+    return f'<table class="grid">{head}</tr>{rows}</table>'
 
 
-def _weeks() -> str:
-    box = '<span class="box"></span>'
-    head = "<tr><th></th>" + "".join(f"<th>{d[:2]}</th>" for d in DAY_NAMES) + "</tr>"
-    rows = "".join(f"<tr><th>{w}</th>" + f"<td>{box}</td>" * 7 + "</tr>"
-                   for w in range(1, LOG_WEEKS + 1))
-    return f'<table class="grid">{head}{rows}</table>'
+def _why(sheet: Sheet) -> str:
+    if not sheet.notes:
+        return ""
+    return f"<h2>{text.WHY_HIPS}</h2><p>{escape(sheet.notes.why_hips)}</p>"
 
 
-def _notes(sheet: Sheet) -> str:
-    parts = []
-    if sheet.notes:
-        why = escape(sheet.notes.why_hips)
-        parts.append(f"<div><h2>{text.WHY_HIPS}</h2><p>{why}</p></div>")
-    if sheet.avoid:
-        items = "".join(
-            f"<li><b>{escape(a.name)}.</b> {escape(a.why)} <i>Instead:</i> "
-            f"{escape(', '.join(m.name for m in a.instead))}.</li>" for a in sheet.avoid
-        )
-        parts.append(f"<div><h2>{text.AVOID}</h2><ul>{items}</ul></div>")
-    right = ""
-    if sheet.notes:
-        safety = sheet.notes.safety
-        emergency = escape(text.run_on(safety.emergency))
-        doctor = escape(text.run_on(safety.see_a_doctor))
-        right = (
-            f'<div class="safety"><h2>{text.SAFETY}</h2>'
-            f"<p><b>{text.URGENT}:</b> {emergency}.</p>"
-            f"<p><b>{text.SEE_A_DOCTOR}:</b> {doctor}.</p>"
-            f"<p><b>{escape(safety.stop)}</b></p></div>"
-        )
-    return f'<section class="notes">{"".join(parts)}{right}</section>'
+def _avoid(sheet: Sheet) -> str:
+    """What to do instead, then each stretch to avoid and what it looks like."""
+    if not sheet.avoid:
+        return ""
+    entries = "".join(
+        f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')}</p>" for a in sheet.avoid
+    )
+    return (f"<h2>{text.AVOID}</h2><p>{escape(text.AVOID_INSTEAD)}</p>"
+            f'<section class="avoid">{entries}</section>')

@@ -1,7 +1,10 @@
 """The routine sheet's model: everything a sheet shows, gathered once.
 
-`build` reads the routine and the catalogue; each form (terminal, plain text,
-Markdown, HTML) only lays the model out, so the four always say the same thing.
+`build` reads the routine it is given, the settings and the catalogue; each form
+(terminal, plain text, Markdown, HTML) only lays the model out, so the four always say
+the same thing. Every dose comes from the same arithmetic the timer runs
+(`plan.item_dose`), so a sheet made with `hold_scale = 2`, or for a routine whose doses
+were adjusted for the person, shows exactly what the session will do.
 """
 
 from __future__ import annotations
@@ -9,18 +12,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stretch import text
-from stretch.model import WEEKDAYS, Avoid, Catalogue, Item, Move, Notes, Routine
+from stretch.model import (
+    EQUIPMENT,
+    REST_DAY,
+    WEEKDAYS,
+    Avoid,
+    Catalogue,
+    Equipment,
+    Move,
+    Notes,
+    Routine,
+)
 from stretch.model import Group as MuscleGroup
-from stretch.plan import PlanSettings, dose, groups, plan, total_seconds
+from stretch.plan import PlanSettings, dose, groups, item_dose, plan, total_seconds
 
 FORMATS = ("terminal", "text", "markdown", "html")
-LOG_WEEKS = 4
-DAY_NAMES = tuple(d.title() for d in WEEKDAYS)
+LOG_WEEKS = 8  # the tick-off grid covers the 6-8 weeks the sheet asks for
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One move of the routine as the sheet lists it."""
+    """One move of the routine as the sheet lists it, with its dose in words."""
 
     number: int
     move: Move
@@ -37,19 +49,33 @@ class Sheet:
     dose: dict[MuscleGroup, dict[str, float]]
     notes: Notes | None
     avoid: tuple[Avoid, ...]
+    days: tuple[str, ...]  # the weekdays ('mon'...) the week plan gives this routine
+    equipment: tuple[Equipment, ...]  # what the moves need besides the person
 
     @property
     def minutes(self) -> str:
-        return text.clock(self.seconds)
+        """'about 11 minutes'."""
+        return text.about_minutes(self.seconds)
 
+    @property
+    def how_often(self) -> str:
+        """'2 days a week (Monday and Wednesday) for 6-8 weeks'."""
+        return text.how_often(self.days)
 
-def item_dose(item: Item, move: Move) -> str:
-    """'30 s x 2 per side' or '10 reps x 4 s, 2 sets': an item's dose as a person reads it."""
-    return text.dose(hold=item.hold, reps=item.reps, tempo=item.tempo, sets=item.sets,
-                     sided=move.sided)
+    @property
+    def log_days(self) -> tuple[str, ...]:
+        """The columns of the tick-off grid: the planned days, or every day."""
+        return self.days or WEEKDAYS
+
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """The handout's key facts, labelled, in the order every form shows them."""
+        return (("Time", self.minutes), ("How often", self.how_often),
+                ("You need", text.equipment(self.equipment)))
 
 
 def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> Sheet:
+    """The sheet for `routine` as it will run with `settings`: its steps, doses, days."""
     steps = plan(routine, settings)
     entries: list[Entry] = []
     rest = 0
@@ -57,8 +83,11 @@ def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> She
         if item.move is None:
             rest += item.rest or 0
             continue
-        entries.append(Entry(len(entries) + 1, item.move, item_dose(item, item.move), rest))
+        words = text.dose(item_dose(item, routine, settings))
+        entries.append(Entry(len(entries) + 1, item.move, words, rest))
         rest = 0
+    week = catalogue.week.days if catalogue.week else ()
+    needs = {thing for move in routine.moves for thing in move.equipment}
     return Sheet(
         routine=routine,
         seconds=total_seconds(steps),
@@ -67,12 +96,17 @@ def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> She
         dose=dose(steps),
         notes=catalogue.notes,
         avoid=tuple(catalogue.avoid.values()),
+        days=tuple(day for day, name in week if name == routine.id and name != REST_DAY),
+        equipment=tuple(thing for thing in EQUIPMENT if thing in needs),
     )
 
 
 def meta(entry: Entry) -> str:
-    """'gluteal · supine · 30 s x 2 per side': the line under a move's name."""
+    """'Buttocks · lying on your back': what a move works and where you are."""
     move = entry.move
-    return f"{move.group} · {text.position(move.position)} · {entry.dose}"
+    return f"{text.group(move.group)} · {text.posture(move.position)}"
 
 
+def day_label(day: str) -> str:
+    """'Mon' for a tick-off grid's column."""
+    return text.DAY_NAMES[day][:3]

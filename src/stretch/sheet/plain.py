@@ -6,35 +6,31 @@ import textwrap
 
 from stretch import text
 from stretch.plan import DOSE_TARGET
-from stretch.sheet.model import DAY_NAMES, LOG_WEEKS, Sheet, meta
+from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 
 def plain(sheet: Sheet, width: int = 78) -> str:
     """Plain text for `lp` or a notes file: no escape codes, wrapped to `width`."""
     routine = sheet.routine
-    out: list[str] = [routine.title.upper(), "=" * len(routine.title),
-                      f"Time: {sheet.minutes} · " + ", ".join(sheet.groups)]
-    out += [*_wrap(routine.summary, width), ""]
+    out: list[str] = [routine.title.upper(), "=" * len(routine.title)]
+    out += _wrap(routine.summary, width)
+    out += [""]
+    for label, value in sheet.facts:
+        out += _wrap(f"{label}: {value}", width, "", "  ")
+    out += ["", *_safety(sheet, width)]
+    out += ["THE MOVES", ""]
     for entry in sheet.entries:
-        if entry.rest_before:
-            out.append(f"(rest {entry.rest_before} s first)")
-        out.append(f"{entry.number}. {entry.move.name}  ({meta(entry)})")
-        out += _wrap(entry.move.setup, width, "   ")
-        out += [line for cue in entry.move.cues for line in _wrap(cue, width, "   - ", "     ")]
-        out += [line for c in entry.move.cautions for line in _wrap(c, width, "   ! ", "     ")]
-        out.append("")
+        out += [*_move(entry, width), ""]
     out += [f"STRETCH PER SIDE (target {DOSE_TARGET} s)"]
     out += [f"  {group:<9} left {sides['left']:>4g} s   right {sides['right']:>4g} s"
             for group, sides in sheet.dose.items()]
     if not sheet.dose:
         out.append(f"  {text.ALL_EXERCISES}")
-    out += ["", "TICK OFF AS YOU GO"]
-    for entry in sheet.entries:
-        boxes = "[ ] left  [ ] right" if entry.move.sided else "[ ] both sides"
-        out.append(f"  {entry.move.name:<36} {boxes}")
-    out += ["", "         " + "  ".join(f"{d:<3}" for d in DAY_NAMES)]
-    out += [f"  week {w}  " + "  ".join("[ ]" for _ in DAY_NAMES) for w in range(1, LOG_WEEKS + 1)]
-    out += ["", *_text_notes(sheet, width)]
+    out += ["", f"YOUR {LOG_WEEKS} WEEKS: TICK EACH SESSION",
+            ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
+    out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
+            for d in sheet.log_days]
+    out += ["", *_about(sheet, width)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -43,22 +39,42 @@ def _wrap(value: str, width: int, first: str = "", rest: str | None = None) -> l
                          subsequent_indent=first if rest is None else rest) or [first]
 
 
-def _text_notes(sheet: Sheet, width: int) -> list[str]:
+def _move(entry: Entry, width: int) -> list[str]:
+    move = entry.move
+    out = [f"(rest {entry.rest_before} s first)"] if entry.rest_before else []
+    out += [f"{entry.number}. {move.name}", *_wrap(meta(entry), width, "   ")]
+    out += _wrap(entry.dose, width, "   ")
+    out += _wrap(move.setup, width, "   ")
+    out += [line for cue in move.cues for line in _wrap(cue, width, "   - ", "     ")]
+    out += [line for c in move.cautions for line in _wrap(c, width, "   ! ", "     ")]
+    if move.easier:
+        out += _wrap(f"Easier: {move.easier}", width, "   ", "     ")
+    if move.harder:
+        out += _wrap(f"Harder: {move.harder}", width, "   ", "     ")
+    return out
+
+
+def _safety(sheet: Sheet, width: int) -> list[str]:
+    if not sheet.notes:
+        return []
+    safety = sheet.notes.safety
+    out = [text.SAFETY.upper(), *_wrap(text.CHECK_FIRST, width, "  "),
+           *_wrap(safety.stop, width, "  "), ""]
+    for heading, flags in ((text.URGENT, safety.emergency),
+                           (text.SEE_A_DOCTOR, safety.see_a_doctor)):
+        out += _wrap(f"{heading}:", width, "  ")
+        out += [line for flag in flags for line in _wrap(flag, width, "  - ", "    ")]
+    return [*out, ""]
+
+
+def _about(sheet: Sheet, width: int) -> list[str]:
     out: list[str] = []
     if sheet.notes:
         out += [text.WHY_HIPS.upper(), *_wrap(sheet.notes.why_hips, width, "  "), ""]
     if sheet.avoid:
-        out.append(text.AVOID.upper())
+        out += [text.AVOID.upper(), *_wrap(text.AVOID_INSTEAD, width, "  ")]
         for avoid in sheet.avoid:
-            out += _wrap(f"{avoid.name}: {avoid.why}", width, "  - ", "    ")
-            out += _wrap("Instead: " + ", ".join(m.name for m in avoid.instead), width, "    ")
-        out.append("")
-    if sheet.notes:
-        safety = sheet.notes.safety
-        out.append(text.SAFETY.upper())
-        out += _wrap(f"{text.URGENT}: {text.run_on(safety.emergency)}.", width, "  ")
-        out += _wrap(f"{text.SEE_A_DOCTOR}: {text.run_on(safety.see_a_doctor)}.", width, "  ")
-        out += _wrap(safety.stop, width, "  ")
+            out += _wrap(avoid.name, width, "  - ", "    ")
+            if avoid.description:
+                out += _wrap(avoid.description, width, "    ")
     return out
-
-

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from stretch.model import Catalogue, Routine
-from stretch.plan import PlanSettings
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from stretch.model import Catalogue, Routine
+    from stretch.plan import PlanSettings
 
 Form = Literal["terminal", "text", "markdown", "html"]
 FORMS: tuple[Form, ...] = get_args(Form)
@@ -19,11 +19,19 @@ EXTENSIONS: dict[str, Form] = {".html": "html", ".htm": "html", ".md": "markdown
 
 
 def choose_form(form: Form | None, output: Path | None, *, interactive: bool) -> Form:
-    """The form asked for; else from the file's extension; else terminal on a screen."""
+    """The form asked for; else from the file's extension (none: text); else terminal on
+    a screen. An extension no form writes (.pdf) is a usage error naming the forms."""
     if form is not None:
         return form
     if output is not None:
-        return EXTENSIONS.get(output.suffix.lower(), "text")
+        suffix = output.suffix.lower()
+        if suffix and suffix not in EXTENSIONS:
+            from stretch.errors import UsageProblem
+
+            shown = ", ".join(EXTENSIONS)
+            raise UsageProblem(f"no sheet form writes {suffix} files: name the file with "
+                               f"{shown}, or choose one with --format ({'|'.join(FORMS)})")
+        return EXTENSIONS.get(suffix, "text")
     return "terminal" if interactive else "text"
 
 

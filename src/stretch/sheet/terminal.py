@@ -1,4 +1,4 @@
-"""The sheet in the terminal: Rich panels that fit 80 columns."""
+"""The sheet in the terminal: Rich panels that fit 80 columns, with the text form's content."""
 
 from __future__ import annotations
 
@@ -9,71 +9,95 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.sheet.model import DAY_NAMES, LOG_WEEKS, Entry, Sheet, meta
+from stretch.figures import braille
+from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views import dose_table
+
+WIDTH = 80
+FIGURE = (20, 8)  # a move's figure in its card: columns and rows of braille
 
 
 def terminal(sheet: Sheet) -> RenderableType:
     """A Rich rendering that fits 80 columns."""
     routine = sheet.routine
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    for label, value in sheet.facts:
+        facts.add_row(f"{label}:", Text(value))
     parts: list[RenderableType] = [
-        Text.assemble((routine.title, "bold"), f"   {sheet.minutes} · " + ", ".join(sheet.groups)),
-        Text(routine.summary, style="dim"),
-        Text(""),
+        Text(routine.title, style="bold"), Text(routine.summary, style="dim"), facts, Text(""),
+        *_safety(sheet),
     ]
     for entry in sheet.entries:
-        parts.append(Panel(_move_card(entry), box=box.ROUNDED, width=80))
-    parts += [dose_table(sheet.dose), _log_table(sheet), *_notes(sheet)]
+        parts.append(Panel(_move_card(entry), box=box.ROUNDED, width=WIDTH))
+    parts += [dose_table(sheet.dose), _log_table(sheet), *_about(sheet)]
     return Group(*parts)
 
 
 def _move_card(entry: Entry) -> RenderableType:
-    """Name and dose, setup, then cues and cautions with a hanging indent."""
-    head = Text.assemble((f"{entry.number}. {entry.move.name}", "bold"), "  ",
-                         (meta(entry), "dim"))
+    """Name, what and where, the dose, then setup, cues and cautions (hanging indent) and
+    the easier and harder versions, beside the figure."""
+    move = entry.move
+    head = Text.assemble((f"{entry.number}. {move.name}", "bold"), "  ", (meta(entry), "dim"))
     if entry.rest_before:
         head = Text.assemble((f"(rest {entry.rest_before} s first) ", "dim"), head)
     points = Table.grid(padding=(0, 1))
     points.add_column(width=3, justify="right")
     points.add_column()
-    for cue in entry.move.cues:
+    for cue in move.cues:
         points.add_row("•", Text(cue))
-    for caution in entry.move.cautions:
+    for caution in move.cautions:
         points.add_row(Text("!", style="yellow"), Text(caution, style="yellow"))
-    return Group(head, Text(entry.move.setup), points)
+    for label, variant in (("Easier", move.easier), ("Harder", move.harder)):
+        if variant:
+            points.add_row("", Text.assemble((f"{label}: ", "bold"), variant))
+    words = Group(Text(move.setup), points)
+    dose = Text(entry.dose, style="bold")
+    figure = move.figure
+    if figure is None:
+        return Group(head, dose, words)
+    beside = Table.grid(padding=(0, 0, 0, 2))
+    beside.add_column(ratio=1)
+    beside.add_column(width=FIGURE[0] + 2, no_wrap=True)  # the width counts the padding
+    lines = braille.render(figure, width=FIGURE[0], height=FIGURE[1])
+    beside.add_row(words, Text("\n".join(lines).rstrip()))
+    return Group(head, dose, beside)
 
 
 def _log_table(sheet: Sheet) -> RenderableType:
-    moves = Table(title="Tick off as you go", box=box.SIMPLE_HEAD, title_justify="left")
-    moves.add_column("move")
-    moves.add_column("left")
-    moves.add_column("right")
-    for entry in sheet.entries:
-        left, right = ("[ ]", "[ ]") if entry.move.sided else ("[ ] both", "")
-        moves.add_row(Text(entry.move.name), left, right)
-    days = Table(title=f"{LOG_WEEKS} weeks", box=box.SIMPLE_HEAD, title_justify="left")
-    days.add_column("")
-    for name in DAY_NAMES:
-        days.add_column(name)
+    """A box for each planned day of each week: the days down, the weeks across."""
+    days = Table(box=box.SIMPLE_HEAD)
+    days.add_column("week")
     for week in range(1, LOG_WEEKS + 1):
-        days.add_row(f"week {week}", *["[ ]"] * 7)
-    return Group(moves, days)
+        days.add_column(str(week), justify="center")
+    for day in sheet.log_days:
+        days.add_row(day_label(day), *["[ ]"] * LOG_WEEKS)
+    return Group(Text(f"Your {LOG_WEEKS} weeks: tick each session", style="bold"), days)
 
 
-def _notes(sheet: Sheet) -> list[RenderableType]:
+def _safety(sheet: Sheet) -> list[RenderableType]:
+    if not sheet.notes:
+        return []
+    safety = sheet.notes.safety
+    body = Text.assemble(text.CHECK_FIRST, "\n", (safety.stop, "bold"), "\n\n",
+                         (f"{text.URGENT}:", "bold red"))
+    for flag in safety.emergency:
+        body.append(f"\n  • {flag}")
+    body.append(f"\n\n{text.SEE_A_DOCTOR}:", style="bold yellow")
+    for flag in safety.see_a_doctor:
+        body.append(f"\n  • {flag}")
+    return [Panel(body, title=text.SAFETY, box=box.ROUNDED, width=WIDTH)]
+
+
+def _about(sheet: Sheet) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if sheet.notes:
         parts.append(Panel(Text(sheet.notes.why_hips), title=text.WHY_HIPS, box=box.ROUNDED,
-                           width=80))
+                           width=WIDTH))
+    if sheet.avoid:
+        parts += [Text(text.AVOID, style="bold"), Text(text.AVOID_INSTEAD)]
     for avoid in sheet.avoid:
-        instead = ", ".join(m.name for m in avoid.instead)
-        parts.append(Text.assemble(("Avoid: ", "bold red"), avoid.name, "\n", avoid.why,
-                                   "\n", ("Instead: ", "bold"), instead))
-    if sheet.notes:
-        safety = sheet.notes.safety
-        body = Text(f"{text.URGENT}: {text.run_on(safety.emergency)}.\n"
-                    f"{text.SEE_A_DOCTOR}: {text.run_on(safety.see_a_doctor)}.\n{safety.stop}")
-        parts.append(Panel(body, title=text.SAFETY, box=box.ROUNDED, width=80))
+        looks = f"\n{avoid.description}" if avoid.description else ""
+        parts.append(Text.assemble(("Avoid: ", "bold red"), avoid.name, looks))
     return parts
-
-

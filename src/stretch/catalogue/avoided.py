@@ -1,0 +1,71 @@
+"""The avoid list as a rule: a catalogue may not define or use a stretch it names.
+
+A move counts as an avoided stretch when its id is the entry's id, or when its id or
+name holds, as whole words, the entry's id or one of its `known-as` names (case,
+hyphens and apostrophes ignored: "Child's pose", "childs-pose"). An entry marked
+`held-only` counts only for a held move: moving gently through it with reps is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from stretch.catalogue.nodes import Where
+from stretch.catalogue.schema import DraftAvoid
+from stretch.errors import shorten
+from stretch.model import Move
+from stretch.text import listing
+
+WORD = re.compile(r"[a-z0-9]+")
+APOSTROPHES = str.maketrans("", "", "'\u2019")  # "child's" and "child\u2019s" read as "childs"
+
+
+def words(text: str) -> str:
+    """Lower-case words between single spaces, padded, so phrases match whole words."""
+    return " " + " ".join(WORD.findall(text.lower().translate(APOSTROPHES))) + " "
+
+
+def phrases(entry: DraftAvoid) -> list[str]:
+    return [words(entry.id), *(words(name) for name in entry.known_as)]
+
+
+def matching(text: str, avoid: Iterable[DraftAvoid]) -> DraftAvoid | None:
+    """The first avoid entry one of whose names appears in `text`, as whole words."""
+    found = words(text)
+    for entry in avoid:
+        if any(phrase.strip() and phrase in found for phrase in phrases(entry)):
+            return entry
+    return None
+
+
+def problem(what: str, entry: DraftAvoid) -> str:
+    """The one-line problem: it is on the avoid list, and what to do instead."""
+    options = listing([move_id for move_id, _ in entry.instead], "or")
+    if entry.held_only:
+        return (f"'{shorten(what)}' held still is on the avoid list ({entry.name}): move "
+                f"through it gently with 'reps' and a 'tempo', or use {options} instead; "
+                "see 'stretch avoid'")
+    return (f"'{shorten(what)}' is on the avoid list ({entry.name}): use {options} instead; "
+            "see 'stretch avoid'")
+
+
+def check_moves(
+    moves: Mapping[str, tuple[Move, Where, Where]], avoid: Mapping[str, DraftAvoid]
+) -> None:
+    """Fail at the first move that is an avoided stretch: at its id, else at its name."""
+    for move_id, (move, at_id, at_name) in moves.items():
+        entries = [a for a in avoid.values() if not a.held_only or move.hold is not None]
+        by_id = matching(move_id, entries)
+        if by_id is not None:
+            at_id.fail(problem(move_id, by_id))
+        by_name = matching(move.name, entries)
+        if by_name is not None:
+            at_name.fail(problem(move.name, by_name))
+
+
+def check_reference(move_id: str, where: Where, avoid: Mapping[str, DraftAvoid]) -> None:
+    """A routine item or `instead` naming an avoided stretch (with no move of that id)."""
+    entry = avoid.get(move_id)
+    if entry is not None:
+        where.fail(problem(move_id, entry))

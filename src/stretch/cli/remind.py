@@ -1,0 +1,85 @@
+"""Reminder commands: `remind on/off/status`, and `nudge`, which the scheduler runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from stretch.cli.app import app, command
+
+remind = typer.Typer(
+    name="remind",
+    help="Let the system's scheduler nudge you when today's routine is due.",
+    no_args_is_help=True,
+)
+app.add_typer(remind)
+
+
+@remind.command("on")
+def remind_on(
+    at: Annotated[
+        str,
+        typer.Option("--at", show_default=False,
+                     help="The time of the reminder, HH:MM on the 24-hour clock (e.g. 07:30)."),
+    ],
+    days: Annotated[
+        str | None,
+        typer.Option(
+            "--days", show_default=False,
+            help="Which days: daily, weekdays, weekends, a day (mon), a range (mon-fri) or a "
+            "list (mon,wed,fri). Default: the days your week plan is not a rest day.",
+        ),
+    ] = None,
+    use_cron: Annotated[
+        bool,
+        typer.Option("--cron", help="Use a crontab line instead of a systemd user timer "
+                     "(Linux; for systems without user systemd)."),
+    ] = False,
+) -> None:
+    """Set the reminder, or change it: one reminder on your system's own scheduler.
+
+    Linux: a systemd user timer (or, with --cron, a crontab line); macOS: a launchd agent;
+    Windows: a scheduled task.
+    """
+    with command() as term:
+        from stretch.commands import remind as reminders
+
+        reminders.on(term, at=at, days=days, use_cron=use_cron)
+
+
+@remind.command("off")
+def remind_off() -> None:
+    """Remove the reminder: everything `remind on` wrote, and nothing else."""
+    with command() as term:
+        from stretch.commands import remind as reminders
+
+        reminders.off(term)
+
+
+@remind.command("status")
+def remind_status() -> None:
+    """The reminder that is set, the next time it fires, and what it runs."""
+    with command() as term:
+        from stretch.commands import remind as reminders
+
+        reminders.status(term)
+
+
+@app.command()
+def nudge(
+    show: Annotated[
+        bool,
+        typer.Option("--print", help="Print the reminder (or why there is none) instead of "
+                     "showing a desktop notification."),
+    ] = False,
+) -> None:
+    """The reminder itself: a desktop notification naming today's routine.
+
+    The scheduler runs it. It stays quiet on a rest day, once today's routine is done, and
+    in quiet hours; problems go to remind.log in your data folder, never to the screen.
+    """
+    with command() as term:
+        from stretch.commands import remind as reminders
+
+        reminders.nudge(term, show=show)

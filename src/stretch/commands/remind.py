@@ -1,0 +1,253 @@
+"""`remind on/off/status` and `nudge`: the system's scheduler starts stretch, which nudges.
+
+stretch keeps no daemon: `remind on` hands one description of the schedule to systemd,
+cron, launchd or the Windows task scheduler and keeps a record of it (remind/record.py)
+for `status`; `off` takes back exactly what was given, whatever the record says.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from stretch.commands.common import catalogue, open_history, settings
+
+if TYPE_CHECKING:
+    from stretch.history.store import History
+    from stretch.model import Catalogue
+    from stretch.output import Terminal
+    from stretch.remind.notify import Notice
+    from stretch.remind.schedule import Schedule
+    from stretch.settings import Values
+
+EXAMPLE = "stretch remind on --at 07:30 --days weekdays"
+
+
+def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
+    import os
+
+    from stretch.files import remind_file
+    from stretch.history.schedule import rest_weekdays
+    from stretch.remind import record
+    from stretch.remind.schedule import (
+        Schedule,
+        parse_days,
+        parse_time,
+        passed_on,
+        plan_days,
+        stretch_program,
+    )
+
+    moment = parse_time(at)
+    weekdays = parse_days(days) if days is not None else plan_days(rest_weekdays(catalogue().week))
+    schedule = Schedule(moment, weekdays, stretch_program(), passed_on(os.environ))
+    via = _install(term, schedule, use_cron=use_cron)
+    record.save(remind_file(), schedule, via)
+    if via != "systemd-files":
+        for line in (f"Reminder on: {describe(schedule)}, {record.VIA[via]}.",
+                     f"Next: {when(schedule, _now())}."):
+            term.out.print(line, markup=False, soft_wrap=True)
+
+
+def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
+    """Hand the schedule to this system's scheduler; which one took it (a VIA key)."""
+    from stretch.remind import install, launchd
+
+    system = install.system()
+    if system == "darwin":
+        install.load_agent(schedule, launchd.agent_path())
+        return "launchd"
+    if system == "win32":
+        install.create_task(schedule)
+        return "schtasks"
+    return _install_linux(term, schedule, use_cron=use_cron)
+
+
+def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
+    """The systemd timer (or cron with --cron); when the timer cannot be enabled, one line
+    says so and the crontab line is shown, or updated if cron has the reminder already."""
+    from stretch.remind import cron, install, systemd
+
+    folder = systemd.unit_dir()
+    if use_cron:
+        install.add_cron_line(schedule)
+        install.remove_units(folder)  # one reminder, not two
+        return "cron"
+    install.write_units(schedule, folder)
+    problem = install.enable_timer()
+    had_line = _cron_has_line()
+    if problem is None:
+        if had_line:
+            install.remove_cron_line()  # one reminder, not two
+        return "systemd"
+    said = f"stretch: the timer is written to {folder} but could not be enabled ({problem})"
+    if had_line:  # cron took the reminder before: it takes the new one
+        install.add_cron_line(schedule)
+        term.note(f"{said}; your crontab line is updated instead.")
+        return "cron"
+    term.note(f"{said}; `stretch remind on --cron` adds this crontab line instead:")
+    term.out.print(cron.line(schedule), markup=False, soft_wrap=True)
+    return "systemd-files"
+
+
+def _cron_has_line() -> bool:
+    """Whether the crontab holds stretch's line (False when cron is missing or will not
+    answer: then it holds none that could fire)."""
+    from stretch.errors import StretchError
+    from stretch.remind import cron, install
+
+    try:
+        return cron.has_line(install.read_crontab() or "")
+    except StretchError:
+        return False
+
+
+def off(term: Terminal) -> None:
+    """Take back everything `remind on` gave any scheduler here, and nothing else."""
+    from stretch.files import remind_file
+    from stretch.remind import install, launchd, systemd
+
+    removed = []
+    system = install.system()
+    if system == "darwin":
+        if install.remove_agent(launchd.agent_path()):
+            removed.append(f"the launchd agent {launchd.agent_path()}")
+    elif system == "win32":
+        if install.delete_task():
+            removed.append("the scheduled task stretch-remind")
+    else:
+        folder = systemd.unit_dir()
+        if install.remove_units(folder):
+            removed.append(f"the systemd timer and service from {folder}")
+        if install.remove_cron_line():
+            removed.append("the line in your crontab")
+    remind_file().unlink(missing_ok=True)
+    if removed:
+        term.out.print(f"Reminder off: removed {' and '.join(removed)}.", markup=False,
+                       soft_wrap=True)
+    else:
+        term.out.print("No reminder was set: nothing to remove.")
+
+
+def status(term: Terminal) -> None:
+    """What is set, when it fires next and what it runs; what systemd says, where it can."""
+    from stretch.files import remind_file
+    from stretch.remind import install, record, systemd
+
+    saved = record.load(remind_file())
+    if saved is None:
+        term.out.print(f"No reminder is set. To set one: {EXAMPLE}", markup=False, soft_wrap=True)
+        return
+    schedule, via = saved
+    lines = [f"Reminder: {describe(schedule)}, {record.VIA[via]}.",
+             f"Next: {when(schedule, _now())}.",
+             f"Runs: {' '.join(schedule.command)}"]
+    missing = _missing(via)
+    if missing:
+        lines.append(f"But {missing}: run `stretch remind on` again.")
+    elif via == "systemd-files":
+        lines.append("It will not fire until systemd runs it; `stretch remind on --cron` "
+                     "uses cron instead.")
+    for line in lines:
+        term.out.print(line, markup=False, soft_wrap=True)
+    if via == "systemd":
+        code, said = install.run(["systemctl", "--user", "list-timers", "--no-pager",
+                                  systemd.TIMER])
+        if code == 0 and said.strip():
+            term.out.print(said.rstrip(), markup=False, soft_wrap=True, style="dim")
+
+
+def _missing(via: str) -> str | None:
+    """What should be there and is not (someone removed it by hand), or None."""
+    from stretch.remind import cron, install, launchd, systemd
+
+    if via.startswith("systemd") and not (systemd.unit_dir() / systemd.TIMER).exists():
+        return f"the timer file is gone from {systemd.unit_dir()}"
+    if via == "cron" and not cron.has_line(install.read_crontab() or ""):
+        return "its line is gone from your crontab"
+    if via == "launchd" and not launchd.agent_path().exists():
+        return f"{launchd.agent_path()} is gone"
+    return None
+
+
+def describe(schedule: Schedule) -> str:
+    """'07:30 on weekdays (Mon-Fri)', '18:00 every day'."""
+    from stretch.remind.schedule import describe_days
+
+    days = describe_days(schedule.weekdays)
+    return f"{schedule.clock} {days if days == 'every day' else 'on ' + days}"
+
+
+def when(schedule: Schedule, now: datetime) -> str:
+    """'Wed 25 Nov at 07:30 (in 23 h 30 min)': the next time, computed from the schedule."""
+    from stretch.remind.schedule import next_time
+
+    moment = next_time(schedule, now)
+    return f"{moment:%a %d %b} at {schedule.clock} ({_until(moment - now)})"
+
+
+def _until(gap: timedelta) -> str:
+    from stretch.text import plural
+
+    hours, minutes = divmod(int(gap.total_seconds() // 60), 60)
+    if hours >= 48:
+        days, hours = divmod(hours, 24)
+        return f"in {plural(days, 'day')} {hours} h"
+    return f"in {hours} h {minutes} min" if hours else f"in {max(1, minutes)} min"
+
+
+def _now() -> datetime:
+    from stretch.history.schedule import local_now
+
+    return local_now()
+
+
+def nudge(term: Terminal, *, show: bool) -> None:
+    """The reminder the scheduler runs. Unseen, it never fails loudly: a problem is one
+    line in the log (files.remind_log) and the exit is 0. `show` prints it instead."""
+    from stretch.errors import StretchError
+    from stretch.files import remind_log
+    from stretch.remind import notify
+
+    now = _now()
+    try:
+        values = settings().values
+        with open_history(term) as history:
+            said = reminder(catalogue(), history, values, now)
+    except StretchError as err:
+        if show:
+            raise
+        notify.log(remind_log(), now, f"stretch nudge: {err.message}")
+        return
+    if isinstance(said, str):
+        if show:
+            term.note(f"No reminder: {said}")
+        return
+    if show:
+        term.out.print(said.title, markup=False, soft_wrap=True)
+        term.out.print(said.body, markup=False, soft_wrap=True)
+        return
+    notifier = notify.find_notifier(values.notify_command)
+    problem = notify.missing(values.notify_command) if notifier is None else notifier.send(said)
+    if problem is not None:
+        notify.log(remind_log(), now, f"stretch nudge: {problem}; the reminder was: {said.line}")
+
+
+def reminder(known: Catalogue, history: History, values: Values, now: datetime
+             ) -> Notice | str:
+    """Today's reminder, or why there is none: quiet hours, a rest day, or already done."""
+    from stretch import text
+    from stretch.history.schedule import current_streak, done_today, today
+    from stretch.plan import plan, total_seconds
+    from stretch.remind import notify
+
+    if notify.quiet(values.quiet_hours, now.time()):
+        return f"it is quiet hours ({values.quiet_hours})."
+    day = today(known, history, now)
+    if day.routine is None:
+        return text.rest_day(now.strftime("%A"))
+    done = done_today(day)
+    if done is not None:
+        return text.done_today(done.title, done.started.time())
+    minutes = text.minutes(total_seconds(plan(day.routine, values.plan_settings())))
+    return notify.notice(day.routine.title, minutes, current_streak(known, history, now))

@@ -1,0 +1,102 @@
+"""A move's drawing as data: a stick figure's joints on a small grid, and a few props.
+
+Pure frozen values (no rich, no yaml) so a `Move` can carry its figure, the catalogue
+cache can pickle it, and both renderers (figures/svg.py and figures/braille.py) draw
+the very same thing. The format is written by hand in the catalogue (see the README,
+"Drawing a figure for your own move"); catalogue/figure_schema.py checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+# The grid: x from 0 (left) to WIDTH, y from 0 (the floor) up to HEIGHT.
+WIDTH = 100
+HEIGHT = 60
+HEAD_RADIUS = 4
+
+View = Literal["side", "front", "top"]
+VIEWS: tuple[View, ...] = get_args(View)
+
+# Every pose names these; "near" limbs face the viewer in a side view.
+JOINTS: tuple[str, ...] = (
+    "head", "neck", "hip",
+    "near-elbow", "near-hand", "far-elbow", "far-hand",
+    "near-knee", "near-foot", "far-knee", "far-foot",
+)
+TOES: tuple[str, ...] = ("near-toes", "far-toes")  # optional: a foot's direction
+ALL_JOINTS: tuple[str, ...] = JOINTS + TOES
+
+PropKind = Literal["floor", "wall", "cushion", "chair", "bed"]
+PROPS: tuple[PropKind, ...] = get_args(PropKind)
+# What each prop's numbers mean, in order ("floor" takes none).
+PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
+    "floor": (),
+    "wall": ("x",),
+    "cushion": ("x",),
+    "chair": ("front", "back", "seat"),
+    "bed": ("from", "to", "top"),
+}
+HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the floor; others are x
+
+Frame = Literal["start", "end"]
+FRAMES: tuple[Frame, ...] = get_args(Frame)
+Point = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Pose:
+    """One position of the body: each joint's (x, y), in ALL_JOINTS order."""
+
+    joints: tuple[tuple[str, Point], ...]
+
+    def points(self) -> dict[str, Point]:
+        return dict(self.joints)
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """A floor, wall, cushion, chair or bed, placed by the numbers PROP_NUMBERS names."""
+
+    kind: PropKind
+    at: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A move's drawing: one pose for a hold, or a start and an end for a counted exercise.
+
+    Drawn for the left side where the move is sided; the right side is its mirror image.
+    """
+
+    view: View
+    props: tuple[Prop, ...]
+    poses: tuple[Pose, ...]
+
+    @property
+    def counted(self) -> bool:
+        return len(self.poses) == len(FRAMES)
+
+    def pose(self, frame: Frame | None) -> Pose:
+        """The pose of a frame; a counted figure without a frame shows where it ends
+        (the position held), and a one-pose figure is the same in every frame."""
+        if self.counted and frame != "start":
+            return self.poses[-1]
+        return self.poses[0]
+
+
+def figure_data(figure: Figure) -> dict[str, object]:
+    """The figure as plain data in the catalogue's own shape (for `moves --json`)."""
+    props: list[object] = [
+        prop.kind if not prop.at else {prop.kind: prop.at[0] if len(prop.at) == 1
+                                        else list(prop.at)}
+        for prop in figure.props
+    ]
+    names = FRAMES if figure.counted else ("pose",)
+    return {
+        "view": figure.view,
+        "props": props,
+        **{name: {joint: list(xy) for joint, xy in pose.joints}
+           for name, pose in zip(names, figure.poses, strict=True)},
+    }

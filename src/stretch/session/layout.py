@@ -1,0 +1,85 @@
+"""Where each part of the live view goes at a given terminal size: a pure function.
+
+Three shapes: `wide` (the figure beside the countdown, for landscape windows), `tall`
+(the figure under it) and `tiny` (the countdown alone). The digits take what the other
+parts leave, so they grow with the window and stay the biggest thing on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from stretch.session.bigtext import digit_rows, letter_rows
+from stretch.session.lines import GAP
+
+TINY_ROWS = 16  # below this many rows, or TINY_COLUMNS columns, the countdown stands alone
+TINY_COLUMNS = 40
+WIDE = 2.2  # columns per row from which the figure goes beside the countdown
+FIGURE_SHARE = 0.38  # of the width, for the figure beside the countdown
+
+Shape = Literal["wide", "tall", "tiny"]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Rows and columns for each part; 0 rows means the part is left out."""
+
+    shape: Shape
+    width: int
+    height: int
+    header: int  # the title, the session's progress and time left
+    scale: int  # of the big letters (side, banner, PAUSED)
+    letters: int  # rows of the big letters
+    gap: int  # blank rows between the letters and the digits
+    spacing: int  # blank rows above the cues (0 when rows are short)
+    digits: int  # rows of the big digits (0: the number as one line of text)
+    main: int  # columns of the countdown column
+    figure: tuple[int, int]  # columns and rows of the figure, (0, 0) for none
+    cues: int  # rows for the setup, cues and cautions
+    next: int  # the "Up next" row
+
+
+def choose(width: int, height: int, *, number: str, figure: bool) -> Layout:
+    """The layout for a window of `width` x `height` showing `number` in big digits
+    (its widest value in the step, so the size holds still while it counts)."""
+    if height < TINY_ROWS or width < TINY_COLUMNS:
+        return _tiny(width, height, number)
+    scale = 1 if height < 30 else 2 if height < 50 else 3
+    letters = letter_rows(scale)
+    spacing = 1 if height >= 24 else 0
+    # header, name, letters, blank, (digits), bar, detail, blank, (cues), next, footer
+    fixed = 1 + 1 + letters + 1 + 2 + spacing + 1 + 1
+    wide = figure and width >= WIDE * height
+    if wide or not figure:
+        cues = max(3, height // 4) if height >= 20 else 2
+        side = round(width * FIGURE_SHARE) if wide else 0
+        main = width - side - (GAP if wide else 0)
+        digits = digit_rows(number, width=main - 2, rows=height - fixed - cues)
+        top = 1 + max(digits, 1) + 2  # the rows the figure stands beside
+        return Layout(shape="wide", width=width, height=height, header=1, scale=scale,
+                      letters=letters, gap=1, spacing=spacing, digits=digits, main=main,
+                      figure=(side, top) if wide else (0, 0),
+                      cues=height - fixed - max(digits, 1), next=1)
+    cues = max(3, height // 5)
+    room = height - fixed - cues - 1  # the figure takes a row's spacing of its own
+    digits = digit_rows(number, width=width - 2, rows=room // 2)
+    drawn = room - max(digits, 1)
+    return Layout(shape="tall", width=width, height=height, header=1, scale=scale,
+                  letters=letters, gap=1, spacing=spacing, digits=digits, main=width,
+                  figure=(width, drawn), cues=cues, next=1)
+
+
+def _tiny(width: int, height: int, number: str) -> Layout:
+    """The name, the side, the digits, the bar and the keys: nothing else fits."""
+    scale = 1 if height >= 9 and width >= 24 else 0
+    letters = letter_rows(scale) if scale else 1
+    gap = 1 if height >= 11 else 0
+    # name, letters, blank, (digits), bar, detail, footer
+    fixed = 1 + letters + gap + 1 + 1 + 1
+    header = 1 if height - fixed >= 7 else 0
+    digits = digit_rows(number, width=width - 2, rows=max(0, height - fixed - header))
+    cues = height - fixed - header - max(digits, 1)
+    return Layout(shape="tiny", width=width, height=height, header=header, scale=scale,
+                  letters=letters, gap=gap, spacing=0, digits=digits, main=width,
+                  figure=(0, 0), cues=max(0, cues), next=0)

@@ -1,0 +1,29 @@
+"""The catalogue's vocabularies: kinds, muscle groups, positions, sides, step kinds, days.
+
+Plain names with no classes attached, so the command line can offer them as choices
+without loading the model. Each tuple is read off its Literal: one home per word.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Kind = Literal["stretch", "exercise"]
+Group = Literal["gluteal", "adductor", "psoas", "core", "hip"]
+Position = Literal["supine", "prone", "side-lying", "all-fours", "kneeling", "seated", "standing"]
+Side = Literal["left", "right", "both"]
+StepKind = Literal["get-ready", "hold", "count", "switch", "rest", "transition"]
+# What a move may need besides the person; a floor position needs a mat without saying so.
+Equipment = Literal["mat", "cushion", "chair", "wall", "bed", "towel", "band"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+GROUPS: tuple[Group, ...] = get_args(Group)
+STRETCH_GROUPS: tuple[Group, ...] = ("gluteal", "adductor", "psoas")
+POSITIONS: tuple[Position, ...] = get_args(Position)
+FLOOR_POSITIONS: frozenset[Position] = frozenset(
+    {"supine", "prone", "side-lying", "all-fours", "kneeling"}
+)
+EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REST_DAY = "rest"
+BUILTIN = "built-in"

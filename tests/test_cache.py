@@ -1,0 +1,97 @@
+"""The parsed catalogue is cached, and no edit is ever missed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stretch.catalogue import cache
+from stretch.catalogue.load import load_catalogue
+from stretch.cli import app
+from tests.conftest import write_user_file
+
+ROUTINE = """routines:
+  mine:
+    title: {title}
+    items:
+      - move: figure-four
+"""
+
+
+def titles(runner: CliRunner) -> str:
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def cache_file(home: Path) -> Path:
+    return home / "cache" / "catalogue.pickle"
+
+
+def test_the_cache_is_written_and_used(runner: CliRunner, stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    assert "Morning one" in titles(runner)
+    kept = cache_file(stretch_home)
+    assert kept.is_file()
+    written = kept.stat().st_mtime_ns
+    assert "Morning one" in titles(runner)
+    assert kept.stat().st_mtime_ns == written  # read, not rebuilt
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(runner: CliRunner, stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    assert "Morning one" in titles(runner)
+    before = path.stat()
+    path.write_text(ROUTINE.format(title="Morning two"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+    out = titles(runner)
+    assert "Morning two" in out and "Morning one" not in out
+
+
+def test_a_new_file_and_a_removed_file_are_seen(runner: CliRunner, stretch_home: Path) -> None:
+    assert "Morning one" not in titles(runner)
+    path = write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    assert "Morning one" in titles(runner)
+    path.unlink()
+    assert "Morning one" not in titles(runner)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage", None])
+def test_a_corrupt_or_unreadable_cache_is_ignored_and_rebuilt(
+        runner: CliRunner, stretch_home: Path, damage: bytes | None) -> None:
+    write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    titles(runner)
+    kept = cache_file(stretch_home)
+    if damage is None:
+        kept.unlink()
+        kept.mkdir()  # a folder where the file should be: unreadable and unwritable
+    else:
+        kept.write_bytes(damage)
+    assert "Morning one" in titles(runner)
+    if damage is not None:
+        assert kept.read_bytes() != damage  # rebuilt
+
+
+def test_a_newer_stretch_does_not_read_an_older_cache(stretch_home: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = cache_file(stretch_home)
+    load_catalogue(user_dir=None, cache=target)
+    first = target.read_bytes()
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    load_catalogue(user_dir=None, cache=target)
+    assert target.read_bytes() != first  # the key changed, so it was rebuilt
+
+
+def test_a_broken_user_file_is_reported_even_with_a_cache(runner: CliRunner,
+                                                          stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    titles(runner)
+    path.write_text("routines:\n  mine:\n    title: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"stretch: error: {path}:")

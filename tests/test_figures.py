@@ -1,0 +1,339 @@
+"""Figures: the hand-written format and its errors, both renderers, mirroring, and where
+the drawings appear (moves, the sheets) with and without a figure."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stretch.catalogue.load import load_catalogue
+from stretch.cli import app
+from stretch.errors import CatalogueError
+from stretch.figures import braille, geometry, svg
+from stretch.model import Catalogue
+from stretch.poses import WIDTH, Figure, Pose, Prop
+from stretch.sheet import model as sheets
+from stretch.sheet.html import html
+from tests.conftest import DEFAULTS, write_user_file
+from tests.test_golden import check
+
+BAD = Path(__file__).parent / "data" / "bad-figure"
+README = Path(__file__).resolve().parents[1] / "README.md"
+FIELD = "moves.test-move.figure"
+
+# file -> the message after "path:"
+EXPECTED = {
+    "figure-bad-view.yaml": f"11:13: {FIELD}.view: 'sid' is not one of: side, front, top "
+    "(did you mean 'side'?)",
+    "figure-chair-two-numbers.yaml": f"12:30: {FIELD}.props[1]: a chair takes [front, back, "
+    "seat]: write 'chair: [40, 58, 24]'",
+    "figure-counted-no-end.yaml": f"12:7: {FIELD}.end: missing (a counted exercise is drawn as "
+    "a 'start' and an 'end' pose)",
+    "figure-counted-one-pose.yaml": f"14:7: {FIELD}.pose: a counted exercise (reps with a tempo) "
+    "is drawn as a 'start' and an 'end' pose, not one 'pose'",
+    "figure-floor-number.yaml": f"12:23: {FIELD}.props[0]: a floor takes no numbers: "
+    "write '- floor'",
+    "figure-hold-no-pose.yaml": f"11:7: {FIELD}.pose: missing (required)",
+    "figure-hold-with-start.yaml": f"13:7: {FIELD}.start: a held move is drawn as one 'pose'; "
+    "'start' and 'end' are for counted exercises",
+    "figure-missing-joint.yaml": f"14:9: {FIELD}.pose.far-foot: missing (required)",
+    "figure-no-view.yaml": f"11:7: {FIELD}.view: missing (required)",
+    "figure-not-mapping.yaml": f"10:13: {FIELD}: expected a mapping of keys, got 'stick'",
+    "figure-point-number.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
+    "got the number 64",
+    "figure-point-three.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
+    "got 3 entries",
+    "figure-props-empty.yaml": f"12:14: {FIELD}.props: the list is empty",
+    "figure-seat-too-high.yaml": f"14:27: {FIELD}.props[1]: seat 70 is out of range (0-60)",
+    "figure-two-props-one-entry.yaml": f"12:15: {FIELD}.props[0]: one prop per entry, like "
+    "'wall: 90'; start each with '- '",
+    "figure-unknown-joint.yaml": f"21:9: {FIELD}.pose.near-kne: unknown key 'near-kne' "
+    "(did you mean 'near-knee'?)",
+    "figure-unknown-key.yaml": f"13:7: {FIELD}.poses: unknown key 'poses' "
+    "(did you mean 'pose'?)",
+    "figure-unknown-prop-key.yaml": f"12:23: {FIELD}.props[1]: 'chiar' is not one of: floor, "
+    "wall, cushion, chair, bed (did you mean 'chair'?)",
+    "figure-unknown-prop.yaml": f"12:15: {FIELD}.props[0]: 'flor' is not one of: floor, wall, "
+    "cushion, chair, bed (did you mean 'floor'?)",
+    "figure-wall-list.yaml": f"12:22: {FIELD}.props[0]: a wall takes x: write 'wall: 90'",
+    "figure-x-out-of-range.yaml": f"14:16: {FIELD}.pose.head: x 101 is out of range (0-100)",
+    "figure-y-not-a-number.yaml": f"16:19: {FIELD}.pose.hip: y must be a whole number, "
+    "got 'low'",
+}
+COUNTED = ("glute-bridge", "clamshell", "bird-dog", "dead-bug", "curl-up", "hip-hinge",
+           "standing-leg-raise")
+PLAIN = re.compile(r"[ \u2800-\u28ff→↓]*")  # what a braille drawing is made of, and nothing else
+
+
+# --- the format -------------------------------------------------------------------------
+
+def test_every_figure_fixture_has_an_expected_message() -> None:
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_malformed_figure_gives_one_exact_line(name: str, stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, name, (BAD / name).read_text())
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(user_dir=stretch_home / "routines")
+    assert caught.value.message == f"{path}:{EXPECTED[name]}"
+
+
+def readme_example() -> str:
+    """The complete example under 'Drawing a figure for your own move'."""
+    section = README.read_text().split("## Drawing a figure for your own move", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_example_is_a_good_figure(stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", readme_example())
+    move = load_catalogue(user_dir=stretch_home / "routines").moves["wall-hip-flexor"]
+    figure = move.figure
+    assert figure is not None and figure.view == "side" and not figure.counted
+    assert figure.props == (Prop("floor"), Prop("wall", (22,)), Prop("cushion", (58,)))
+    points = figure.pose(None).points()
+    assert points["head"] == (44, 40) and points["near-toes"] == (73, 2)
+
+
+def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
+    text = (BAD / "figure-counted-no-end.yaml").read_text()
+    pose = text.split("      start:\n", 1)[1]
+    write_user_file(stretch_home, "mine.yaml",
+                    text + "      end:\n" + pose.replace("hip: [46, 3]", "hip: [46, 12]"))
+    figure = load_catalogue(user_dir=stretch_home / "routines").moves["test-move"].figure
+    assert figure is not None and figure.counted
+    assert figure.pose("start").points()["hip"] == (46, 3)
+    assert figure.pose("end").points()["hip"] == (46, 12)
+    assert figure.pose(None) == figure.pose("end")  # held, a counted move holds its end
+
+
+def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
+    assert len(builtin.moves) == 21
+    for move in builtin.moves.values():
+        assert move.figure is not None, move.id
+        assert move.figure.counted == (move.tempo is not None), move.id
+    assert {m.id for m in builtin.moves.values() if m.tempo} == set(COUNTED)
+
+
+def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
+    kept = tmp_path / "catalogue.pickle"
+    load_catalogue(user_dir=None, cache=kept)
+    written = kept.stat().st_mtime_ns
+    again = load_catalogue(user_dir=None, cache=kept)
+    assert kept.stat().st_mtime_ns == written  # read from the pickle, not parsed again
+    assert {k: m.figure for k, m in again.moves.items()} == {
+        k: m.figure for k, m in builtin.moves.items()}
+
+
+def test_a_hold_is_the_same_in_every_frame(builtin: Catalogue) -> None:
+    figure = builtin.moves["pigeon"].figure
+    assert figure is not None
+    assert figure.pose("start") == figure.pose("end") == figure.pose(None)
+
+
+# --- braille ----------------------------------------------------------------------------
+
+def figure_of(catalogue: Catalogue, move_id: str) -> Figure:
+    figure = catalogue.moves[move_id].figure
+    assert figure is not None
+    return figure
+
+
+def test_braille_is_stable_for_a_hold_and_both_frames_of_a_counted_move(
+    builtin: Catalogue,
+) -> None:
+    pigeon = figure_of(builtin, "pigeon")
+    bridge = figure_of(builtin, "glute-bridge")
+    check("figure-pigeon", "\n".join(braille.render(pigeon, width=36, height=10)) + "\n")
+    frames = [f"{frame}:\n" + "\n".join(braille.render(bridge, width=30, height=7, frame=frame))
+              for frame in ("start", "end")]
+    both = "\n".join(braille.render(bridge, width=64, height=7))
+    check("figure-glute-bridge", "\n".join([*frames, "both:", both]) + "\n")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1, 1), (3, 2), (10, 3), (22, 9), (80, 30)])
+def test_braille_fills_exactly_the_cells_given_with_plain_text(
+    builtin: Catalogue, width: int, height: int
+) -> None:
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        for frame in (None, "start", "end"):
+            lines = braille.render(move.figure, width=width, height=height, frame=frame)
+            assert len(lines) == height and {len(line) for line in lines} == {width}, move.id
+            assert all(PLAIN.fullmatch(line) for line in lines), move.id
+            assert any(line.strip() for line in lines), move.id
+
+
+def test_braille_frames_differ_and_both_show_an_arrow(builtin: Catalogue) -> None:
+    bridge = figure_of(builtin, "glute-bridge")
+    start = braille.render(bridge, width=30, height=8, frame="start")
+    end = braille.render(bridge, width=30, height=8, frame="end")
+    assert start != end
+    assert "→" in "".join(braille.render(bridge, width=64, height=8))  # lying: side by side
+    assert "↓" in "".join(braille.render(bridge, width=20, height=9))  # narrow: one above
+
+
+def dots(lines: list[str]) -> set[tuple[int, int]]:
+    """The inked dots of braille text, as (column, row) of the dot grid."""
+    found = set()
+    for row, line in enumerate(lines):
+        for col, cell in enumerate(line):
+            bits = ord(cell) - 0x2800 if "\u2800" <= cell <= "\u28ff" else 0
+            for (dx, dy), bit in DOT_BITS.items():
+                if bits & bit:
+                    found.add((col * 2 + dx, row * 4 + dy))
+    return found
+
+
+DOT_BITS = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (0, 3): 0x40,
+            (1, 0): 0x08, (1, 1): 0x10, (1, 2): 0x20, (1, 3): 0x80}
+
+
+def test_the_right_side_is_the_mirror_of_the_left(builtin: Catalogue) -> None:
+    sided = [m for m in builtin.moves.values() if m.sided]
+    assert len(sided) == 13
+    for move in sided:
+        assert move.figure is not None
+        for frame in ("start", "end"):
+            left = geometry.drawing(move.figure, frame)
+            right = geometry.drawing(geometry.oriented(move.figure, "right"), frame)
+            flip = [[(round(WIDTH - x, 6), round(y, 6)) for x, y in s.points]
+                    for s in left.strokes]
+            same = [[(round(x, 6), round(y, 6)) for x, y in s.points] for s in right.strokes]
+            # the same lines, each perhaps drawn from its other end (a floor, say)
+            assert [min(f, f[::-1]) for f in flip] == [min(p, p[::-1]) for p in same], move.id
+            assert (WIDTH - left.head[0], left.head[1]) == right.head
+            # in braille too, up to two dots either way: a two-dot pen cannot be centred,
+            # and a head's centre and a line's ends round to the nearest dot
+            shown = braille.render(move.figure, width=40, height=12, frame=frame)
+            mirrored = braille.render(move.figure, width=40, height=12, frame=frame,
+                                      side="right")
+            flipped = {(79 - x, y) for x, y in dots(shown)}
+            assert mirrored != shown, move.id
+            assert near(dots(mirrored), flipped) and near(flipped, dots(mirrored)), move.id
+
+
+def near(these: set[tuple[int, int]], those: set[tuple[int, int]]) -> bool:
+    """Every dot of `these` has a dot of `those` at most two dots away."""
+    reach = range(-2, 3)
+    return all(any((x + dx, y + dy) in those for dx in reach for dy in reach)
+               for x, y in these)
+
+
+def test_mirroring_flips_joints_and_props_and_keeps_near_limbs_near() -> None:
+    pose = Pose((("head", (10, 50)), ("hip", (30, 20))))
+    figure = Figure("side", (Prop("floor"), Prop("wall", (90,)), Prop("chair", (40, 58, 24))),
+                    (pose,))
+    mirrored = geometry.mirror(figure)
+    assert mirrored.pose(None).points() == {"head": (90, 50), "hip": (70, 20)}
+    assert mirrored.props == (Prop("floor"), Prop("wall", (10,)), Prop("chair", (60, 42, 24)))
+    assert geometry.mirror(mirrored) == figure
+    assert geometry.oriented(figure, "left") == figure == geometry.oriented(figure, "both")
+    assert WIDTH == 100
+
+
+# --- SVG --------------------------------------------------------------------------------
+
+def test_svg_is_well_formed_accessible_and_escapes_its_title(builtin: Catalogue) -> None:
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        for side in ("left", "right"):
+            root = ET.fromstring(svg.render(move.figure, side=side, title=move.name))
+            assert root.tag == "svg" and root.get("role") == "img" and root.get("class") == "figure"
+            assert root.findtext("title") == move.name
+            assert len(root.get("viewBox", "").split()) == 4
+            assert len(root.findall("g/circle")) == (2 if move.figure.counted else 1)
+    figure = figure_of(builtin, "frog")
+    text = svg.render(figure, title="<Frog> & 'co'")
+    assert ET.fromstring(text).findtext("title") == "<Frog> & 'co'" and "<Frog>" not in text
+
+
+def test_svg_draws_far_limbs_lighter_in_a_side_view_only(builtin: Catalogue) -> None:
+    side = ET.fromstring(svg.render(figure_of(builtin, "pigeon"), title="p"))
+    front = ET.fromstring(svg.render(figure_of(builtin, "butterfly"), title="b"))
+    near = {p.get("stroke") for p in side.iter("path") if p.get("class") == "near"}
+    far = {p.get("stroke") for p in side.iter("path") if p.get("class") == "far"}
+    assert near and far and near.isdisjoint(far)
+    assert not [p for p in front.iter("path") if p.get("class") == "far"]
+
+
+def cards(page: str) -> list[ET.Element]:
+    """Each move card of an HTML sheet, parsed as XML (so each must be well-formed)."""
+    return [ET.fromstring(card) for card in re.findall(r'<article class="move">.*?</article>', page)]
+
+
+@pytest.mark.parametrize("name", ["hip-reset", "desk-break", "core-and-hips", "full-session"])
+def test_every_card_of_the_html_sheet_has_one_drawing_of_its_move(
+    builtin: Catalogue, name: str
+) -> None:
+    page = html(sheets.build(builtin.routines[name], builtin, DEFAULTS))
+    found = cards(page)
+    assert len(found) == len(builtin.routines[name].moves)
+    for card in found:
+        drawings = card.findall("svg")
+        assert len(drawings) == 1
+        title = drawings[0].findtext("title")
+        assert title and title in (card.findtext("h3") or "")  # the drawing of this move
+
+
+# --- a user's move without a figure -----------------------------------------------------
+
+BARE = """moves:
+  chair-twist-free:
+    name: Seated hip shift
+    kind: stretch
+    group: gluteal
+    sided: true
+    position: seated
+    hold: 20
+    setup: Sit tall.
+    cues: [Shift your weight]
+routines:
+  mine:
+    title: Mine
+    items:
+      - move: chair-twist-free
+      - move: pigeon
+"""
+
+
+def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", BARE)
+    shown = runner.invoke(app, ["moves", "chair-twist-free"])
+    assert shown.exit_code == 0 and "Seated hip shift" in shown.stdout
+    assert "left side shown" not in shown.stdout
+    data = json.loads(runner.invoke(app, ["moves", "--json"]).stdout)
+    assert next(m for m in data if m["id"] == "chair-twist-free")["figure"] is None
+    assert next(m for m in data if m["id"] == "pigeon")["figure"]["view"] == "side"
+    assert runner.invoke(app, ["show", "mine"]).exit_code == 0
+    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
+    assert page.exit_code == 0
+    found = cards(page.stdout)
+    assert [len(c.findall("svg")) for c in found] == [0, 1]
+    sheet = runner.invoke(app, ["sheet", "mine", "--format", "terminal"])
+    assert sheet.exit_code == 0 and "Seated hip shift" in sheet.stdout
+
+
+def test_moves_shows_the_figure_as_plain_text_in_a_pipe(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["moves", "glute-bridge"])
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    assert "start → end" in result.stdout
+    drawing = [line for line in result.stdout.splitlines() if re.search("[\u2801-\u28ff]", line)]
+    assert len(drawing) >= 4 and any("→" in line for line in drawing)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100  # COLUMNS in tests
+
+
+def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Catalogue) -> None:
+    data = {m["id"]: m["figure"] for m in json.loads(runner.invoke(app, ["moves", "--json"]).stdout)}
+    bridge = data["glute-bridge"]
+    assert set(bridge) == {"view", "props", "start", "end"}
+    assert bridge["props"] == ["floor"] and bridge["start"]["head"] == [72, 4]
+    couch = data["couch-stretch"]
+    assert set(couch) == {"view", "props", "pose"}
+    assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 70}]
+    assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 28]}
