@@ -259,7 +259,7 @@ def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_
         assert preview["steps"] == shown["steps"] != written["steps"]  # yours, not as written
 
 
-def test_an_item_with_its_own_dose_moves_with_yours(runner: CliRunner, stretch_home: Path) -> None:
+def test_an_item_with_its_own_dose_follows_yours(runner: CliRunner, stretch_home: Path) -> None:
     write_user_file(stretch_home, "mine.yaml", """routines:
   mine:
     title: Mine
@@ -268,13 +268,19 @@ def test_an_item_with_its_own_dose_moves_with_yours(runner: CliRunner, stretch_h
         reps: 8
       - move: clamshell
         reps: 15
+      - move: clamshell
+        reps: 1
 """)
 
     def reps() -> list[object]:
         data = json.loads(runner.invoke(app, ["show", "mine", "--json"]).stdout)
         return [s["seconds"] // 3 for s in data["steps"] if s["move"] == "clamshell"][::2]
 
-    assert reps() == [5, 8]  # clamshell at 5 of its written 12: 7 below, never under 5
+    # your 5 of the written 12; an item asking 3 more than the move still asks 3 more
+    assert reps() == [5, 8, 1]
     for day in (4, 3, 2, 1):
         log(stretch_home, days_ago(day))
-    assert reps() == [5, 12]  # at 9 of 12
+    assert reps() == [8, 12, 1]  # your 9: no more than an item asks
+    for day in range(12, 4, -1):
+        log(stretch_home, days_ago(day, hour=6))
+    assert reps() == [11, 18, 4]  # your 15, 3 past the written 12: 3 more everywhere

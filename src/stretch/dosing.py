@@ -105,23 +105,25 @@ def personal(routine: Routine, levels: Mapping[str, int]) -> Routine:
 
 
 def dosed(item: Item, move: Move, level: int) -> Item:
-    """One item at a level. The item moves with the person's dose of its move: as many
-    reps (or seconds) above or below what it writes as that dose is above or below the
-    move's written dose, never below the move's start (nor below the item's own dose when
-    that is lower still), so an item that asks for less than the move (the desk break's
-    leg raises, a routine's single rep) keeps asking for less. A stretch keeps at least
-    the seconds per side it was written with (60 s in the built-in routines:
-    plan.DOSE_TARGET) by adding holds while they are short. An item that runs a move
-    another way than the move is written (holds for a counted move) stays as written."""
+    """One item at a level. An item usually writes its move's dose and then simply gets
+    the person's. One that writes less (the desk break's leg raises, a routine's single
+    rep) gets the person's dose but no more than it writes, until the person has grown
+    past the move's written dose, and then that much more; one that writes more keeps
+    asking that much more. A stretch keeps at least the seconds per side it was written
+    with (60 s in the built-in routines: plan.DOSE_TARGET) by adding holds while they
+    are short. An item that runs a move another way than the move is written (holds for
+    a counted move) stays as written."""
     steps = ladder(move)
-    offset = steps.value(level) - steps.written
+    mine = steps.value(level)
+
+    def follow(written: int) -> int:
+        return max(min(mine, written), written + mine - steps.written)
+
     if steps.measure == "reps":
-        if item.tempo is None:
-            return item
-        return replace(item, reps=max(min(steps.rungs[0], item.reps), item.reps + offset))
+        return item if item.tempo is None else replace(item, reps=follow(item.reps))
     if item.hold is None:
         return item
-    hold = max(min(steps.rungs[0], item.hold), item.hold + offset)
+    hold = follow(item.hold)
     if move.kind != "stretch":
         return replace(item, hold=hold)
     return replace(item, hold=hold, reps=max(1, math.ceil(item.hold * item.reps / hold)))
