@@ -107,7 +107,7 @@ def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
     from stretch import views
 
     if known.notes is not None:
-        term.out.print(views.safety_view(known.notes))
+        term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
     gentle = gentlest(known)
     advice = f"Your back is at {rating}/10 right now. Go gently and stop any move that hurts"
     if gentle is not None:
@@ -141,4 +141,4 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     if as_json:
         emit_json(progress_json(report))
     else:
-        term.out.print(progress_view(report))
+        term.out.print(progress_view(report, boxed=not term.boxless))

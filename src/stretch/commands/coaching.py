@@ -109,4 +109,4 @@ def advise(term: Terminal) -> None:
     from stretch.history.progress_view import advice_panel
     from stretch.history.progression import ADVICE
 
-    term.out.print(advice_panel(ADVICE))
+    term.out.print(advice_panel(ADVICE, boxed=not term.boxless))

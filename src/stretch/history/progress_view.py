@@ -94,10 +94,10 @@ def _move_json(row: MoveDose) -> dict[str, object]:
     }
 
 
-def progress_view(report: Report) -> RenderableType:
+def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
     parts: list[RenderableType] = []
     if report.advice:
-        parts += [advice_panel(report.advice), Text("")]
+        parts += [advice_panel(report.advice, boxed=boxed), Text("")]
     parts += [moves_table(report.moves), Text(RULE, style="dim"), Text("")]
     why = why_table(report.moves)
     if why is not None:
@@ -118,9 +118,13 @@ def progress_view(report: Report) -> RenderableType:
     return Group(*parts)
 
 
-def advice_panel(advice: str) -> Panel:
-    """Stop and get advice, in red: before and after a session, and in `stretch progress`."""
-    return Panel(Text(advice, style="bold"), border_style="red", expand=False, box=box.ROUNDED)
+def advice_panel(advice: str, *, boxed: bool = True) -> RenderableType:
+    """Stop and get advice, in red: before and after a session, and in `stretch progress`
+    (without a box for `--plain` and TERM=dumb, as the safety note)."""
+    said = Text(advice, style="bold")
+    if not boxed:
+        return said
+    return Panel(said, border_style="red", expand=False, box=box.ROUNDED)
 
 
 def moves_table(rows: Sequence[MoveDose]) -> Table:
