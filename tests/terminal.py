@@ -16,16 +16,22 @@ STRETCH = [sys.executable, "-m", "stretch"]
 class Tmux:
     """One tmux server and session running a shell; `run` starts stretch inside it.
 
+    The check-in questions before and after a session are off (config.toml) unless
+    `checkin=True`, so a test of the live view starts at the view.
+
     The shell records the terminal modes (`stty -g`) before and after the command and
     its exit code, so tests can check that the terminal was left exactly as it was.
     """
 
     def __init__(self, tmp: Path, *, width: int = 60, height: int = 20,
-                 returning: bool = True) -> None:
+                 returning: bool = True, checkin: bool = False) -> None:
         self.tmp = tmp
         self.socket = f"stretch-test-{os.getpid()}-{id(self)}"
         if returning:
             log_past_session(tmp / "home")
+        if not checkin:  # the 0-10 questions around a session: only the tests that want them
+            (tmp / "home").mkdir(parents=True, exist_ok=True)
+            (tmp / "home" / "config.toml").write_text("checkin = false\n")
         env = {"STRETCH_HOME": str(tmp / "home"), "PS1": "$ ", "TERM": "xterm-256color"}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),

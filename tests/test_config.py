@@ -27,7 +27,7 @@ EXPECTED = {
     "syntax.toml": "2: toml: Invalid value",
     "table.toml": "1: voice: expected true or false, got a table",
     "unknown-setting-far.toml": "1: colour: unknown setting; settings are: voice, voice_command, "
-    "bell, get_ready, switch_sides, rest, hold_scale, notify_command, quiet_hours",
+    "bell, get_ready, switch_sides, rest, hold_scale, notify_command, quiet_hours, checkin",
     "quiet-hours-no-end.toml": '1: quiet_hours: expected a start and an end time, like '
     '"22:00-07:00", got \'22:00\'',
     "quiet-hours-empty.toml": '2: quiet_hours: expected a start and an end time, like '
@@ -100,7 +100,7 @@ def test_config_command_shows_each_setting_and_its_source(stretch_home: Path,
 
 def test_settings_change_the_plan(stretch_home: Path, runner: CliRunner) -> None:
     (stretch_home / "config.toml").write_text("get_ready = 20\nswitch_sides = 8\nhold_scale = 0.5\n")
-    data = json.loads(runner.invoke(app, ["show", "hip-reset", "--json"]).stdout)
+    data = json.loads(runner.invoke(app, ["show", "hip-reset", "--json", "--as-written"]).stdout)
     steps = data["steps"]
     assert steps[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
                         "side": None, "seconds": 20}

@@ -33,9 +33,11 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     assert data["streak"] == 0  # a --speed demo is logged but counts toward nothing
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
-                            "steps_done", "steps_skipped", "speed"}
+                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
-    assert session["active_seconds"] == 318 and session["steps_done"] == 18
+    # a beginner's doses: 20 s holds, two per side (`stretch show desk-break`)
+    assert session["active_seconds"] == 375 and session["steps_done"] == 30
+    assert session["pain_before"] is None and session["pain_after"] is None
     started = datetime.fromisoformat(session["started"])
     assert started.utcoffset() is not None  # ISO 8601 with an offset
 
@@ -47,8 +49,9 @@ def test_kill_9_mid_session_leaves_a_whole_file_and_an_interrupted_row(stretch_h
                             env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     lines = [proc.stdout.readline() for _ in range(6)]  # a few steps in (after the safety note)
-    while not any(line.startswith("0:4") for line in lines):
+    while not any(line.startswith("0:5") for line in lines):  # 20 s holds for a beginner
         lines.append(proc.stdout.readline())
+        assert lines[-1], "the session ended before it was killed:\n" + "".join(lines)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     db = sqlite3.connect(stretch_home / "history.sqlite3")

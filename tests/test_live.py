@@ -13,6 +13,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.dosing import personal
 from stretch.figures import braille
 from stretch.model import Catalogue, Move, Side, Step
 from stretch.plan import DOSE_TARGET, plan
@@ -200,11 +201,11 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     lines = result.stdout.strip().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
-    steps = plan(builtin.routines["desk-break"], DEFAULTS)
+    steps = plan(personal(builtin.routines["desk-break"], {}), DEFAULTS)  # a beginner's doses
     assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
-    assert lines[first + 1] == "0:10  Standing hip hinge, 10 reps  30 s"
-    assert lines[-1] == "Completed Desk break after 5:18: 9 holds and sets done, no steps skipped."
+    assert lines[first + 1] == "0:10  Standing hip hinge, 5 reps  15 s"
+    assert lines[-1] == "Completed Desk break after 6:15: 15 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
     assert again.stdout.startswith("0:00  Get ready")

@@ -154,21 +154,22 @@ def test_5_completed_means_more_than_half_of_the_work_run(skip_at: float, status
 def test_7_show_and_today_preview_fit_minutes_as_run_does(runner: CliRunner,
                                                           stretch_home: Path) -> None:
     write_user_file(stretch_home, "week.yaml", WEEK_OF.format("hip-reset"))
-    shown = runner.invoke(app, ["show", "hip-reset", "--minutes", "6", "--json"])
-    preview = runner.invoke(app, ["today", "--preview", "--minutes", "6", "--json"])
-    ran = runner.invoke(app, ["run", "hip-reset", "--minutes", "6", "--speed", "1000"])
+    shown = runner.invoke(app, ["show", "hip-reset", "--minutes", "7", "--json"])
+    preview = runner.invoke(app, ["today", "--preview", "--minutes", "7", "--json"])
+    ran = runner.invoke(app, ["run", "hip-reset", "--minutes", "7", "--speed", "1000"])
     assert shown.exit_code == preview.exit_code == ran.exit_code == 0
     notes = [line for line in ran.stderr.splitlines() if line.startswith("To fit")]
-    assert notes[0].startswith("To fit 6 minutes: holds shortened (30 s holds now ")
-    assert notes[1].startswith("To fit 6 minutes: left out") and len(notes) == 2
+    # a beginner's hip reset (3 holds of 20 s a side: the coach), fitted
+    assert notes[0].startswith("To fit 7 minutes: holds shortened (20 s holds now ")
+    assert notes[1].startswith("To fit 7 minutes: left out") and len(notes) == 2
     assert shown.stderr.splitlines() == notes and preview.stderr.splitlines() == notes
     with History.open(stretch_home / "history.sqlite3") as history:
         (row,) = history.sessions()
     for output in (shown.stdout, preview.stdout):
         data = json.loads(output)
-        assert data["seconds"] == row.planned_seconds <= 360
+        assert data["seconds"] == row.planned_seconds <= 420
         assert "frog" not in [step["move"] for step in data["steps"]]
-    table = runner.invoke(app, ["today", "--preview", "--minutes", "6"])
+    table = runner.invoke(app, ["today", "--preview", "--minutes", "7"])
     assert "Frog stretch" not in table.stdout and table.stderr.splitlines() == notes
     assert "Frog stretch" in runner.invoke(app, ["show", "hip-reset"]).stdout
 

@@ -55,7 +55,7 @@ def test_1_the_picker_and_the_end_of_a_session_show_titles_literally(tmux: Tmux)
 def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux) -> None:
     tmux.run("run", "desk-break")
     tmux.wait_for("Get ready · Up next")
-    for _ in range(18):  # every step of the desk break
+    for _ in range(30):  # every step of a beginner's desk break
         tmux.type("n")
         time.sleep(0.05)
     tmux.wait_for("most of it skipped")  # on the end screen
@@ -63,7 +63,7 @@ def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux) -> None:
     assert tmux.result() == (0, True)
     screen = tmux.screen()
     assert "Stopped Desk break after 0:0" in screen
-    assert "0 holds and sets done, 18 steps skipped." in tmux.joined()
+    assert "0 holds and sets done, 30 steps skipped." in tmux.joined()
     assert "Completed" not in screen and "Streak" not in screen
     assert tmux.statuses() == ["stopped"]
 
@@ -92,7 +92,7 @@ def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
         terminal.type(" ")
         terminal.wait_for("Resumed")
         terminal.type("n")
-        terminal.wait_for("Supine figure-four stretch, left side  30 s")
+        terminal.wait_for("Supine figure-four stretch, left side  20 s")  # a beginner's
         terminal.type("b")  # within 2 s of the start: back to get ready
         terminal.wait_for("Get ready (next: Supine figure-four stretch, left side)  10 s\n")
         terminal.type("q")

@@ -71,7 +71,8 @@ def test_session_json_is_the_contracts_shape(history: History) -> None:
     assert reports.session_json(row) == {
         "routine": "hip-reset", "started": "2026-11-24T07:30:00+00:00",
         "ended": "2026-11-24T07:40:40+00:00", "status": "completed", "active_seconds": 640.0,
-        "steps_done": 3, "steps_skipped": 0, "speed": 2.0,
+        "steps_done": 3, "steps_skipped": 0, "speed": 2.0, "pain_before": None,
+        "pain_after": None,
     }
 
 

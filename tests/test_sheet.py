@@ -166,20 +166,21 @@ def test_html_escapes_user_text(builtin: Catalogue) -> None:
 
 
 def test_the_sheet_shows_the_dose_the_timer_runs(runner: CliRunner, stretch_home: Path) -> None:
-    """hold_scale doubles every hold: the cards say so, and agree with `show`'s steps."""
+    """hold_scale doubles every hold: the cards say so, and agree with `show`'s steps (a
+    beginner's holds: 3 of 20 s, doubled)."""
     (stretch_home / "config.toml").write_text("hold_scale = 2.0\nswitch_sides = 8\n")
     sheet = runner.invoke(app, ["sheet", "hip-reset", "--format", "text"])
     shown = json.loads(runner.invoke(app, ["show", "hip-reset", "--json"]).stdout)
     assert sheet.exit_code == 0
-    assert "   Hold 60 s each side, 2 times, rest 10 s between\n" in sheet.stdout
+    assert "   Hold 40 s each side, 3 times, rest 10 s between\n" in sheet.stdout
     assert "30 s" not in sheet.stdout.split("THE MOVES")[1].split("STRETCH PER SIDE")[0]
     holds = {s["seconds"] for s in shown["steps"] if s["kind"] == "hold"}
-    assert holds == {60}
+    assert holds == {40}
     assert f"Time: about {round(shown['seconds'] / 60)} minutes" in sheet.stdout
     assert "gluteal   left  240 s   right  240 s" in sheet.stdout
     for form in ("markdown", "html", "terminal"):
         other = runner.invoke(app, ["sheet", "hip-reset", "--format", form]).stdout
-        assert "Hold 60 s each side, 2 times, rest 10 s between" in other, form
+        assert "Hold 40 s each side, 3 times, rest 10 s between" in other, form
 
 
 def test_card_doses_follow_the_routine_they_are_given(builtin: Catalogue) -> None:

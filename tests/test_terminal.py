@@ -40,7 +40,7 @@ def test_keys_pause_skip_and_quit(tmux: Tmux) -> None:
     tmux.wait_for("left")
     tmux.type("n")
     screen = tmux.wait_for("left side")
-    assert "Supine figure-four stretch" in screen and "hold 1 of 2" in screen
+    assert "Supine figure-four stretch" in screen and "hold 1 of 3" in screen  # 20 s holds, 3 a side
     tmux.type("n")
     tmux.wait_for("Switch sides ·")
     tmux.type("?")
@@ -212,17 +212,17 @@ def test_paused_screen_stands_still(tmux: Tmux) -> None:
 
 
 def test_the_end_screen_waits_for_a_key(tmux: Tmux) -> None:
-    tmux.run("run", "desk-break", "--speed", "100")  # 5:18 in about 3 s
+    tmux.run("run", "desk-break", "--speed", "100")  # a beginner's 6:15 in about 4 s
     screen = tmux.wait_for("press any key to finish", timeout=30)
     assert shows_big(screen, "WELL DONE")
-    assert "Completed Desk break after 5:18" in screen and "gluteal" in screen
+    assert "Completed Desk break after 6:15" in screen and "gluteal" in screen
     time.sleep(1.5)
     assert "press any key to finish" in tmux.screen()
     assert not (tmux.tmp / "code").exists()  # still waiting
     tmux.type("x")
     assert tmux.result() == (0, True)
     after = tmux.screen()
-    assert "Completed Desk break after 5:18" in after and "press any key" not in after
+    assert "Completed Desk break after 6:15" in after and "press any key" not in after
     assert after.rstrip().endswith("$")  # the prompt is back
     assert tmux.statuses() == ["completed"]
 
@@ -231,6 +231,7 @@ def test_a_terminal_that_reports_no_size_gets_the_usual_one(tmp_path: Path) -> N
     """Under `script` and some pseudo-terminals the size is 0 x 0 (issue 15, item 3)."""
     home = tmp_path / "home"
     log_past_session(home)
+    (home / "config.toml").write_text("checkin = false\n")  # straight to the session
     env = {**os.environ, "STRETCH_HOME": str(home), "TERM": "xterm-256color"}
     env.pop("COLUMNS", None)
     env.pop("LINES", None)

@@ -38,6 +38,17 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class Progression:
+    """How a move's dose grows for a person: where it starts, by how much it grows and
+    where it stops (reps for a counted move, seconds for a held one). A value left None
+    takes the default for the move's kind (see dosing.py)."""
+
+    start: int | None = None
+    step: int | None = None
+    cap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Move:
     """One stretch or exercise. Either `hold` or `reps` with `tempo` sets its dose.
 
@@ -71,6 +82,7 @@ class Move:
         """Everything this move needs: a mat for the floor, then what it says it needs."""
         floor: tuple[Equipment, ...] = ("mat",) if self.position in FLOOR_POSITIONS else ()
         return tuple(dict.fromkeys((*floor, *self.needs)))
+    progression: Progression = Progression()
 
 
 @dataclass(frozen=True, slots=True)

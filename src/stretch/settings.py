@@ -75,6 +75,8 @@ class Values:
         '"{body}" placeholders', "notify-send", "{title}", "{body}")
     quiet_hours: str | None = span('no reminders between these times, like "22:00-07:00"',
                                    "22:00-07:00")
+    checkin: bool = flag(
+        True, "ask how your back is, 0-10, before and after each session (true/false)")
 
     def plan_settings(self, first_side: str = "left") -> PlanSettings:
         """The planner's timings from these settings, and which side goes first."""

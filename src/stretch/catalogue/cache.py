@@ -30,8 +30,8 @@ def shape() -> str:
 
     from stretch import model
 
-    kept = (model.Move, model.Item, model.Routine, model.Avoid, model.SafetyNote, model.Notes,
-            model.WeekPlan, model.Catalogue)
+    kept = (model.Move, model.Progression, model.Item, model.Routine, model.Avoid,
+            model.SafetyNote, model.Notes, model.WeekPlan, model.Catalogue)
     return ";".join(c.__name__ + ":" + ",".join(f.name for f in fields(c)) for c in kept)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from stretch.catalogue import fields
 from stretch.catalogue.figure_schema import read_figure
 from stretch.catalogue.nodes import Node, Reader, Where
+from stretch.catalogue.progression import read_progression
 from stretch.model import (
     GROUPS,
     KINDS,
@@ -92,7 +93,7 @@ class FileContent:
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
-    "tempo", "setup", "cues", "cautions", "easier", "harder", "figure",
+    "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -159,7 +160,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         reader.fail(node, at, "needs a 'hold' (seconds) or 'reps' with a 'tempo'")
     sided = m.get("sided")
     is_sided = False if sided is None else reader.boolean(sided, f"{at}.sided")
-    return Move(
+    move = Move(
         id=move_id,
         name=reader.text(m["name"], f"{at}.name"),
         kind=reader.choice(m["kind"], f"{at}.kind", KINDS),
@@ -180,6 +181,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         switch=fields.switch(reader, m, at, sided=is_sided),
         needs=fields.needs(reader, m.get("needs"), f"{at}.needs"),
     )
+    return read_progression(reader, m.get("progression"), move, at)
 
 
 def _dose(

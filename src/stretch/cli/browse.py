@@ -27,12 +27,20 @@ def list_routines(as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def show(name: RoutineName, as_json: JsonOption = False, minutes: MinutesOption = None) -> None:
-    """Show one routine step by step, exactly as it will run, with its dose per group."""
+def show(
+    name: RoutineName,
+    as_json: JsonOption = False,
+    minutes: MinutesOption = None,
+    as_written: Annotated[
+        bool, typer.Option("--as-written",
+                           help="The catalogue's doses, not yours (see `stretch progress`).")
+    ] = False,
+) -> None:
+    """Show one routine step by step, exactly as it will run for you, with its dose per group."""
     with command() as term:
         from stretch.commands import browse
 
-        browse.show(term, name, as_json=as_json, minutes=minutes)
+        browse.show(term, name, as_json=as_json, minutes=minutes, as_written=as_written)
 
 
 @app.command()

@@ -71,3 +71,28 @@ MinutesOption = Annotated[
         help="Fit the routine into this many minutes: shorter holds, then fewer moves.",
     ),
 ]
+
+
+def rating(value: str) -> int:
+    """A 0-10 pain rating (the numeric rating scale), or a usage error saying what one is."""
+    what = "a rating is a whole number from 0 (no pain) to 10 (the worst)"
+    try:
+        number = int(value)
+    except ValueError:
+        raise typer.BadParameter(f"{what}, got '{value}'") from None
+    if not 0 <= number <= 10:
+        raise typer.BadParameter(f"{what}, got {number}")
+    return number
+
+
+PainBeforeOption = Annotated[
+    int | None,
+    typer.Option("--pain-before", parser=rating, metavar="0-10", show_default=False,
+                 help="How your back is before the session, 0 (no pain) to 10 (the worst); "
+                 "skips the question."),
+]
+PainAfterOption = Annotated[
+    int | None,
+    typer.Option("--pain-after", parser=rating, metavar="0-10", show_default=False,
+                 help="How your back is after the session, 0-10; skips the question."),
+]

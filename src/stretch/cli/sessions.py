@@ -8,6 +8,8 @@ from stretch.cli.app import app, command
 from stretch.cli.params import (
     BellOption,
     MinutesOption,
+    PainAfterOption,
+    PainBeforeOption,
     PlainOption,
     SpeedOption,
     VoiceOption,
@@ -19,11 +21,13 @@ if TYPE_CHECKING:
 
 
 def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
-             minutes: float | None) -> "Options":
+             minutes: float | None, pain_before: int | None,
+             pain_after: int | None) -> "Options":
     from stretch.commands.common import settings
     from stretch.session.options import Options
 
-    return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes)
+    return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes,
+                   pain_before=pain_before, pain_after=pain_after)
 
 
 @app.command()
@@ -41,13 +45,16 @@ def run(
     bell: BellOption = None,
     plain: PlainOption = False,
     minutes: MinutesOption = None,
+    pain_before: PainBeforeOption = None,
+    pain_after: PainAfterOption = None,
 ) -> None:
     """Run a routine with hold, switch-sides and rest countdowns, and log it."""
     with command() as term:
         from stretch.commands import sessions
 
         term.plain = plain
-        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
+                           pain_before=pain_before, pain_after=pain_after)
         sessions.run(term, name, options)
 
 
@@ -64,11 +71,14 @@ def today(
     bell: BellOption = None,
     plain: PlainOption = False,
     minutes: MinutesOption = None,
+    pain_before: PainBeforeOption = None,
+    pain_after: PainAfterOption = None,
 ) -> None:
     """Run today's routine from your week plan, log it, and show your streak."""
     with command() as term:
         from stretch.commands import sessions
 
         term.plain = plain
-        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes)
+        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
+                           pain_before=pain_before, pain_after=pain_after)
         sessions.today(term, options, preview=preview, as_json=as_json)

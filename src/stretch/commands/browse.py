@@ -27,10 +27,18 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
         term.out.print(views.routines_table(rows))
 
 
-def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None) -> None:
+def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None,
+         as_written: bool = False) -> None:
+    """One routine at the person's doses, or `as_written` in the catalogue."""
+    from stretch.commands.coach import personal
+
     known = catalogue()
-    show_routine(term, routine(known, name), timings(), as_json=as_json, minutes=minutes,
-                 notes=known.notes)
+    chosen = routine(known, name)
+    mine = chosen if as_written else personal(term, known, chosen)
+    show_routine(term, mine, timings(), as_json=as_json, minutes=minutes, notes=known.notes)
+    if not as_json and mine != chosen:
+        term.out.print("[dim]At your doses (stretch progress says why); --as-written shows "
+                       "the catalogue's.[/]")
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,

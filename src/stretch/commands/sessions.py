@@ -30,7 +30,9 @@ def ask(term: Terminal, question: str, *, default: bool) -> bool:
 
 
 def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options) -> None:
-    """Guide and log one session; before the very first, the safety note and a question."""
+    """Guide and log one session; before the very first, the safety note and a question;
+    around each, the coach (check-ins and the person's doses)."""
+    from stretch.commands import coaching
     from stretch.session.runner import run_routine
 
     with open_history(term) as history:
@@ -38,9 +40,14 @@ def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options)
             from stretch import views
 
             term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
+            coaching.first_time(term)
             if term.interactive and not ask(term, "Ready to start?", default=True):
                 return
-        run_routine(known, chosen, history, options, term)
+        ready = coaching.before(term, known, chosen, history, options)
+        if ready is not None:
+            dosed, options = ready
+            logged = run_routine(known, dosed, history, options, term)
+            coaching.after(term, history, logged, options)
 
 
 def run(term: Terminal, name: str | None, options: Options) -> None:
@@ -124,6 +131,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     from rich.text import Text
 
     from stretch.commands.browse import show_routine
+    from stretch.commands.coach import personal
     from stretch.history.schedule import plan_for
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
@@ -139,5 +147,5 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         return
     if not as_json:
         term.out.print(Text(f"Today ({now.strftime('%A')}):", style="bold"))
-    show_routine(term, chosen, options.settings.values.plan_settings(), as_json=as_json,
-                 minutes=options.minutes, extra=day, notes=known.notes)
+    show_routine(term, personal(term, known, chosen), options.settings.values.plan_settings(),
+                 as_json=as_json, minutes=options.minutes, extra=day, notes=known.notes)

@@ -17,11 +17,12 @@ def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
     """Print the sheet, or write it to `output` ('-' is standard output)."""
     from rich.text import Text
 
+    from stretch.commands.coach import personal
     from stretch.sheet.render import choose_form, render
 
     target = _target(output)
     known = catalogue()
-    chosen = routine(known, name)
+    chosen = personal(term, known, routine(known, name))  # the person's doses
     kind = choose_form(form, target, interactive=term.stdout_tty)
     if target is None:
         render(chosen, known, kind, term.out, timings())

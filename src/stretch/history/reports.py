@@ -48,6 +48,8 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "steps_done": row.steps_done,
         "steps_skipped": row.steps_skipped,
         "speed": row.speed,
+        "pain_before": row.pain_before,
+        "pain_after": row.pain_after,
     }
 
 

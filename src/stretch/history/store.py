@@ -61,6 +61,20 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
     """,
+    # 4: back pain 0-10 before and after a session, the moves it ran (space-separated
+    # ids; NULL in older rows), and check-ins at any time (the coach: history/progression)
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
+    ALTER TABLE sessions ADD COLUMN moves TEXT;
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        note TEXT
+    );
+    CREATE INDEX checkins_at ON checkins (at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -81,6 +95,9 @@ class SessionRow:
     steps_skipped: int
     first_side: str
     speed: float = 1.0  # above 1: a `--speed` demo
+    pain_before: int | None = None  # 0-10, None when not given
+    pain_after: int | None = None
+    moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
 
     @property
     def day(self) -> date:
@@ -206,14 +223,17 @@ class History:
     # --- writing --------------------------------------------------------------
 
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
-              steps_total: int, first_side: str, speed: float = 1.0) -> int:
+              steps_total: int, first_side: str, speed: float = 1.0,
+              moves: tuple[str, ...] | None = None, pain_before: int | None = None) -> int:
         """Log a session as running; returns its id. `first_side` is NO_SIDE until the
-        session reaches a sided move (then `progress` or `finish` records it)."""
+        session reaches a sided move (then `progress` or `finish` records it); `moves` are
+        the ids of the moves it runs, `pain_before` the 0-10 rating given before it."""
         running = database.Running({
             "routine": routine, "title": title, "started": started.isoformat(timespec="seconds"),
             "status": "running", "planned_seconds": planned_seconds, "steps_total": steps_total,
             "pid": os.getpid(), "host": socket.gethostname(), "first_side": first_side,
-            "speed": speed,
+            "speed": speed, "moves": None if moves is None else " ".join(moves),
+            "pain_before": pain_before,
         })
         session_id = self._use(running.insert)
         self._running[session_id] = running
@@ -260,13 +280,31 @@ class History:
 
         self._use(work)
 
+    def rate_after(self, session_id: int, rating: int) -> None:
+        """Record how the back felt after a session (0-10)."""
+        self._update(session_id, {"pain_after": rating})
+
+    def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in one transaction, for the other history modules (the check-ins),
+        with the store's care of damaged files and its one-line errors."""
+        def transaction(db: sqlite3.Connection) -> T:
+            with db:
+                return work(db)
+
+        return self._use(transaction)
+
+    def read(self, query: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read, for the other history modules."""
+        return self._read(query, params)
+
     # --- reading --------------------------------------------------------------
 
     def sessions(self, *, since: date | None = None, routine: str | None = None,
                  limit: int | None = None) -> list[SessionRow]:
         """Sessions newest first, optionally from a date on or of one routine."""
         query = ("SELECT id, routine, title, started, ended, status, planned_seconds, "
-                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed "
+                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed, "
+                 "pain_before, pain_after, moves "
                  "FROM sessions WHERE 1 = 1")
         params: list[object] = []
         if since is not None:
@@ -302,7 +340,7 @@ class History:
 
 def _row(r: tuple[Any, ...]) -> SessionRow:
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed) = r
+     pid, host, speed, before, after, moves) = r
     if status == "running" and not database.writer_alive(pid, host):
         status = "interrupted"
     return SessionRow(
@@ -318,4 +356,7 @@ def _row(r: tuple[Any, ...]) -> SessionRow:
         steps_skipped=int(skipped),
         first_side=str(first),
         speed=float(speed),
+        pain_before=None if before is None else int(before),
+        pain_after=None if after is None else int(after),
+        moves=None if moves is None else tuple(moves.split()),
     )

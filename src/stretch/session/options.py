@@ -16,3 +16,5 @@ class Options:
     speed: float = 1.0
     plain: bool = False
     minutes: float | None = None
+    pain_before: int | None = None  # 0-10, from --pain-before or the check-in
+    pain_after: int | None = None

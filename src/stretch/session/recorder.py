@@ -23,6 +23,7 @@ class Recorder:
     """An engine listener that keeps one history row up to date."""
 
     def __init__(self, history: History, session: Session, routine: Routine, *,
+                 pain_before: int | None = None,
                  now: Callable[[], datetime] = local_now) -> None:
         self.history = history
         self.session = session
@@ -34,6 +35,7 @@ class Recorder:
             routine=routine.id, title=routine.title, started=now(),
             planned_seconds=sum(s.seconds for s in session.steps),
             steps_total=len(session.steps), first_side=NO_SIDE, speed=session.clock.speed,
+            moves=tuple(m.id for m in routine.moves), pain_before=pain_before,
         )
 
     def __call__(self, event: Event) -> None:

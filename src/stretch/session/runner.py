@@ -8,6 +8,7 @@ the command line and comes in as `Terminal`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stretch.fit import fit_to
@@ -29,6 +30,14 @@ if TYPE_CHECKING:
 
 DEMO = ("A --speed run is a demo: it counts toward nothing (not the "
         "streak, the week's ticks or your minutes).")
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """A session as it ended, and its row in the history."""
+
+    summary: Summary
+    session_id: int
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
@@ -76,7 +85,7 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
 
 
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
-                term: Terminal) -> Summary:
+                term: Terminal) -> Logged:
     """Guide one session and log it; report what fitting changed, and the streak after."""
     if history.read_only:
         term.note(f"stretch: cannot write the history file {history.path} "
@@ -87,7 +96,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     for note in fitted.notes:
         term.note(note)
     session = Session(plan(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine)
+    recorder = Recorder(history, session, routine, pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)
 
     def streak() -> int:
@@ -110,4 +119,4 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     days = streak()
     if days:
         term.out.print(f"Streak: {plural(days, 'day')}.", markup=False)
-    return summary
+    return Logged(summary, recorder.id)

@@ -1,0 +1,144 @@
+"""The coach: check-ins, each person's own doses, what changed and why, the pain trend.
+
+`personal` is the one place a routine gets the person's doses; `show`, `today`, the sheet
+and the session all go through it. The rules live in history/progression.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from stretch.commands.common import catalogue, open_history, timings
+
+if TYPE_CHECKING:
+    from stretch.history.checkins import Checkin
+    from stretch.history.progression import Change, Progress
+    from stretch.history.store import SessionRow
+    from stretch.model import Catalogue, Routine
+    from stretch.output import Terminal
+
+
+def progress_of(known: Catalogue, rows: Sequence[SessionRow], checks: Sequence[Checkin], *,
+                pending: tuple[datetime, int] | None = None) -> Progress:
+    """Every move's level, replayed from the log against the catalogue's ladders."""
+    from stretch import dosing
+    from stretch.history.progression import replay
+
+    ladders = {m.id: dosing.ladder(m) for m in known.moves.values()}
+    routine_moves = {r.id: [m.id for m in r.moves] for r in known.routines.values()}
+    return replay(rows, checks, ladders, routine_moves=routine_moves, pending=pending)
+
+
+def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
+    """The routine at the person's doses (every move at its start before any history). A
+    history that cannot be opened (a read-only home) leaves the doses as written, with a
+    line to say so: showing a routine must not fail for want of a writable folder."""
+    from stretch.dosing import personal as at_levels
+    from stretch.files import history_file
+
+    if not history_file().exists():  # reading must not create the file (nor load sqlite3)
+        return at_levels(chosen, {})
+    from stretch.errors import StretchError
+    from stretch.history import checkins
+
+    try:
+        with open_history(term) as history:
+            rows, checks = history.sessions(), checkins.read(history)
+    except StretchError as err:
+        term.note(f"stretch: {err.message}; showing the doses as written")
+        return chosen
+    return at_levels(chosen, progress_of(known, rows, checks).levels)
+
+
+def explain(term: Terminal, known: Catalogue, changes: Sequence[Change]) -> None:
+    """One line per change of dose: 'Clamshell: 6 -> 8 reps: your last two sessions went well'."""
+    from rich.text import Text
+
+    from stretch import dosing
+    from stretch.history.progress_view import change_line
+
+    for change in changes:
+        move = known.moves.get(change.move)
+        if move is not None:
+            term.out.print(Text(change_line(change, move.name, dosing.ladder(move))))
+
+
+def gentlest(known: Catalogue) -> Routine | None:
+    """The gentlest routine: the shortest with no move on the floor (the desk break in the
+    built-ins), else the shortest of all."""
+    from stretch.model import FLOOR_POSITIONS
+    from stretch.plan import plan, total_seconds
+
+    settings = timings()
+    routines = sorted(known.routines.values(),
+                      key=lambda r: (any(m.position in FLOOR_POSITIONS for m in r.moves),
+                                     total_seconds(plan(r, settings))))
+    return routines[0] if routines else None
+
+
+def checkin(term: Terminal, rating: int, note: str | None) -> None:
+    """Record a rating now; say what it changes, and point to help when it is high."""
+    from rich.text import Text
+
+    from stretch.history import checkins
+    from stretch.history.progression import HIGH
+    from stretch.history.schedule import local_now
+
+    known = catalogue()
+    now = local_now().replace(microsecond=0)
+    with open_history(term) as history:
+        rows, checks = history.sessions(), checkins.read(history)
+        checkins.add(history, at=now, rating=rating, note=note)
+    term.out.print(Text(f"Noted: your back at {rating}/10 at {now:%H:%M}."))
+    # the new rating is the latest event: what it changes is what the replay adds
+    known_changes = len(progress_of(known, rows, checks).changes)
+    explain(term, known, progress_of(known, rows, checks, pending=(now, rating))
+            .changes[known_changes:])
+    if rating >= HIGH:
+        high_pain(term, known, rating)
+
+
+def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
+    """The red flags, and the gentlest routine to suggest (None if there is none)."""
+    from rich.text import Text
+
+    from stretch import views
+
+    if known.notes is not None:
+        term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
+    gentle = gentlest(known)
+    advice = f"Your back is at {rating}/10 right now. Go gently and stop any move that hurts"
+    if gentle is not None:
+        advice += f"; the gentlest routine is {gentle.title} (stretch run {gentle.id})"
+    term.out.print(Text(advice + "."))
+    return gentle
+
+
+def progress(term: Terminal, *, as_json: bool) -> None:
+    from stretch import dosing
+    from stretch.history import checkins, trend
+    from stretch.history.progress_view import MoveDose, Report, progress_json, progress_view
+    from stretch.history.progression import ADVICE, needs_advice
+    from stretch.history.schedule import local_now
+    from stretch.output import emit_json
+
+    known = catalogue()
+    today = local_now().date()
+    with open_history(term) as history:
+        rows, checks = history.sessions(), checkins.read(history)
+    levels = progress_of(known, rows, checks)
+    used = {m.id: m for r in known.routines.values() for m in r.moves}
+    before, after = trend.ratings(rows, checks)
+    result = trend.outcome(before, today)
+    report = Report(
+        moves=[MoveDose(m, dosing.ladder(m), levels.levels.get(m.id, 0), levels.last_change(m.id))
+               for m in used.values()],
+        checkins=checks, weeks=trend.weekly(before, after, today), outcome=result,
+        advice=ADVICE if needs_advice(rows) else None,
+    )
+    if as_json:
+        emit_json(progress_json(report))
+    else:
+        term.out.print(progress_view(report, boxed=not term.boxless))

@@ -1,0 +1,171 @@
+"""`stretch progress`: each move's dose for the person against the catalogue's, when and why
+it last changed, the check-ins and the pain trend, drawn for the terminal and as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stretch.dosing import Ladder, describe
+from stretch.history import trend
+from stretch.history.checkins import Checkin
+from stretch.history.progression import Change
+from stretch.model import Move
+
+LATEST_CHECKINS = 10
+RULE = ("Each move starts low and grows after two good sessions in a row on different days, "
+        "up to its cap; a session that makes your back 2 points worse, or a worse next day, "
+        "steps it back.")
+CHART_TITLE = "Back pain, weekly median of the last 12 weeks (0 none, 10 worst)"
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDose:
+    """One move as it stands for the person."""
+
+    move: Move
+    ladder: Ladder
+    level: int
+    changed: Change | None
+
+    @property
+    def dose(self) -> int:
+        return self.ladder.value(self.level)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything `stretch progress` shows, gathered once for both forms."""
+
+    moves: Sequence[MoveDose]
+    checkins: Sequence[Checkin]
+    weeks: Sequence[trend.Week]
+    outcome: trend.Outcome | None
+    advice: str | None
+
+
+def change_line(change: Change, name: str, ladder: Ladder) -> str:
+    """'Clamshell: 6 -> 8 reps: your last two sessions went well'."""
+    return f"{name}: {step_text(change, ladder)}"
+
+
+def step_text(change: Change, ladder: Ladder) -> str:
+    """'6 -> 8 reps: your last two sessions went well'."""
+    before, after = ladder.value(change.before), ladder.value(change.after)
+    return f"{before} -> {describe(ladder.measure, after)}: {change.why}"
+
+
+def when(change: Change) -> str:
+    return change.at.strftime("%d %b %Y")
+
+
+def progress_json(report: Report) -> dict[str, object]:
+    """The shape documented in the README (keys always present, null when absent)."""
+    result = report.outcome
+    return {
+        "moves": [_move_json(m) for m in report.moves],
+        "checkins": [{"time": c.at.isoformat(timespec="seconds"), "rating": c.rating,
+                      "note": c.note} for c in report.checkins],
+        "trend": [{"week": w.monday.isoformat(), "before": w.before, "after": w.after}
+                  for w in report.weeks],
+        "change": None if result is None else {
+            "first": result.first, "last": result.last, "points": result.points,
+            "meaningful": result.meaningful, "sentence": trend.sentence(result)},
+        "advice": report.advice,
+    }
+
+
+def _move_json(row: MoveDose) -> dict[str, object]:
+    change = row.changed
+    return {
+        "move": row.move.id, "name": row.move.name, "measure": row.ladder.measure,
+        "dose": row.dose, "written": row.ladder.written, "level": row.level,
+        "top": row.ladder.top, "start": row.ladder.rungs[0], "cap": row.ladder.rungs[-1],
+        "changed": None if change is None else {
+            "time": change.at.isoformat(timespec="seconds"),
+            "from": row.ladder.value(change.before), "to": row.ladder.value(change.after),
+            "why": change.why},
+    }
+
+
+def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
+    parts: list[RenderableType] = []
+    if report.advice:
+        parts += [advice_panel(report.advice, boxed=boxed), Text("")]
+    parts += [moves_table(report.moves), Text(RULE, style="dim"), Text("")]
+    why = why_table(report.moves)
+    if why is not None:
+        parts += [why, Text("")]
+    parts += [Text(CHART_TITLE, style="bold")]
+    if any(w.before is not None or w.after is not None for w in report.weeks):
+        legend = Text.assemble("left bar ", ("before", trend.COLOURS["before"]),
+                               " (before a session, or a check-in), right bar ",
+                               ("after", trend.COLOURS["after"]), " a session", style="dim")
+        parts += [legend, trend.chart(report.weeks)]
+    else:
+        parts.append(Text("No ratings yet: rate your back before and after a session, or "
+                          "any time with `stretch checkin N`.", style="dim"))
+    said = trend.sentence(report.outcome)
+    if said:
+        parts += [Text(""), Text(said)]
+    parts += [Text(""), checkins_table(report.checkins[:LATEST_CHECKINS])]
+    return Group(*parts)
+
+
+def advice_panel(advice: str, *, boxed: bool = True) -> RenderableType:
+    """Stop and get advice, in red: before and after a session, and in `stretch progress`
+    (without a box for `--plain` and TERM=dumb, as the safety note)."""
+    said = Text(advice, style="bold")
+    if not boxed:
+        return said
+    return Panel(said, border_style="red", expand=False, box=box.ROUNDED)
+
+
+def moves_table(rows: Sequence[MoveDose]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
+                  title="Your dose of each move", title_justify="left")
+    table.add_column("move")
+    table.add_column("for you", no_wrap=True)
+    table.add_column("as written", no_wrap=True)
+    table.add_column("last changed", no_wrap=True)
+    for row in rows:
+        measure = row.ladder.measure
+        changed = Text("not yet", style="dim") if row.changed is None else when(row.changed)
+        table.add_row(Text(row.move.name), describe(measure, row.dose),
+                      describe(measure, row.ladder.written), changed)
+    return table
+
+
+def why_table(rows: Sequence[MoveDose]) -> RenderableType | None:
+    """Each move's last change in the words the session used, newest first."""
+    changed = sorted(((r.changed, r) for r in rows if r.changed is not None),
+                     key=lambda pair: pair[0].at, reverse=True)
+    if not changed:
+        return None
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for change, row in changed:
+        table.add_row(when(change), Text(change_line(change, row.move.name, row.ladder)))
+    return Group(Text("Why", style="bold"), table)
+
+
+def checkins_table(rows: Sequence[Checkin]) -> RenderableType:
+    if not rows:
+        return Text("No check-ins yet: `stretch checkin 3 --note \"stiff after the drive\"` "
+                    "records one.", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
+                  title="Latest check-ins", title_justify="left")
+    table.add_column("when", no_wrap=True)
+    table.add_column("rating", justify="right")
+    table.add_column("note")
+    for row in rows:
+        table.add_row(row.at.strftime("%a %d %b %H:%M"), f"{row.rating}/10",
+                      Text(row.note or ""))
+    return table

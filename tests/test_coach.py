@@ -1,0 +1,195 @@
+"""Check-ins, `stretch progress`, the pain trend, the safety rules and the schema 4 upgrade,
+through the command line on real history files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stretch.cli import app
+from stretch.history.progression import ADVICE
+from stretch.history.store import MIGRATIONS, SCHEMA_VERSION, History
+from stretch.history.trend import Outcome
+from stretch.session.rating import read_rating
+from stretch.text import URGENT
+from tests.test_progression import checkin, days_ago, log
+
+RATING = "a rating is a whole number from 0 (no pain) to 10 (the worst)"
+
+
+@pytest.mark.parametrize(("args", "shown"), [
+    (["checkin", "11"], "11"), (["checkin", "-1"], "-1"), (["checkin", "abc"], "'abc'"),
+    (["checkin", "4.5"], "'4.5'"), (["run", "desk-break", "--pain-before", "12"], "12"),
+    (["today", "--pain-after", "x"], "'x'"),
+])
+def test_a_bad_rating_is_a_usage_error(runner: CliRunner, stretch_home: Path, args: list[str],
+                                       shown: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"{RATING}, got {shown}" in " ".join(result.output.replace("│", "").split())
+    assert not (stretch_home / "history.sqlite3").exists()  # nothing started, nothing logged
+
+
+def test_ratings_from_the_command_line_are_kept(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["run", "desk-break", "--speed", "1000", "--pain-before", "4",
+                                 "--pain-after", "3"])
+    assert result.exit_code == 0
+    (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    assert (session["pain_before"], session["pain_after"], session["speed"]) == (4, 3, 1000)
+
+
+def test_a_checkin_is_kept_with_its_note_shown_literally(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["checkin", "3", "--note", "stiff [bold]after[/] the drive"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Noted: your back at 3/10 at ")
+    (entry,) = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["checkins"]
+    assert entry["rating"] == 3 and entry["note"] == "stiff [bold]after[/] the drive"
+    assert date.fromisoformat(entry["time"][:10]) == date.today()
+    shown = runner.invoke(app, ["progress"]).stdout
+    assert "stiff [bold]after[/] the drive" in shown and "3/10" in shown
+
+
+def test_progress_json_shape(runner: CliRunner, stretch_home: Path) -> None:
+    log(stretch_home, days_ago(2), before=4, after=4)
+    log(stretch_home, days_ago(1), before=4, after=3)
+    checkin(stretch_home, days_ago(0, hour=0), 3)
+    data = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
+    assert set(data) == {"moves", "checkins", "trend", "change", "advice"}
+    clamshell = next(m for m in data["moves"] if m["move"] == "clamshell")
+    assert clamshell == {
+        "move": "clamshell", "name": "Clamshell", "measure": "reps", "dose": 7, "written": 12,
+        "level": 1, "top": 6, "start": 5, "cap": 15,
+        "changed": {"time": days_ago(1).isoformat(timespec="seconds"), "from": 5, "to": 7,
+                    "why": "your last two sessions went well"}}
+    stretch = next(m for m in data["moves"] if m["move"] == "figure-four")
+    assert (stretch["measure"], stretch["dose"], stretch["changed"]) == ("hold", 20, None)
+    assert len(data["trend"]) == 12
+    assert all(set(w) == {"week", "before", "after"} for w in data["trend"])
+    monday = date.fromisoformat(data["trend"][-1]["week"])
+    assert monday.weekday() == 0 and 0 <= (date.today() - monday).days < 7  # oldest first
+    assert data["change"] is None and data["advice"] is None  # not four weeks yet; all well
+    assert data["checkins"][0]["rating"] == 3 and data["checkins"][0]["note"] is None
+
+
+def test_the_trend_and_a_meaningful_change(runner: CliRunner, stretch_home: Path) -> None:
+    for day in (40, 38, 36, 34, 30):
+        log(stretch_home, days_ago(day), before=6, after=7)
+    for day in (10, 8, 6, 4, 2):
+        log(stretch_home, days_ago(day), before=3, after=3)
+    data = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
+    assert data["change"] == {
+        "first": 6.0, "last": 3.0, "points": -3.0, "meaningful": True,
+        "sentence": "Your back pain has eased from 6 to 3 since your first two weeks: a meaningful "
+                    "change (2 points or 30% or more)."}
+    weeks = [w for w in data["trend"] if w["before"] is not None]
+    assert weeks[-1]["before"] == 3.0 and weeks[-1]["after"] == 3.0
+    text = runner.invoke(app, ["progress"]).stdout
+    assert "Back pain, weekly median of the last 12 weeks (0 none, 10 worst)" in text
+    assert "Your back pain has eased from 6 to 3" in " ".join(text.split())
+    assert "█" in text and " 10 ┤" in text and "  0 └" in text
+
+
+@pytest.mark.parametrize(("first", "last", "meaningful"), [
+    (6, 4, True), (6, 5, False), (3, 2, True), (1, 0.5, False), (2, 4, True), (0, 1, False),
+])
+def test_a_meaningful_change_is_2_points_or_30_percent(first: float, last: float,
+                                                       meaningful: bool) -> None:
+    assert Outcome(first, last).meaningful is meaningful
+
+
+def test_high_pain_before_shows_the_red_flags_and_the_gentlest_routine(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000", "--pain-before", "8"])
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert URGENT in out
+    assert ("Your back is at 8/10 right now. Go gently and stop any move that hurts; the gentlest "
+            "routine is Desk break (stretch run desk-break).") in out
+    assert "Completed Core and hips" in out  # a script asked for this routine: it runs
+    calm = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000", "--pain-before", "7"])
+    assert "gentlest" not in calm.stdout and URGENT not in calm.stdout
+
+
+def test_a_high_checkin_points_to_help(runner: CliRunner) -> None:
+    out = " ".join(runner.invoke(app, ["checkin", "9"]).stdout.split())
+    assert URGENT in out and "the gentlest routine is Desk break" in out
+
+
+def test_pain_up_3_in_two_sessions_in_a_row_says_stop(runner: CliRunner, stretch_home: Path) -> None:
+    advice = " ".join(ADVICE.split())
+    log(stretch_home, days_ago(3), before=2, after=5)
+    log(stretch_home, days_ago(2), before=2, after=4)
+    assert json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["advice"] is None
+    log(stretch_home, days_ago(1), before=2, after=6, status="stopped")
+    assert json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["advice"] is None
+    log(stretch_home, days_ago(0, hour=0), before=1, after=4)  # 3 more, twice in a row
+    assert json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["advice"] == ADVICE
+    shown = runner.invoke(app, ["progress"]).stdout
+    assert advice in " ".join(shown.split()) and "╭" not in shown  # TERM=dumb: no box
+    result = runner.invoke(app, ["run", "desk-break", "--speed", "1000"])
+    assert result.exit_code == 0  # told before it starts; a script is not asked
+    assert advice in " ".join(result.stdout.replace("│", "").split()).split("0:00")[0]
+
+
+def test_one_key_ratings() -> None:
+    def keys(*pressed: str | None) -> list[str | None]:
+        return list(pressed)
+
+    def rate(pressed: list[str | None]) -> tuple[int | None, str]:
+        shown: list[str] = []
+        waits: list[float | None] = []
+
+        def read(wait: float | None) -> str | None:
+            waits.append(wait)
+            return pressed.pop(0) if pressed else None
+
+        return read_rating(read, shown.append), "".join(shown)
+
+    assert rate(keys("7")) == (7, "7")
+    assert rate(keys("x", "q", "0")) == (0, "0")  # other keys are ignored
+    assert rate(keys("1", "0")) == (10, "10")
+    assert rate(keys("1", None)) == (1, "1")  # a pause after the 1
+    assert rate(keys("1", "enter")) == (1, "1")
+    assert rate(keys("1", "5")) == (1, "1")
+    assert rate(keys("enter")) == (None, "")
+    assert rate(keys("escape")) == (None, "")
+    assert rate(keys("\x04")) == (None, "")  # Ctrl-D
+
+
+# --- the schema 4 upgrade ----------------------------------------------------------
+
+def old_file(path: Path, version: int) -> None:
+    """A history file as stretch left it at schema `version`, with one completed session."""
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:version]:
+        db.executescript(migration)
+    db.execute("INSERT INTO sessions (routine, title, started, ended, status, planned_seconds, "
+               "active_seconds, steps_total, steps_done) VALUES ('core-and-hips', 'Core and hips', "
+               "?, ?, 'completed', 718, 718, 30, 30)",
+               (days_ago(2).isoformat(timespec="seconds"), days_ago(2).isoformat()))
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
+                                         version: int) -> None:
+    path = stretch_home / "history.sqlite3"
+    old_file(path, version)
+    (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    assert session["pain_before"] is None and session["pain_after"] is None
+    assert session["speed"] == 1 and session["status"] == "completed"
+    with History.open(path) as history:
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        (row,) = history.sessions()
+        assert row.moves is None
+    log(stretch_home, days_ago(1), moves=None)  # an old row names no moves: its routine's count
+    assert runner.invoke(app, ["checkin", "2"]).exit_code == 0
+    clamshell = next(m for m in json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
+                     ["moves"] if m["move"] == "clamshell")
+    assert clamshell["dose"] == 7
