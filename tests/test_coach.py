@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.history.migrations import MIGRATIONS, SCHEMA_VERSION
 from stretch.history.progression import ADVICE
-from stretch.history.store import MIGRATIONS, SCHEMA_VERSION, History
+from stretch.history.store import History
 from stretch.history.trend import Outcome
 from stretch.session.rating import read_rating
 from stretch.text import URGENT

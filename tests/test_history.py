@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.errors import StretchError
-from stretch.history.store import MIGRATIONS, SCHEMA_VERSION, History
+from stretch.history.migrations import MIGRATIONS, SCHEMA_VERSION
+from stretch.history.store import History
 
 STRETCH = [sys.executable, "-m", "stretch"]
 

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.history import reports, schedule
-from stretch.history.store import History, SessionRow
+from stretch.history.rows import SessionRow
+from stretch.history.store import History
 from stretch.model import Catalogue
 from tests.conftest import DEFAULTS, freeze_now, log_session
 

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import BUILTIN, Avoid, Catalogue, Dose, Move, Notes, Routine, Step
+from stretch.model import BUILTIN, Dose, Move, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
 from stretch.poses import figure_data
@@ -120,6 +120,8 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
         start += step.seconds
     parts = [head, Text(routine.summary), table, dose_table(dose(steps))]
     if notes is not None:
+        from stretch.safety import safety_brief
+
         parts += [Text(""), safety_brief(notes)]
     return Stack(*parts)
 
@@ -223,66 +225,6 @@ def _figure_lines(move: Move, figure: Sequence[str]) -> list[Text]:
         ["left side shown"] if move.sided else [])
     caption = [Text(" · ".join(notes), style="dim")] if notes else []
     return [*(Text(line) for line in figure), *caption, Text("")]
-
-
-# --- avoid -------------------------------------------------------------------------
-
-def avoid_json(avoid: Avoid) -> dict[str, object]:
-    return {
-        "id": avoid.id,
-        "name": avoid.name,
-        "description": avoid.description,
-        "why": avoid.why,
-        "instead": [{"id": m.id, "name": m.name} for m in avoid.instead],
-        "known_as": list(avoid.known_as),
-        "held_only": avoid.held_only,
-    }
-
-
-def avoid_view(catalogue: Catalogue) -> RenderableType:
-    parts: list[RenderableType] = []
-    if catalogue.notes:
-        parts.append(Panel(Text(catalogue.notes.why_hips), title=text.WHY_HIPS,
-                           expand=False, box=box.ROUNDED))
-    for avoid in catalogue.avoid.values():
-        lines = [Text(f"Avoid: {avoid.name}", style="bold red")]
-        if avoid.description:
-            lines.append(Text(avoid.description))
-        lines += [Text(""), Text.assemble(("Why:", "bold"), " ", avoid.why), Text(""),
-                  Text("Do instead:", style="bold")]
-        lines += [Text.assemble(f"  • {m.name} ", (f"({m.id})", "dim")) for m in avoid.instead]
-        parts.append(Panel(Stack(*lines), expand=False, box=box.ROUNDED))
-    if catalogue.notes:
-        parts.append(safety_view(catalogue.notes, title=text.SAFETY))
-    return Stack(*parts)
-
-
-# --- safety ------------------------------------------------------------------------
-
-def safety_view(notes: Notes, title: str = text.BEFORE_YOU_START, *,
-                boxed: bool = True) -> RenderableType:
-    """The red flags, who should check first, and the stop rule: before the first session
-    ever, and in `stretch avoid`; without a box for `--plain` and TERM=dumb, where a
-    screen reader would read out every edge."""
-    safety = notes.safety
-    lines = [Text(f"{text.URGENT}:", style="bold red")]
-    lines += [Text(f"  • {flag}") for flag in safety.emergency]
-    lines += [Text(""), Text(f"{text.SEE_A_DOCTOR}:", style="bold yellow")]
-    lines += [Text(f"  • {flag}") for flag in safety.see_a_doctor]
-    lines += [Text(""), Text(text.CHECK_FIRST), Text(""), Text(safety.stop, style="bold")]
-    if not boxed:
-        return Stack(Text(title, style="bold"), *lines, Text(""))
-    return Panel(Stack(*lines), title=title, expand=False, box=box.ROUNDED)
-
-
-def safety_brief(notes: Notes) -> RenderableType:
-    """The stop rule and the emergency signs in a few lines, under a routine's steps."""
-    safety = notes.safety
-    return Text.assemble(
-        (safety.stop, "bold"), " ", text.CHECK_FIRST, "\n",
-        (f"{text.URGENT}: ", "bold red"), f"{text.run_on(safety.emergency)}.",
-        (" The full safety note: stretch avoid.", "dim"),
-    )
 
 
 # --- config ------------------------------------------------------------------------

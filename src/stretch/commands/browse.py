@@ -93,14 +93,14 @@ def _drawn(move: Move, columns: int) -> list[str]:
 
 
 def avoid(term: Terminal, *, as_json: bool) -> None:
-    from stretch import views
+    from stretch import safety
     from stretch.output import emit_json
 
     known = catalogue()
     if as_json:
-        emit_json([views.avoid_json(a) for a in known.avoid.values()])
+        emit_json([safety.avoid_json(a) for a in known.avoid.values()])
     else:
-        term.out.print(views.avoid_view(known))
+        term.out.print(safety.avoid_view(known))
 
 
 def validate(term: Terminal, paths: Sequence[Path]) -> bool:

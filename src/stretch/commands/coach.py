@@ -15,7 +15,7 @@ from stretch.commands.common import catalogue, open_history, timings
 if TYPE_CHECKING:
     from stretch.history.checkins import Checkin
     from stretch.history.progression import Change, Progress
-    from stretch.history.store import SessionRow
+    from stretch.history.rows import SessionRow
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
 
@@ -104,10 +104,10 @@ def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
     """The red flags, and the gentlest routine to suggest (None if there is none)."""
     from rich.text import Text
 
-    from stretch import views
+    from stretch import safety
 
     if known.notes is not None:
-        term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
+        term.out.print(safety.safety_view(known.notes, boxed=not term.boxless))
     gentle = gentlest(known)
     advice = f"Your back is at {rating}/10 right now. Go gently and stop any move that hurts"
     if gentle is not None:

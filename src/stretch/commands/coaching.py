@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from stretch.history.progression import Progress
-    from stretch.history.store import History, SessionRow
+    from stretch.history.rows import SessionRow
+    from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
     from stretch.session.options import Options

@@ -37,9 +37,9 @@ def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options)
 
     with open_history(term) as history:
         if history.count() == 0 and known.notes is not None:
-            from stretch import views
+            from stretch import safety
 
-            term.out.print(views.safety_view(known.notes, boxed=not term.boxless))
+            term.out.print(safety.safety_view(known.notes, boxed=not term.boxless))
             coaching.first_time(term)
             if term.interactive and not ask(term, "Ready to start?", default=True):
                 return

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 
 from stretch.dosing import Ladder
 from stretch.history.checkins import Checkin
-from stretch.history.store import SessionRow
+from stretch.history.rows import SessionRow
 
 WORSE = 2  # points of pain that make a session (or the next day) step back
 GOOD_IN_A_ROW = 2  # good sessions on different days before a move steps up

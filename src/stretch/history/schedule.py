@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
 
 if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
-    from stretch.history.store import History, SessionRow
+    from stretch.history.rows import SessionRow
+    from stretch.history.store import History
 
 
 def local_now() -> datetime:

@@ -14,107 +14,18 @@ import os
 import socket
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
 from stretch.errors import StretchError
-from stretch.history import database
+from stretch.history import database, rows
+from stretch.history.migrations import MIGRATIONS
+from stretch.history.rows import SessionRow
 
 T = TypeVar("T")
-NO_SIDE = "none"  # first_side of a session that never reached a sided move
 
-# Each entry moves the schema up one version; `PRAGMA user_version` says how far a file is.
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the session log
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        routine TEXT NOT NULL,
-        title TEXT NOT NULL,
-        started TEXT NOT NULL,
-        ended TEXT,
-        status TEXT NOT NULL,
-        planned_seconds REAL NOT NULL,
-        active_seconds REAL NOT NULL DEFAULT 0,
-        steps_total INTEGER NOT NULL,
-        steps_done INTEGER NOT NULL DEFAULT 0,
-        steps_skipped INTEGER NOT NULL DEFAULT 0,
-        pid INTEGER,
-        host TEXT
-    );
-    CREATE INDEX sessions_started ON sessions (started);
-    """,
-    # 2: which side went first (to alternate it), and seconds per muscle group
-    """
-    ALTER TABLE sessions ADD COLUMN first_side TEXT NOT NULL DEFAULT 'left';
-    CREATE TABLE group_seconds (
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        grp TEXT NOT NULL,
-        seconds REAL NOT NULL,
-        PRIMARY KEY (session_id, grp)
-    );
-    """,
-    # 3: the clock speed of a session (a --speed demo counts toward nothing)
-    """
-    ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
-    """,
-    # 4: back pain 0-10 before and after a session, the moves it ran (space-separated
-    # ids; NULL in older rows), and check-ins at any time (the coach: history/progression)
-    """
-    ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
-    ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
-    ALTER TABLE sessions ADD COLUMN moves TEXT;
-    CREATE TABLE checkins (
-        id INTEGER PRIMARY KEY,
-        at TEXT NOT NULL,
-        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
-        note TEXT
-    );
-    CREATE INDEX checkins_at ON checkins (at);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRow:
-    """One logged session, as read back (status may read `interrupted`)."""
-
-    id: int
-    routine: str
-    title: str
-    started: datetime
-    ended: datetime | None
-    status: str
-    planned_seconds: float
-    active_seconds: float
-    steps_done: int
-    steps_skipped: int
-    first_side: str
-    speed: float = 1.0  # above 1: a `--speed` demo
-    pain_before: int | None = None  # 0-10, None when not given
-    pain_after: int | None = None
-    moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
-
-    @property
-    def day(self) -> date:
-        """The local date where and when the session started."""
-        return self.started.date()
-
-    @property
-    def demo(self) -> bool:
-        """A `--speed` run faster than real time: logged and listed, but it counts toward
-        nothing (a slower one held every stretch at least as long: it counts)."""
-        return self.speed > 1
-
-    @property
-    def counts(self) -> bool:
-        """Done, for the streak, the week's ticks and `today`: completed (most of its work
-        was done) and in real time."""
-        return self.status == "completed" and not self.demo
 
 
 class History:
@@ -302,10 +213,7 @@ class History:
     def sessions(self, *, since: date | None = None, routine: str | None = None,
                  limit: int | None = None) -> list[SessionRow]:
         """Sessions newest first, optionally from a date on or of one routine."""
-        query = ("SELECT id, routine, title, started, ended, status, planned_seconds, "
-                 "active_seconds, steps_done, steps_skipped, first_side, pid, host, speed, "
-                 "pain_before, pain_after, moves "
-                 "FROM sessions WHERE 1 = 1")
+        query = f"SELECT {rows.COLUMNS} FROM sessions WHERE 1 = 1"
         params: list[object] = []
         if since is not None:
             query += " AND started >= ?"
@@ -313,12 +221,12 @@ class History:
         if routine is not None:
             query += " AND routine = ?"
             params.append(routine)
-        rows = [_row(r) for r in self._read(query, params)]
+        found = [rows.session_row(r) for r in self._read(query, params)]
         if since is not None:
-            rows = [r for r in rows if r.day >= since]
+            found = [r for r in found if r.day >= since]
         # newest first by the instant, not the text: offsets differ across time zones
-        rows.sort(key=lambda r: (r.started, r.id), reverse=True)
-        return rows[:limit] if limit is not None else rows
+        found.sort(key=lambda r: (r.started, r.id), reverse=True)
+        return found[:limit] if limit is not None else found
 
     def group_minutes(self, since: date) -> dict[str, float]:
         """Minutes of work per muscle group in real-time sessions from `since` on, most
@@ -336,27 +244,3 @@ class History:
 
     def _read(self, query: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         return self._use(lambda db: db.execute(query, params).fetchall())
-
-
-def _row(r: tuple[Any, ...]) -> SessionRow:
-    (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed, before, after, moves) = r
-    if status == "running" and not database.writer_alive(pid, host):
-        status = "interrupted"
-    return SessionRow(
-        id=int(id_),
-        routine=str(routine),
-        title=str(title),
-        started=datetime.fromisoformat(started),
-        ended=datetime.fromisoformat(ended) if ended else None,
-        status=str(status),
-        planned_seconds=float(planned),
-        active_seconds=float(active),
-        steps_done=int(done),
-        steps_skipped=int(skipped),
-        first_side=str(first),
-        speed=float(speed),
-        pain_before=None if before is None else int(before),
-        pain_after=None if after is None else int(after),
-        moves=None if moves is None else tuple(moves.split()),
-    )

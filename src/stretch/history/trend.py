@@ -18,7 +18,7 @@ from rich.text import Text
 
 from stretch.history.checkins import Checkin
 from stretch.history.progression import real
-from stretch.history.store import SessionRow
+from stretch.history.rows import SessionRow
 
 WEEKS = 12
 WINDOW = timedelta(days=14)  # the first two weeks, and the last two

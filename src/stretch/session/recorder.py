@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from stretch.history.rows import NO_SIDE
 from stretch.history.schedule import local_now
-from stretch.history.store import NO_SIDE, History
+from stretch.history.store import History
 from stretch.model import Routine
 from stretch.session.engine import Event, Finished, Session, StepDone, StepStarted, Stopped
 

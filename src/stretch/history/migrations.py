@@ -1,0 +1,59 @@
+"""The history file's schema, as the migrations that build it one version at a time.
+
+`PRAGMA user_version` says how far a file is; `database.migrate` applies the rest, each
+in its own transaction, so an older file upgrades in place and is never rewritten.
+"""
+
+from __future__ import annotations
+
+# Each entry moves the schema up one version; `PRAGMA user_version` says how far a file is.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the session log
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine TEXT NOT NULL,
+        title TEXT NOT NULL,
+        started TEXT NOT NULL,
+        ended TEXT,
+        status TEXT NOT NULL,
+        planned_seconds REAL NOT NULL,
+        active_seconds REAL NOT NULL DEFAULT 0,
+        steps_total INTEGER NOT NULL,
+        steps_done INTEGER NOT NULL DEFAULT 0,
+        steps_skipped INTEGER NOT NULL DEFAULT 0,
+        pid INTEGER,
+        host TEXT
+    );
+    CREATE INDEX sessions_started ON sessions (started);
+    """,
+    # 2: which side went first (to alternate it), and seconds per muscle group
+    """
+    ALTER TABLE sessions ADD COLUMN first_side TEXT NOT NULL DEFAULT 'left';
+    CREATE TABLE group_seconds (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        grp TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        PRIMARY KEY (session_id, grp)
+    );
+    """,
+    # 3: the clock speed of a session (a --speed demo counts toward nothing)
+    """
+    ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
+    """,
+    # 4: back pain 0-10 before and after a session, the moves it ran (space-separated
+    # ids; NULL in older rows), and check-ins at any time (the coach: history/progression)
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
+    ALTER TABLE sessions ADD COLUMN moves TEXT;
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        note TEXT
+    );
+    CREATE INDEX checkins_at ON checkins (at);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,80 @@
+"""A logged session as the history reads it back, and the columns it is read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from stretch.history import database
+
+NO_SIDE = "none"  # first_side of a session that never reached a sided move
+COLUMNS = ("id, routine, title, started, ended, status, planned_seconds, active_seconds, "
+           "steps_done, steps_skipped, first_side, pid, host, speed, pain_before, pain_after, "
+           "moves")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One logged session, as read back (status may read `interrupted`)."""
+
+    id: int
+    routine: str
+    title: str
+    started: datetime
+    ended: datetime | None
+    status: str
+    planned_seconds: float
+    active_seconds: float
+    steps_done: int
+    steps_skipped: int
+    first_side: str
+    speed: float = 1.0  # above 1: a `--speed` demo
+    pain_before: int | None = None  # 0-10, None when not given
+    pain_after: int | None = None
+    moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
+
+    @property
+    def day(self) -> date:
+        """The local date where and when the session started."""
+        return self.started.date()
+
+    @property
+    def demo(self) -> bool:
+        """A `--speed` run faster than real time: logged and listed, but it counts toward
+        nothing (a slower one held every stretch at least as long: it counts)."""
+        return self.speed > 1
+
+    @property
+    def counts(self) -> bool:
+        """Done, for the streak, the week's ticks and `today`: completed (most of its work
+        was done) and in real time."""
+        return self.status == "completed" and not self.demo
+
+
+
+
+def session_row(r: tuple[Any, ...]) -> SessionRow:
+    """A `SELECT COLUMNS` row as a SessionRow; a row still `running` whose writer is gone
+    reads as interrupted."""
+    (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
+     pid, host, speed, before, after, moves) = r
+    if status == "running" and not database.writer_alive(pid, host):
+        status = "interrupted"
+    return SessionRow(
+        id=int(id_),
+        routine=str(routine),
+        title=str(title),
+        started=datetime.fromisoformat(started),
+        ended=datetime.fromisoformat(ended) if ended else None,
+        status=str(status),
+        planned_seconds=float(planned),
+        active_seconds=float(active),
+        steps_done=int(done),
+        steps_skipped=int(skipped),
+        first_side=str(first),
+        speed=float(speed),
+        pain_before=None if before is None else int(before),
+        pain_after=None if after is None else int(after),
+        moves=None if moves is None else tuple(moves.split()),
+    )
