@@ -302,10 +302,10 @@ def test_every_card_of_the_html_sheet_has_one_drawing_of_its_move(
     found = cards(page)
     assert len(found) == len(builtin.routines[name].moves)
     for card in found:
-        drawings = card.findall("svg")
+        drawings = card.findall(".//svg")
         assert len(drawings) == 1
         title = drawings[0].findtext("title")
-        assert title and title in (card.findtext("h3") or "")  # the drawing of this move
+        assert title and title in (card.findtext(".//h3") or "")  # the drawing of this move
 
 
 # --- a user's move without a figure -----------------------------------------------------
@@ -341,7 +341,7 @@ def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_hom
     page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
     assert page.exit_code == 0
     found = cards(page.stdout)
-    assert [len(c.findall("svg")) for c in found] == [0, 1]
+    assert [len(c.findall(".//svg")) for c in found] == [0, 1]
     sheet = runner.invoke(app, ["sheet", "mine", "--format", "terminal"])
     assert sheet.exit_code == 0 and "Seated hip shift" in sheet.stdout
 

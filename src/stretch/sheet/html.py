@@ -1,14 +1,21 @@
 """The routine sheet as one self-contained HTML file: inline CSS, nothing from the network.
 
-Printed, it is a handout in clear print: 11 pt body text and larger headings (clear-print
-guidance asks for 12 pt; 11 pt keeps hip reset on two pages), the safety note on page 1
-at the body's size, and the sheet's own title and page numbers in the page margins
-(`@page` margin boxes), which also keep the browser from adding its date and file path.
-Each move card has room on its left for a drawing 30-40 mm wide.
+Printed, it is a handout in clear print: 11 pt body text (clear-print guidance asks for
+12 pt; 11 pt is the floor) and larger headings. Page 1 opens with the title, the key facts
+and the safety note across the page, in two columns at the body's size. Then the move
+cards, the tick grid, the dose table, why hips and the avoid list flow down two columns
+of about 45 characters a line (the full session takes three pages, not the four of
+full-width cards). A card may go on in the next column, but only between its parts
+(name, dose, setup and drawing; cues with their cautions; easier and harder): keeping
+every card whole left columns half empty and cost a page.
+The sheet's own title and page numbers sit in the page margins (`@page` margin boxes);
+page 1 keeps an empty title box, because Chromium prints its own date and document title
+into a top margin that has none.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from stretch import text
@@ -16,6 +23,7 @@ from stretch.figures import svg
 from stretch.plan import DOSE_TARGET, meets_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
+NUMBER_SPACE = re.compile(r"(\d) ")
 CSS = """
 :root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
   --warn: #8a3f00; --alarm: #a11d1d; }
@@ -43,8 +51,8 @@ li { margin: 0; }
 .safety .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; }
 .safety b { color: var(--alarm); }
 .move { display: flow-root; border: 1px solid var(--line); border-radius: 2mm;
-  padding: 1.2mm 3mm 1mm; margin-bottom: 1.5mm; break-inside: avoid; page-break-inside: avoid; }
-.move > .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
+  padding: 1.2mm 3mm 1mm; margin-bottom: 1.5mm; break-inside: avoid; }
+.move .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
   margin: 0 0 1mm 3mm; }
 .meta { color: var(--muted); }
 .dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
@@ -68,15 +76,36 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .avoid { columns: 2; column-gap: 6mm; }
 .avoid p { break-inside: avoid; margin: 0 0 1.2mm; }
 @page {
-  margin: 9mm 9mm;
+  margin: 10mm 10mm;
   @top-left { content: "stretch"; font: 9pt sans-serif; color: #4a545e; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
     font: 9pt sans-serif; color: #4a545e; }
 }
-@page :first { margin-top: 6mm; @top-left { content: none; } }
+@page :first { margin-top: 7mm; @top-left { content: ""; } }
 @media print {
-  body { background: none; font-size: 11pt; line-height: 1.14; }
+  body { background: none; font-size: 11pt; line-height: 1.2; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; margin: 1.2mm 0 .6mm; }
+  .lead { margin: .3mm 0 .5mm; }
+  .facts { margin: 0 0 1.2mm; }
+  .safety { columns: 2; column-gap: 5mm; padding: 1mm 2.5mm .6mm; }
+  .safety p { margin: 0 0 .6mm; }
+  .safety .columns { display: block; }
+  .flow { columns: 2; column-gap: 4mm; margin-top: 2mm; }
+  .moves { margin-top: 0; }
+  .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; break-inside: auto; }
+  .move .head { display: flow-root; }
+  .move h3 .meta { display: block; }
+  .move h3 .sep { display: none; }
+  .move .head, .move ul, .move p, .variants { break-inside: avoid; }
+  .move .caution { break-before: avoid; }
+  .move .figure { float: right; width: 26mm; max-height: 22mm; margin: .3mm 0 .5mm 2mm; }
+  ul { padding-left: 4mm; }
+  .variants { display: block; margin-top: .3mm; }
+  .row { display: block; }
+  .avoid { columns: auto; }
+  .avoid p { margin: 0 0 .6mm; }
 }
 """
 
@@ -89,6 +118,7 @@ def html(sheet: Sheet) -> str:
         f'<p class="lead">{escape(routine.summary)}</p>',
         _facts(sheet),
         _safety(sheet),
+        '<div class="flow">',
         '<section class="moves">',
         *[_move(entry) for entry in sheet.entries],
         "</section>",
@@ -98,6 +128,7 @@ def html(sheet: Sheet) -> str:
         "</section>",
         _why(sheet),
         _avoid(sheet),
+        "</div>",
     ]
     margin_title = f"@page {{ @top-left {{ content: {css_string(routine.title)}; }} }}"
     return (
@@ -142,18 +173,20 @@ def _safety(sheet: Sheet) -> str:
 
 
 def _move(entry: Entry) -> str:
-    """One move's card: its drawing (34 mm wide, floated right: the text wraps round it),
-    the name with what and where, the dose in words, setup, cues, cautions, and the easier
-    and harder versions."""
+    """One move's card: its drawing floated right beside the name with what and where (on
+    a line of its own in print), the dose in words and the setup; then cues, cautions, and
+    the easier and harder versions (side by side on screen, one under the other in print).
+    The head, the cues and the versions are the parts a printed card may break between."""
     move = entry.move
-    parts = ['<article class="move">', _figure(entry)]
-    if entry.rest_before:
-        parts.append(f'<p class="rest">Rest {entry.rest_before} s first</p>')
-    parts += [
-        f'<h3>{entry.number}. {escape(move.name)} <span class="meta">· '
+    rest = f'<p class="rest">Rest {entry.rest_before} s first</p>' if entry.rest_before else ""
+    parts = [
+        '<article class="move"><div class="head">',
+        rest,
+        _figure(entry),
+        f'<h3>{entry.number}. {escape(move.name)} <span class="meta"><span class="sep">· </span>'
         f"{escape(meta(entry))}</span></h3>",
-        f'<p class="dose">{escape(entry.dose)}</p>',
-        f"<p>{escape(move.setup)}</p>",
+        f'<p class="dose">{escape(unbroken(entry.dose))}</p>',
+        f"<p>{escape(move.setup)}</p></div>",
         "<ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in move.cues) + "</ul>",
         *[f'<p class="caution">⚠ {escape(c)}</p>' for c in move.cautions],
     ]
@@ -163,6 +196,12 @@ def _move(entry: Entry) -> str:
         parts.append('<div class="variants">' + "".join(variants) + "</div>")
     parts.append("</article>")
     return "".join(parts)
+
+
+def unbroken(words: str) -> str:
+    """Each number glued to the word after it by a no-break space, so a narrow card never
+    ends a line on '2' with its 's hold' on the next."""
+    return NUMBER_SPACE.sub("\\1\N{NO-BREAK SPACE}", words)
 
 
 def _figure(entry: Entry) -> str:
