@@ -15,12 +15,16 @@ if TYPE_CHECKING:
 
 
 def list_routines(term: Terminal, *, as_json: bool) -> None:
+    """Each routine with its minutes at the person's own doses."""
     from stretch import views
+    from stretch.commands.coach import at_levels, levels
     from stretch.output import emit_json
     from stretch.plan import plan
 
-    plans = timings()
-    rows = [views.routine_row(r, plan(r, plans)) for r in catalogue().routines.values()]
+    known, plans = catalogue(), timings()
+    mine = levels(term, known)
+    rows = [views.routine_row(r, plan(at_levels(r, mine), plans))
+            for r in known.routines.values()]
     if as_json:
         emit_json(rows)
     else:

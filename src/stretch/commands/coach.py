@@ -6,7 +6,7 @@ and the session all go through it. The rules live in history/progression.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from stretch.history.checkins import Checkin
     from stretch.history.progression import Change, Progress
     from stretch.history.rows import SessionRow
+    from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
 
@@ -31,25 +32,41 @@ def progress_of(known: Catalogue, rows: Sequence[SessionRow], checks: Sequence[C
     return replay(rows, checks, ladders, routine_moves=routine_moves, pending=pending)
 
 
-def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
-    """The routine at the person's doses (every move at its start before any history). A
-    history that cannot be opened (a read-only home) leaves the doses as written, with a
-    line to say so: showing a routine must not fail for want of a writable folder."""
-    from stretch.dosing import personal as at_levels
+def levels(term: Terminal, known: Catalogue) -> Mapping[str, int] | None:
+    """Each move's level for this person: {} before any history (every move at its
+    start); None when a history cannot be opened (a read-only home), with a line to say
+    the doses are shown as written: browsing must not fail for want of a writable folder."""
     from stretch.files import history_file
 
     if not history_file().exists():  # reading must not create the file (nor load sqlite3)
-        return at_levels(chosen, {})
+        return {}
     from stretch.errors import StretchError
-    from stretch.history import checkins
 
     try:
         with open_history(term) as history:
-            rows, checks = history.sessions(), checkins.read(history)
+            return levels_in(known, history)
     except StretchError as err:
         term.note(f"stretch: {err.message}; showing the doses as written")
-        return chosen
-    return at_levels(chosen, progress_of(known, rows, checks).levels)
+        return None
+
+
+def levels_in(known: Catalogue, history: History) -> Mapping[str, int]:
+    """Each move's level, replayed from an open history."""
+    from stretch.history import checkins
+
+    return progress_of(known, history.sessions(), checkins.read(history)).levels
+
+
+def at_levels(chosen: Routine, found: Mapping[str, int] | None) -> Routine:
+    """The routine at those levels; as written when they could not be read (None)."""
+    from stretch.dosing import personal
+
+    return chosen if found is None else personal(chosen, found)
+
+
+def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
+    """The routine at the person's doses (every move at its start before any history)."""
+    return at_levels(chosen, levels(term, known))
 
 
 def explain(term: Terminal, known: Catalogue, changes: Sequence[Change]) -> None:

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
 
 
 def week(term: Terminal) -> None:
+    """The seven days with each routine's minutes at the person's own doses."""
+    from dataclasses import replace
+
+    from stretch.commands.coach import at_levels, levels_in
     from stretch.history.reports import week_table
     from stretch.history.schedule import local_now
     from stretch.history.schedule import week as week_days
@@ -18,7 +22,8 @@ def week(term: Terminal) -> None:
     known = catalogue()
     now = local_now()
     with open_history(term) as history:
-        days = week_days(known, history, now)
+        days, mine = week_days(known, history, now), levels_in(known, history)
+    days = [replace(d, routine=at_levels(d.routine, mine)) if d.routine else d for d in days]
     term.out.print(week_table(days, now.date(), timings()))
 
 
