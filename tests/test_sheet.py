@@ -67,6 +67,18 @@ def assert_safety(flat: str) -> None:
         assert words.lower() in flat.lower(), words
 
 
+@pytest.mark.parametrize("form", ["text", "markdown", "html", "terminal", "avoid"])
+def test_the_safety_note_reads_in_one_order_everywhere(runner: CliRunner, form: str) -> None:
+    """The signs to call 999 for come first, wherever the note is shown: then the urgent
+    GP's, then who should check first and the stop rule."""
+    args = ["avoid"] if form == "avoid" else ["sheet", "hip-reset", "--format", form]
+    result = runner.invoke(app, args)
+    flat = html_unescape(flatten(re.sub(r"<[^>]+>", " ", result.stdout)))
+    order = [flat.find(words) for words in (text.URGENT, text.SEE_A_DOCTOR, text.CHECK_FIRST,
+                                            "Stretch to gentle tension")]
+    assert result.exit_code == 0 and -1 not in order and order == sorted(order), order
+
+
 @pytest.mark.parametrize("name", ROUTINES)
 def test_text_form_is_plain_and_fits_80_columns(builtin: Catalogue, name: str) -> None:
     body = plain(built(builtin, name))
@@ -274,6 +286,38 @@ MIN_MEDIAN_WORD_HEIGHT = 12.0
 WORD_BOX = re.compile(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<')
 
 
+PDF_PAGE = re.compile(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', re.S)
+WORD_AT = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<')
+
+
+def pdf_columns(pdf: Path) -> list[str]:
+    """The words of each printed column (left then right, page by page), top to bottom."""
+    columns = []
+    for width, page in PDF_PAGE.findall(pdf_text(pdf, "-bbox")):
+        words = [(round(float(y)), float(x), html_unescape(w)) for x, y, w in WORD_AT.findall(page)]
+        for left in (True, False):
+            words_in = sorted(w for w in words if (w[1] < float(width) / 2) == left)
+            columns.append(re.sub(r"-\s+", "-", " ".join(w for _, _, w in words_in)))
+    return columns
+
+
+def assert_every_card_part_under_its_name(pdf: Path, sheet: sheets.Sheet) -> int:
+    """Whichever column a part of a card (setup, cue, caution, easier, harder) is printed
+    in, the nearest move name above it in that column is its own: a card that goes on in
+    the next column says whose it is. Returns how many cards went on (names printed twice)."""
+    columns = pdf_columns(pdf)
+    names = {f"{e.number}. {e.move.name}": e.move for e in sheet.entries}
+    name = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    for label, move in names.items():
+        for part in (move.setup, *move.cues, *move.cautions, f"Easier: {move.easier}",
+                     f"Harder: {move.harder}"):
+            start = " ".join(part.split()[:6])
+            found = [column[:column.index(start)] for column in columns if start in column]
+            assert len(found) == 1, (pdf.name, start)
+            assert name.findall(found[0])[-1:] == [label], (pdf.name, label, start)
+    return sum(len(name.findall(column)) for column in columns) - len(names)
+
+
 def print_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
     subprocess.run(
         [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
@@ -295,6 +339,7 @@ def test_chromium_prints_each_sheet_as_a_legible_handout(
     chromium = need_program("chromium")
     need_program("pdfinfo")
     need_program("pdftotext")
+    continued = 0
     for name in ROUTINES:
         # the person's choice of paper in the print dialogue
         body = html(built(builtin, name)).replace("</style>", f"@page {{ size: {paper}; }}</style>")
@@ -319,3 +364,5 @@ def test_chromium_prints_each_sheet_as_a_legible_handout(
         heights = [float(low) - float(high) for high, low, _ in
                    WORD_BOX.findall(pdf_text(pdf, "-bbox"))]
         assert statistics.median(heights) >= MIN_MEDIAN_WORD_HEIGHT, (name, paper)
+        continued += assert_every_card_part_under_its_name(pdf, built(builtin, name))
+    assert continued  # some card went on in the next column, so its repeated name was seen

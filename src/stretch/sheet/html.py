@@ -6,8 +6,10 @@ and the safety note across the page, in two columns at the body's size. Then the
 cards, the tick grid, the dose table, why hips and the avoid list flow down two columns
 of about 45 characters a line (the full session takes three pages, not the four of
 full-width cards). A card may go on in the next column, but only between its parts
-(name, dose, setup and drawing; cues with their cautions; easier and harder): keeping
-every card whole left columns half empty and cost a page.
+(dose, setup and drawing; cues with their cautions; easier and harder), and its name goes
+with it: each card is a table whose <thead> is the name, which Chromium prints again at
+the top of each column or page the card goes on in. Keeping every card whole instead
+left columns half empty and cost a page on three of the four sheets.
 The sheet's own title and page numbers sit in the page margins (`@page` margin boxes);
 page 1 keeps an empty title box, because Chromium prints its own date and document title
 into a top margin that has none.
@@ -38,7 +40,6 @@ h1 { margin: 0; font-size: 20pt; line-height: 1.15; }
 h2 { margin: 2mm 0 1mm; font-size: 14pt; color: var(--accent);
   border-bottom: 1.5px solid var(--line); padding-bottom: .5mm; break-after: avoid; }
 h3 { margin: 0; font-size: 12.5pt; line-height: 1.25; }
-h3 .meta { font-size: 11pt; font-weight: 400; }
 p { margin: 0 0 .8mm; }
 ul { margin: 0 0 .5mm; padding-left: 5mm; }
 li { margin: 0; }
@@ -50,15 +51,21 @@ li { margin: 0; }
 .moves { margin-top: 2.5mm; }
 .safety .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; }
 .safety b { color: var(--alarm); }
-.move { display: flow-root; border: 1px solid var(--line); border-radius: 2mm;
-  padding: 1.2mm 3mm 1mm; margin-bottom: 1.5mm; break-inside: avoid; }
+.move { border: 1px solid var(--line); border-radius: 2mm; padding: 1.2mm 3mm 1mm;
+  margin-bottom: 1.5mm; }
+.move table { table-layout: fixed; }
+.move th, .move td { display: flow-root; padding: 0; border: 0; text-align: left; color: inherit;
+  font-weight: inherit; }
+.move tr { break-inside: avoid; }
+.move .meta { margin: 0; }
 .move .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
   margin: 0 0 1mm 3mm; }
 .meta { color: var(--muted); }
 .dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
 .rest { color: var(--muted); font-style: italic; margin: 0; }
 .caution { color: var(--warn); margin: 0; }
-.variants { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm; margin-top: .5mm; }
+.move td.variants { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm;
+  margin-top: .5mm; }
 .variants p { margin: 0; }
 .row { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 10mm;
   break-inside: avoid; }
@@ -94,15 +101,11 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .safety .columns { display: block; }
   .flow { columns: 2; column-gap: 4mm; margin-top: 2mm; }
   .moves { margin-top: 0; }
-  .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; break-inside: auto; }
-  .move .head { display: flow-root; }
-  .move h3 .meta { display: block; }
-  .move h3 .sep { display: none; }
-  .move .head, .move ul, .move p, .variants { break-inside: avoid; }
-  .move .caution { break-before: avoid; }
+  .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; }
+  .rest { break-after: avoid; }
   .move .figure { float: right; width: 26mm; max-height: 22mm; margin: .3mm 0 .5mm 2mm; }
   ul { padding-left: 4mm; }
-  .variants { display: block; margin-top: .3mm; }
+  .move td.variants { display: block; margin-top: .3mm; }
   .row { display: block; }
   .avoid { columns: auto; }
   .avoid p { margin: 0 0 .6mm; }
@@ -155,46 +158,46 @@ def _facts(sheet: Sheet) -> str:
 
 
 def _safety(sheet: Sheet) -> str:
-    """The safety note, on page 1 and no smaller than the body."""
+    """The safety note, on page 1 and no smaller than the body, in the order of every
+    safety note stretch shows: the signs to call 999 for first, then the urgent GP's, then
+    who should check first and the stop rule."""
     if not sheet.notes:
         return ""
     safety = sheet.notes.safety
     emergency = escape(text.run_on(safety.emergency))
     doctor = escape(text.run_on(safety.see_a_doctor))
     return (
-        '<section class="safety">'
-        f'<p><span class="title">{text.SAFETY}</span> {escape(text.CHECK_FIRST)} '
-        f"<strong>{escape(safety.stop)}</strong></p>"
-        '<div class="columns">'
-        f"<p><b>{escape(text.URGENT)}:</b> {emergency}.</p>"
-        f"<p><b>{escape(text.SEE_A_DOCTOR)}:</b> {doctor}.</p>"
-        "</div></section>"
+        f'<section class="safety"><div class="columns"><p><span class="title">{text.SAFETY}'
+        f"</span> <b>{escape(text.URGENT)}:</b> {emergency}.</p>"
+        f"<p><b>{escape(text.SEE_A_DOCTOR)}:</b> {doctor}.</p></div>"
+        f"<p>{escape(text.CHECK_FIRST)} <strong>{escape(safety.stop)}</strong></p></section>"
     )
 
 
 def _move(entry: Entry) -> str:
-    """One move's card: its drawing floated right beside the name with what and where (on
-    a line of its own in print), the dose in words and the setup; then cues, cautions, and
-    the easier and harder versions (side by side on screen, one under the other in print).
-    The head, the cues and the versions are the parts a printed card may break between."""
+    """One move's card: its name; its drawing floated right beside what and where, the dose
+    in words and the setup; then cues with their cautions; then the easier and harder
+    versions (side by side on screen, one under the other in print). Those three are the
+    rows a printed card may break between; the name is the table's head, printed again
+    above the rest of a card that goes on in the next column. A real <table> marked as
+    layout: Chromium repeats no `display: table-header-group` made of other elements."""
     move = entry.move
     rest = f'<p class="rest">Rest {entry.rest_before} s first</p>' if entry.rest_before else ""
     parts = [
-        '<article class="move"><div class="head">',
-        rest,
-        _figure(entry),
-        f'<h3>{entry.number}. {escape(move.name)} <span class="meta"><span class="sep">· </span>'
-        f"{escape(meta(entry))}</span></h3>",
+        f'{rest}<article class="move"><table role="presentation"><thead><tr><th>'
+        f"<h3>{entry.number}. {escape(move.name)}</h3></th></tr></thead><tbody>",
+        f'<tr><td>{_figure(entry)}<p class="meta">{escape(meta(entry))}</p>',
         f'<p class="dose">{escape(unbroken(entry.dose))}</p>',
-        f"<p>{escape(move.setup)}</p></div>",
-        "<ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in move.cues) + "</ul>",
+        f"<p>{escape(move.setup)}</p></td></tr>",
+        "<tr><td><ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in move.cues) + "</ul>",
         *[f'<p class="caution">⚠ {escape(c)}</p>' for c in move.cautions],
+        "</td></tr>",
     ]
     variants = [f"<p><b>{label}:</b> {escape(words)}</p>"
                 for label, words in (("Easier", move.easier), ("Harder", move.harder)) if words]
     if variants:
-        parts.append('<div class="variants">' + "".join(variants) + "</div>")
-    parts.append("</article>")
+        parts.append('<tr><td class="variants">' + "".join(variants) + "</td></tr>")
+    parts.append("</tbody></table></article>")
     return "".join(parts)
 
 

@@ -53,11 +53,11 @@ def _safety(sheet: Sheet) -> list[str]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    out = [f"## {text.SAFETY}", "", text.CHECK_FIRST, "", f"**{safety.stop}**", ""]
+    out = [f"## {text.SAFETY}", ""]
     for heading, flags in ((text.URGENT, safety.emergency),
                            (text.SEE_A_DOCTOR, safety.see_a_doctor)):
         out += [f"{heading}:", "", *[f"- {flag}" for flag in flags], ""]
-    return out
+    return [*out, text.CHECK_FIRST, "", f"**{safety.stop}**", ""]
 
 
 def _about(sheet: Sheet) -> list[str]:

@@ -58,13 +58,13 @@ def _safety(sheet: Sheet, width: int) -> list[str]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    out = [text.SAFETY.upper(), *_wrap(text.CHECK_FIRST, width, "  "),
-           *_wrap(safety.stop, width, "  "), ""]
+    out = [text.SAFETY.upper()]
     for heading, flags in ((text.URGENT, safety.emergency),
                            (text.SEE_A_DOCTOR, safety.see_a_doctor)):
         out += _wrap(f"{heading}:", width, "  ")
         out += [line for flag in flags for line in _wrap(flag, width, "  - ", "    ")]
-    return [*out, ""]
+    return [*out, "", *_wrap(text.CHECK_FIRST, width, "  "), *_wrap(safety.stop, width, "  "),
+            ""]
 
 
 def _about(sheet: Sheet, width: int) -> list[str]:

@@ -80,13 +80,13 @@ def _safety(sheet: Sheet) -> list[RenderableType]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    body = Text.assemble(text.CHECK_FIRST, "\n", (safety.stop, "bold"), "\n\n",
-                         (f"{text.URGENT}:", "bold red"))
+    body = Text(f"{text.URGENT}:", style="bold red")
     for flag in safety.emergency:
         body.append(f"\n  • {flag}")
     body.append(f"\n\n{text.SEE_A_DOCTOR}:", style="bold yellow")
     for flag in safety.see_a_doctor:
         body.append(f"\n  • {flag}")
+    body.append_text(Text.assemble("\n\n", text.CHECK_FIRST, "\n", (safety.stop, "bold")))
     return [Panel(body, title=text.SAFETY, box=box.ROUNDED, width=WIDTH)]
 
 
