@@ -188,7 +188,8 @@ def test_11_history_calendar_fits_80_columns_with_this_week(
     lines = out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("The last "))
     assert lines[start] == f"The last 38 weeks (of {weeks}; a wider window shows more)"
-    grid = lines[start + 1: start + 8]
+    assert len(lines[start + 1]) <= 80 and "26 Oct" in lines[start + 1]  # the weeks' dates
+    grid = lines[start + 2: start + 9]
     assert all(len(line) <= 80 for line in grid)
     cells = [line[4::2] for line in grid]  # a cell per week after "Mon " / "    "
     assert all(len(row.rstrip()) <= 38 for row in cells)

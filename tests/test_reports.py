@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -53,6 +54,28 @@ def test_heat_map_has_a_row_per_weekday_and_stops_at_today(history: History) -> 
     log_session(history, "desk-break", datetime(2026, 11, 16, 7, tzinfo=UTC), seconds=5 * 60)
     text = rendered(reports.heat_map(rows_of(history), TODAY, weeks=2))
     assert text == "Mon ░ ·\n    · ▓\nWed ·  \n    ·  \nFri ·  \n    ·  \nSun ·  \n"
+
+
+@pytest.mark.parametrize("weeks", [12, 52])
+def test_calendar_dates_stand_above_their_weeks(
+        runner: CliRunner, history: History, monkeypatch: pytest.MonkeyPatch, weeks: int) -> None:
+    """A person finds Monday 26 October by its date: the shade under the date's first
+    character is that day's. Every date names the Monday of the column it starts above."""
+    monkeypatch.setenv("COLUMNS", "80")
+    freeze_now(monkeypatch, datetime(2026, 11, 24, 9, tzinfo=UTC))
+    log_session(history, "hip-reset", datetime(2026, 10, 26, 7, tzinfo=UTC), seconds=25 * 60)
+    lines = runner.invoke(app, ["history", "--weeks", str(weeks)]).stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("The last "))
+    dates, monday = lines[start + 1], lines[start + 2]
+    assert max(map(len, lines)) <= 80 and monday.startswith("Mon ")
+    assert monday[dates.index("26 Oct")] == "▓"
+    shown = (len(monday) - 3) // 2
+    first = TODAY - timedelta(days=TODAY.weekday(), weeks=shown - 1)
+    found = {m.start(): m.group() for m in re.finditer(r"\d\d [A-Z][a-z]{2}", dates)}
+    assert len(found) >= shown // 4 - 1
+    for column, label in found.items():
+        assert f"{first + timedelta(weeks=(column - 4) // 2):%d %b}" == label, (column, label)
+    assert ("23 Nov" in dates) == (weeks == 12)  # this week's date, where it fits
 
 
 def test_group_bars_scale_to_the_largest_group() -> None:

@@ -60,11 +60,13 @@ def totals(rows: Sequence[SessionRow], since: date) -> tuple[int, float]:
 
 
 LABEL_WIDTH = 3  # "Mon"; each week is one more column of a space and a shade
+DATE_EVERY = 4  # weeks between dates above the columns: a date ("23 Nov") spans three
 
 
 class Calendar:
     """Minutes per day for the last `weeks` weeks, as many weeks as the width holds: the
-    oldest go first, the current week always stays, and the heading says how many show."""
+    oldest go first, the current week always stays, and the heading says how many show.
+    Dates above the columns let a person find a day."""
 
     def __init__(self, rows: Sequence[SessionRow], today: date, weeks: int) -> None:
         self.rows = rows
@@ -77,8 +79,23 @@ class Calendar:
         if shown < self.weeks:
             heading += f" (of {self.weeks}; a wider window shows more)"
         yield Text(heading, style="bold")
+        yield week_dates(self.today, shown, width=options.max_width)
         yield heat_map(self.rows, self.today, shown)
         yield legend()
+
+
+def week_dates(today: date, weeks: int, *, width: int) -> Text:
+    """The Monday of every fourth week, counting back from this one, starting above its
+    week's column: '26 Oct  23 Nov'. A date that would run past the width is left out (this
+    week's, when the columns fill the width); the one four weeks before it stays."""
+    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    line = [" "] * width
+    for week in range(weeks - 1, -1, -DATE_EVERY):
+        label = f"{first_monday + timedelta(weeks=week):%d %b}"
+        start = LABEL_WIDTH + 1 + 2 * week
+        if start + len(label) <= width:
+            line[start:start + len(label)] = label
+    return Text("".join(line).rstrip(), style="dim")
 
 
 def heat_map(rows: Sequence[SessionRow], today: date, weeks: int) -> Table:
