@@ -56,6 +56,29 @@ def test_list_marks_a_user_replacement(runner: CliRunner, stretch_home: Path) ->
     assert rows["hip-reset"]["source"] == "built-in"
 
 
+@pytest.mark.parametrize(("name", "shown"), [
+    ("mine.yaml", "routines/mine.yaml"),  # named from the stretch folder, whole
+    ("my-own-routines-for-the-dark-winter-mornings.yaml", "…"),  # too long: its middle goes
+])
+def test_list_names_a_users_file_on_one_line(runner: CliRunner, stretch_home: Path,
+                                             monkeypatch: pytest.MonkeyPatch, name: str,
+                                             shown: str) -> None:
+    """At 80 columns a file's name is never broken across lines ('mine.ya' / 'ml')."""
+    monkeypatch.setenv("COLUMNS", "80")
+    write_user_file(stretch_home, name, "routines:\n  desk-break:\n    title: My break\n"
+                    "    items:\n      - move: side-lunge\n")
+    code, out, _ = run(runner, "list")
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("desk-break "))
+    where = lines[row].split()[-1]
+    assert code == 0 and max(map(len, lines)) <= 80 and str(stretch_home) not in out
+    assert shown in where and where.endswith(".yaml") and len(where) >= 12, where
+    if shown == "…":
+        assert where.startswith("my-own") and where.endswith("mornings.yaml")
+    assert lines[row + 1].strip() == "(replaces built-in)"
+    assert lines[row + 2].startswith("core-and-hips")  # nothing more of the path
+
+
 def test_show_json_matches_the_contract(runner: CliRunner) -> None:
     code, out, _ = run(runner, "show", "hip-reset", "--json")
     data = json.loads(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, time
+from pathlib import PurePath
 
 from stretch.model import WEEKDAYS, Dose, Equipment, Group, Position, Step
 
@@ -216,3 +217,22 @@ def step_detail(step: Step, rep: int | None = None) -> str:
 def run_on(items: tuple[str, ...]) -> str:
     """Items as one sentence's list: 'chest pain; weakness in both legs'."""
     return "; ".join(item[0].lower() + item[1:] for item in items)
+
+
+def short_path(path: PurePath, width: int) -> str:
+    """`path` in at most `width` characters, its middle folders left out where it is longer
+    ('routines/…/mine.yaml'): the file's name stays whole unless it alone is too long."""
+    if len(str(path)) <= width:
+        return str(path)
+    *folders, name = path.parts
+    if len(name) + 2 > width:
+        front = max(width - 1, 0) // 3
+        back = max(width - 1 - front, 0)
+        return f"{name[:front]}…{name[len(name) - back:]}"
+    head = ""
+    for folder in folders:
+        step = folder if folder.endswith("/") else f"{folder}/"
+        if len(head + step) + 2 + len(name) > width:
+            break
+        head += step
+    return f"{head}…/{name}"

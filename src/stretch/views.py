@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.console import Group as Stack
-from rich.console import RenderableType
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,33 @@ def source_label(routine: Routine) -> str:
     if routine.source == BUILTIN:
         return BUILTIN
     return f"{routine.source} (replaces built-in)" if routine.replaces_builtin else routine.source
+
+
+class ShortPath:
+    """A path as wide as the table lets it be, on one line: one in the stretch folder is
+    named from there ('routines/mine.yaml'), and a long one loses its middle, never broken
+    across lines (a 'mine.ya' / 'ml' split reads as two files)."""
+
+    SHORTEST = 12
+
+    def __init__(self, path: Path, home: Path) -> None:
+        self.path = path.relative_to(home) if path.is_relative_to(home) else path
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        full = len(str(self.path))
+        return Measurement(min(full, self.SHORTEST), full)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(text.short_path(self.path, options.max_width), no_wrap=True, overflow="crop")
+
+
+def source_cell(routine: Routine, home: Path) -> RenderableType:
+    """Where a routine comes from, for the table: 'built-in', or its file (and on the next
+    line whether it replaces a built-in one)."""
+    if routine.source == BUILTIN:
+        return Text(BUILTIN)
+    where = ShortPath(Path(routine.source), home)
+    return Stack(where, Text("(replaces built-in)")) if routine.replaces_builtin else where
 
 
 def move_dose(move: Move, *, brief: bool = True) -> str:
@@ -51,19 +79,20 @@ def routine_row(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
     }
 
 
-def routines_table(rows: Iterable[dict[str, object]]) -> Table:
+def routines_table(rows: Iterable[tuple[Routine, dict[str, object]]], *, home: Path) -> Table:
+    """The routines, each file named from the stretch folder `home` where it is inside."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("name", style="bold cyan", no_wrap=True)
     table.add_column("title")
     table.add_column("min", justify="right")
     table.add_column("groups")
-    table.add_column("source", overflow="fold")
-    for row in rows:
+    table.add_column("source")
+    for routine, row in rows:
         names = row["groups"]
         assert isinstance(names, list)
         table.add_row(
             str(row["name"]), Text(str(row["title"])), str(row["minutes"]), ", ".join(names),
-            Text(str(row["source"])),
+            source_cell(routine, home),
         )
     return table
 

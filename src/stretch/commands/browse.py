@@ -16,19 +16,19 @@ if TYPE_CHECKING:
 
 def list_routines(term: Terminal, *, as_json: bool) -> None:
     """Each routine with its minutes at the person's own doses."""
-    from stretch import views
+    from stretch import files, views
     from stretch.commands.coach import at_levels, levels
     from stretch.output import emit_json
     from stretch.plan import plan
 
     known, plans = catalogue(), timings()
     mine = levels(term, known)
-    rows = [views.routine_row(r, plan(at_levels(r, mine), plans))
+    rows = [(r, views.routine_row(r, plan(at_levels(r, mine), plans)))
             for r in known.routines.values()]
     if as_json:
-        emit_json(rows)
+        emit_json([row for _, row in rows])
     else:
-        term.out.print(views.routines_table(rows))
+        term.out.print(views.routines_table(rows, home=files.config_dir()))
 
 
 def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None,
