@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -115,17 +116,49 @@ def test_unknown_names_exit_2_with_the_closest(runner: CliRunner, args: list[str
     assert err.count("\n") == 1
 
 
-@pytest.mark.parametrize(
-    ("args", "choices"),
-    [
-        (["moves", "--group", "glutes"], "'gluteal', 'adductor', 'psoas', 'core', 'hip'"),
-        (["sheet", "hip-reset", "--format", "pdf"], "'terminal', 'text', 'markdown', 'html'"),
-    ],
-)
-def test_choices_are_checked_by_the_command_line(runner: CliRunner, args: list[str], choices: str) -> None:
+def boxed(err: str) -> str:
+    """Typer's error box as one line of words."""
+    return " ".join(err.replace("│", " ").split())
+
+
+def test_choices_are_checked_by_the_command_line(runner: CliRunner) -> None:
+    code, out, err = run(runner, "sheet", "hip-reset", "--format", "pdf")
+    assert code == 2 and out == ""
+    assert "is not one of 'terminal', 'text', 'markdown', 'html'" in boxed(err)
+
+
+@pytest.mark.parametrize(("group", "message"), [
+    ("glutes", "no muscle group named 'glutes'; did you mean gluteal?"),
+    ("legs", "no muscle group named 'legs'; known: adductor, core, gluteal, hip, psoas"),
+])
+def test_an_unknown_group_suggests_the_closest(runner: CliRunner, group: str,
+                                               message: str) -> None:
+    code, out, err = run(runner, "moves", "--group", group)
+    assert code == 2 and out == ""
+    assert f"Invalid value for '--group' / '-g': {message}" in boxed(err)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["show", "hip-reset", "--minutes", "0.5"], "'--minutes': a number of minutes from 1 to 180, "
+                                                "got 0.5"),
+    (["show", "hip-reset", "--minutes", "181"], "from 1 to 180, got 181"),
+    (["show", "hip-reset", "--minutes", "ten"], "from 1 to 180, got 'ten'"),
+    (["show", "hip-reset", "--minutes", "nan"], "from 1 to 180, got nan"),
+    (["history", "--weeks", "0"], "'--weeks': a number of weeks from 1 to 104, got 0"),
+    (["history", "--weeks", "2.5"], "a number of weeks from 1 to 104, got '2.5'"),
+    (["run", "hip-reset", "--speed", "0"], "'--speed': a speed from 0.001 to 1000, got 0"),
+])
+def test_numbers_out_of_range_say_what_is_wanted(runner: CliRunner, args: list[str],
+                                                 message: str) -> None:
     code, out, err = run(runner, *args)
     assert code == 2 and out == ""
-    assert "is not one of" in err and choices in " ".join(err.replace("│", " ").split())
+    assert message in boxed(err) and "Input should be" not in err
+
+
+def test_numbers_at_their_limits_are_taken(runner: CliRunner) -> None:
+    assert run(runner, "show", "hip-reset", "--minutes", "1")[0] == 0
+    assert run(runner, "show", "hip-reset", "--minutes", "180")[0] == 0
+    assert run(runner, "history", "--weeks", "104")[0] == 0
 
 
 def test_choices_ignore_case(runner: CliRunner) -> None:
@@ -251,10 +284,18 @@ def test_every_command_and_option_has_help() -> None:
             assert getattr(param, "help", None), f"{name} {param.name}"
 
 
-def test_help_runs_for_each_command(runner: CliRunner) -> None:
-    for name in ("list", "show", "moves", "avoid", "validate"):
-        code, out, _ = run(runner, name, "--help")
-        assert code == 0 and "Usage" in out, name
+def test_help_runs_for_each_command(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """And shows no value after a flag: `--json <bool>` reads as though it wanted `true`."""
+    monkeypatch.setenv("COLUMNS", "80")
+    group = get_command(app)
+    commands = [[], *([name] for name in group.commands)]  # type: ignore[attr-defined]
+    commands += [["remind", name] for name in ("on", "off", "status")]
+    for words in commands:
+        code, out, _ = run(runner, *words, "--help")
+        assert code == 0 and "Usage" in out and "--help" in out, words
+        assert "<bool>" not in out and "range>" not in out, words
+    flags = run(runner, "show", "--help")[1]
+    assert re.search(r"--json +Print JSON", flags) and re.search(r"--minutes +MINUTES ", flags)
 
 
 def test_completion_offers_routine_and_move_names() -> None:

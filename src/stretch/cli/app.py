@@ -17,6 +17,21 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+def _flags_take_no_value() -> None:
+    """Typer 0.29 lists every flag in --help with a '<bool>' type (`--json <bool>`), as
+    though it wanted `--json true`. A flag takes no value, so it shows none: this covers
+    the flags Typer adds itself (--help, the completion ones) as well as stretch's own."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: typer.Context) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign,assignment]
+
+
+_flags_take_no_value()
 app = typer.Typer(
     name="stretch",
     help="Guided hip stretches and core exercises for a sore lower back.",

@@ -8,13 +8,13 @@ import typer
 from stretch.cli.app import EXIT_ERROR, app, command
 from stretch.cli.params import (
     BellOption,
+    GroupOption,
     JsonOption,
     MinutesOption,
     RoutineName,
     VoiceOption,
     complete_move,
 )
-from stretch.vocab import Group
 
 
 @app.command("list")
@@ -53,13 +53,7 @@ def moves(
             show_default=False,
         ),
     ] = None,
-    group: Annotated[
-        Group | None,
-        typer.Option(
-            "--group", "-g", case_sensitive=False, show_default=False,
-            help="Only this muscle group: gluteal, adductor, psoas, core or hip.",
-        ),
-    ] = None,
+    group: GroupOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Browse the catalogue of stretches and exercises."""

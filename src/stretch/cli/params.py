@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
+
+from stretch.vocab import GROUPS, Group
+
+N = TypeVar("N", int, float)
 
 
 def _complete(section: str, incomplete: str) -> list[tuple[str, str]]:
@@ -32,6 +37,24 @@ def complete_move(incomplete: str) -> list[tuple[str, str]]:
     return _complete("moves", incomplete)
 
 
+def between(kind: Callable[[str], N], low: N, high: N, what: str) -> Callable[[str], N]:
+    """A parser for a number from `low` to `high` whose usage error says so in words ('a
+    number of minutes from 1 to 180, got 0.5'), not in a type's range ('<float range>',
+    'Input should be greater than or equal to 1')."""
+    wanted = f"{what} from {low:g} to {high:g}"
+
+    def parse(value: str) -> N:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise typer.BadParameter(f"{wanted}, got '{value}'") from None
+        if not low <= number <= high:  # NaN too
+            raise typer.BadParameter(f"{wanted}, got {value}")
+        return number
+
+    return parse
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 RoutineName = Annotated[
     str,
@@ -44,7 +67,7 @@ RoutineName = Annotated[
 SpeedOption = Annotated[
     float,
     typer.Option(
-        "--speed", min=0.001, max=1000,
+        "--speed", parser=between(float, 0.001, 1000, "a speed"), metavar="X",
         help="Run the session clock this many times faster (for demos and tests).",
     ),
 ]
@@ -64,11 +87,37 @@ PlainOption = Annotated[
         "--plain", help="One plain line per step, no full-screen view (for screen readers)."
     ),
 ]
+MINUTES = (1, 180)  # the shortest and the longest session --minutes fits a routine into
 MinutesOption = Annotated[
     float | None,
     typer.Option(
-        "--minutes", min=1, max=180, show_default=False,
-        help="Fit the routine into this many minutes: shorter holds, then fewer moves.",
+        "--minutes", parser=between(float, *MINUTES, "a number of minutes"), metavar="MINUTES",
+        show_default=False,
+        help=f"Fit the routine into this many minutes ({MINUTES[0]}-{MINUTES[1]}): shorter "
+        "holds, then fewer moves.",
+    ),
+]
+WeeksOption = Annotated[
+    int, typer.Option("--weeks", parser=between(int, 1, 104, "a number of weeks"),
+                      metavar="1-104", help="How many weeks the calendar shows.")
+]
+
+
+def muscle_group(value: str) -> Group:
+    """A muscle group, any case, or a usage error naming the closest one ('glutes')."""
+    from stretch.errors import UnknownName
+
+    for group in GROUPS:
+        if group == value.lower():
+            return group
+    raise typer.BadParameter(UnknownName("muscle group", value, GROUPS).message)
+
+
+GroupOption = Annotated[
+    Group | None,
+    typer.Option(
+        "--group", "-g", parser=muscle_group, metavar="GROUP", show_default=False,
+        help="Only this muscle group: gluteal, adductor, psoas, core or hip.",
     ),
 ]
 

@@ -1,11 +1,7 @@
 """Record commands: the week plan and the history."""
 
-from typing import Annotated
-
-import typer
-
 from stretch.cli.app import app, command
-from stretch.cli.params import JsonOption
+from stretch.cli.params import JsonOption, WeeksOption
 
 
 @app.command()
@@ -20,9 +16,7 @@ def week() -> None:
 @app.command()
 def history(
     as_json: JsonOption = False,
-    weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=104, help="How many weeks the calendar shows.")
-    ] = 12,
+    weeks: WeeksOption = 12,
 ) -> None:
     """Your sessions, streak, minutes per muscle group, and a calendar of the last weeks."""
     with command() as term:
