@@ -80,6 +80,19 @@ def test_list_names_a_users_file_on_one_line(runner: CliRunner, stretch_home: Pa
     assert lines[row + 2].startswith("core-and-hips")  # nothing more of the path
 
 
+def test_the_readmes_example_file_works_and_says_nothing_untrue(
+        runner: CliRunner, stretch_home: Path) -> None:
+    """A new user copies it first: it validates, and its summary states no minutes (the
+    time is the person's own, at their doses: `list` and `show` give it)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    example = readme.split("## Writing your own routines", 1)[1].split("```yaml\n", 1)[1]
+    path = write_user_file(stretch_home, "mine.yaml", example.split("```", 1)[0])
+    code, out, _ = run(runner, "validate", str(path))
+    assert code == 0 and f"ok  {path}" in out
+    shown = json.loads(run(runner, "show", "morning", "--json")[1])
+    assert not re.search(r"minute|\bmin\b", shown["summary"], re.I), shown["summary"]
+
+
 def test_show_json_matches_the_contract(runner: CliRunner) -> None:
     code, out, _ = run(runner, "show", "hip-reset", "--json")
     data = json.loads(out)
