@@ -177,6 +177,22 @@ def test_curl_up_and_dead_bug_say_how_high_and_keep_the_leg_bent(builtin: Catalo
     assert "knee staying bent" in bug and "heel nearly touches" in bug
 
 
+def test_counted_words_hold_for_any_number_of_reps(builtin: Catalogue) -> None:
+    """A beginner's 5 reps has no exact half and no even split between sides: a swap is
+    'about halfway', and alternating reps say that each reach counts, sides taking turns."""
+    for move in builtin.moves.values():
+        words = move_text(move)
+        assert not re.search(r"(?<!about )halfway|through the set|is one rep", words), move.id
+    assert "each reach counts as one rep, sides taking turns" in move_text(builtin.moves["dead-bug"])
+    assert "about halfway through your reps" in move_text(builtin.moves["curl-up"])
+
+
+def test_temperatures_carry_the_degree_sign(builtin: Catalogue) -> None:
+    assert builtin.notes is not None
+    flags = " ".join(builtin.notes.safety.see_a_doctor)
+    assert "38 °C" in flags and not re.search(r"\d ?C\b", flags)
+
+
 def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) -> None:
     pigeon = builtin.moves["pigeon"]
     assert pigeon.setup.startswith("From hands and knees") and "To come out" in pigeon.setup
