@@ -337,3 +337,12 @@ def test_a_move_says_its_sides_only_when_it_has_them(runner: CliRunner, move: st
         assert "side" not in detail
     else:
         assert f", {sides}, " in detail
+
+
+def test_help_lists_every_command_whole_starting_with_today(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["--help"]).stdout
+    listed = out.split("Commands:\n", 1)[1].splitlines()
+    names = [line.split()[0] for line in listed if line.strip()]
+    assert names[:2] == ["today", "run"] and len(names) == 15
+    assert not any(line.rstrip().endswith("...") for line in listed)  # no summary cut short
+    assert "<bool>" not in out

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from stretch import __version__
 
@@ -17,23 +18,25 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-def _flags_take_no_value() -> None:
-    """Typer 0.29 lists every flag in --help with a '<bool>' type (`--json <bool>`), as
-    though it wanted `--json true`. A flag takes no value, so it shows none: this covers
-    the flags Typer adds itself (--help, the completion ones) as well as stretch's own."""
-    from typer.core import TyperOption
-
-    shown = TyperOption.display_type_rich
-
-    def display_type_rich(self: TyperOption, ctx: typer.Context) -> str | None:
-        return None if self.is_flag else shown(self, ctx)
-
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign,assignment]
+# The order --help lists the commands in: what a person starts with first.
+ORDER = ("today", "run", "show", "list", "moves", "avoid", "sheet", "week", "history",
+         "checkin", "progress", "remind", "nudge", "validate", "config")
 
 
-_flags_take_no_value()
+class Commands(TyperGroup):
+    """The command group, listing its commands in ORDER rather than as registered."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+
+# Plain help and usage errors, not Rich panels: a flag reads `--json`, not `--json <bool>`
+# as Typer's panels show it, and a usage error is plain lines like stretch's own.
 app = typer.Typer(
     name="stretch",
+    cls=Commands,
+    rich_markup_mode=None,
     help="Guided hip stretches and core exercises for a sore lower back.",
     no_args_is_help=True,
     add_completion=True,

@@ -19,7 +19,10 @@ from stretch.cli.params import (
 
 @app.command("list")
 def list_routines(as_json: JsonOption = False) -> None:
-    """List the routines: name, title, minutes, muscle groups and where each comes from."""
+    """The routines: minutes, groups, source.
+
+    Each routine's name (what `run` and `show` take), title, minutes at your own doses,
+    the muscle groups it works, and whether it is built in or from your files."""
     with command() as term:
         from stretch.commands import browse
 
@@ -36,7 +39,10 @@ def show(
                            help="The catalogue's doses, not yours (see `stretch progress`).")
     ] = False,
 ) -> None:
-    """Show one routine step by step, exactly as it will run for you, with its dose per group."""
+    """One routine step by step, at your doses.
+
+    Every step exactly as the timer will run it for you, the seconds of stretch per muscle
+    group and side, and the safety lines."""
     with command() as term:
         from stretch.commands import browse
 
@@ -56,7 +62,10 @@ def moves(
     group: GroupOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Browse the catalogue of stretches and exercises."""
+    """The stretches and exercises, with figures.
+
+    Every move in a table; name one to see its figure, setup, cues, cautions and its
+    easier and harder versions."""
     with command() as term:
         from stretch.commands import browse
 
@@ -65,7 +74,10 @@ def moves(
 
 @app.command()
 def avoid(as_json: JsonOption = False) -> None:
-    """The stretches to avoid for low-back pain, why, and the hip moves to do instead."""
+    """Stretches to avoid, and what to do instead.
+
+    The lower-back and hamstring stretches to leave out, what each looks like, why its
+    relief does not last, the hip moves to do instead, and the safety note."""
     with command() as term:
         from stretch.commands import browse
 
@@ -83,7 +95,9 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check catalogue files and report the first problem in each, with file, line and field."""
+    """Check catalogue files for mistakes.
+
+    Reports the first problem in each file as file:line:col: field: problem."""
     with command() as term:
         from stretch.commands import browse
 
@@ -93,7 +107,10 @@ def validate(
 
 @app.command()
 def config(voice: VoiceOption = None, bell: BellOption = None) -> None:
-    """Every setting, its value, and where it came from (default, config file, or flag)."""
+    """Every setting and where it came from.
+
+    Each setting's value and its source (the default, your config.toml, or a flag), what
+    it means, and where the file is."""
     with command() as term:
         from stretch.commands import browse
 

@@ -23,7 +23,10 @@ def checkin(
                      help="A few words to keep with it (\"stiff after the drive\")."),
     ] = None,
 ) -> None:
-    """Record how your back is right now, 0-10 (a morning check, say)."""
+    """Record how your back is now, 0-10.
+
+    0 is no pain, 10 the worst you can imagine: a morning check, say. Your doses follow
+    these ratings (see `stretch progress`)."""
     with command() as term:
         from stretch.commands import coach
 
@@ -32,7 +35,10 @@ def checkin(
 
 @app.command()
 def progress(as_json: JsonOption = False) -> None:
-    """Your dose of each move against the catalogue's, why it changed, and your pain trend."""
+    """Your doses, why they changed, your pain.
+
+    Each move's dose for you against the catalogue's and why it last changed, your
+    check-ins, and your pain week by week over the last 12 weeks."""
     with command() as term:
         from stretch.commands import coach
 

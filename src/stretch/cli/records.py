@@ -6,7 +6,9 @@ from stretch.cli.params import JsonOption, WeeksOption
 
 @app.command()
 def week() -> None:
-    """The week plan, day by day, with this week's sessions ticked."""
+    """Your week plan, with this week ticked.
+
+    Each day's routine and minutes, with a tick on the days you did it."""
     with command() as term:
         from stretch.commands import records
 
@@ -18,7 +20,10 @@ def history(
     as_json: JsonOption = False,
     weeks: WeeksOption = 12,
 ) -> None:
-    """Your sessions, streak, minutes per muscle group, and a calendar of the last weeks."""
+    """Your sessions, streak and calendar.
+
+    The streak, this week's and month's sessions and minutes, minutes per muscle group,
+    a calendar of the last weeks, and the latest sessions."""
     with command() as term:
         from stretch.commands import records
 

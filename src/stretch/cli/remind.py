@@ -10,8 +10,10 @@ from stretch.cli.app import app, command
 
 remind = typer.Typer(
     name="remind",
-    help="Let the system's scheduler nudge you when today's routine is due.",
+    help="Reminders from your system's scheduler.\n\nYour system's own scheduler nudges you "
+    "when today's routine is due: remind on, off or status.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(remind)
 
@@ -37,7 +39,9 @@ def remind_on(
                      "(Linux; for systems without user systemd)."),
     ] = False,
 ) -> None:
-    """Set the reminder, or change it: one reminder on your system's own scheduler.
+    """Set the reminder, or change it.
+
+    One reminder, on your system's own scheduler.
 
     Linux: a systemd user timer (or, with --cron, a crontab line); macOS: a launchd agent;
     Windows: a scheduled task.
@@ -50,7 +54,9 @@ def remind_on(
 
 @remind.command("off")
 def remind_off() -> None:
-    """Remove the reminder: everything `remind on` wrote, and nothing else."""
+    """Remove the reminder.
+
+    Everything `remind on` wrote, and nothing else."""
     with command() as term:
         from stretch.commands import remind as reminders
 
@@ -59,7 +65,9 @@ def remind_off() -> None:
 
 @remind.command("status")
 def remind_status() -> None:
-    """The reminder that is set, the next time it fires, and what it runs."""
+    """The reminder that is set.
+
+    When it fires next, and what it runs."""
     with command() as term:
         from stretch.commands import remind as reminders
 
@@ -74,7 +82,9 @@ def nudge(
                      "showing a desktop notification."),
     ] = False,
 ) -> None:
-    """The reminder itself: a desktop notification naming today's routine.
+    """The reminder the scheduler runs.
+
+    A desktop notification naming today's routine, its minutes and your streak.
 
     The scheduler runs it. It stays quiet on a rest day, once today's routine is done, and
     in quiet hours; problems go to remind.log in your data folder, never to the screen.

@@ -48,7 +48,10 @@ def run(
     pain_before: PainBeforeOption = None,
     pain_after: PainAfterOption = None,
 ) -> None:
-    """Run a routine with hold, switch-sides and rest countdowns, and log it."""
+    """Run a routine, guided, and log it.
+
+    Hold, switch-sides and rest countdowns you can read from the floor; with no name,
+    pick one from a list."""
     with command() as term:
         from stretch.commands import sessions
 
@@ -74,7 +77,10 @@ def today(
     pain_before: PainBeforeOption = None,
     pain_after: PainAfterOption = None,
 ) -> None:
-    """Run today's routine from your week plan, log it, and show your streak."""
+    """Today's routine from your week plan.
+
+    Runs it at your doses, logs it and shows your streak; on a rest day, or once it is
+    done, says so. --preview shows it without starting."""
     with command() as term:
         from stretch.commands import sessions
 

@@ -30,7 +30,10 @@ def sheet(
         bool, typer.Option("--force", help="Replace the -o file if it already exists.")
     ] = False,
 ) -> None:
-    """The printable routine sheet: moves, dose, a tick-off log, what to avoid, safety."""
+    """The routine sheet, to print or keep.
+
+    A home-exercise handout: each move with its figure and dose, how often, a grid to tick
+    off, what to avoid, and the safety note."""
     with command() as term:
         from stretch.commands import sheet as sheets
 
