@@ -1,0 +1,156 @@
+"""What a new user met: a read-only stretch folder.
+
+A read-only folder is real here: a small tmpfs mounted, filled through stretch itself,
+then remounted read-only (tests run as root, so chmod would not stop a write).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stretch.cli import app
+from stretch.remind import systemd
+from tests.fakes import FakePrograms
+from tests.test_reliability import log_real
+
+ON = ["remind", "on", "--at", "07:30", "--days", "weekdays"]
+ENABLE = [["systemctl", "--user", "daemon-reload"],
+          ["systemctl", "--user", "enable", "--now", "stretch-remind.timer"]]
+DISABLE = [["systemctl", "--user", "disable", "--now", "stretch-remind.timer"],
+           ["systemctl", "--user", "daemon-reload"]]
+ROFS = "Read-only file system"
+# found before a test puts only fake programs on PATH
+MOUNT, UMOUNT = shutil.which("mount") or "mount", shutil.which("umount") or "umount"
+
+
+# --- a stretch folder on a file system of its own --------------------------------------
+
+@pytest.fixture
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """STRETCH_HOME on a small tmpfs of its own (writable until `read_only` is called)."""
+    home = tmp_path / "mounted"
+    home.mkdir()
+    done = subprocess.run([MOUNT, "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(home)],
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("mounting a file system needs root")
+    monkeypatch.setenv("STRETCH_HOME", str(home))
+    try:
+        yield home
+    finally:
+        subprocess.run([UMOUNT, "-l", str(home)], check=False)
+
+
+def read_only(home: Path) -> None:
+    subprocess.run([MOUNT, "-o", "remount,ro", str(home)], check=True)
+
+
+@pytest.fixture
+def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePrograms:
+    """Fake systemctl and crontab, and nothing else, on PATH; user units in a temp folder."""
+    programs = FakePrograms(tmp_path / "bin").add("systemctl", "crontab")
+    monkeypatch.setenv("PATH", str(programs.folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    return programs
+
+
+@pytest.fixture
+def units(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "systemd" / "user"
+
+
+def unit_files(units: Path) -> list[str]:
+    return sorted(p.name for p in units.iterdir()) if units.is_dir() else []
+
+
+# --- 1. remind off in a read-only folder ----------------------------------------------
+
+@pytest.mark.slow
+def test_remind_off_with_nothing_set_in_a_read_only_folder_simply_succeeds(
+        own_home: Path, fakes: FakePrograms, runner: CliRunner) -> None:
+    read_only(own_home)
+    result = runner.invoke(app, ["remind", "off"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "No reminder was set: nothing to remove.\n"
+
+
+@pytest.mark.slow
+def test_remind_off_that_cannot_remove_the_record_removes_nothing(
+        own_home: Path, fakes: FakePrograms, units: Path, runner: CliRunner) -> None:
+    assert runner.invoke(app, ON).exit_code == 0
+    read_only(own_home)
+    result = runner.invoke(app, ["remind", "off"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"stretch: error: cannot write {own_home / 'remind.json'}: {ROFS}; "
+                             "nothing was removed\n")
+    assert unit_files(units) == [systemd.SERVICE, systemd.TIMER]  # whole or nothing
+    assert fakes.calls("systemctl") == ENABLE
+    status = runner.invoke(app, ["remind", "status"])
+    assert status.stdout.startswith("Reminder: 07:30 on weekdays (Mon-Fri), by a systemd")
+
+
+# --- 2. remind on: the reminder whole, or nothing ------------------------------------
+
+@pytest.mark.slow
+def test_remind_on_in_a_read_only_folder_installs_nothing(
+        own_home: Path, fakes: FakePrograms, units: Path, runner: CliRunner) -> None:
+    read_only(own_home)
+    result = runner.invoke(app, ON)
+    assert unit_files(units) == [] and fakes.calls() == []  # not half a reminder
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"stretch: error: cannot write {own_home / 'remind.json'}: {ROFS}; "
+                             "no reminder was set\n")
+    status = runner.invoke(app, ["remind", "status"])
+    assert status.stdout.startswith("No reminder is set.")
+
+
+@pytest.mark.slow
+def test_remind_on_takes_back_the_timer_when_the_record_cannot_be_written(
+        own_home: Path, fakes: FakePrograms, units: Path, runner: CliRunner) -> None:
+    """A disk that fills up between the check and the write: the timer is taken back."""
+    filler = own_home / "filler"
+    with filler.open("wb", buffering=0) as out, pytest.raises(OSError):
+        while True:
+            out.write(b"x" * 4096)
+    result = runner.invoke(app, ON)
+    assert unit_files(units) == []  # taken back
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"stretch: error: cannot write {own_home / 'remind.json'}: No "
+                             "space left on device; no reminder was set\n")
+    assert fakes.calls("systemctl") == ENABLE + DISABLE
+    assert not (own_home / "remind.json").exists()
+
+
+# --- 3. a check-in that cannot be kept ---------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history", ["with a history", "brand-new"])
+def test_a_checkin_in_a_read_only_folder_fails_and_claims_nothing(
+        own_home: Path, runner: CliRunner, history: str) -> None:
+    if history == "with a history":
+        log_real(own_home, "hip-reset", datetime.now().astimezone())
+    read_only(own_home)
+    path = own_home / "history.sqlite3"
+    before = path.read_bytes() if path.exists() else None
+    result = runner.invoke(app, ["checkin", "3"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"stretch: error: cannot write the history file {path} (the "
+                             "folder is read-only): this check-in was not saved\n")
+    assert (path.read_bytes() if path.exists() else None) == before
+    progress = runner.invoke(app, ["progress", "--json"])
+    assert progress.exit_code == 0 and json.loads(progress.stdout)["checkins"] == []
+
+
+def test_a_checkin_in_a_writable_folder_is_kept(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["checkin", "3", "--note", "stiff"]).exit_code == 0
+    (kept,) = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["checkins"]
+    assert (kept["rating"], kept["note"]) == (3, "stiff")
