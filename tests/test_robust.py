@@ -1,4 +1,5 @@
-"""What a new user met: a read-only stretch folder.
+"""What a new user met: a read-only stretch folder, a typo in their own routine file, and
+a file put in the wrong folder.
 
 A read-only folder is real here: a small tmpfs mounted, filled through stretch itself,
 then remounted read-only (tests run as root, so chmod would not stop a write).
@@ -17,7 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.history import checkins
+from stretch.history.store import History
 from stretch.remind import systemd
+from tests.conftest import write_user_file
 from tests.fakes import FakePrograms
 from tests.test_reliability import log_real
 
@@ -154,3 +158,56 @@ def test_a_checkin_in_a_writable_folder_is_kept(runner: CliRunner) -> None:
     assert runner.invoke(app, ["checkin", "3", "--note", "stiff"]).exit_code == 0
     (kept,) = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)["checkins"]
     assert (kept["rating"], kept["note"]) == (3, "stiff")
+
+
+# --- 4. a typo in your own file ----------------------------------------------------
+
+BROKEN = "moves:\n  x: [\n"
+PROBLEM = "3:1: yaml: syntax error: did not find expected node content"
+
+
+def test_checkin_and_history_work_past_a_broken_file_of_yours(stretch_home: Path,
+                                                              runner: CliRunner) -> None:
+    path = write_user_file(stretch_home, "broken.yaml", BROKEN)
+    skipped = f"stretch: your routine files are skipped: {path}:{PROBLEM}\n"
+    checkin = runner.invoke(app, ["checkin", "9"])
+    assert (checkin.exit_code, checkin.stderr) == (0, skipped)
+    assert checkin.stdout.startswith("Noted: your back at 9/10 at ")
+    said = " ".join(checkin.stdout.split())  # the safety notes come from the built-ins
+    assert "the gentlest routine is Desk break (stretch run desk-break)" in said
+    history = runner.invoke(app, ["history", "--json"])
+    assert (history.exit_code, history.stderr) == (0, skipped)
+    assert json.loads(history.stdout) == {"streak": 0, "sessions": []}
+    assert runner.invoke(app, ["history"]).exit_code == 0
+    with History.open(stretch_home / "history.sqlite3") as kept:
+        assert [c.rating for c in checkins.read(kept)] == [9]
+
+
+# --- 5. a file in the wrong folder ---------------------------------------------------
+
+MORNING = "routines:\n  morning:\n    title: Morning\n    items:\n      - move: figure-four\n"
+
+
+def test_validate_says_where_it_looked_and_points_at_a_misplaced_file(
+        stretch_home: Path, runner: CliRunner) -> None:
+    misplaced = stretch_home / "mine.yaml"
+    misplaced.write_text(MORNING)
+    folder = stretch_home / "routines"
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0
+    assert f"Your routines folder: {folder} (no files)\n" in result.stdout
+    assert result.stderr == (f"stretch: {misplaced} is not read: your routine files go in "
+                             f"{folder}\n")
+    misplaced.rename(write_user_file(stretch_home, "mine.yaml", ""))
+    moved = runner.invoke(app, ["validate"])
+    assert (moved.exit_code, moved.stderr) == (0, "")
+    assert f"Your routines folder: {folder} (1 file)\n" in moved.stdout
+    assert runner.invoke(app, ["show", "morning"]).exit_code == 0
+
+
+def test_validate_of_named_files_does_not_mention_the_folder(tmp_path: Path,
+                                                              runner: CliRunner) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(MORNING)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and "routines folder" not in result.stdout
