@@ -1,5 +1,5 @@
-"""What a new user met: a read-only stretch folder, a typo in their own routine file, and
-a file put in the wrong folder.
+"""What a new user met: a read-only stretch folder, a typo in their own routine file, a file
+put in the wrong folder, and messages that named the wrong cause.
 
 A read-only folder is real here: a small tmpfs mounted, filled through stretch itself,
 then remounted read-only (tests run as root, so chmod would not stop a write).
@@ -25,6 +25,7 @@ from tests.conftest import write_user_file
 from tests.fakes import FakePrograms
 from tests.test_reliability import log_real
 
+DATA = Path(__file__).parent / "data" / "robust"
 ON = ["remind", "on", "--at", "07:30", "--days", "weekdays"]
 ENABLE = [["systemctl", "--user", "daemon-reload"],
           ["systemctl", "--user", "enable", "--now", "stretch-remind.timer"]]
@@ -211,3 +212,60 @@ def test_validate_of_named_files_does_not_mention_the_folder(tmp_path: Path,
     path.write_text(MORNING)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0 and "routines folder" not in result.stdout
+
+
+# --- 6. messages that name the real cause ------------------------------------------
+
+LONG_ID = "a-stretch-for-the-hips-that-has-a-very-long-name"
+FIGURE = "moves.test-move.figure"
+EXPECTED = {  # file -> the message after "path:"
+    "long-id.yaml": f"2:3: moves.{LONG_ID}: bad id 'a-stretch-for-the-hips-that-has-a-ver...': "
+    "too long (48 characters, at most 40)",
+    "too-many-cautions.yaml": "10:15: moves.test-move.cautions: expected at most 6 entries, "
+    "got 7",
+    "figure-door.yaml": f"12:15: {FIGURE}.props[0]: 'door' is not one of: floor, wall, "
+    "cushion, chair, bed",
+    "figure-point-one.yaml": f"15:15: {FIGURE}.pose.neck: expected a point [x, y], got 1 entry",
+    "voice-yes.toml": "1: voice: expected true or false (TOML writes them in lower case), "
+    "got yes",
+    "bell-off.toml": "2: bell: expected true or false (TOML writes them in lower case), got Off",
+    "voice-capital-true.toml": "2: voice: expected true or false (TOML writes them in lower "
+    "case), got True",
+}
+
+
+def test_every_robust_fixture_has_an_expected_message() -> None:
+    assert sorted(p.name for p in DATA.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_message_names_the_real_cause(name: str, stretch_home: Path,
+                                        runner: CliRunner) -> None:
+    source = DATA / name
+    if name.endswith(".toml"):
+        path = stretch_home / "config.toml"
+        path.write_bytes(source.read_bytes())
+        result = runner.invoke(app, ["config"])
+    else:
+        path = write_user_file(stretch_home, name, source.read_text())
+        result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"stretch: error: {path}:{EXPECTED[name]}\n"
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("flor", " (did you mean 'floor'?)"), ("chiar", " (did you mean 'chair'?)"),
+    ("wal", " (did you mean 'wall'?)"), ("door", ""), ("bad", ""), ("sofa", ""),
+])
+def test_a_short_word_is_suggested_only_when_it_is_close(typed: str, hint: str) -> None:
+    from stretch.errors import did_you_mean
+    from stretch.poses import PROPS
+
+    assert did_you_mean(typed, PROPS) == hint
+
+
+def test_a_dashed_name_containing_the_word_is_still_suggested() -> None:
+    from stretch.errors import did_you_mean, suggestions
+
+    assert did_you_mean("lying", ["supine", "side-lying", "seated"]) == " (did you mean 'side-lying'?)"
+    assert suggestions("hip", ["hip-reset", "core-and-hips", "desk-break"]) == ["hip-reset"]
