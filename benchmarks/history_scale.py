@@ -56,7 +56,7 @@ def build(home: Path, years: int) -> int:
             db.executemany("INSERT INTO group_seconds (session_id, grp, seconds) VALUES (?, ?, ?)",
                            [(cursor.lastrowid, group, 120.0) for group in GROUPS[:4]])
 
-    history.write(fill)  # one transaction
+    history.write(fill, what="the made-up history")  # one transaction
     for day in range(days):  # one check-in a morning, each in its own transaction as in use
         at = first + timedelta(days=day, hours=-1)
         checkins.add(history, at=at, rating=2 + day % 5, note="morning" if day % 3 else None)

@@ -277,13 +277,20 @@ def test_validate_refuses_a_stretch_from_the_avoid_list(runner: CliRunner, tmp_p
     )
 
 
-def test_a_broken_user_file_stops_every_catalogue_command(runner: CliRunner, stretch_home: Path) -> None:
+def test_a_broken_user_file_stops_every_command_that_shows_or_runs_routines(
+        runner: CliRunner, stretch_home: Path) -> None:
+    """What they would show is not the person's own catalogue. (`checkin` and `history`,
+    whose work is the log, go on without the user's files: see tests/test_robust.py.)"""
     path = write_user_file(stretch_home, "broken.yaml", "moves:\n  x: [\n")
-    for args in (["list"], ["show", "hip-reset"], ["moves"], ["avoid"]):
+    error = f"stretch: error: {path}:3:1: yaml: syntax error: did not find expected node content\n"
+    for args in (["list"], ["show", "hip-reset"], ["moves"], ["avoid"], ["run", "desk-break"],
+                 ["today"], ["week"], ["progress"], ["sheet", "hip-reset"]):
         code, out, err = run(runner, *args)
         assert code == 1, args
         assert out == ""
-        assert err == f"stretch: error: {path}:3:1: yaml: syntax error: did not find expected node content\n"
+        assert err == error, args
+    code, _, err = run(runner, "validate")  # after an ok line for each good file
+    assert code == 1 and err == error
 
 
 def test_every_command_and_option_has_help() -> None:

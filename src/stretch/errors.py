@@ -77,14 +77,22 @@ class UnknownName(UsageProblem):
         self.close = close
 
 
+SHORT = 5  # a typed word this short must be one letter off to be suggested
+
+
 def suggestions(name: str, known: Iterable[str], limit: int = 3) -> list[str]:
-    """The known names closest to `name`, best first (prefix matches count as close)."""
+    """The known names closest to `name`, best first. A short word needs a closer match:
+    'flor' suggests 'floor', but 'door' (two letters off) suggests nothing, and the
+    message's list of names is left to speak. A name that starts with `name`, or has it
+    as one of its dashed words ('lying' in 'side-lying'), counts as close."""
     known = list(known)
-    close = difflib.get_close_matches(name, known, n=limit, cutoff=0.6)
+    cutoff = 0.75 if len(name) <= SHORT else 0.6
+    close = difflib.get_close_matches(name, known, n=limit, cutoff=cutoff)
     for candidate in known:
         if len(close) >= limit:
             break
-        if name and candidate.startswith(name) and candidate not in close:
+        if name and candidate not in close and (candidate.startswith(name)
+                                                or name in candidate.split("-")):
             close.append(candidate)
     return close
 

@@ -79,6 +79,34 @@ def remind_log() -> Path:
     return data_dir() / "remind.log"
 
 
+def check_writable(path: Path) -> None:
+    """Fail now, with the line a write would give, if `path` could not be written or
+    removed: for a command of several steps that must all be done or none (`remind`).
+
+    The folder is made if need be and tried with an empty temp file, so a read-only
+    mount, a missing permission or a file in the folder's place is found before the
+    first step, not after it."""
+    if path.is_dir():
+        raise StretchError(f"cannot write {path}: it is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+        Path(temp).unlink()
+    except OSError as err:
+        raise StretchError(f"cannot write {path}: {err.strerror}") from None
+
+
+def remove(path: Path) -> None:
+    """Delete a file if it is there; one line when it cannot be. Nothing there is nothing
+    to do, even in a read-only folder (where unlink fails with EROFS, not ENOENT)."""
+    try:
+        path.unlink()
+    except OSError as err:
+        if os.path.lexists(path):
+            raise StretchError(f"cannot remove {path}: {err.strerror}") from None
+
+
 def write_atomically(path: Path, text: str, *, force: bool) -> None:
     """Write `text` to a temp file beside `path`, then rename it into place.
 

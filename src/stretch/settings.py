@@ -10,11 +10,11 @@ command-line flags, and each remembers where it came from.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from stretch import config_text
 from stretch.errors import ConfigError, StretchError, did_you_mean
 
 if TYPE_CHECKING:
@@ -169,21 +169,40 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        line, problem = _toml_problem(str(err), last_line=text.count("\n") or 1)
+        line, problem = config_text.toml_problem(str(err), last_line=text.count("\n") or 1)
+        _bare_flag(path, text, line)
         raise ConfigError(path, line, "toml", problem) from None
     checked: dict[str, Any] = {}
-    lines = _key_lines(text)
+    lines = config_text.key_lines(text)
     for key, value in table.items():
         line = lines.get(key, 1)
-        setting = BY_NAME.get(key)
-        if setting is None:
-            hint = did_you_mean(key, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
-            raise ConfigError(path, line, key, f"unknown setting{hint}")
+        setting = _known(path, line, key)
         try:
             checked[key] = check(setting, value)
         except BadValue as bad:
             raise ConfigError(path, line, key, str(bad)) from None
     return checked
+
+
+def _known(path: Path, line: int, key: str) -> Setting:
+    """The setting of that name; else one line with the closest name, or all of them."""
+    setting = BY_NAME.get(key)
+    if setting is None:
+        hint = did_you_mean(key, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
+        raise ConfigError(path, line, key, f"unknown setting{hint}")
+    return setting
+
+
+def _bare_flag(path: Path, text: str, line: int) -> None:
+    """`voice = yes` (or `no`, `on`, `off`, `True`) is not TOML, and tomllib says only
+    "Invalid value": for a true/false setting, say what to write instead."""
+    found = config_text.bare_word(text, line)
+    if found is None:
+        return
+    key, word = found
+    if _known(path, line, key).kind == "flag":
+        raise ConfigError(path, line, key, "expected true or false (TOML writes them in lower "
+                          f"case), got {word}")
 
 
 class BadValue(ValueError):
@@ -243,47 +262,6 @@ def _check_span(setting: Setting, value: object) -> str:
     return f"{hhmm(times[0])}-{hhmm(times[1])}"
 
 
-_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
-_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
-_ASSIGNMENT = re.compile(rf"^\s*{_DOTTED}\s*=")
-_HEADER = re.compile(rf"^\s*\[\[?\s*{_DOTTED}\s*\]\]?")
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """The line where each top-level key is first set: `key =`, a dotted `key.x =`, or a
-    `[key]` / `[[key.x]]` table. Each key is read by tomllib itself (so quotes, escapes
-    and spaces around dots read as TOML reads them); lines inside a multi-line string,
-    and `key =` lines under a table header (they belong to the table), are not keys."""
-    import tomllib
-
-    found: dict[str, int] = {}
-    in_string: str | None = None  # the quote that closes the multi-line string we are in
-    tables = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_string is not None:
-            if line.count(in_string) % 2:
-                in_string = None
-            continue
-        match = _HEADER.match(line) or (None if tables else _ASSIGNMENT.match(line))
-        if match is None:
-            continue
-        header = match.re is _HEADER
-        tables = tables or header
-        try:
-            parsed = tomllib.loads(match.group(0) if header else match.group(0) + " 0")
-        except tomllib.TOMLDecodeError:
-            continue
-        found.setdefault(next(iter(parsed)), number)
-        rest = line[match.end():]
-        for quote in ('"""', "'''"):
-            if rest.count(quote) % 2:
-                in_string = quote
-    return found
-
-
-TOML_PROBLEMS = {"Cannot overwrite a value": "a setting is given twice"}
-
-
 def _shown(value: object) -> str:
     """A TOML value as the user wrote it, roughly: tables and lists by kind."""
     if isinstance(value, dict):
@@ -293,15 +271,3 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return repr(value)
-
-
-def _toml_problem(message: str, *, last_line: int) -> tuple[int, str]:
-    """tomllib says 'problem (at line 3, column 7)'; split that into (3, 'problem')."""
-    found = re.search(r"\(at line (\d+), column \d+\)", message)
-    if found:
-        problem = message[: found.start()].strip()
-        return int(found.group(1)), TOML_PROBLEMS.get(problem, problem)
-    end = re.search(r"\(at end of document\)", message)
-    if end:
-        return last_line, message[: end.start()].strip() + " at the end of the file"
-    return 1, message

@@ -22,6 +22,7 @@ from stretch.poses import (
     Prop,
     PropKind,
 )
+from stretch.text import plural
 
 FIGURE_KEYS = ("view", "props", "pose", *FRAMES)
 EXAMPLES: dict[PropKind, str] = {
@@ -76,7 +77,8 @@ def _pose(reader: Reader, node: Node, at: str) -> Pose:
 def _point(reader: Reader, node: Node, at: str) -> tuple[int, int]:
     value = node.value
     if not isinstance(value, list) or len(value) != 2:
-        found = f"{len(value)} entries" if isinstance(value, list) else describe(value)
+        found = (plural(len(value), "entry", "entries") if isinstance(value, list)
+                 else describe(value))
         reader.fail(node, at, f"expected a point [x, y], got {found}")
     return (_coordinate(reader, value[0], at, "x", WIDTH),
             _coordinate(reader, value[1], at, "y", HEIGHT))

@@ -150,19 +150,21 @@ class Reader:
             return ()  # a required list is caught as missing by `mapping`
         entries = self.items(node, field_path)
         if not low <= len(entries) <= high:
-            self.fail(node, field_path, f"expected {low}-{high} entries, got {len(entries)}")
+            wanted = f"at most {high}" if low == 0 else f"{low}-{high}"
+            self.fail(node, field_path, f"expected {wanted} entries, got {len(entries)}")
         return tuple(self.text(e, f"{field_path}[{i}]") for i, e in enumerate(entries))
 
     def ident(self, key_node: Node, field_path: str) -> str:
+        """An id: kebab-case, at most MAX_ID characters; the message names which rule broke."""
         key = key_node.value
-        if not isinstance(key, str) or len(key) > MAX_ID or not ID_PATTERN.fullmatch(key):
-            self.fail(
-                key_node,
-                shorten(field_path, 80),
-                f"bad id '{shorten(str(key))}': use lower-case words joined by '-', like "
-                f"'figure-four' (at most {MAX_ID} characters)",
-            )
-        return key
+        if not isinstance(key, str) or not ID_PATTERN.fullmatch(key):
+            problem = (f"use lower-case words joined by '-', like 'figure-four' (at most "
+                       f"{MAX_ID} characters)")
+        elif len(key) > MAX_ID:
+            problem = f"too long ({len(key)} characters, at most {MAX_ID})"
+        else:
+            return key
+        self.fail(key_node, shorten(field_path, 80), f"bad id '{shorten(str(key))}': {problem}")
 
 
 def join(parent: str, key: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from stretch.catalogue.load import builtin_dir, catalogue_files, read_file
 from stretch.catalogue.merge import merge
 from stretch.catalogue.schema import FileContent
-from stretch.errors import CatalogueError
+from stretch.errors import CatalogueError, StretchError
 from stretch.model import BUILTIN
 from stretch.text import plural
 
@@ -70,6 +70,15 @@ def check_files(paths: Sequence[Path], *, user_dir: Path | None) -> Report:
         f"{plural(len(catalogue.avoid), 'stretch', 'stretches')} to avoid, {week}."
     )
     return report
+
+
+def misplaced(user_dir: Path) -> list[Path]:
+    """Catalogue files put in the stretch folder itself, beside the routines folder, where
+    nothing reads them: the likeliest reason a routine someone wrote is "not found"."""
+    try:
+        return catalogue_files(user_dir.parent)
+    except StretchError:
+        return []
 
 
 def _read_all(

@@ -114,14 +114,31 @@ def validate(term: Terminal, paths: Sequence[Path]) -> bool:
     from stretch.catalogue.validate import check_files
     from stretch.files import user_routines_dir
 
-    report = check_files(paths, user_dir=user_routines_dir())
+    folder = user_routines_dir()
+    report = check_files(paths, user_dir=folder)
     for path in report.good:
         term.out.print(Text.assemble(("ok", "green"), f"  {path}"), soft_wrap=True)
+    if not paths:
+        _where_yours_are(term, folder)
     for problem in report.problems:
         term.error(problem)
     if not report.problems:
         term.out.print(report.summary, soft_wrap=True, markup=False)
     return not report.problems
+
+
+def _where_yours_are(term: Terminal, folder: Path) -> None:
+    """Where `validate` looked for the user's files, and any put beside that folder instead
+    (where nothing reads them)."""
+    from stretch.catalogue.load import catalogue_files
+    from stretch.catalogue.validate import misplaced
+    from stretch.text import plural
+
+    count = len(catalogue_files(folder)) if folder.is_dir() else 0
+    found = plural(count, "file") if count else "no files"
+    term.out.print(f"Your routines folder: {folder} ({found})", markup=False, soft_wrap=True)
+    for path in misplaced(folder):
+        term.note(f"stretch: {path} is not read: your routine files go in {folder}")
 
 
 def config(term: Terminal, **flags: object) -> None:

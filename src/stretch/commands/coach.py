@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, open_history, timings
+from stretch.commands.common import catalogue, catalogue_or_builtin, open_history, timings
 
 if TYPE_CHECKING:
     from stretch.history.checkins import Checkin
@@ -103,12 +103,12 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
     from stretch.history.progression import HIGH
     from stretch.history.schedule import local_now
 
-    known = catalogue()
     now = local_now().replace(microsecond=0)
-    with open_history(term) as history:
+    with open_history(term) as history:  # kept first: a check-in needs no catalogue
         rows, checks = history.sessions(), checkins.read(history)
         checkins.add(history, at=now, rating=rating, note=note)
     term.out.print(Text(f"Noted: your back at {rating}/10 at {now:%H:%M}."))
+    known = catalogue_or_builtin(term)
     # the new rating is the latest event: what it changes is what the replay adds
     known_changes = len(progress_of(known, rows, checks).changes)
     explain(term, known, progress_of(known, rows, checks, pending=(now, rating))

@@ -24,6 +24,22 @@ def catalogue() -> Catalogue:
     return load_catalogue(user_dir=user_routines_dir(), cache=cache_dir() / "catalogue.pickle")
 
 
+def catalogue_or_builtin(term: Terminal) -> Catalogue:
+    """The catalogue, for a command whose work is the log, not the routines (`checkin`,
+    `history`): when a file of the user's is broken, the built-in catalogue instead, with
+    one line to say so. A typo in a routine file must not stop a check-in; the commands
+    that show or run routines still stop at it, since what they show would not be theirs."""
+    from stretch.errors import StretchError
+
+    try:
+        return catalogue()
+    except StretchError as err:
+        term.note(f"stretch: your routine files are skipped: {err.message}")
+    from stretch.catalogue.load import load_catalogue
+
+    return load_catalogue(user_dir=None)  # not cached: that file keeps the whole catalogue
+
+
 def settings(**flags: object) -> Settings:
     """The config file's settings with any command-line flags over them."""
     from stretch.files import config_file

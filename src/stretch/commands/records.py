@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, open_history, timings
+from stretch.commands.common import catalogue, catalogue_or_builtin, open_history, timings
 
 if TYPE_CHECKING:
     from stretch.output import Terminal
@@ -34,7 +34,7 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     from stretch.history.schedule import current_streak, local_now
     from stretch.output import emit_json
 
-    known = catalogue()
+    known = catalogue_or_builtin(term)  # the log needs none; the streak, the week's rest days
     now = local_now()
     with open_history(term) as log:
         rows = log.sessions()

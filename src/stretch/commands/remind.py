@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from stretch.commands.common import catalogue, open_history, settings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from stretch.history.store import History
     from stretch.model import Catalogue
     from stretch.output import Terminal
@@ -24,8 +26,12 @@ EXAMPLE = "stretch remind on --at 07:30 --days weekdays"
 
 
 def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
+    """Hand the reminder to the scheduler and keep its record, both or neither: a record
+    that cannot be written installs nothing (and a reminder `status` could not show)."""
+    import contextlib
     import os
 
+    from stretch.errors import StretchError
     from stretch.files import remind_file
     from stretch.history.schedule import rest_weekdays
     from stretch.remind import record
@@ -41,8 +47,15 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
     moment = parse_time(at)
     weekdays = parse_days(days) if days is not None else plan_days(rest_weekdays(catalogue().week))
     schedule = Schedule(moment, weekdays, stretch_program(), passed_on(os.environ))
+    path = remind_file()
+    _writable(path, "no reminder was set")
     via = _install(term, schedule, use_cron=use_cron)
-    record.save(remind_file(), schedule, via)
+    try:
+        record.save(path, schedule, via)
+    except StretchError as err:  # the disk filled up since the check, say: take it back
+        with contextlib.suppress(StretchError):
+            _take_back()
+        raise StretchError(f"{err.message}; no reminder was set") from None
     if via != "systemd-files":
         for line in (f"Reminder on: {describe(schedule)}, {record.VIA[via]}.",
                      f"Next: {when(schedule, _now())}."):
@@ -103,8 +116,26 @@ def _cron_has_line() -> bool:
 
 
 def off(term: Terminal) -> None:
-    """Take back everything `remind on` gave any scheduler here, and nothing else."""
-    from stretch.files import remind_file
+    """Take back everything `remind on` gave any scheduler here, and nothing else. A record
+    that cannot be removed (a read-only folder) leaves everything as it is: a timer gone
+    while `status` still shows it would be half a reminder."""
+    from stretch.files import remind_file, remove
+
+    path = remind_file()
+    if path.exists():
+        _writable(path, "nothing was removed")
+    removed = _take_back()
+    remove(path)
+    if removed:
+        term.out.print(f"Reminder off: removed {' and '.join(removed)}.", markup=False,
+                       soft_wrap=True)
+    else:
+        term.out.print("No reminder was set: nothing to remove.")
+
+
+def _take_back() -> list[str]:
+    """Remove the reminder from every scheduler `remind on` may have given it to here;
+    what was removed, in words."""
     from stretch.remind import install, launchd, systemd
 
     removed = []
@@ -121,12 +152,19 @@ def off(term: Terminal) -> None:
             removed.append(f"the systemd timer and service from {folder}")
         if install.remove_cron_line():
             removed.append("the line in your crontab")
-    remind_file().unlink(missing_ok=True)
-    if removed:
-        term.out.print(f"Reminder off: removed {' and '.join(removed)}.", markup=False,
-                       soft_wrap=True)
-    else:
-        term.out.print("No reminder was set: nothing to remove.")
+    return removed
+
+
+def _writable(path: Path, outcome: str) -> None:
+    """Fail before anything is done when the record could not be written or removed,
+    saying what that means for the reminder."""
+    from stretch.errors import StretchError
+    from stretch.files import check_writable
+
+    try:
+        check_writable(path)
+    except StretchError as err:
+        raise StretchError(f"{err.message}; {outcome}") from None
 
 
 def status(term: Terminal) -> None:

@@ -37,7 +37,7 @@ def add(history: History, *, at: datetime, rating: int, note: str | None) -> int
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    return history.write(insert)
+    return history.write(insert, what="this check-in")
 
 
 def read(history: History) -> list[Checkin]:

@@ -195,9 +195,15 @@ class History:
         """Record how the back felt after a session (0-10)."""
         self._update(session_id, {"pain_after": rating})
 
-    def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def write(self, work: Callable[[sqlite3.Connection], T], *, what: str) -> T:
         """Run `work` in one transaction, for the other history modules (the check-ins),
-        with the store's care of damaged files and its one-line errors."""
+        with the store's care of damaged files and its one-line errors. Such a write is
+        only there to be kept: where it cannot be (`read_only`), it fails and says that
+        `what` was not saved, rather than going into the copy in memory."""
+        if self.read_only is not None:
+            raise StretchError(f"cannot write the history file {self.path} "
+                               f"({self.read_only}): {what} was not saved")
+
         def transaction(db: sqlite3.Connection) -> T:
             with db:
                 return work(db)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from stretch.errors import StretchError
-from stretch.files import write_atomically
+from stretch.files import remove, write_atomically
 from stretch.remind import cron, launchd, systemd, windows
 from stretch.remind.schedule import Schedule
 
@@ -89,18 +89,11 @@ def remove_units(folder: Path) -> bool:
     run(["systemctl", "--user", "disable", "--now", systemd.TIMER])
     link = folder / "timers.target.wants" / systemd.TIMER
     if link.is_symlink() and link.resolve() == timer.resolve():
-        link.unlink()
+        remove(link)
     for path in ours:
-        _unlink(path)
+        remove(path)
     run(["systemctl", "--user", "daemon-reload"])
     return True
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as err:
-        raise StretchError(f"cannot remove {path}: {err.strerror}") from None
 
 
 # --- cron ---------------------------------------------------------------------------------
@@ -169,7 +162,7 @@ def remove_agent(path: Path) -> bool:
     if not path.exists():
         return False
     unload_agent(path)
-    _unlink(path)
+    remove(path)
     return True
 
 
