@@ -25,7 +25,7 @@ from stretch.text import SIDE_NAMES, clock, plural
 
 LEAVE = "press any key to finish"
 SIDE_ORDER: tuple[Side, ...] = ("left", "right", "both")
-# The columns' headings: "both sides" read as a total of the two before it (issue 16).
+# The columns' headings: "both sides" read as the total of the two before it.
 COLUMNS = {**SIDE_NAMES, "both": "both at once"}
 
 
