@@ -57,7 +57,7 @@ def ratings(home: Path) -> list[tuple[str, int | None, int | None]]:
 
 
 def test_one_key_before_and_after(tmux: Tmux) -> None:
-    tmux.run("run", "desk-break", "--speed", "50")
+    tmux.run("run", "desk-break")  # real time: a demo asks no ratings
     screen = tmux.wait_for("How is your back right now, 0-10?")
     assert "(0 none, 10 worst (1 then 0), Enter skips)" in " ".join(screen.split())
     tmux.type("7")  # one key, no Enter
@@ -69,7 +69,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.type("0")  # "1" then "0": ten
     assert tmux.result() == (0, True)
     assert "And now? (0 none, 10 worst (1 then 0), Enter skips) 10" in tmux.screen()
-    tmux.run("run", "desk-break", "--speed", "50")
+    tmux.run("run", "desk-break")
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one
     tmux.wait_for("Get ready ·")
@@ -83,7 +83,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
 
 def test_checkin_false_asks_nothing(tmux: Tmux) -> None:
     (tmux.tmp / "home" / "config.toml").write_text("checkin = false\n")
-    tmux.run("run", "desk-break", "--speed", "50")
+    tmux.run("run", "desk-break")
     tmux.wait_for("Get ready ·")
     tmux.type("q")
     assert tmux.result() == (0, True)
@@ -92,7 +92,7 @@ def test_checkin_false_asks_nothing(tmux: Tmux) -> None:
 
 
 def test_high_pain_offers_the_gentlest_routine(tmux: Tmux) -> None:
-    tmux.run("run", "core-and-hips", "--speed", "50")
+    tmux.run("run", "core-and-hips")
     tmux.wait_for("right now, 0-10?")
     tmux.type("9")
     screen = tmux.wait_for("Do the desk break instead? [Y/n]")
@@ -111,7 +111,7 @@ def test_advice_to_stop_asks_before_starting(tmux: Tmux) -> None:
     home = tmux.tmp / "home"
     log(home, days_ago(2), before=2, after=5)
     log(home, days_ago(1), before=2, after=6)
-    tmux.run("run", "desk-break", "--speed", "50")
+    tmux.run("run", "desk-break")
     tmux.wait_for("Start anyway? [y/N]")
     assert ADVICE in " ".join(tmux.screen().replace("│", " ").split())
     tmux.keys("Enter")

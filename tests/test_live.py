@@ -208,7 +208,8 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     assert lines[-1] == "Completed Desk break after 6:15: 15 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
-    assert again.stdout.startswith("0:00  Get ready")
+    assert again.stdout.startswith("Today: Desk break, about 6 minutes (DEMO x1000: ")
+    assert again.stdout.splitlines()[1].startswith("0:00  Get ready")
 
 
 @pytest.mark.parametrize("args", [["run"], ["run", "--speed", "0"], ["run", "hip-reset", "--speed", "2000"]])

@@ -97,6 +97,7 @@ def test_2_a_file_damaged_mid_session_does_not_stop_the_session(stretch_home: Pa
     proc = subprocess.Popen([*STRETCH, "run", "desk-break", "--speed", "40", "--plain"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("Today: Desk break")
     assert proc.stdout.readline().startswith("0:00  Get ready")
     assert proc.stdout.readline().startswith("0:10  ")  # the first step is logged
     path = history_file(stretch_home)
@@ -255,6 +256,7 @@ def test_8_a_session_ended_in_get_ready_does_not_swap_sides(stretch_home: Path) 
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("Today: Hip reset")
     assert proc.stdout.readline().startswith("0:00  Get ready (next: Supine figure-four "
                                               "stretch, right side)")
     proc.send_signal(signal.SIGTERM)  # ended in its get-ready step

@@ -101,7 +101,8 @@ def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
         session = screen[screen.index("Ready to start?"):].splitlines()[1:]
         lines = [line for line in session if line.strip()]
         lines = lines[: next(i for i, line in enumerate(lines) if "Stopped" in line) + 1]
-        assert all(re.match(r"\d+:\d\d  |Stopped Hip reset", line) for line in lines), \
+        assert lines[0].startswith("Today: Hip reset, about 13 minutes")  # what starts
+        assert all(re.match(r"\d+:\d\d  |Stopped Hip reset", line) for line in lines[1:]), \
             lines  # nothing typed was echoed between the lines
         assert not BOXES & set(screen) and "Before you start" in screen
         assert not COLOUR.search(terminal.screen(escapes=True))

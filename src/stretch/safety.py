@@ -1,7 +1,8 @@
 """The safety note and the stretches to avoid, as the terminal shows them.
 
-Shown before the first session, under every routine (`show`, `today --preview`) in
-brief, and in full by `stretch avoid`; the sheet lays out the same notes for print.
+Shown before the first session and after a high rating (compact, the emergency signs
+last), under every routine (`show`, `today --preview`) in brief, and in full by
+`stretch avoid`; the sheet lays out the same notes for print.
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ def safety_view(notes: Notes, title: str = text.BEFORE_YOU_START, *,
     if not boxed:
         return Stack(Text(title, style="bold"), *lines, Text(""))
     return Panel(Stack(*lines), title=title, expand=False, box=box.ROUNDED)
+
+
+def safety_compact(notes: Notes, title: str = text.BEFORE_YOU_START) -> RenderableType:
+    """The safety note when a question follows it ("Ready to start?", "Start gently?"):
+    no box, the stop rule and the GP signs as running text, and the emergency signs last,
+    one a line, just above the question. So at 80 x 24 all of it is on screen when the
+    person answers; in a smaller window what scrolls away first is the least urgent."""
+    safety = notes.safety
+    lines = [Text(title, style="bold"),
+             Text.assemble((safety.stop, "bold"), " ", text.CHECK_FIRST), Text(),
+             Text.assemble((f"{text.SEE_A_DOCTOR}:", "bold yellow"), " ",
+                           f"{text.run_on(safety.see_a_doctor)}."), Text(),
+             Text(f"{text.URGENT}:", style="bold red")]
+    lines += [Text(f"  • {flag}") for flag in safety.emergency]
+    return Stack(*lines, Text())
 
 
 def safety_brief(notes: Notes) -> RenderableType:

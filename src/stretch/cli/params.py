@@ -68,7 +68,8 @@ SpeedOption = Annotated[
     float,
     typer.Option(
         "--speed", parser=between(float, 0.001, 1000, "a speed"), metavar="X",
-        help="Run the session clock this many times faster (for demos and tests).",
+        help="Run the clock this many times faster: a run faster than 1 is a demo that "
+        "counts for nothing (and asks no 0-10 questions).",
     ),
 ]
 BellOption = Annotated[

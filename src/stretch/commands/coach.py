@@ -123,8 +123,8 @@ def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
 
     from stretch import safety
 
-    if known.notes is not None:
-        term.out.print(safety.safety_view(known.notes, boxed=not term.boxless))
+    if known.notes is not None:  # the emergency signs last, on screen at any question
+        term.out.print(safety.safety_compact(known.notes))
     gentle = gentlest(known)
     advice = f"Your back is at {rating}/10 right now. Go gently and stop any move that hurts"
     if gentle is not None:

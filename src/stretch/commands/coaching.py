@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 
 BEFORE = "How is your back right now, 0-10?"
 AFTER = "And now?"
-FIRST_TIME = ("Your doses start low and grow after good sessions; `stretch progress` shows "
-              "each one and why it changed.")
+FIRST_TIME = "Your doses start low and grow after good sessions (`stretch progress` says why)."
+GENTLY = "Start gently?"
 
 
 def _asking(term: Terminal, options: Options) -> bool:
-    return term.interactive and options.settings.values.checkin
+    """Whether to ask for a rating: a person at a terminal, check-ins on, and a real
+    session (a demo's ratings would count for nothing)."""
+    return term.interactive and options.settings.values.checkin and not options.demo
 
 
 def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
@@ -48,8 +50,11 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
     if pain is None and _asking(term, options):
         pain = ask_rating(term, BEFORE)
     if pain is not None and pain >= HIGH:
-        chosen = _gentler(term, known, chosen, pain)
-    levels = _levels(known, history, rows, pain if options.speed <= 1 else None)
+        gentler = _gentler(term, known, chosen, pain)
+        if gentler is None:
+            return None
+        chosen = gentler
+    levels = _levels(known, history, rows, None if options.demo else pain)
     if rows:
         explain(term, known, levels.since(rows[0].started))
     return personal(chosen, levels.levels), replace(options, pain_before=pain)
@@ -62,15 +67,19 @@ def first_time(term: Terminal) -> None:
     term.out.print(Text(FIRST_TIME, style="dim"))
 
 
-def _gentler(term: Terminal, known: Catalogue, chosen: Routine, pain: int) -> Routine:
-    """After a high rating: the red flags, and at a terminal the offer of the gentlest."""
+def _gentler(term: Terminal, known: Catalogue, chosen: Routine, pain: int) -> Routine | None:
+    """After a high rating: the red flags, and at a terminal a question, so the person has
+    time to read them before a full screen covers them: the offer of the gentlest routine,
+    or, when this is it, whether to start gently. None when the person says no to that."""
     from stretch.commands.sessions import ask
 
     gentle = high_pain(term, known, pain)
-    if (gentle is not None and gentle.id != chosen.id and term.interactive
-            and ask(term, f"Do the {gentle.title.lower()} instead?", default=True)):
-        return gentle
-    return chosen
+    if not term.interactive:
+        return chosen
+    if gentle is not None and gentle.id != chosen.id:
+        instead = ask(term, f"Do the {gentle.title.lower()} instead?", default=True)
+        return gentle if instead else chosen
+    return chosen if ask(term, GENTLY, default=True) else None
 
 
 def _levels(known: Catalogue, history: History, rows: Sequence[SessionRow],
@@ -99,7 +108,7 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
         return
     history.rate_after(logged.session_id, pain)
     first = options.pain_before
-    if first is not None and pain - first >= WORSE and options.speed <= 1:
+    if first is not None and pain - first >= WORSE and not options.demo:
         term.out.print(Text(f"Your back is {pain - first} points worse than before: next time, "
                             "this session's moves step back one level."))
     if needs_advice(history.sessions()):

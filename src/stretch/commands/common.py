@@ -73,15 +73,20 @@ def move(known: Catalogue, name: str) -> Move:
     return found
 
 
-def lookup(known: Mapping[str, T], name: str, title: Callable[[T], str]) -> T | None:
+def lookup(known: Mapping[str, T], name: str, title: Callable[[T], str], *,
+           prefix: bool = False) -> T | None:
     """The one entry whose id or display name is `name`, ignoring case and treating
-    spaces, dashes and underscores alike ('Hip reset' finds hip-reset); None if no entry
+    spaces, dashes and underscores alike ('Hip reset' finds hip-reset); with `prefix`,
+    else the one whose id or name starts so ('desk' finds desk-break). None if no entry
     or more than one matches."""
     if name in known:
         return known[name]
     wanted = _words(name)
     found = [entry for key, entry in known.items()
              if _words(key) == wanted or _words(title(entry)) == wanted]
+    if prefix and not found and wanted:
+        found = [entry for key, entry in known.items()
+                 if _words(key).startswith(wanted) or _words(title(entry)).startswith(wanted)]
     return found[0] if len(found) == 1 else None
 
 

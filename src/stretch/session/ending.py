@@ -19,10 +19,14 @@ from stretch.plan import DOSE_TARGET, dose, meets_target
 from stretch.session.bigtext import letters, letters_width
 from stretch.session.engine import Summary
 from stretch.session.lines import fit, rendered, wrapped
+from stretch.session.options import COUNTS_FOR_NOTHING
+from stretch.session.view import DEMO_STYLE
 from stretch.text import SIDE_NAMES, clock, plural
 
 LEAVE = "press any key to finish"
 SIDE_ORDER: tuple[Side, ...] = ("left", "right", "both")
+# The columns' headings: "both sides" read as the total of the two before it.
+COLUMNS = {**SIDE_NAMES, "both": "both at once"}
 
 
 @dataclass(slots=True)
@@ -46,14 +50,15 @@ class Ending:
     work: dict[Group, dict[Side, Work]] = field(default_factory=dict)
     stretched: dict[Group, dict[str, float]] = field(default_factory=dict)
     streak: int = 0
+    demo: str | None = None  # 'DEMO x30' for a run faster than real time
 
 
 def ending(steps: Sequence[Step], done: set[int], *, title: str, summary: Summary,
-           streak: int) -> Ending:
+           streak: int, demo: str | None = None) -> Ending:
     """The end screen's facts from the steps a session ran and the ones it finished."""
     finished = [steps[i] for i in sorted(done)]
     return Ending(title=title, summary=summary, work=work_done(finished),
-                  stretched=dose(finished), streak=streak)
+                  stretched=dose(finished), streak=streak, demo=demo)
 
 
 def work_done(steps: Sequence[Step]) -> dict[Group, dict[Side, Work]]:
@@ -80,7 +85,8 @@ def end_frame(end: Ending, *, width: int, height: int) -> list[Text]:
     from stretch.session.plain import summary_line
 
     words = heading(end.summary)
-    said = wrapped([Text(summary_line(end.summary, end.title))], width)
+    demo = [Text(f"{end.demo}: {COUNTS_FOR_NOTHING}", style=DEMO_STYLE)] if end.demo else []
+    said = wrapped([*demo, Text(summary_line(end.summary, end.title))], width)
     if end.streak:
         said.append(Text(f"Streak: {plural(end.streak, 'day')}.", style="bold"))
     table = [Text(), *rendered(_table(end), width)] if end.work else []
@@ -102,7 +108,7 @@ def _table(end: Ending) -> Table:
     table.add_column("group", style="bold")
     shown = [s for s in SIDE_ORDER if any(s in sides for sides in end.work.values())]
     for side in shown:
-        table.add_column(SIDE_NAMES[side], justify="right")
+        table.add_column(COLUMNS[side], justify="right")
     table.add_column("")
     for group, sides in end.work.items():
         cells = [str(sides[s]) if s in sides else "" for s in shown]

@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from rich.console import COLOR_SYSTEMS, Console
@@ -157,7 +158,7 @@ class LiveLoop:
             self.redraw()
         key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
         if key == "?":
-            self.view = View(self.view.title, show_help=not self.view.show_help)
+            self.view = replace(self.view, show_help=not self.view.show_help)
             self.redraw()
             return None
         return KEY_COMMANDS.get(key or "")
@@ -188,18 +189,19 @@ def ring() -> None:
 
 def run_live(
     session: Session, *, title: str, listeners: Sequence[Listener], bell: bool,
-    streak: Callable[[], int] = lambda: 0, out: TextIO | None = None,
+    streak: Callable[[], int] = lambda: 0, out: TextIO | None = None, demo: str | None = None,
 ) -> Summary:
     """Guide a session full-screen in the terminal, restoring it on every way out.
 
     A routine that runs to its end leaves its summary on the screen until a key is
-    pressed; `streak` is asked for once the session is logged.
+    pressed; `streak` is asked for once the session is logged. A demo (`demo`: its mark,
+    'DEMO x30') says so in the header and on the summary.
     """
     from stretch.session.cues import Bell
 
     out = out or sys.stdout
     screen = Screen(out)
-    loop = LiveLoop(session, View(title), screen)
+    loop = LiveLoop(session, View(title, demo=demo), screen)
     extra: list[Listener] = [loop.listener]
     if bell:
         extra.append(Bell(ring))
@@ -209,7 +211,7 @@ def run_live(
             summary = run_session(session, wait=loop.wait, listeners=[*listeners, *extra])
             if loop.finished:
                 loop.hold_end(ending(session.steps, session.done_steps, title=title,
-                                     summary=summary, streak=streak()))
+                                     summary=summary, streak=streak(), demo=demo))
             return summary
         finally:
             screen.leave()

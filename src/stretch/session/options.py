@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from stretch.settings import Settings
 
+COUNTS_FOR_NOTHING = "it counts for nothing"  # what a demo's mark says, wherever it says more
+
+
+def demo_mark(speed: float) -> str | None:
+    """'DEMO x30' for a run faster than real time (a demo: history/rows.py SessionRow.demo
+    counts it for nothing), None for a real session."""
+    return f"DEMO x{speed:g}" if speed > 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -18,3 +26,8 @@ class Options:
     minutes: float | None = None
     pain_before: int | None = None  # 0-10, from --pain-before or the check-in
     pain_after: int | None = None
+
+    @property
+    def demo(self) -> str | None:
+        """The demo's mark ('DEMO x30'), None in real time."""
+        return demo_mark(self.speed)

@@ -1,23 +1,35 @@
-"""Ask for a 0-10 pain rating with one key: from the floor, a key is easier than a line.
+"""One-key questions: from the floor, a key is easier than a line, and every question
+answers the same way (a person pressed `y` at "Ready to start? [Y/n]" and nothing
+happened while it waited for Enter).
 
-0 and 2-9 answer at once. 1 waits a moment for a 0, so typing "10" gives 10 as a
-person would type it; a pause or Enter after the 1 gives 1. Enter alone, Escape, Ctrl-D
-or the end of input skip the question. Any other key is ignored.
+A 0-10 pain rating: 0 and 2-9 answer at once. 1 waits a moment for a 0, so typing "10"
+gives 10 as a person would type it; a pause or Enter after the 1 gives 1. Enter alone,
+Escape, Ctrl-D or the end of input skip the question. Any other key is ignored.
+
+Yes or no: `y` or `n` answer at once (an Enter typed just after, out of a line prompt's
+habit, is taken with them, so it cannot answer the next question); Enter, Escape, Ctrl-D
+or the end of input take the default. When standard input is not a terminal of ours (a
+pipe, a job in the background), the question reads a line instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from stretch.output import Terminal
 
 TEN_WINDOW = 1.0  # seconds after a 1 to type the 0 of 10
+ENTER_WINDOW = 0.4  # seconds after a y or n in which an Enter belongs to it
 SKIP = frozenset({"enter", "escape", "\x04"})  # Enter, Escape, Ctrl-D
 HINT = "0 none, 10 worst (1 then 0), Enter skips"
+ANSWERS = {"y": True, "Y": True, "n": False, "N": False}
 
 ReadKey = Callable[[float | None], str | None]  # a key, or None when the wait runs out
+T = TypeVar("T")
 
 
 def read_rating(read_key: ReadKey, echo: Callable[[str], None]) -> int | None:
@@ -38,26 +50,67 @@ def read_rating(read_key: ReadKey, echo: Callable[[str], None]) -> int | None:
             return int(key)
 
 
+def read_yes_no(read_key: ReadKey, *, default: bool) -> bool:
+    """The answer the keys give: y or n, else the default for Enter, Escape or Ctrl-D."""
+    while True:
+        key = read_key(None)
+        if key is None or key in SKIP:
+            return default
+        if key in ANSWERS:
+            read_key(ENTER_WINDOW)  # the Enter of a "y Enter" habit, or a key's bounce
+            return ANSWERS[key]
+
+
+def _one_key(term: Terminal, prompt: Text, read: Callable[[ReadKey], T]) -> T | None:
+    """Show the prompt and read one answer in raw mode; None at the end of input. Ctrl-C
+    ends the prompt's line before it goes on up (to the line saying nothing was logged)."""
+    from stretch.session.keys import RawKeys
+
+    term.out.print(prompt, end="")
+    try:
+        with RawKeys() as keys:
+            return read(lambda wait: keys.read_key(3600.0 if wait is None else wait))
+    except EOFError:
+        return None
+    except KeyboardInterrupt:
+        term.out.print()
+        raise
+
+
 def ask_rating(term: Terminal, question: str) -> int | None:
     """Print the question, read one rating from the keyboard, end the line."""
     import sys
 
     from rich.text import Text
 
-    from stretch.session.keys import RawKeys
-
-    term.out.print(Text.assemble((question, "bold"), " ", (f"({HINT})", "dim"), " "), end="")
-
     def echo(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
-    answer: int | None = None
-    try:
-        with RawKeys() as keys:
-            answer = read_rating(lambda wait: keys.read_key(3600.0 if wait is None else wait),
-                                 echo)
-    except EOFError:
-        answer = None
+    prompt = Text.assemble((question, "bold"), " ", (f"({HINT})", "dim"), " ")
+    answer = _one_key(term, prompt, lambda read_key: read_rating(read_key, echo))
     term.out.print("" if answer is not None else Text("skipped", style="dim"))
+    return answer
+
+
+def ask_yes_no(term: Terminal, question: str, *, default: bool) -> bool:
+    """A yes/no question ('Ready to start? [Y/n]'): one key at a terminal, a line from
+    anything else; the answer is written after it ('yes', 'no')."""
+    from rich.text import Text
+
+    from stretch.session.keys import foreground
+
+    prompt = Text(f"{question} {'[Y/n]' if default else '[y/N]'} ")
+    if not (term.stdin_tty and foreground()):
+        try:
+            line = term.out.input(prompt).strip().lower()
+        except EOFError:
+            return default
+        except KeyboardInterrupt:
+            term.out.print()
+            raise
+        return default if not line else line.startswith("y")
+    answer = _one_key(term, prompt, lambda read_key: read_yes_no(read_key, default=default))
+    answer = default if answer is None else answer
+    term.out.print("yes" if answer else "no")
     return answer

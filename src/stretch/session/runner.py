@@ -11,25 +11,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stretch.fit import fit_to
+from rich.text import Text
+
+from stretch.fit import Fitted, fit_to
 from stretch.history.schedule import current_streak, first_side, local_now
 from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
-from stretch.plan import plan
+from stretch.plan import plan, total_seconds
 from stretch.session.clock import Clock, make_clock
 from stretch.session.engine import Listener, Session, Summary
-from stretch.session.options import Options
+from stretch.session.options import COUNTS_FOR_NOTHING, Options
 from stretch.session.recorder import Recorder
 from stretch.settings import Settings
-from stretch.text import plural
+from stretch.text import about_minutes, plural
 
 if TYPE_CHECKING:
     from stretch.session.voice import Voice
 
 
 DEMO = ("A --speed run is a demo: it counts toward nothing (not the "
-        "streak, the week's ticks or your minutes).")
+        "streak, the week's ticks, your minutes or your doses).")
+STOPPED = "Stopped; logged as stopped."
+NOT_LOGGED = "Stopped; not logged."  # the history could not be written
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,22 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
     return Voice(speech, clock)
 
 
+def fitted(routine: Routine, history: History, options: Options) -> Fitted:
+    """The routine as it will run today: the person's first side, fitted to --minutes."""
+    settings = options.settings.values.plan_settings(first_side(history, routine.id))
+    return fit_to(routine, settings, options.minutes)
+
+
+def today_line(ready: Fitted, options: Options) -> Text:
+    """'Today: Core and hips, about 10 minutes': what is about to start, as long as it
+    will take at the person's doses (the minutes `show` gives); a demo says it is one."""
+    seconds = total_seconds(plan(ready.routine, ready.settings))
+    line = f"Today: {ready.routine.title}, {about_minutes(seconds)}"
+    if options.demo:
+        line += f" ({options.demo}: {COUNTS_FOR_NOTHING})"
+    return Text(line)
+
+
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
            term: Terminal, *, streak: Callable[[], int]) -> Summary:
     """Full screen for a person at a terminal, ending on a summary that waits for a key;
@@ -79,22 +99,23 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     from stretch.session.plain import summary_line
 
     summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
-                       streak=streak)
+                       streak=streak, demo=options.demo)
     term.out.print(summary_line(summary, routine.title), markup=False)
     return summary
 
 
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
                 term: Terminal) -> Logged:
-    """Guide one session and log it; report what fitting changed, and the streak after."""
+    """Guide one session and log it: say what starts and what fitting changed; after it,
+    the streak (or that a demo counts for nothing); after Ctrl-C, that it was logged."""
     if history.read_only:
         term.note(f"stretch: cannot write the history file {history.path} "
                   f"({history.read_only}): this session will not be logged.")
-    settings = options.settings.values.plan_settings(first_side(history, routine.id))
-    fitted = fit_to(routine, settings, options.minutes)
-    routine, settings = fitted.routine, fitted.settings
-    for note in fitted.notes:
+    ready = fitted(routine, history, options)
+    routine, settings = ready.routine, ready.settings
+    for note in ready.notes:
         term.note(note)
+    term.out.print(today_line(ready, options))
     session = Session(plan(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine, pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)
@@ -107,6 +128,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
                          term, streak=streak)
     except KeyboardInterrupt:
         recorder.close("stopped")
+        term.out.print(NOT_LOGGED if history.read_only else STOPPED)
         raise
     except BaseException:
         recorder.close("interrupted")
@@ -114,8 +136,8 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     finally:
         if voice is not None:
             voice.close()
-    if options.speed > 1:
-        term.note(DEMO)
+    if options.demo:
+        term.err.print(Text(DEMO, style="yellow"))  # wrapped between words, to the window
     days = streak()
     if days:
         term.out.print(f"Streak: {plural(days, 'day')}.", markup=False)

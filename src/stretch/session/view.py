@@ -44,6 +44,7 @@ BANNERS = {"get-ready": "GET READY", "switch": "SWITCH SIDES", "rest": "REST",
 # "BOTH SIDES" there would read as "do it on each side" (issue 15, item 17).
 SIDES = {"left": ("◀ LEFT", "bold cyan"), "right": ("RIGHT ▶", "bold magenta")}
 PAUSED = ("PAUSED", "bold reverse yellow")
+DEMO_STYLE = "bold reverse magenta"  # a --speed run: not a real session
 REFERENCE_ROWS = 8  # the size at which numbers' widths are compared
 
 
@@ -101,10 +102,12 @@ def coming(session: Session) -> Step | None:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """What the frame needs besides the session: the title and whether help is open."""
+    """What the frame needs besides the session: the title, whether help is open, and the
+    demo's mark ('DEMO x30') when the clock runs faster than real time."""
 
     title: str
     show_help: bool = False
+    demo: str | None = None
 
 
 def frame(session: Session, view: View, *, width: int, height: int) -> list[Text]:
@@ -149,9 +152,10 @@ def _header(session: Session, view: View, width: int) -> Text:
     status = (Text(" PAUSED ", style=PAUSED[1]) if session.paused
               else Text(f"{clock(left)} left"))
     overall = bar(1 - left / total if total else 1.0, max(5, width // 3))
-    title = fit(Text(view.title, style="bold"), max(1, width - len(overall) - len(status) - 2),
-                 "left")
-    return fit(Text.assemble(title, " ", overall, " ", status), width)
+    demo = Text.assemble((view.demo, DEMO_STYLE), " ") if view.demo else Text()
+    room = width - len(demo) - len(overall) - len(status) - 2
+    title = fit(Text(view.title, style="bold"), max(1, room), "left")
+    return fit(Text.assemble(demo, title, " ", overall, " ", status), width)
 
 
 def _name(step: Step, width: int) -> Text:
