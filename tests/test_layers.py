@@ -1,7 +1,7 @@
 """The one direction of imports (DESIGN.md), read from the source of every module.
 
 cli -> commands -> {catalogue, session, history, sheet, figures, views, ...}
--> {plan, fit, settings, text, model, output, files} -> errors. The timer core never
+-> {plan, fit, cuts, settings, text, model, output, files} -> errors. The timer core never
 imports a UI or parsing library, only catalogue/parse.py imports yaml, only cli/ imports
 typer, and what `stretch --help` loads never reaches yaml or sqlite3.
 """
@@ -18,7 +18,8 @@ PACKAGE = SRC / "stretch"
 CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
 BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text", "stretch.settings",
-        "stretch.plan", "stretch.fit", "stretch.output", "stretch.files", "stretch.config_text",
+        "stretch.plan", "stretch.fit", "stretch.cuts", "stretch.output", "stretch.files",
+        "stretch.config_text",
         "stretch.poses"}  # a move's figure as pure data: part of the model
 
 

@@ -160,7 +160,7 @@ def test_7_show_and_today_preview_fit_minutes_as_run_does(runner: CliRunner,
     assert shown.exit_code == preview.exit_code == ran.exit_code == 0
     notes = [line for line in ran.stderr.splitlines() if line.startswith("To fit")]
     # a beginner's hip reset (3 holds of 20 s a side: the coach), fitted
-    assert notes[0].startswith("To fit 7 minutes: holds shortened (20 s holds now ")
+    assert notes[0].startswith("To fit 7 minutes: fewer holds of ")
     assert notes[1].startswith("To fit 7 minutes: left out") and len(notes) == 2
     assert shown.stderr.splitlines() == notes and preview.stderr.splitlines() == notes
     with History.open(stretch_home / "history.sqlite3") as history:

@@ -1,19 +1,19 @@
-"""Fit a routine into the minutes a person has: shorter holds first, then fewer moves.
+"""Fit a routine into the minutes a person has, and say in a line or two what changed.
 
-Holds shrink together (never below 15 s, the short end of ACSM's 10-30 s), and only
-when that is not enough are items dropped, lowest priority and latest first, so the
-moves that matter most stay in.
+How the fit is chosen (the rule, README "Short of time?") lives in cuts.py; this module
+runs it on the holds as the timer runs them and words the result.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from stretch.model import Item, Routine
-from stretch.plan import PlanSettings, plan, total_seconds
-from stretch.text import plural, run_of
+from stretch.cuts import Cut, Fitter, held, longest_hold, rounds, stretch
+from stretch.model import Routine
+from stretch.plan import PlanSettings, hold_seconds, plan, total_seconds
+from stretch.text import clock, listing, plural, run_of
 
-FIT_MIN_HOLD = 15
 NAMED = 3  # moves named in "left out ..."; the rest are counted
 
 
@@ -29,8 +29,8 @@ class Fitted:
 
     @property
     def notes(self) -> list[str]:
-        """'To fit 6 minutes: holds shortened (30 s holds now 15 s).': one line per change,
-        the same for `run`, `today`, `show --minutes` and `today --preview --minutes`."""
+        """'To fit 6 minutes: fewer holds of each stretch (2 instead of 3).': a line for holds,
+        one for the moves left out; the same for `run`, `today`, `show`, `--preview`."""
         if self.minutes is None:
             return []
         return [f"To fit {plural(self.minutes, 'minute')}: {change}." for change in self.changes]
@@ -43,92 +43,63 @@ def fit_to(routine: Routine, settings: PlanSettings, minutes: float | None) -> F
     return fit(routine, settings, minutes)
 
 
-def _total(routine: Routine, settings: PlanSettings) -> float:
-    return total_seconds(plan(routine, settings))
-
-
-def _best_scale(routine: Routine, settings: PlanSettings, seconds: float) -> float | None:
-    """The largest hold scale (at most 1) that fits, or None if even the shortest does not."""
-    shortest = replace(settings, hold_scale=0.0, min_hold=FIT_MIN_HOLD)
-    if _total(routine, shortest) > seconds:
-        return None
-    if _total(routine, replace(shortest, hold_scale=settings.hold_scale)) <= seconds:
-        return settings.hold_scale
-    low, high = 0.0, settings.hold_scale
-    for _ in range(30):
-        middle = (low + high) / 2
-        if _total(routine, replace(shortest, hold_scale=middle)) <= seconds:
-            low = middle
-        else:
-            high = middle
-    return low
-
-
 def fit(routine: Routine, settings: PlanSettings, minutes: float) -> Fitted:
-    """Shorten holds, then drop the lowest-priority items, until the routine fits."""
+    """The choice for `minutes` (cuts.py's rule), or the shortest if nothing fits."""
     seconds = minutes * 60
-    if _total(routine, settings) <= seconds:
+    if total_seconds(plan(routine, settings)) <= seconds:
         return Fitted(routine, settings, (), True, minutes)
-    order = _drop_order(routine)
-    count = _fewest_drops(routine, settings, seconds, order)
-    gone = set(order[:count])
-    candidate = replace(routine, items=tuple(item for i, item in enumerate(routine.items)
-                                             if i not in gone))
-    scale = _best_scale(candidate, settings, seconds)
-    fits = scale is not None
-    fitted = replace(settings, hold_scale=0.0 if scale is None else scale, min_hold=FIT_MIN_HOLD)
-    changes = []
-    longest = max((i.hold for i in candidate.items if i.hold), default=0)
-    new = max(min(longest, FIT_MIN_HOLD), round(longest * fitted.hold_scale))
-    if new < round(longest * settings.hold_scale):
-        changes.append(f"holds shortened ({longest} s holds now {new} s)")
-    if gone:
-        changes.append(left_out([_name(routine.items[i]) for i in sorted(gone)]))
-    if not fits:
-        total = round(_total(candidate, fitted) / 60, 1)
-        changes.append(f"it still takes {plural(total, 'minute')} at its shortest")
-    return Fitted(candidate, fitted, tuple(changes), fits, minutes)
+    fitter = Fitter(*_as_run(routine, settings))
+    chosen = fitter.choose(seconds)
+    cut = chosen or fitter.shortest(len(fitter.order))
+    fitted = fitter.apply(cut)
+    changes = [*_holds_note(fitter.apply(Cut(cut.drops)), fitted), *_dropped(fitter, cut)]
+    if chosen is None:
+        took = clock(total_seconds(plan(fitted, fitter.settings)))
+        changes.append(f"it still takes {took} at its shortest")
+    return Fitted(fitted, fitter.settings, tuple(changes), chosen is not None, minutes)
 
 
-def _drop_order(routine: Routine) -> list[int]:
-    """Which moves go first when time is short: lowest priority (3), then the latest; the
-    last move left always stays."""
-    moves = [i for i, item in enumerate(routine.items) if item.move is not None]
-    return sorted(moves, key=lambda i: (routine.items[i].priority, i), reverse=True)[:-1]
+def _as_run(routine: Routine, settings: PlanSettings) -> tuple[Routine, PlanSettings]:
+    """Every hold at the seconds the timer runs it (`hold_scale` applied) and a scale of 1,
+    so the cuts work on the seconds a person sees."""
+    items = tuple(replace(i, hold=hold_seconds(i, settings)) if held(i) else i
+                  for i in routine.items)
+    return replace(routine, items=items), replace(settings, hold_scale=1.0)
 
 
-def _fewest_drops(routine: Routine, settings: PlanSettings, seconds: float,
-                  order: list[int]) -> int:
-    """How many moves of `order` to leave out so the rest fits at the shortest holds
-    (all that may go when nothing fits). Leaving out more never takes longer, so a
-    binary search finds it: a thousand-move routine fits in a moment."""
-    shortest = replace(settings, hold_scale=0.0, min_hold=FIT_MIN_HOLD)
-
-    def fits(count: int) -> bool:
-        gone = set(order[:count])
-        kept = tuple(item for i, item in enumerate(routine.items) if i not in gone)
-        return _total(replace(routine, items=kept), shortest) <= seconds
-
-    low, high = 0, len(order)
-    if not fits(high):
-        return high
-    while low < high:
-        middle = (low + high) // 2
-        if fits(middle):
-            high = middle
-        else:
-            low = middle + 1
-    return low
+def _holds_note(before: Routine, after: Routine) -> list[str]:
+    """One line for the holds: 'holds shortened (20 s holds now 17 s)', 'fewer holds of
+    each stretch (2 instead of 3)', or 'fewer, shorter holds (1 of each stretch instead
+    of 3; 20 s holds now 16 s)'."""
+    longest, shorter = longest_hold(before), longest_hold(after)
+    length = f"{longest} s holds now {shorter} s" if shorter < longest else ""
+    pairs = [(a, rounds(a), rounds(b)) for a, b in zip(after.items, before.items, strict=True)
+             if stretch(a)]
+    cut = [(item.move, now, was) for item, now, was in pairs if now < was]
+    if not cut:
+        return [f"holds shortened ({length})"] if length else []
+    names = listing([move.name for move, _, _ in cut if move])
+    which = ("each stretch" if len(cut) == len(pairs)
+             else names if len(cut) <= 2 else f"{len(cut)} stretches")
+    now, was = _counts(now for _, now, _ in cut), _counts(was for _, _, was in cut)
+    if length:
+        return [f"fewer, shorter holds ({now} of {which} instead of {was}; {length})"]
+    return [f"fewer holds of {which} ({now} instead of {was})"]
 
 
-def left_out(names: list[str]) -> str:
+def _counts(values: Iterable[int]) -> str:
+    return listing([str(v) for v in sorted(set(values))], "or")
+
+
+def _dropped(fitter: Fitter, cut: Cut) -> list[str]:
+    gone = [fitter.routine.items[i].move for i in sorted(fitter.order[:cut.drops])]
+    return [left_out([move.name for move in gone if move])] if gone else []
+
+
+def left_out(names: Sequence[str]) -> str:
     """'left out: Frog stretch', or 'left out 12 moves: A, B, C and 2 more': one short line
     however many were dropped; each move named once, in routine order."""
     distinct = list(dict.fromkeys(names))
     if len(names) == 1:
         return f"left out: {names[0]}"
     return f"left out {plural(len(names), 'move')}: {run_of(distinct, NAMED)}"
-
-
-def _name(item: Item) -> str:
-    return item.move.name if item.move else "a rest"

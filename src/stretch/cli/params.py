@@ -95,7 +95,7 @@ MinutesOption = Annotated[
         "--minutes", parser=between(float, *MINUTES, "a number of minutes"), metavar="MINUTES",
         show_default=False,
         help=f"Fit the routine into this many minutes ({MINUTES[0]}-{MINUTES[1]}): shorter "
-        "holds, then fewer moves.",
+        "fewer or shorter holds, fewer moves.",
     ),
 ]
 WeeksOption = Annotated[
