@@ -188,6 +188,29 @@ def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
     assert code == 0 and "Pigeon stretch" in out and "Easier:" in out and "hip-reset" in out
 
 
+def pigeon_holds(runner: CliRunner) -> list[float]:
+    steps = json.loads(run(runner, "show", "hip-reset", "--json")[1])["steps"]
+    return [s["seconds"] for s in steps if s["move"] == "pigeon" and s["side"] == "left"]
+
+
+def test_a_move_shows_its_dose_as_written_and_yours(runner: CliRunner,
+                                                    stretch_home: Path) -> None:
+    out = run(runner, "moves", "pigeon")[1]
+    assert "30 s x 2 as written; yours: 20 s x 3" in out  # was "30 s x 2", unqualified
+    assert pigeon_holds(runner) == [20, 20, 20]  # what the session runs: the same
+    (stretch_home / "config.toml").write_text("hold_scale = 1.5\n")
+    out = run(runner, "moves", "pigeon")[1]
+    assert "30 s x 2 as written; yours: 30 s x 3" in out  # as the timer runs it
+    assert pigeon_holds(runner) == [30, 30, 30]
+
+
+def test_the_moves_table_shows_both_doses(runner: CliRunner) -> None:
+    lines = run(runner, "moves", "--group", "gluteal")[1].splitlines()
+    assert lines[0].split() == ["written"] and lines[1].split()[-1] == "yours"
+    pigeon = lines.index(next(line for line in lines if line.startswith("Pigeon stretch")))
+    assert lines[pigeon].endswith("30 s x 2") and lines[pigeon + 1].endswith("20 s x 3")
+
+
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
@@ -343,7 +366,7 @@ def test_a_move_says_its_sides_only_when_it_has_them(runner: CliRunner, move: st
     if sides is None:  # "both sides" on a plank would read as "do it on each side"
         assert "side" not in detail
     else:
-        assert f", {sides}, " in detail
+        assert detail.split("│")[1].rstrip().endswith(f", {sides}")  # the dose: next line
 
 
 def test_help_lists_every_command_whole_starting_with_today(runner: CliRunner) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from stretch.model import Item, Move, Routine
+from stretch.plan import PlanSettings, hold_seconds
 
 Measure = Literal["reps", "hold"]
 UNITS: dict[Measure, str] = {"reps": "reps", "hold": "s holds"}
@@ -102,6 +103,22 @@ def personal(routine: Routine, levels: Mapping[str, int]) -> Routine:
     items = tuple(item if item.move is None else dosed(item, item.move, levels.get(item.move.id, 0))
                   for item in routine.items)
     return replace(routine, items=items)
+
+
+def alone(move: Move, level: int) -> Item:
+    """A move on its own at a level, as `moves` shows it: its written dose, dosed."""
+    return dosed(Item(move=move, hold=move.hold, reps=move.reps or 1, tempo=move.tempo),
+                 move, level)
+
+
+def runs_at(item: Item, move: Move, level: int, settings: PlanSettings) -> int | None:
+    """What an item of a routine runs of its move at a level, in the move's measure: its
+    reps, or the seconds of each hold as the timer runs them (`hold_scale`); None for an
+    item that runs the move another way (holds of a counted move)."""
+    at = dosed(item, move, level)
+    if measure(move) == "reps":
+        return at.reps if at.tempo is not None else None
+    return hold_seconds(at, settings) if at.tempo is None else None
 
 
 def dosed(item: Item, move: Move, level: int) -> Item:

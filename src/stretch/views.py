@@ -13,15 +13,19 @@ from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.console import Group as Stack
 from rich.measure import Measurement
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import BUILTIN, Dose, Move, Notes, Routine, Step
+from stretch.model import BUILTIN, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
-from stretch.plan import DOSE_TARGET, dose, groups, meets_target, total_seconds
-from stretch.poses import figure_data
+from stretch.plan import (
+    DOSE_TARGET,
+    dose,
+    groups,
+    meets_target,
+    total_seconds,
+)
 from stretch.settings import TABLE, Settings
 
 
@@ -56,12 +60,6 @@ def source_cell(routine: Routine, home: Path) -> RenderableType:
         return Text(BUILTIN)
     where = ShortPath(Path(routine.source), home)
     return Stack(where, Text("(replaces built-in)")) if routine.replaces_builtin else where
-
-
-def move_dose(move: Move, *, brief: bool = True) -> str:
-    """A move's own dose, before any routine sets it: '30 s x 2' (brief) or in words."""
-    return text.dose(Dose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
-                          sided=move.sided, pause=move.pause), brief=brief)
 
 
 # --- list --------------------------------------------------------------------------
@@ -171,89 +169,6 @@ def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType
         mark = Text("target met", style="green") if met else Text("below target", style="yellow")
         table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", mark)
     return table
-
-
-# --- moves -------------------------------------------------------------------------
-
-def move_json(move: Move) -> dict[str, object]:
-    return {
-        "id": move.id,
-        "name": move.name,
-        "kind": move.kind,
-        "group": move.group,
-        "sided": move.sided,
-        "position": move.position,
-        "hold": move.hold,
-        "reps": move.reps,
-        "tempo": move.tempo,
-        "pause": move.pause,
-        "switch": move.switch,
-        "needs": list(move.needs),
-        "setup": move.setup,
-        "cues": list(move.cues),
-        "cautions": list(move.cautions),
-        "easier": move.easier,
-        "harder": move.harder,
-        "figure": figure_data(move.figure) if move.figure else None,
-    }
-
-
-def moves_table(moves: Iterable[Move]) -> Table:
-    """Name over id in one column keeps the table inside 80 columns. The id is what a
-    person types, so it is never cut: the column is at least as wide as the longest id,
-    and the other columns wrap first."""
-    moves = list(moves)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
-    table.add_column("move", min_width=max((len(m.id) for m in moves), default=4))
-    table.add_column("kind", overflow="fold")
-    table.add_column("group", overflow="fold")
-    table.add_column("sides", overflow="fold")
-    table.add_column("position", overflow="fold")
-    table.add_column("dose", justify="right")
-    for move in moves:
-        name = Text.assemble((move.name, "bold"), "\n", (move.id, "cyan"))
-        table.add_row(
-            name, move.kind, move.group,
-            text.sides(sided=move.sided, stretch=move.kind == "stretch", short=True),
-            text.position(move.position), move_dose(move),
-        )
-    return table
-
-
-def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = ()
-              ) -> RenderableType:
-    """One move in full; `figure` is its drawing as lines of text (braille)."""
-    lines = [
-        Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
-        Text(", ".join(part for part in (
-            move.kind, move.group, move.position,
-            text.sides(sided=move.sided, stretch=move.kind == "stretch"), move_dose(move))
-            if part)),
-        Text(""),
-        *_figure_lines(move, figure),
-        Text(move.setup),
-        Text(""),
-        *[Text(f"  • {cue}") for cue in move.cues],
-    ]
-    if move.cautions:
-        lines += [Text(""), *[Text(f"  ! {c}", style="yellow") for c in move.cautions]]
-    if move.easier:
-        lines += [Text(""), Text.assemble(("Easier:", "bold"), " ", move.easier)]
-    if move.harder:
-        lines += [Text.assemble(("Harder:", "bold"), " ", move.harder)]
-    if used_in:
-        lines += [Text(""), Text("In: " + ", ".join(used_in), style="dim")]
-    return Panel(Stack(*lines), expand=False, box=box.ROUNDED)
-
-
-def _figure_lines(move: Move, figure: Sequence[str]) -> list[Text]:
-    """The drawing, then what it shows: 'start → end', 'left side shown'."""
-    if not figure or move.figure is None:
-        return []
-    notes = (["start → end"] if move.figure.counted else []) + (
-        ["left side shown"] if move.sided else [])
-    caption = [Text(" · ".join(notes), style="dim")] if notes else []
-    return [*(Text(line) for line in figure), *caption, Text("")]
 
 
 # --- config ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from stretch.commands.common import catalogue, move, routine, settings, timings
 
 if TYPE_CHECKING:
-    from stretch.model import Group, Move, Notes, Routine
+    from stretch.model import Catalogue, Group, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
 
@@ -67,7 +67,8 @@ def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_jso
 
 
 def moves(term: Terminal, name: str | None, *, group: Group | None, as_json: bool) -> None:
-    from stretch import views
+    """The catalogue's moves, each dose as written and the person's own."""
+    from stretch import move_views
     from stretch.output import emit_json
 
     known = catalogue()
@@ -75,12 +76,29 @@ def moves(term: Terminal, name: str | None, *, group: Group | None, as_json: boo
     if name is not None:
         chosen = [move(known, name)]
     if as_json:
-        emit_json([views.move_json(m) for m in chosen])
-    elif name is not None:
+        emit_json([move_views.move_json(m) for m in chosen])
+        return
+    yours = _yours(term, known, chosen)
+    if name is not None:
         used = [r.id for r in known.routines.values() if chosen[0] in r.moves]
-        term.out.print(views.move_view(chosen[0], used, _drawn(chosen[0], term.out.width)))
+        term.out.print(move_views.move_view(chosen[0], used, _drawn(chosen[0], term.out.width),
+                                       None if yours is None else yours[chosen[0].id]))
     else:
-        term.out.print(views.moves_table(chosen))
+        term.out.print(move_views.moves_table(chosen, yours))
+
+
+def _yours(term: Terminal, known: Catalogue, chosen: Sequence[Move]) -> dict[str, str] | None:
+    """Each move's dose for the person at their level, as the timer runs it; None when
+    their history cannot be read."""
+    from stretch import move_views
+    from stretch.commands.coach import levels
+    from stretch.dosing import alone
+
+    mine = levels(term, known)
+    if mine is None:
+        return None
+    plans = timings()
+    return {m.id: move_views.your_dose(alone(m, mine.get(m.id, 0)), plans) for m in chosen}
 
 
 def _drawn(move: Move, columns: int) -> list[str]:
