@@ -136,6 +136,64 @@ def test_pain_up_3_in_two_sessions_in_a_row_says_stop(runner: CliRunner, stretch
     assert advice in " ".join(result.stdout.replace("│", "").split()).split("0:00")[0]
 
 
+DESK = ("hip-hinge", "standing-leg-raise", "standing-hip-flexor", "side-lunge",
+        "seated-figure-four")
+
+
+def grown_desk_breaks(home: Path) -> None:
+    """Four good desk breaks on four days: every move two levels up (the leg raise 5 -> 9
+    reps, though the desk break writes it at 8)."""
+    for day in (4, 3, 2, 1):
+        log(home, days_ago(day), moves=DESK, routine="desk-break")
+
+
+def test_a_dose_change_is_said_as_this_routine_runs_it(runner: CliRunner,
+                                                      stretch_home: Path) -> None:
+    grown_desk_breaks(stretch_home)
+    result = runner.invoke(app, ["run", "desk-break"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert ("Standing side leg raise: 7 -> 9 reps (8 in this routine): your last two "
+            "sessions went well") in out  # was "7 -> 9 reps", then 8 reps ran
+    assert "Standing side leg raise, left side, 8 reps" in out
+    assert "Standing hip hinge: 7 -> 9 reps: your last two sessions went well" in out
+    assert "Standing hip hinge, 9 reps" in out  # the same in this routine: said once
+    moves = {m["move"]: m for m in json.loads(
+        runner.invoke(app, ["progress", "--json"]).stdout)["moves"]}
+    assert moves["standing-leg-raise"]["dose"] == 9  # progress: the move's own level
+
+
+def test_a_dose_change_is_said_as_the_timer_runs_the_holds(runner: CliRunner,
+                                                           stretch_home: Path) -> None:
+    grown_desk_breaks(stretch_home)
+    (stretch_home / "config.toml").write_text("hold_scale = 1.5\n")
+    out = " ".join(runner.invoke(app, ["run", "desk-break"]).stdout.split())
+    assert ("Side lunge stretch: 25 -> 30 s holds (38 -> 45 in this routine): your last two "
+            "sessions went well") in out
+    assert "Side lunge stretch, left side 45 s" in out
+
+
+WORSE_RUN = ["run", "desk-break", "--pain-before", "2", "--pain-after", "5"]
+
+
+def test_a_worse_session_says_when_nothing_can_step_back(runner: CliRunner) -> None:
+    out = " ".join(runner.invoke(app, WORSE_RUN).stdout.split())
+    assert ("Your back is 3 points worse than before; this session's doses are already at "
+            "their lowest.") in out
+    assert "step back" not in out  # every move was at its first dose: nothing can
+
+
+def test_a_worse_session_names_the_moves_that_step_back(runner: CliRunner,
+                                                        stretch_home: Path) -> None:
+    grown_desk_breaks(stretch_home)
+    out = " ".join(runner.invoke(app, WORSE_RUN).stdout.split())
+    assert ("Your back is 3 points worse than before: next time, Standing hip hinge, Standing "
+            "side leg raise, Standing hip flexor stretch and 2 more step back one level.") in out
+    moves = {m["move"]: m for m in json.loads(
+        runner.invoke(app, ["progress", "--json"]).stdout)["moves"]}
+    assert moves["standing-leg-raise"]["dose"] == 7
+
+
 def test_one_key_ratings() -> None:
     def keys(*pressed: str | None) -> list[str | None]:
         return list(pressed)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from stretch.commands.common import catalogue, catalogue_or_builtin, open_history, timings
 
+NAMED = 3  # moves named in "next time, A, B, C and 2 more step back"; the rest are counted
+
 if TYPE_CHECKING:
     from stretch.history.checkins import Checkin
     from stretch.history.progression import Change, Progress
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
+    from stretch.plan import PlanSettings
 
 
 def progress_of(known: Catalogue, rows: Sequence[SessionRow], checks: Sequence[Checkin], *,
@@ -69,17 +72,49 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
     return at_levels(chosen, levels(term, known))
 
 
-def explain(term: Terminal, known: Catalogue, changes: Sequence[Change]) -> None:
-    """One line per change of dose: 'Clamshell: 6 -> 8 reps: your last two sessions went well'."""
+def explain(term: Terminal, known: Catalogue, changes: Sequence[Change], *,
+            about: Routine | None = None, settings: PlanSettings | None = None) -> None:
+    """One line per change of dose: 'Clamshell: 6 -> 8 reps: your last two sessions went
+    well'; for a move of the routine `about` to run, also what it runs there (as the timer
+    runs it, with `settings`) when that differs: '7 -> 9 reps (8 in this routine)'."""
     from rich.text import Text
 
     from stretch import dosing
     from stretch.history.progress_view import change_line
 
+    items = {} if about is None else {i.move.id: i for i in reversed(about.items) if i.move}
     for change in changes:
         move = known.moves.get(change.move)
-        if move is not None:
-            term.out.print(Text(change_line(change, move.name, dosing.ladder(move))))
+        if move is None:
+            continue
+        item, here = items.get(move.id), None
+        if item is not None and settings is not None:
+            then, now = (dosing.runs_at(item, move, level, settings)
+                         for level in (change.before, change.after))
+            here = None if then is None or now is None else (then, now)
+        term.out.print(Text(change_line(change, move.name, dosing.ladder(move), here)))
+
+
+def worse(history: History, session_id: int, before: int, after: int) -> str:
+    """After a session that made the back worse, what that changes: 'Your back is 3 points
+    worse than before: next time, Clamshell and Dead bug step back one level.', or that
+    its doses are already at their lowest (nothing steps back)."""
+    from stretch.history import checkins
+    from stretch.history.progression import hurt_more
+    from stretch.text import run_of
+
+    known = catalogue()
+    rows = history.sessions()
+    started = next(r.started for r in rows if r.id == session_id)
+    why = hurt_more(before, after)  # the rule's own reason: this session's step back
+    names = list(dict.fromkeys(  # a move steps back once for a session
+        known.moves[c.move].name for c in progress_of(known, rows, checkins.read(history))
+        .changes if c.at == started and c.why == why and c.move in known.moves))
+    said = f"Your back is {after - before} points worse than before"
+    if not names:
+        return f"{said}; this session's doses are already at their lowest."
+    steps = "steps" if len(names) == 1 else "step"
+    return f"{said}: next time, {run_of(names, NAMED)} {steps} back one level."
 
 
 def gentlest(known: Catalogue) -> Routine | None:

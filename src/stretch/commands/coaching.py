@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from stretch.commands.coach import explain, high_pain, progress_of
+from stretch.commands.coach import explain, high_pain, progress_of, worse
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -56,7 +56,8 @@ def before(term: Terminal, known: Catalogue, chosen: Routine, history: History,
         chosen = gentler
     levels = _levels(known, history, rows, None if options.demo else pain)
     if rows:
-        explain(term, known, levels.since(rows[0].started))
+        explain(term, known, levels.since(rows[0].started), about=chosen,
+                settings=options.settings.values.plan_settings())
     return personal(chosen, levels.levels), replace(options, pain_before=pain)
 
 
@@ -109,8 +110,7 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
     history.rate_after(logged.session_id, pain)
     first = options.pain_before
     if first is not None and pain - first >= WORSE and not options.demo:
-        term.out.print(Text(f"Your back is {pain - first} points worse than before: next time, "
-                            "this session's moves step back one level."))
+        term.out.print(Text(worse(history, logged.session_id, first, pain)))
     if needs_advice(history.sessions()):
         advise(term)
 
