@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from stretch.catalogue.drafts import DraftAvoid
 from stretch.catalogue.nodes import Where
-from stretch.catalogue.schema import DraftAvoid
 from stretch.errors import shorten
 from stretch.model import Move
 from stretch.text import listing

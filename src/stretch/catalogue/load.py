@@ -18,7 +18,7 @@ from stretch.errors import CatalogueError, StretchError
 from stretch.model import BUILTIN, Catalogue
 
 if TYPE_CHECKING:
-    from stretch.catalogue.schema import FileContent
+    from stretch.catalogue.drafts import FileContent
 
 SUFFIXES = (".yaml", ".yml")
 

@@ -11,14 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from stretch.catalogue import avoided
-from stretch.catalogue.nodes import Where
-from stretch.catalogue.schema import (
+from stretch.catalogue.drafts import (
     DraftAvoid,
     DraftItem,
     DraftRoutine,
     DraftWeek,
     FileContent,
 )
+from stretch.catalogue.nodes import Where
 from stretch.errors import did_you_mean
 from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
 

@@ -1,6 +1,6 @@
 """Validate one catalogue file's located tree into model values, or name what is wrong.
 
-The YAML reader (catalogue.py) turns text into `Node`s that remember their line and
+The YAML reader (parse.py) turns text into `Node`s that remember their line and
 column; everything here works on those nodes so each error can point at the exact
 field. References between files (a routine's moves, the week's routines) are kept as
 ids with their location and resolved later, after the files are merged.
@@ -8,9 +8,14 @@ ids with their location and resolved later, after the files are merged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from stretch.catalogue import fields
+from stretch.catalogue.drafts import (
+    DraftAvoid,
+    DraftItem,
+    DraftRoutine,
+    DraftWeek,
+    FileContent,
+)
 from stretch.catalogue.figure_schema import read_figure
 from stretch.catalogue.nodes import Node, Reader, Where
 from stretch.catalogue.progression import read_progression
@@ -31,64 +36,6 @@ SETS = (1, 10)
 TEMPO = (1, 10)
 REST = (0, 300)
 PRIORITY = (1, 3)
-
-@dataclass(frozen=True, slots=True)
-class DraftItem:
-    """A routine item before its move id is resolved."""
-
-    where: Where
-    move_id: str | None
-    hold: int | None
-    reps: int | None
-    tempo: int | None
-    sets: int
-    rest: int | None
-    priority: int
-    given: dict[str, Where] = field(default_factory=dict)  # where each dose key was written
-
-
-@dataclass(frozen=True, slots=True)
-class DraftRoutine:
-    id: str
-    where: Where
-    source: str
-    title: str
-    summary: str
-    rest: int | None
-    items: tuple[DraftItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DraftAvoid:
-    id: str
-    where: Where
-    name: str
-    why: str
-    description: str | None
-    instead: tuple[tuple[str, Where], ...]
-    known_as: tuple[str, ...]
-    held_only: bool
-
-
-@dataclass(frozen=True, slots=True)
-class DraftWeek:
-    where: Where
-    source: str
-    days: tuple[tuple[str, str, Where], ...]
-
-
-@dataclass(slots=True)
-class FileContent:
-    """What one file defines, each entry with where it was defined."""
-
-    path: str
-    moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
-    move_names: dict[str, Where] = field(default_factory=dict)  # where each move's name is
-    avoid: dict[str, DraftAvoid] = field(default_factory=dict)
-    routines: dict[str, DraftRoutine] = field(default_factory=dict)
-    week: DraftWeek | None = None
-    notes: tuple[Notes, Where] | None = None
-
 
 TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (

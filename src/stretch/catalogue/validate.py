@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stretch.catalogue.drafts import FileContent
 from stretch.catalogue.load import builtin_dir, catalogue_files, read_file
 from stretch.catalogue.merge import merge
-from stretch.catalogue.schema import FileContent
 from stretch.errors import CatalogueError, StretchError
 from stretch.model import BUILTIN
 from stretch.text import plural
