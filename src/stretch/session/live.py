@@ -17,6 +17,7 @@ from typing import TextIO
 
 from rich.console import COLOR_SYSTEMS, Console
 from rich.control import Control
+from rich.segment import ControlType
 from rich.text import Text
 
 from stretch.session.ending import Ending, end_frame, ending
@@ -34,8 +35,8 @@ from stretch.session.engine import (
 from stretch.session.keys import RawKeys
 from stretch.session.view import KEY_COMMANDS, View, countdown, figure_frame, frame, number
 
-HOME = "\x1b[H"  # the cursor to the top left
-ERASE_LINE = "\x1b[K"  # from the cursor to the end of the row
+HOME = str(Control.home())  # the cursor to the top left
+ERASE_LINE = str(Control((ControlType.ERASE_IN_LINE, 0)))  # from the cursor to the row's end
 DEFAULT_SIZE = (80, 24)  # when the terminal does not say (a pty with no size set)
 END_POLL = 0.25  # seconds between looks at the window's size on the end screen
 
