@@ -172,11 +172,14 @@ def test_dose_reads_as_a_handout_says_it() -> None:
     from stretch.text import dose as words
 
     assert words(Dose(hold=30, reps=2, tempo=None, sided=True, rest=10)) == (
-        "Hold 30 s each side, 2 times, rest 10 s between")
+        "Hold 30 s, 2 times each side, sides in turn, rest 10 s between")
     assert words(Dose(hold=45, reps=1, tempo=None)) == "Hold 45 s"
     assert words(Dose(hold=None, reps=10, tempo=6, sets=2, pause=2, rest=15)) == (
-        "10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between")
-    assert words(Dose(hold=None, reps=1, tempo=3, sided=True)) == "1 rep each side, 3 s each"
+        "10 slow reps with a 2 s pause, 2 sets, rest 15 s between")  # the glute bridge
+    assert words(Dose(hold=None, reps=5, tempo=10, pause=7, sided=True)) == (
+        "5 reps each side, each held 7 s")  # the bird dog: mostly a hold, said as one
+    assert words(Dose(hold=None, reps=1, tempo=3, sided=True)) == "1 rep each side, about 3 s each"
+    assert words(Dose(hold=20, reps=1, tempo=None, sided=True)) == "Hold 20 s each side"
     assert words(Dose(hold=30, reps=2, tempo=None, rest=0)) == "Hold 30 s, 2 times"
     assert words(Dose(hold=30, reps=2, tempo=None), brief=True) == "30 s x 2"
     assert words(Dose(hold=None, reps=10, tempo=6, sets=2), brief=True) == "10 reps x 6 s, 2 sets"

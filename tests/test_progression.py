@@ -246,7 +246,7 @@ def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_
         assert result.exit_code == 0
         return result.stdout
 
-    card = "4. Clamshell\n   Hip muscles · lying on your side\n   {} reps each side, 3 s each"
+    card = "4. Clamshell\n   Hip muscles · lying on your side\n   {} reps each side, about 3 s each"
     assert card.format(5) in sheet()
     log(stretch_home, days_ago(2))
     log(stretch_home, days_ago(1))

@@ -330,7 +330,7 @@ def test_17_one_is_singular_wherever_a_number_meets_a_noun(
     write_user_file(stretch_home, "one.yaml", f"routines:\n  one:\n    title: One\n    items:\n{item}")
     lines = flat(run(runner, "run", "one", "--speed", "1000")[1])
     sheet = flat(run(runner, "sheet", "one", "--format", "text")[1])
-    assert "Glute bridge, 1 rep 4 s" in lines and "1 rep, 4 s each" in sheet
+    assert "Glute bridge, 1 rep 4 s" in lines and "1 rep, each held 2 s" in sheet
     assert "1 reps" not in lines + sheet
 
 

@@ -92,15 +92,15 @@ def test_text_form_shows_each_dose_in_words(builtin: Catalogue) -> None:
     assert "gluteal   left  120 s   right  120 s" in body
     assert "psoas     left   60 s   right   60 s" in body
     assert ("1. Supine figure-four stretch\n   Buttock (gluteals) · lying on your back\n"
-            "   Hold 30 s each side, 2 times, rest 10 s between\n") in body
+            "   Hold 30 s, 2 times each side, sides in turn, rest 10 s between\n") in body
     assert "   Hold 30 s, 2 times, rest 10 s between\n" in body  # butterfly: both sides at once
     assert "Time: about 11 minutes\n" in body
     assert "How often: 2 days a week (Monday and Wednesday) for 6-8 weeks\n" in body
     assert "You need: a mat or soft carpet and a cushion\n" in body
     exercises = plain(built(builtin, "core-and-hips"))
-    assert "   10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between\n" in exercises
-    assert "   12 reps each side, 3 s each, 2 sets, rest 15 s between\n" in exercises
-    assert "   6 reps each side, 10 s each with a 7 s hold\n" in exercises
+    assert "   10 slow reps with a 2 s pause, 2 sets, rest 15 s between\n" in exercises
+    assert "   12 reps each side, about 3 s each, 2 sets, rest 15 s between\n" in exercises
+    assert "   6 reps each side, each held 7 s\n" in exercises
     assert "No stretch holds in this routine" in exercises
 
 
@@ -167,10 +167,10 @@ def test_html_form_is_self_contained(builtin: Catalogue, name: str) -> None:
 
 
 def test_html_keeps_each_number_with_its_unit(builtin: Catalogue) -> None:
-    """A narrow printed card must not end a line on '2' and start the next with 's hold'."""
+    """A narrow printed card must not end a line on '2' and start the next with 's pause'."""
     body = html(built(builtin, "core-and-hips"))
     nb = "\N{NO-BREAK SPACE}"
-    assert (f'<p class="dose">10{nb}slow reps, 6{nb}s each with a 2{nb}s hold, 2{nb}sets, '
+    assert (f'<p class="dose">10{nb}slow reps with a 2{nb}s pause, 2{nb}sets, '
             f"rest 15{nb}s between</p>") in body
 
 
@@ -192,7 +192,7 @@ def test_the_sheet_shows_the_dose_the_timer_runs(runner: CliRunner, stretch_home
     sheet = runner.invoke(app, ["sheet", "hip-reset", "--format", "text"])
     shown = json.loads(runner.invoke(app, ["show", "hip-reset", "--json"]).stdout)
     assert sheet.exit_code == 0
-    assert "   Hold 40 s each side, 3 times, rest 10 s between\n" in sheet.stdout
+    assert "   Hold 40 s, 3 times each side, sides in turn, rest 10 s between\n" in sheet.stdout
     assert "30 s" not in sheet.stdout.split("THE MOVES")[1].split("STRETCH PER SIDE")[0]
     holds = {s["seconds"] for s in shown["steps"] if s["kind"] == "hold"}
     assert holds == {40}
@@ -201,7 +201,7 @@ def test_the_sheet_shows_the_dose_the_timer_runs(runner: CliRunner, stretch_home
     for form in ("markdown", "html", "terminal"):
         other = runner.invoke(app, ["sheet", "hip-reset", "--format", form]).stdout
         words = " ".join(other.split())  # the HTML keeps each number with its unit
-        assert "Hold 40 s each side, 3 times, rest 10 s between" in words, form
+        assert "Hold 40 s, 3 times each side, sides in turn, rest 10 s between" in words, form
 
 
 def test_card_doses_follow_the_routine_they_are_given(builtin: Catalogue) -> None:
@@ -211,8 +211,8 @@ def test_card_doses_follow_the_routine_they_are_given(builtin: Catalogue) -> Non
     routine = builtin.routines["core-and-hips"]
     grown = replace(routine, items=tuple(replace(i, reps=i.reps + 2) for i in routine.items))
     body = plain(sheets.build(grown, builtin, DEFAULTS))
-    assert "   12 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between\n" in body
-    assert "   Hold 20 s each side, 4 times, rest 15 s between\n" in body  # side plank
+    assert "   12 slow reps with a 2 s pause, 2 sets, rest 15 s between\n" in body
+    assert "   Hold 20 s, 4 times each side, sides in turn, rest 15 s between\n" in body  # side plank
 
 
 def test_terminal_form_fits_80_columns(builtin: Catalogue) -> None:

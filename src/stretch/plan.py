@@ -7,7 +7,7 @@ routine is, and tests can check the arithmetic directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -179,6 +179,11 @@ def dose(steps: Iterable[Step]) -> dict[Group, dict[str, float]]:
 def meets_target(sides: dict[str, float]) -> bool:
     """Whether both sides of a muscle group got the target seconds of stretch."""
     return min(sides.values()) >= DOSE_TARGET
+
+
+def short_of_target(per_group: Mapping[Group, Mapping[str, float]]) -> bool:
+    """Whether any group of a routine's stretch dose falls below the target on a side."""
+    return any(min(sides.values()) < DOSE_TARGET for sides in per_group.values())
 
 
 def groups(routine: Routine) -> list[Group]:

@@ -16,8 +16,7 @@ from stretch.model import WEEKDAYS, Dose, Equipment, Group, Position, Step
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
 INSTEAD = "Instead"
-AVOID_INSTEAD = ("Do hip stretches and exercises like these instead; \"stretch avoid\" says "
-                 "which suit each.")
+AVOID_INSTEAD = "Their relief does not last: do the hip work under each instead."
 SAFETY = "Safety"
 BEFORE_YOU_START = "Before you start"
 # The NHS's two levels of red flag, in its own terms, with the US equivalents.
@@ -144,30 +143,45 @@ def sides(*, sided: bool, stretch: bool, short: bool = False) -> str:
 
 
 def dose(d: Dose, *, brief: bool = False) -> str:
-    """A dose as a person reads it: 'Hold 30 s each side, 2 times, rest 10 s between' or
-    '10 slow reps, 6 s each with a 2 s hold, 2 sets, rest 15 s between'. `brief` is for
-    tables: '30 s x 2', '10 reps x 6 s'."""
+    """A dose as a person reads it on a handout: 'Hold 30 s, 2 times each side, sides in
+    turn, rest 10 s between', '10 slow reps with a 2 s pause, 2 sets, rest 15 s between',
+    '5 reps each side, each held 7 s'. `brief` is for tables: '30 s x 2', '10 reps x 6 s'."""
     if brief:
         if d.tempo is not None:
             return f"{plural(d.reps, 'rep')} x {d.tempo} s" + (
                 f", {d.sets} sets" if d.sets > 1 else "")
         return f"{d.hold:g} s" + (f" x {d.reps}" if d.reps > 1 else "")
-    each = " each side" if d.sided else ""
     if d.tempo is not None:
-        slow = "slow " if d.tempo - (d.pause or 0) >= SLOW_MOVE else ""
-        held = f" with a {d.pause} s hold" if d.pause else ""
-        parts = [f"{plural(d.reps, slow + 'rep')}{each}", f"{d.tempo} s each{held}"]
-        rounds = d.sets
+        parts, rounds = _counted(d), d.sets
         if d.sets > 1:
             parts.append(f"{d.sets} sets")
     else:
-        parts = [f"Hold {d.hold:g} s{each}"]
-        rounds = d.reps
-        if d.reps > 1:
-            parts.append(f"{d.reps} times")
+        parts, rounds = _held(d), d.reps
     if rounds > 1 and d.rest:
         parts.append(f"rest {d.rest} s between")
     return ", ".join(parts)
+
+
+def _counted(d: Dose) -> list[str]:
+    """The reps and how each goes: held still for most of it (a curl-up's 7 s), with a
+    short pause, or one steady movement."""
+    each = " each side" if d.sided else ""
+    pause, tempo = d.pause or 0, d.tempo or 0
+    if pause * 2 >= tempo:
+        return [f"{plural(d.reps, 'rep')}{each}", f"each held {pause} s"]
+    slow = "slow " if tempo - pause >= SLOW_MOVE else ""
+    reps = f"{plural(d.reps, slow + 'rep')}{each}"
+    return [f"{reps} with a {pause} s pause" if pause else f"{reps}, about {tempo} s each"]
+
+
+def _held(d: Dose) -> list[str]:
+    """'Hold 30 s each side', or, held more than once, how many times on each side and
+    that the sides take turns (as the timer runs them)."""
+    if d.reps == 1:
+        return [f"Hold {d.hold:g} s" + (" each side" if d.sided else "")]
+    if d.sided:
+        return [f"Hold {d.hold:g} s, {d.reps} times each side", "sides in turn"]
+    return [f"Hold {d.hold:g} s, {d.reps} times"]
 
 
 def how_often(days: Sequence[str]) -> str:
@@ -184,6 +198,19 @@ def how_often(days: Sequence[str]) -> str:
 def equipment(needs: Sequence[Equipment]) -> str:
     """'a mat or soft carpet, a cushion and a steady chair'; 'nothing but yourself'."""
     return listing([EQUIPMENT_NAMES[e] for e in needs]) or "nothing but yourself"
+
+
+def below_target(target: int) -> str:
+    """Under the stretch-per-side table when a group falls short: what that means, so a
+    short routine (the desk break) reads as a top-up rather than as failing."""
+    return (f"Below target: a top-up for that group; a longer routine gives it the full "
+            f"{target} s a side.")
+
+
+def instead(names: Sequence[str]) -> str:
+    """'Instead: Butterfly stretch or Frog stretch.': the hip work in place of a stretch to
+    avoid, on the sheet ('' for none)."""
+    return f"{INSTEAD}: {listing(names, 'or')}." if names else ""
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:

@@ -24,6 +24,7 @@ from stretch.plan import (
     dose,
     groups,
     meets_target,
+    short_of_target,
     total_seconds,
 )
 from stretch.settings import TABLE, Settings
@@ -168,7 +169,9 @@ def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType
         met = meets_target(sides)
         mark = Text("target met", style="green") if met else Text("below target", style="yellow")
         table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", mark)
-    return table
+    if not short_of_target(per_group):
+        return table
+    return Stack(table, Text(text.below_target(DOSE_TARGET), style="dim"))
 
 
 # --- config ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from html import escape
 
 from stretch import text
 from stretch.figures import svg
-from stretch.plan import DOSE_TARGET, meets_target
+from stretch.plan import DOSE_TARGET, meets_target, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 NUMBER_SPACE = re.compile(r"(\d) ")
@@ -127,7 +127,7 @@ def html(sheet: Sheet) -> str:
         "</section>",
         '<section class="row">',
         f"<div><h2>Your {LOG_WEEKS} weeks: tick each session</h2>{_weeks(sheet)}</div>",
-        f"<div><h2>Stretch per side</h2>{_dose(sheet)}</div>",
+        _dose(sheet),
         "</section>",
         _why(sheet),
         _avoid(sheet),
@@ -215,9 +215,10 @@ def _figure(entry: Entry) -> str:
 
 def _dose(sheet: Sheet) -> str:
     """Seconds of stretch per group and side against the target, narrow enough for a
-    third of the page: one figure when both sides get the same."""
+    third of the page: one figure when both sides get the same. Paper is dear: a routine
+    with no stretch holds prints no table (`show` and the other forms say so in a line)."""
     if not sheet.dose:
-        return f"<p>{text.ALL_EXERCISES}</p>"
+        return ""
     rows = []
     for group, sides in sheet.dose.items():
         met = meets_target(sides)
@@ -225,8 +226,10 @@ def _dose(sheet: Sheet) -> str:
         left, right = sides["left"], sides["right"]
         seconds = f"{left:g} s" if left == right else f"{left:g} / {right:g} s"
         rows.append(f"<tr><td>{group}</td><td class=num>{seconds}</td><td>{mark}</td></tr>")
-    return (f"<table><tr><th>group</th><th>each side</th><th>target {DOSE_TARGET} s</th></tr>"
-            + "".join(rows) + "</table>")
+    low = short_of_target(sheet.dose)
+    note = f"<p>{text.below_target(DOSE_TARGET)}</p>" if low else ""
+    return (f"<div><h2>Stretch per side</h2><table><tr><th>group</th><th>each side</th>"
+            f"<th>target {DOSE_TARGET} s</th></tr>" + "".join(rows) + f"</table>{note}</div>")
 
 
 def _weeks(sheet: Sheet) -> str:
@@ -249,7 +252,8 @@ def _avoid(sheet: Sheet) -> str:
     if not sheet.avoid:
         return ""
     entries = "".join(
-        f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')}</p>" for a in sheet.avoid
+        f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')} "
+        f"<i>{escape(text.instead([m.name for m in a.instead]))}</i></p>" for a in sheet.avoid
     )
     return (f"<h2>{text.AVOID}</h2><p>{escape(text.AVOID_INSTEAD)}</p>"
             f'<section class="avoid">{entries}</section>')

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stretch import text
-from stretch.plan import DOSE_TARGET
+from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 
@@ -19,6 +19,8 @@ def markdown(sheet: Sheet) -> str:
     if sheet.dose:
         out += ["| group | left | right |", "|---|---:|---:|"]
         out += [f"| {g} | {s['left']:g} s | {s['right']:g} s |" for g, s in sheet.dose.items()]
+        if short_of_target(sheet.dose):
+            out += ["", text.below_target(DOSE_TARGET)]
     else:
         out.append(text.ALL_EXERCISES)
     days = sheet.log_days
@@ -68,5 +70,6 @@ def _about(sheet: Sheet) -> list[str]:
         out += [f"## {text.AVOID}", "", text.AVOID_INSTEAD, ""]
         for avoid in sheet.avoid:
             looks = f" {avoid.description}" if avoid.description else ""
-            out.append(f"- **{avoid.name}.**{looks}")
+            better = text.instead([m.name for m in avoid.instead])
+            out.append(f"- **{avoid.name}.**{looks}" + (f" *{better}*" if better else ""))
     return out

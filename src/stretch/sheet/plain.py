@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from stretch import text
-from stretch.plan import DOSE_TARGET
+from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 
@@ -26,6 +26,8 @@ def plain(sheet: Sheet, width: int = 78) -> str:
             for group, sides in sheet.dose.items()]
     if not sheet.dose:
         out.append(f"  {text.ALL_EXERCISES}")
+    elif short_of_target(sheet.dose):
+        out += _wrap(text.below_target(DOSE_TARGET), width, "  ")
     out += ["", f"YOUR {LOG_WEEKS} WEEKS: TICK EACH SESSION",
             ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
     out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
@@ -77,4 +79,6 @@ def _about(sheet: Sheet, width: int) -> list[str]:
             out += _wrap(avoid.name, width, "  - ", "    ")
             if avoid.description:
                 out += _wrap(avoid.description, width, "    ")
+            if avoid.instead:
+                out += _wrap(text.instead([m.name for m in avoid.instead]), width, "    ")
     return out
