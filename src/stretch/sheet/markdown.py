@@ -15,7 +15,14 @@ def markdown(sheet: Sheet) -> str:
     out += ["", *_safety(sheet), "## The moves", ""]
     for entry in sheet.entries:
         out += _move(entry)
-    out += [f"## Stretch per side (target {DOSE_TARGET} s)", ""]
+    days = sheet.log_days
+    out += [f"## Your {LOG_WEEKS} weeks: tick each session", ""]
+    weeks = range(1, LOG_WEEKS + 1)
+    out += ["| week | " + " | ".join(str(w) for w in weeks) + " |",
+            "|---|" + ":---:|" * LOG_WEEKS]
+    boxes = " | ".join("☐" for _ in weeks)
+    out += [f"| {day_label(day)} | {boxes} |" for day in days]
+    out += ["", f"## Stretch per side (target {DOSE_TARGET} s)", ""]
     if sheet.dose:
         out += ["| group | left | right |", "|---|---:|---:|"]
         out += [f"| {g} | {s['left']:g} s | {s['right']:g} s |" for g, s in sheet.dose.items()]
@@ -23,13 +30,6 @@ def markdown(sheet: Sheet) -> str:
             out += ["", text.below_target(DOSE_TARGET)]
     else:
         out.append(text.ALL_EXERCISES)
-    days = sheet.log_days
-    out += ["", f"## Your {LOG_WEEKS} weeks: tick each session", ""]
-    weeks = range(1, LOG_WEEKS + 1)
-    out += ["| week | " + " | ".join(str(w) for w in weeks) + " |",
-            "|---|" + ":---:|" * LOG_WEEKS]
-    boxes = " | ".join("☐" for _ in weeks)
-    out += [f"| {day_label(day)} | {boxes} |" for day in days]
     out += ["", *_about(sheet)]
     return "\n".join(out).rstrip() + "\n"
 

@@ -21,17 +21,17 @@ def plain(sheet: Sheet, width: int = 78) -> str:
     out += ["THE MOVES", ""]
     for entry in sheet.entries:
         out += [*_move(entry, width), ""]
-    out += [f"STRETCH PER SIDE (target {DOSE_TARGET} s)"]
+    out += [f"YOUR {LOG_WEEKS} WEEKS: TICK EACH SESSION",
+            ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
+    out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
+            for d in sheet.log_days]
+    out += ["", f"STRETCH PER SIDE (target {DOSE_TARGET} s)"]
     out += [f"  {group:<9} left {sides['left']:>4g} s   right {sides['right']:>4g} s"
             for group, sides in sheet.dose.items()]
     if not sheet.dose:
         out.append(f"  {text.ALL_EXERCISES}")
     elif short_of_target(sheet.dose):
         out += _wrap(text.below_target(DOSE_TARGET), width, "  ")
-    out += ["", f"YOUR {LOG_WEEKS} WEEKS: TICK EACH SESSION",
-            ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
-    out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
-            for d in sheet.log_days]
     out += ["", *_about(sheet, width)]
     return "\n".join(out).rstrip() + "\n"
 

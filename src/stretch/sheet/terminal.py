@@ -31,7 +31,7 @@ def terminal(sheet: Sheet) -> RenderableType:
     ]
     for entry in sheet.entries:
         parts.append(Panel(_move_card(entry), box=box.ROUNDED, width=WIDTH))
-    parts += [dose_table(sheet.dose), _log_table(sheet), *_about(sheet)]
+    parts += [_log_table(sheet), dose_table(sheet.dose), *_about(sheet)]
     return Group(*parts)
 
 
