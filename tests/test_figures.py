@@ -362,5 +362,5 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     assert bridge["props"] == ["floor"] and bridge["start"]["head"] == [72, 4]
     couch = data["couch-stretch"]
     assert set(couch) == {"view", "props", "pose"}
-    assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 70}]
+    assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 72}]
     assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 20]}
