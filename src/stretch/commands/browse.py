@@ -103,13 +103,18 @@ def _yours(term: Terminal, known: Catalogue, chosen: Sequence[Move]) -> dict[str
 
 def _drawn(move: Move, columns: int) -> list[str]:
     """A move's figure in braille for `moves MOVE`: both frames of a counted exercise side
-    by side, within the panel on a terminal of `columns`."""
+    by side, within the panel on a terminal of `columns`. A standing figure gets 16 rows
+    (fewer lose its arms and far leg); a counted one lying down gets 8, so its two frames
+    stay side by side; the rows a drawing leaves empty are dropped."""
     if move.figure is None:
         return []
     from stretch.figures.braille import render
+    from stretch.figures.geometry import bounds
 
-    width, height = (64, 8) if move.figure.counted else (36, 10)
-    lines = render(move.figure, width=min(width, columns - 4), height=height)
+    x0, y0, x1, y1 = bounds(move.figure)
+    lying = move.figure.counted and y1 - y0 < x1 - x0
+    width = 64 if move.figure.counted else 36
+    lines = render(move.figure, width=min(width, columns - 4), height=8 if lying else 16)
     inked = [i for i, line in enumerate(lines) if line.strip()]
     return lines[inked[0]:inked[-1] + 1] if inked else []
 
