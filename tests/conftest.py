@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
-from stretch.catalogue.load import load_catalogue
+from stretch.catalogue.drafts import FileContent
+from stretch.catalogue.load import load_catalogue, read_file
 from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.plan import PlanSettings
@@ -59,8 +61,28 @@ def fast_tests_spawn_nothing(request: pytest.FixtureRequest,
         raise AssertionError(f"{request.node.nodeid} starts a process: mark it slow")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setattr(os, "system", refuse)
     monkeypatch.setattr("stretch.session.runner.make_clock",
                         lambda speed=1.0: FakeClock(speed=speed))
+    monkeypatch.setattr("stretch.catalogue.load.read_file", _read_once)
+
+
+_READ: dict[tuple[str, bytes | None, str | None], FileContent] = {}
+
+
+def _read_once(path: Path, data: bytes | None = None, *, source: str | None = None
+               ) -> FileContent:
+    """Each test has a fresh STRETCH_HOME, so a fresh catalogue cache: remember each file's
+    validated content by its exact bytes instead, in this process only (a third of the
+    fast run went to parsing the same built-in files again). A file that fails is not
+    remembered, so its error is raised every time; nothing reads content it was given."""
+    if data is None:
+        return read_file(path, source=source)
+    key = (str(path), data, source)
+    if key not in _READ:
+        _READ[key] = read_file(path, data, source=source)
+    return _READ[key]
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +95,26 @@ def stretch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def command_line_built_once() -> Iterator[None]:
+    """Typer's test runner builds the command line from every command's signature on each
+    call (a quarter of the fast run). The built command is the same each time, so build it
+    once per app: nothing a test sees changes."""
+    import typer.main
+    import typer.testing
+
+    built: dict[int, tuple[object, Any]] = {}  # id -> (the app, kept alive; its command)
+
+    def command(app: typer.Typer) -> Any:
+        if id(app) not in built:
+            built[id(app)] = (app, typer.main.get_command(app))
+        return built[id(app)][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", command)
+        yield
 
 
 @pytest.fixture

@@ -76,6 +76,7 @@ def test_short_holds_get_no_halfway() -> None:
     assert "halfway" not in {c.kind for c in cues}
 
 
+@pytest.mark.slow  # the bell rings on its own thread, in real time
 def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -> None:
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -150,7 +149,8 @@ def test_hold_scale_is_fitted_as_the_timer_runs_it(builtin: Catalogue) -> None:
     assert set(per_group(fitted)) == HIP_GROUPS
 
 
-def test_a_thousand_moves_fit_in_a_moment(stretch_home: Path) -> None:
+@pytest.mark.slow  # a few seconds; how quickly is benchmarks/catalogue.py's row
+def test_a_thousand_moves_fit(stretch_home: Path) -> None:
     moves = ["figure-four", "butterfly", "pigeon", "frog", "glute-bridge", "clamshell"]
     items = "".join(f"      - move: {moves[i % len(moves)]}\n" for i in range(1000))
     write_user_file(stretch_home, "big.yaml", f"routines:\n  big:\n    title: Big\n    items:\n{items}")
@@ -158,9 +158,7 @@ def test_a_thousand_moves_fit_in_a_moment(stretch_home: Path) -> None:
 
     big = load_catalogue(user_dir=stretch_home / "routines").routines["big"]
     for minutes in (5, 60, 180):
-        started = time.perf_counter()
         fitted = fit(big, DEFAULTS, minutes)
-        assert time.perf_counter() - started < 2, minutes
         assert fitted.fits and total_seconds(plan(fitted.routine, fitted.settings)) <= minutes * 60
 
 

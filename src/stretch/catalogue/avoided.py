@@ -26,17 +26,20 @@ def words(text: str) -> str:
     return " " + " ".join(WORD.findall(text.lower().translate(APOSTROPHES))) + " "
 
 
-def phrases(entry: DraftAvoid) -> list[str]:
-    return [words(entry.id), *(words(name) for name in entry.known_as)]
+Named = list[tuple[DraftAvoid, list[str]]]
 
 
-def matching(text: str, avoid: Iterable[DraftAvoid]) -> DraftAvoid | None:
+def named(avoid: Iterable[DraftAvoid]) -> Named:
+    """Each entry with the names it goes by, as `words`: worked out once for a catalogue,
+    not once per move (a thousand moves would otherwise redo them all each time)."""
+    return [(entry, [p for p in (words(entry.id), *map(words, entry.known_as)) if p.strip()])
+            for entry in avoid]
+
+
+def matching(text: str, avoid: Named) -> DraftAvoid | None:
     """The first avoid entry one of whose names appears in `text`, as whole words."""
     found = words(text)
-    for entry in avoid:
-        if any(phrase.strip() and phrase in found for phrase in phrases(entry)):
-            return entry
-    return None
+    return next((entry for entry, names in avoid if any(n in found for n in names)), None)
 
 
 def problem(what: str, entry: DraftAvoid) -> str:
@@ -54,8 +57,10 @@ def check_moves(
     moves: Mapping[str, tuple[Move, Where, Where]], avoid: Mapping[str, DraftAvoid]
 ) -> None:
     """Fail at the first move that is an avoided stretch: at its id, else at its name."""
+    every = named(avoid.values())
+    moving = [(entry, names) for entry, names in every if not entry.held_only]
     for move_id, (move, at_id, at_name) in moves.items():
-        entries = [a for a in avoid.values() if not a.held_only or move.hold is not None]
+        entries = every if move.hold is not None else moving
         by_id = matching(move_id, entries)
         if by_id is not None:
             at_id.fail(problem(move_id, by_id))
