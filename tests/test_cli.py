@@ -300,6 +300,21 @@ def test_validate_refuses_a_stretch_from_the_avoid_list(runner: CliRunner, tmp_p
     )
 
 
+def test_validate_refuses_defining_a_stretch_from_the_avoid_list(runner: CliRunner,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "fold.yaml"
+    path.write_text("moves:\n  morning-fold:\n    name: Standing toe touch\n    kind: stretch\n"
+                    "    group: gluteal\n    position: standing\n    hold: 20\n"
+                    "    setup: Stand tall.\n    cues: [Reach down]\n")
+    code, _, err = run(runner, "validate", str(path))
+    assert code == 1
+    assert err == (
+        f"stretch: error: {path}:3:11: moves.morning-fold.name: 'Standing toe touch' is on the "
+        "avoid list (Toe touches): use hip-hinge, glute-bridge or figure-four instead; see "
+        "'stretch avoid'\n"
+    )
+
+
 def test_a_broken_user_file_stops_every_command_that_shows_or_runs_routines(
         runner: CliRunner, stretch_home: Path) -> None:
     """What they would show is not the person's own catalogue. (`checkin` and `history`,

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history.migrations import MIGRATIONS, SCHEMA_VERSION
+from stretch.history.migrations import SCHEMA_VERSION
 from stretch.history.progression import ADVICE
 from stretch.history.store import History
 from stretch.history.trend import Outcome
@@ -221,21 +221,20 @@ def test_one_key_ratings() -> None:
 
 # --- the schema 4 upgrade ----------------------------------------------------------
 
+OLD_FILES = Path(__file__).parent / "data" / "history"
+
+
 def old_file(path: Path, version: int) -> None:
-    """A history file as stretch left it at schema `version`, with one completed session."""
+    """A history file as stretch left it at schema `version` (frozen SQL in tests/data, not
+    today's migrations), with one session completed two days ago."""
+    script = (OLD_FILES / f"schema-{version}.sql").read_text(encoding="utf-8")
+    script = script.replace("STARTED", days_ago(2).isoformat(timespec="seconds"))
     db = sqlite3.connect(path)
-    for migration in MIGRATIONS[:version]:
-        db.executescript(migration)
-    db.execute("INSERT INTO sessions (routine, title, started, ended, status, planned_seconds, "
-               "active_seconds, steps_total, steps_done) VALUES ('core-and-hips', 'Core and hips', "
-               "?, ?, 'completed', 718, 718, 30, 30)",
-               (days_ago(2).isoformat(timespec="seconds"), days_ago(2).isoformat()))
-    db.execute(f"PRAGMA user_version = {version}")
-    db.commit()
+    db.executescript(script.replace("ENDED", days_ago(2).isoformat()))
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 3])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
                                          version: int) -> None:
     path = stretch_home / "history.sqlite3"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.errors import StretchError
-from stretch.history.migrations import MIGRATIONS, SCHEMA_VERSION
+from stretch.history.migrations import SCHEMA_VERSION
 from stretch.history.store import History
 
 STRETCH = [sys.executable, "-m", "stretch"]
@@ -100,18 +100,15 @@ def test_a_corrupt_file_is_kept_aside_with_one_line(runner: CliRunner, stretch_h
 
 def test_migration_from_schema_1_keeps_the_rows(stretch_home: Path) -> None:
     path = stretch_home / "history.sqlite3"
+    script = (Path(__file__).parent / "data" / "history" / "schema-1.sql").read_text()
     db = sqlite3.connect(path)
-    db.executescript(MIGRATIONS[0])
-    db.execute("INSERT INTO sessions (routine, title, started, ended, status, planned_seconds, "
-               "active_seconds, steps_total, steps_done) VALUES ('hip-reset', 'Hip reset', "
-               "'2026-01-05T07:00:00+01:00', '2026-01-05T07:11:00+01:00', 'completed', 640, 640, "
-               "32, 32)")
-    db.execute("PRAGMA user_version = 1")
-    db.commit()
+    db.executescript(script.replace("STARTED", "2026-01-05T07:00:00+01:00")
+                     .replace("ENDED", "2026-01-05T07:12:00+01:00"))
     db.close()
     history = history_at(stretch_home)
     (row,) = history.sessions()
-    assert row.routine == "hip-reset" and row.first_side == "left" and row.status == "completed"
+    assert row.routine == "core-and-hips" and row.first_side == "left"
+    assert row.status == "completed" and row.active_seconds == 718
     assert row.speed == 1.0  # sessions logged before speeds were kept ran in real time
     assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 

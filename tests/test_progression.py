@@ -16,7 +16,7 @@ from stretch.cli import app
 from stretch.history import checkins
 from stretch.history.schedule import local_now
 from stretch.history.store import History
-from stretch.model import Catalogue
+from stretch.model import WEEKDAYS, Catalogue
 from tests.conftest import write_user_file
 
 CORE = ("glute-bridge", "dead-bug", "curl-up", "clamshell", "side-plank", "bird-dog")
@@ -251,12 +251,14 @@ def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_
     log(stretch_home, days_ago(2))
     log(stretch_home, days_ago(1))
     assert card.format(7) in sheet()
+    days = "".join(f"  {day}: core-and-hips\n" for day in WEEKDAYS)  # no rest day, any day
+    write_user_file(stretch_home, "week.yaml", f"week:\n{days}")
     preview = json.loads(runner.invoke(app, ["today", "--preview", "--json"]).stdout)
-    if not preview["rest"]:
-        shown = json.loads(runner.invoke(app, ["show", preview["name"], "--json"]).stdout)
-        written = json.loads(runner.invoke(app, ["show", preview["name"], "--json",
-                                                 "--as-written"]).stdout)
-        assert preview["steps"] == shown["steps"] != written["steps"]  # yours, not as written
+    assert preview["name"] == "core-and-hips" and not preview["rest"]
+    shown = json.loads(runner.invoke(app, ["show", "core-and-hips", "--json"]).stdout)
+    written = json.loads(runner.invoke(app, ["show", "core-and-hips", "--json",
+                                             "--as-written"]).stdout)
+    assert preview["steps"] == shown["steps"] != written["steps"]  # yours, not as written
 
 
 def test_an_item_with_its_own_dose_follows_yours(runner: CliRunner, stretch_home: Path) -> None:

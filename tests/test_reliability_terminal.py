@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need_program, write_user_file
-from tests.terminal import Tmux
+from tests.terminal import Tmux, shows_big
 from tests.test_reliability import ODD, WEEK_OF, log_real
 
 pytestmark = pytest.mark.slow
@@ -50,6 +50,46 @@ def test_1_the_picker_and_the_end_of_a_session_show_titles_literally(tmux: Tmux)
     assert tmux.result() == (0, True)
     screen = tmux.screen()
     assert "Completed Odd [/] routine after" in screen and "Traceback" not in screen
+
+
+def test_1_the_live_view_shows_a_move_and_its_cues_literally(tmux: Tmux) -> None:
+    write_user_file(tmux.tmp / "home", "odd.yaml", ODD)
+    tmux.run("run", "odd")
+    tmux.wait_for("Get ready · Up next")
+    tmux.type("n")  # on to the odd move's hold
+    screen = tmux.wait_for("Odd [/] move [bold]")
+    assert "Breathe [/]" in screen and "[b]soft[/b] knees" in screen  # its cues, as written
+    assert "Odd [/] routine" in screen  # the title in the top line
+    tmux.type("q")
+    assert tmux.result()[0] == 0
+
+
+BILATERAL = """\
+routines:
+  both:
+    title: Both at once
+    items:
+      - move: glute-bridge
+      - move: butterfly
+"""
+
+
+def test_17_a_move_done_on_both_sides_at_once_announces_no_side(tmux: Tmux) -> None:
+    write_user_file(tmux.tmp / "home", "both.yaml", BILATERAL)
+    tmux.run("run", "both")
+    tmux.wait_for("Get ready · Up next")
+    for move in ("Glute bridge · hip · supine", "Butterfly stretch · adductor · seated"):
+        for _ in range(3):  # n skips get ready, then any rest or move to seated before it
+            tmux.type("n")
+            time.sleep(0.5)
+            if move in tmux.screen():
+                break
+        screen = tmux.wait_for(move)
+        for side in ("BOTH SIDES", "◀ LEFT", "RIGHT ▶", "SWITCH SIDES"):
+            assert not shows_big(screen, side), (move, side, screen)
+        assert "left side" not in screen and "right side" not in screen
+    tmux.type("q")
+    assert tmux.result()[0] == 0
 
 
 def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux) -> None:

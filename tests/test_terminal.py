@@ -241,7 +241,7 @@ def test_a_terminal_that_reports_no_size_gets_the_usual_one(tmp_path: Path) -> N
                                     "--speed", "5"], env)
     rows, columns = struct.unpack("HHHH", fcntl.ioctl(fd, termios.TIOCGWINSZ, bytes(8)))[:2]
     assert (rows, columns) == (0, 0)
-    output = read_until(fd, b"Desk break", timeout=20)
+    output = read_until(fd, b"q quit", timeout=20)  # the live view's key line: it drew a frame
     os.write(fd, b"q")
     output += read_until(fd, b"Stopped Desk break", timeout=10)
     _, status = os.waitpid(pid, 0)
