@@ -82,6 +82,20 @@ def log_real(home: Path, routine: str, started: datetime, *, seconds: float = 30
 
 # --- 1. text from a user's files is never markup -------------------------------------
 
+def test_1_control_characters_in_user_text_are_shown_not_obeyed(runner: CliRunner,
+                                                                 tmp_path: Path) -> None:
+    """A note or a path may hold ESC or a newline: shown as '\\x1b', never sent raw to the
+    terminal (it could recolour or garble it) nor breaking a line in two."""
+    assert run(runner, "checkin", "3", "--note", "a\nb\x1b[31mred")[0] == 0
+    code, out, _ = run(runner, "progress")
+    assert code == 0 and "a\\nb\\x1b[31mred" in out and "\x1b" not in out
+    data = json.loads(run(runner, "progress", "--json")[1])
+    assert data["checkins"][0]["note"] == "a\nb\x1b[31mred"  # kept exactly as given
+    code, _, err = run(runner, "validate", str(tmp_path / "no\x1b[2Jfile.yaml"))
+    assert code == 1 and "no\\x1b[2Jfile.yaml" in err and "\x1b" not in err
+    assert err.count("\n") == 1
+
+
 def test_1_user_text_is_shown_literally_everywhere(runner: CliRunner, stretch_home: Path,
                                                    tmp_path: Path) -> None:
     write_user_file(stretch_home, "odd.yaml", ODD)

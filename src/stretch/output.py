@@ -55,13 +55,18 @@ class Terminal:
         """A remark that is not an error (a hint, a warning): one line on stderr."""
         from rich.text import Text
 
-        self.err.print(Text(message, style="yellow"), soft_wrap=True)
+        from stretch.text import printable
+
+        self.err.print(Text(printable(message), style="yellow"), soft_wrap=True)
 
     def error(self, message: str) -> None:
-        """The one line a user sees for any error: `stretch: error: ...`, red on a terminal."""
+        """The one line a user sees for any error: `stretch: error: ...`, red on a terminal.
+        A path or a name in it may hold control characters: they are shown, not obeyed."""
         from rich.text import Text
 
-        self.err.print(Text.assemble(("stretch: error:", "bold red"), " ", message),
+        from stretch.text import printable
+
+        self.err.print(Text.assemble(("stretch: error:", "bold red"), " ", printable(message)),
                        soft_wrap=True)
 
 

@@ -41,6 +41,16 @@ EQUIPMENT_NAMES: dict[Equipment, str] = {
 SLOW_MOVE = 4  # seconds of movement in a rep (tempo less its pause) that read as "slow"
 
 
+# Control characters (C0, DEL, C1) as the escapes a person can read: a note or a path
+# with ESC in it must not recolour or move the terminal, nor a newline break a line.
+CONTROLS = {code: repr(chr(code))[1:-1] for code in (*range(32), *range(127, 160))}
+
+
+def printable(value: str) -> str:
+    """User text for a terminal: shown literally, control characters as '\\x1b', '\\n'."""
+    return value.translate(CONTROLS)
+
+
 def clock(seconds: float) -> str:
     """m:ss, or h:mm:ss from an hour: how long something takes, for people."""
     whole = max(0, round(seconds))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -24,11 +25,60 @@ ORDER = ("today", "run", "show", "list", "moves", "avoid", "sheet", "week", "his
 
 
 class Commands(TyperGroup):
-    """The command group, listing its commands in ORDER rather than as registered."""
+    """The command group: its commands listed in ORDER rather than as registered, and a
+    usage error said in one line like every other error, not Click's four."""
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        """Run standalone as Click would, but a usage error is one line: `stretch: error:
+        Invalid value for '--minutes': a number of minutes from 1 to 180, got 0 (see
+        'stretch show --help')`, and exit 2."""
+        def run() -> Any:
+            return super(Commands, self).main(args, prog_name, complete_var, False,
+                                               windows_expand_args, **extra)
+
+        if not standalone_mode:
+            return run()
+        errors = _click_errors()
+        try:
+            code = run()
+        except errors.NoArgsIsHelpError as err:  # `stretch` alone: the help, as asked
+            err.show()
+            sys.exit(err.exit_code)
+        except errors.UsageError as err:
+            _usage_error(err)
+        except errors.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            sys.exit(EXIT_ERROR)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _click_errors() -> Any:
+    """Click's exceptions: Typer 0.26 and later carry their own copy of Click (the module
+    Typer's own error handling uses); older Typer runs on Click itself."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - Typer before 0.26
+        from click import exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
+    return exceptions
+
+
+def _usage_error(err: Any) -> NoReturn:
+    """One line on stderr naming the help to read; exit 2."""
+    from stretch.output import terminal
+
+    # Typer hands Literal choices to pydantic, whose message starts 'Value error, '.
+    message = err.format_message().replace(": Value error, ", ": ").rstrip(".")
+    where = err.ctx.command_path if err.ctx is not None else "stretch"
+    terminal().error(f"{message} (see '{where} --help')")
+    sys.exit(err.exit_code)
 
 
 # Plain help and usage errors, not Rich panels: a flag reads `--json`, not `--json <bool>`

@@ -17,6 +17,7 @@ from stretch.history import trend
 from stretch.history.checkins import Checkin
 from stretch.history.progression import Change
 from stretch.model import Move
+from stretch.text import printable
 
 LATEST_CHECKINS = 10
 RULE = ("Each move starts low and grows after two good sessions in a row on different days, "
@@ -176,5 +177,5 @@ def checkins_table(rows: Sequence[Checkin]) -> RenderableType:
     table.add_column("note")
     for row in rows:
         table.add_row(row.at.strftime("%a %d %b %H:%M"), f"{row.rating}/10",
-                      Text(row.note or ""))
+                      Text(printable(row.note or "")))
     return table
