@@ -283,3 +283,15 @@ def test_a_caution_with_no_room_waits_for_a_quiet_moment() -> None:
     (caution,) = [c for c in cues if c.kind == "caution"]
     assert caution.at == 30  # not over the rep counts of the first set, but in the rest
     assert caution.text == "Careful: Lift with your buttocks; if your lower back works hard, lift less"
+
+
+@pytest.mark.parametrize(("bell", "said"), [("--bell", "the bell carries on"),
+                                            ("--no-bell", "the session runs silent")])
+def test_a_missing_speech_program_says_what_sound_is_left(
+        runner: CliRunner, stretch_home: Path, bell: str, said: str) -> None:
+    (stretch_home / "config.toml").write_text('voice_command = ["no-such-speaker", "{text}"]\n')
+    result = runner.invoke(app, ["run", "desk-break", "--voice", bell, "--speed", "1000"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "stretch: voice is on, but the voice_command in config.toml was not found; "
+        f"{said}" + ("." if bell == "--bell" else " (the bell is off too)."))

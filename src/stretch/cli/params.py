@@ -94,8 +94,8 @@ MinutesOption = Annotated[
     typer.Option(
         "--minutes", parser=between(float, *MINUTES, "a number of minutes"), metavar="MINUTES",
         show_default=False,
-        help=f"Fit the routine into this many minutes ({MINUTES[0]}-{MINUTES[1]}): shorter "
-        "fewer or shorter holds, fewer moves.",
+        help=f"Fit the routine into this many minutes ({MINUTES[0]}-{MINUTES[1]}): fewer or "
+        "shorter holds, fewer moves.",
     ),
 ]
 WeeksOption = Annotated[

@@ -55,7 +55,9 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
     if speech is None:
         where = "the voice_command in config.toml was not found" if command else (
             "no speech program found (install espeak-ng, or set voice_command in config.toml)")
-        term.note(f"stretch: voice is on, but {where}; the bell carries on.")
+        sound = ("the bell carries on" if settings.values.bell
+                 else "the session runs silent (the bell is off too)")
+        term.note(f"stretch: voice is on, but {where}; {sound}.")
         return None
     return Voice(speech, clock)
 
