@@ -399,3 +399,22 @@ def test_a_move_without_a_figure_still_gets_the_whole_view(builtin: Catalogue) -
     text = "\n".join(lines)
     assert not BRAILLE.search(text) and shows_big(text, "◀ LEFT")
     assert digit_height(text) >= 7 and "• Keep your tailbone heavy on the floor" in text
+
+
+def test_the_screen_writes_the_big_letters_in_their_colours(builtin: Catalogue) -> None:
+    """From the floor the colour is what tells paused from running and left from right:
+    a line's own style must reach the terminal, not only its spans' styles."""
+    def written(session: Session) -> str:
+        out = io.StringIO()
+        screen = Screen(out)
+        screen.console = Console(file=out, force_terminal=True, color_system="standard")
+        screen.draw(styles(session, 80, 24), 80, 24)
+        return out.getvalue()
+
+    paused = at(builtin, 12)
+    paused.command(Command.PAUSE)
+    rows = written(paused).split("\r\n")
+    slab = [row for row in rows if "\x1b[1;7;33m" in row and set(row) & set("█▀▄")]
+    assert len(slab) >= 3  # the big PAUSED in bold reverse yellow, every row of it
+    right = written(at(builtin, 50))  # the first hold's second side: RIGHT in magenta
+    assert any("\x1b[1;35m" in row and "█" in row for row in right.split("\r\n"))

@@ -86,7 +86,9 @@ class Screen:
         rows: list[str] = []
         for line in list(lines)[:height]:
             parts = []
-            for segment in line.render(self.console):
+            styled = Text()  # Text.render() drops a line's own style unless it is a span:
+            styled.append(line)  # appended, it becomes one (the big PAUSED, LEFT, RIGHT)
+            for segment in styled.render(self.console):
                 style = segment.style
                 if style and plain:
                     style = style.without_color
