@@ -418,3 +418,16 @@ def test_the_screen_writes_the_big_letters_in_their_colours(builtin: Catalogue) 
     assert len(slab) >= 3  # the big PAUSED in bold reverse yellow, every row of it
     right = written(at(builtin, 50))  # the first hold's second side: RIGHT in magenta
     assert any("\x1b[1;35m" in row and "█" in row for row in right.split("\r\n"))
+
+
+def test_what_fitting_changed_shows_while_getting_ready(builtin: Catalogue) -> None:
+    """Printed before the full screen, the 'To fit' lines would be covered unread."""
+    note = "To fit 4 minutes: left out 2 moves: Pigeon stretch and Frog stretch."
+    view = View("Hip reset", notes=(note,))
+
+    def shown(session: Session) -> str:
+        return " ".join(" ".join(line.plain.split())
+                        for line in frame(session, view, width=80, height=24))
+
+    assert note in shown(at(builtin, 2))  # getting ready
+    assert "To fit" not in shown(at(builtin, 12))  # the first hold: the move's own cues

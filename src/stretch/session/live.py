@@ -193,18 +193,20 @@ def ring() -> None:
 def run_live(
     session: Session, *, title: str, listeners: Sequence[Listener], bell: bool,
     streak: Callable[[], int] = lambda: 0, out: TextIO | None = None, demo: str | None = None,
+    notes: Sequence[str] = (),
 ) -> Summary:
     """Guide a session full-screen in the terminal, restoring it on every way out.
 
     A routine that runs to its end leaves its summary on the screen until a key is
     pressed; `streak` is asked for once the session is logged. A demo (`demo`: its mark,
-    'DEMO x30') says so in the header and on the summary.
+    'DEMO x30') says so in the header and on the summary; `notes` (what fitting into
+    --minutes changed) show while getting ready.
     """
     from stretch.session.cues import Bell
 
     out = out or sys.stdout
     screen = Screen(out)
-    loop = LiveLoop(session, View(title, demo=demo), screen)
+    loop = LiveLoop(session, View(title, demo=demo, notes=tuple(notes)), screen)
     extra: list[Listener] = [loop.listener]
     if bell:
         extra.append(Bell(ring))

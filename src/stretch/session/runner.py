@@ -7,7 +7,7 @@ the command line and comes in as `Terminal`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,7 +79,7 @@ def today_line(ready: Fitted, options: Options) -> Text:
 
 
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
-           term: Terminal, *, streak: Callable[[], int]) -> Summary:
+           term: Terminal, *, streak: Callable[[], int], notes: Sequence[str]) -> Summary:
     """Full screen for a person at a terminal, ending on a summary that waits for a key;
     plain lines otherwise (with the bell if on a terminal, and the keys if there is one
     to read from), and nothing waits."""
@@ -101,7 +101,7 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     from stretch.session.plain import summary_line
 
     summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
-                       streak=streak, demo=options.demo)
+                       streak=streak, demo=options.demo, notes=notes)
     term.out.print(summary_line(summary, routine.title), markup=False)
     return summary
 
@@ -127,7 +127,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
 
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
-                         term, streak=streak)
+                         term, streak=streak, notes=ready.notes)
     except KeyboardInterrupt:
         recorder.close("stopped")
         term.out.print(NOT_LOGGED if history.read_only else STOPPED)

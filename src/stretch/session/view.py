@@ -102,12 +102,15 @@ def coming(session: Session) -> Step | None:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """What the frame needs besides the session: the title, whether help is open, and the
-    demo's mark ('DEMO x30') when the clock runs faster than real time."""
+    """What the frame needs besides the session: the title, whether help is open, the
+    demo's mark ('DEMO x30') when the clock runs faster than real time, and what fitting
+    into --minutes changed ('To fit 6 minutes: ...'), shown while getting ready: printed
+    before the full screen, those lines would be covered before anyone read them."""
 
     title: str
     show_help: bool = False
     demo: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def frame(session: Session, view: View, *, width: int, height: int) -> list[Text]:
@@ -117,6 +120,9 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     figure = _figure(session, shown)
     layout = choose(width, height, number=widest(session.steps), figure=figure is not None)
     instructions = _instructions(shown, layout)
+    if step.kind == "get-ready" and view.notes:
+        notes = [Text(note, style="yellow") for note in view.notes]
+        instructions = [*wrapped(notes, width), *instructions]
     # rows the cues (or the key help) leave empty go half above the countdown, half below
     used = max(len(instructions), len(HELP_LINES))
     above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
