@@ -251,3 +251,14 @@ def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
     clamshell = next(m for m in json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
                      ["moves"] if m["move"] == "clamshell")
     assert clamshell["dose"] == 7
+
+
+def test_a_high_rating_after_a_session_shows_the_red_flags(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["run", "desk-break", "--pain-before", "3", "--pain-after", "9"])
+    assert result.exit_code == 0
+    after = " ".join(result.stdout.split()).split("Completed Desk break")[1]
+    assert "Call 999 / 911 or go to A&E / the emergency room" in after
+    assert after.rstrip().endswith("Your back is at 9/10 after this session. Rest it today; "
+                                   "if it does not settle, or a sign above appears, get advice.")
+    calm = runner.invoke(app, ["run", "desk-break", "--pain-before", "3", "--pain-after", "4"])
+    assert "999" not in calm.stdout.split("Completed Desk break")[1]

@@ -99,7 +99,7 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
     """The "after" rating, what it will change, and the advice to stop when it applies."""
     from rich.text import Text
 
-    from stretch.history.progression import WORSE, needs_advice
+    from stretch.history.progression import HIGH, WORSE, needs_advice
     from stretch.session.rating import ask_rating
 
     pain = options.pain_after
@@ -111,8 +111,24 @@ def after(term: Terminal, history: History, logged: Logged, options: Options) ->
     first = options.pain_before
     if first is not None and pain - first >= WORSE and not options.demo:
         term.out.print(Text(worse(history, logged.session_id, first, pain)))
+    if pain >= HIGH:
+        _high_after(term, pain)
     if needs_advice(history.sessions()):
         advise(term)
+
+
+def _high_after(term: Terminal, pain: int) -> None:
+    """A rating of 8 or more after a session: rest, and the red flags, as before one."""
+    from rich.text import Text
+
+    from stretch import safety
+    from stretch.commands.common import catalogue_or_builtin
+
+    known = catalogue_or_builtin(term)
+    if known.notes is not None:
+        term.out.print(safety.safety_compact(known.notes))
+    term.out.print(Text(f"Your back is at {pain}/10 after this session. Rest it today; if "
+                        "it does not settle, or a sign above appears, get advice."))
 
 
 def advise(term: Terminal) -> None:
