@@ -357,6 +357,10 @@ def test_17_moves_at_80_columns_keeps_every_id_whole(runner: CliRunner,
     assert all(len(line) <= 80 for line in out.splitlines())
     assert [m["id"] for m in data if m["id"] not in words] == []
     assert "…" not in out
+    lines = out.splitlines()  # and each name whole on its line, its id right under it
+    assert [m["name"] for m in data
+            if not any(line.startswith(m["name"] + " ") and nxt.startswith(m["id"] + " ")
+                       for line, nxt in zip(lines, lines[1:], strict=False))] == []
 
 
 def test_17_no_bar_for_less_than_a_minute(runner: CliRunner, stretch_home: Path,

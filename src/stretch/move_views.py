@@ -68,12 +68,14 @@ def move_json(move: Move) -> dict[str, object]:
 def moves_table(moves: Iterable[Move], yours: Mapping[str, str] | None = None) -> Table:
     """Name over id in one column keeps the table inside 80 columns. The id is what a
     person types, so it is never cut: the column is at least as wide as the longest id,
-    and the other columns wrap first. The dose as written sits over `yours` (by move id),
-    the person's own, when it could be read."""
+    and the other columns wrap first. A move's kind shows in its group (core and hip:
+    exercises) and its dose, so it has no column: that leaves room at 80 columns for
+    every name on one line (a name's last word wrapped reads as the next column's). The
+    dose as written sits over `yours` (by move id), the person's own, when it could be
+    read."""
     moves = list(moves)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     table.add_column("move", min_width=max((len(m.id) for m in moves), default=4))
-    table.add_column("kind", overflow="fold")
     table.add_column("group", overflow="fold")
     table.add_column("sides", overflow="fold")
     table.add_column("position", overflow="fold")
@@ -84,7 +86,7 @@ def moves_table(moves: Iterable[Move], yours: Mapping[str, str] | None = None) -
         if yours is not None:
             dosage.append(f"\n{yours[move.id]}", style="bold")
         table.add_row(
-            name, move.kind, move.group,
+            name, move.group,
             text.sides(sided=move.sided, stretch=move.kind == "stretch", short=True),
             text.position(move.position), dosage,
         )
