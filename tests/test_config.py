@@ -17,7 +17,7 @@ BAD = Path(__file__).parent / "data" / "bad-config"
 # file -> the message after "path:"; each names the line, the setting and the problem.
 EXPECTED = {
     "bell-number.toml": "3: bell: expected true or false, got 1",
-    "duplicate.toml": "2: toml: a setting is given twice",
+    "duplicate.toml": "2: bell: given twice (first on line 1)",
     "get-ready-too-long.toml": "1: get_ready: 100 is out of range (0-60)",
     "hold-scale-text.toml": "1: hold_scale: expected a number, got 'double'",
     "hold-scale-too-big.toml": "1: hold_scale: 3 is out of range (0.5-2)",

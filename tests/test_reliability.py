@@ -7,6 +7,7 @@ test_reliability_history.py; the terminal ones in test_reliability_terminal.py.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -360,7 +361,7 @@ def test_17_moves_at_80_columns_keeps_every_id_whole(runner: CliRunner,
     lines = out.splitlines()  # and each name whole on its line, its id right under it
     assert [m["name"] for m in data
             if not any(line.startswith(m["name"] + " ") and nxt.startswith(m["id"] + " ")
-                       for line, nxt in zip(lines, lines[1:], strict=False))] == []
+                       for line, nxt in itertools.pairwise(lines))] == []
 
 
 def test_17_no_bar_for_less_than_a_minute(runner: CliRunner, stretch_home: Path,

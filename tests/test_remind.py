@@ -282,7 +282,7 @@ def test_nudge_is_quiet_on_a_rest_day(runner: CliRunner, monkeypatch: pytest.Mon
     freeze_now(monkeypatch, SUNDAY)
     result = runner.invoke(app, ["nudge", "--print"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "No reminder: Sunday is a rest day in your plan.\n"
+    assert result.stderr == "No reminder. Sunday is a rest day in your plan.\n"
 
 
 def test_nudge_is_quiet_once_today_s_routine_is_done(
@@ -294,7 +294,7 @@ def test_nudge_is_quiet_once_today_s_routine_is_done(
     log_session(history, "core-and-hips", TUESDAY.replace(hour=7, minute=10))
     result = runner.invoke(app, ["nudge", "--print"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "No reminder: You did Core and hips today at 07:10.\n"
+    assert result.stderr == "No reminder. You did Core and hips today at 07:10.\n"
     today = runner.invoke(app, ["today"])  # `stretch today` agrees
     assert today.stdout == "You did Core and hips today at 07:10.\n"
 
@@ -305,7 +305,7 @@ def test_nudge_is_quiet_in_quiet_hours(runner: CliRunner, stretch_home: Path,
     freeze_now(monkeypatch, TUESDAY.replace(hour=23, minute=15))
     result = runner.invoke(app, ["nudge", "--print"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "No reminder: it is quiet hours (22:00-07:00).\n"
+    assert result.stderr == "No reminder. It is quiet hours (22:00-07:00).\n"
     freeze_now(monkeypatch, TUESDAY.replace(hour=7))
     assert runner.invoke(app, ["nudge", "--print"]).stdout.startswith("Time for Core and hips")
 

@@ -367,7 +367,7 @@ def test_on_a_given_day_with_faketime(faketime: str, fakes: FakePrograms) -> Non
 
     sunday = at("2026-11-29 08:00:00", "nudge", "--print")
     assert (sunday.returncode, sunday.stdout) == (0, "")
-    assert sunday.stderr == "No reminder: Sunday is a rest day in your plan.\n"
+    assert sunday.stderr == "No reminder. Sunday is a rest day in your plan.\n"
     monday = at("2026-11-30 08:00:00", "nudge", "--print")
     assert monday.returncode == 0 and monday.stdout.startswith("Time for Hip reset\n")
     friday = at("2026-11-27 09:00:00", *ON)

@@ -269,3 +269,16 @@ def test_a_dashed_name_containing_the_word_is_still_suggested() -> None:
 
     assert did_you_mean("lying", ["supine", "side-lying", "seated"]) == " (did you mean 'side-lying'?)"
     assert suggestions("hip", ["hip-reset", "core-and-hips", "desk-break"]) == ["hip-reset"]
+
+
+def test_a_stretch_home_that_is_a_file_says_so(runner: CliRunner, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "afile"
+    home.write_text("not a folder")
+    monkeypatch.setenv("STRETCH_HOME", str(home))
+    for args in (["list"], ["checkin", "3"], ["history"]):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stderr) == (1, (
+            f"stretch: error: STRETCH_HOME is {home}, which is a file, not a folder: point it "
+            "at a folder (stretch makes it if it is missing)\n")), args
+    assert runner.invoke(app, ["nudge"]).exit_code == 0  # the scheduler's: never loud

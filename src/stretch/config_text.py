@@ -48,7 +48,8 @@ def key_lines(text: str) -> dict[str, int]:
     return found
 
 
-TOML_PROBLEMS = {"Cannot overwrite a value": "a setting is given twice"}
+TWICE = "a setting is given twice"
+TOML_PROBLEMS = {"Cannot overwrite a value": TWICE}
 
 
 def toml_problem(message: str, *, last_line: int) -> tuple[int, str]:
@@ -61,6 +62,17 @@ def toml_problem(message: str, *, last_line: int) -> tuple[int, str]:
     if end:
         return last_line, message[: end.start()].strip() + " at the end of the file"
     return 1, message
+
+
+def given_twice(text: str, line: int) -> tuple[str, int] | None:
+    """The key set again on `line` and the line it was first set on, for tomllib's
+    'Cannot overwrite a value', which names neither."""
+    lines = text.splitlines()
+    again = key_lines(lines[line - 1]) if 0 < line <= len(lines) else {}
+    if not again:
+        return None
+    key = next(iter(again))
+    return key, key_lines(text).get(key, line)
 
 
 _BARE_WORD = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(yes|no|on|off|true|false)\s*(?:#.*)?$",

@@ -19,9 +19,16 @@ APP = "stretch"
 
 
 def stretch_home() -> Path | None:
-    """`$STRETCH_HOME` when set (and not empty)."""
+    """`$STRETCH_HOME` when set (and not empty); one that names a file is an error that
+    says so, rather than a puzzle about `routines` or `history.sqlite3` under it."""
     value = os.environ.get("STRETCH_HOME", "").strip()
-    return Path(value).expanduser() if value else None
+    if not value:
+        return None
+    home = Path(value).expanduser()
+    if home.exists() and not home.is_dir():
+        raise StretchError(f"STRETCH_HOME is {home}, which is a file, not a folder: point it "
+                           "at a folder (stretch makes it if it is missing)")
+    return home
 
 
 def _platform_dir(kind: str) -> Path:

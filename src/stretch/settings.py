@@ -171,6 +171,10 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         line, problem = config_text.toml_problem(str(err), last_line=text.count("\n") or 1)
         _bare_flag(path, text, line)
+        twice = config_text.given_twice(text, line) if problem == config_text.TWICE else None
+        if twice is not None:
+            raise ConfigError(path, line, twice[0], f"given twice (first on line {twice[1]})"
+                              ) from None
         raise ConfigError(path, line, "toml", problem) from None
     checked: dict[str, Any] = {}
     lines = config_text.key_lines(text)

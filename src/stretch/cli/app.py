@@ -95,14 +95,18 @@ app = typer.Typer(
 
 
 @contextmanager
-def command() -> Iterator[Terminal]:
+def command(*, check_home: bool = True) -> Iterator[Terminal]:
     """Run a command's body: the terminal probed once, core errors turned into one line on
-    stderr and the contract's exit codes."""
+    stderr and the contract's exit codes. A STRETCH_HOME that is not a folder is said
+    first, once (`check_home`: the scheduler's nudge logs it instead)."""
     from stretch.errors import StretchError, UsageProblem
+    from stretch.files import stretch_home
     from stretch.output import terminal
 
     term = terminal()
     try:
+        if check_home:
+            stretch_home()
         yield term
     except UsageProblem as err:
         term.error(err.message)

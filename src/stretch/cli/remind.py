@@ -89,7 +89,7 @@ def nudge(
     The scheduler runs it. It stays quiet on a rest day, once today's routine is done, and
     in quiet hours; problems go to remind.log in your data folder, never to the screen.
     """
-    with command() as term:
+    with command(check_home=show) as term:
         from stretch.commands import remind as reminders
 
         reminders.nudge(term, show=show)

@@ -7,6 +7,7 @@ for `status`; `off` takes back exactly what was given, whatever the record says.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -255,11 +256,12 @@ def nudge(term: Terminal, *, show: bool) -> None:
     except StretchError as err:
         if show:
             raise
-        notify.log(remind_log(), now, f"stretch nudge: {err.message}")
+        with contextlib.suppress(StretchError):  # no folder for a log (STRETCH_HOME a file)
+            notify.log(remind_log(), now, f"stretch nudge: {err.message}")
         return
     if isinstance(said, str):
         if show:
-            term.note(f"No reminder: {said}")
+            term.note(f"No reminder. {said}")
         return
     if show:
         term.out.print(said.title, markup=False, soft_wrap=True)
@@ -280,7 +282,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     from stretch.remind import notify
 
     if notify.quiet(values.quiet_hours, now.time()):
-        return f"it is quiet hours ({values.quiet_hours})."
+        return f"It is quiet hours ({values.quiet_hours})."
     day = today(known, history, now)
     if day.routine is None:
         return text.rest_day(now.strftime("%A"))
