@@ -95,3 +95,25 @@ def test_a_broken_user_file_is_reported_even_with_a_cache(runner: CliRunner,
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"stretch: error: {path}:")
+
+
+def test_completion_reads_the_names_kept_and_misses_no_edit(runner: CliRunner,
+                                                           stretch_home: Path) -> None:
+    """Shell completion reads names.marshal beside the cache, not the whole catalogue; the
+    same key (every file's bytes) means an edit is seen there too."""
+    from stretch.cli.params import complete_move, complete_routine
+
+    path = write_user_file(stretch_home, "mine.yaml", ROUTINE.format(title="Morning one"))
+    assert complete_routine("mi") == [("mine", "Morning one")]
+    kept = stretch_home / "cache" / "names.marshal"
+    assert kept.is_file() and ("pigeon", "Pigeon stretch") in complete_move("pi")
+    written = kept.stat().st_mtime_ns
+    assert complete_routine("mi") == [("mine", "Morning one")]
+    assert kept.stat().st_mtime_ns == written  # read back, not made again
+    before = path.stat()
+    path.write_text(ROUTINE.format(title="Morning two"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert complete_routine("mi") == [("mine", "Morning two")]
+    kept.write_bytes(b"\x00 not marshal")
+    assert complete_routine("mi") == [("mine", "Morning two")]  # a corrupt file: rebuilt
+    assert complete_routine("h") == [("hip-reset", "Hip reset")]

@@ -63,6 +63,11 @@ def cache_dir() -> Path:
     return home / "cache" if home is not None else _platform_dir("cache")
 
 
+def catalogue_cache() -> Path:
+    """The parsed catalogue, kept (names.marshal beside it holds its names, for completion)."""
+    return cache_dir() / "catalogue.pickle"
+
+
 def user_routines_dir() -> Path:
     """User catalogue files, merged over the built-in ones."""
     return config_dir() / "routines"

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.catalogue.nodes import MAX_BYTES
 from stretch.errors import CatalogueError, StretchError
-from stretch.model import BUILTIN, Catalogue
 
 if TYPE_CHECKING:
     from stretch.catalogue.drafts import FileContent
+    from stretch.catalogue.names import Names
+    from stretch.model import Catalogue
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -47,6 +47,8 @@ def read_bytes(path: Path) -> bytes:
     """A catalogue file's bytes (one more than the limit, so a huge file is caught)."""
     try:
         with path.open("rb") as handle:
+            from stretch.catalogue.nodes import MAX_BYTES
+
             return handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise CatalogueError(str(path), 1, 1, "file", f"cannot read: {err.strerror}") from None
@@ -58,10 +60,7 @@ def load_catalogue(
 ) -> Catalogue:
     """The built-in files, then the user's (and any `extra`) over them; from `cache` (a
     file) when it was made from exactly these files."""
-    base = catalogue_files(builtin or builtin_dir())
-    user = catalogue_files(user_dir) if user_dir is not None else []
-    user += [p for p in extra if p not in user]
-    files = [(p, read_bytes(p)) for p in [*base, *user]]
+    base, files = _files(user_dir, extra, builtin)
     if cache is None:
         return _build(files, len(base))
     from stretch.catalogue import cache as kept
@@ -72,11 +71,48 @@ def load_catalogue(
         return found
     built = _build(files, len(base))
     kept.write(cache, key, built)
+    _keep_names(cache, files, built)
     return built
+
+
+def catalogue_names(*, user_dir: Path | None, cache: Path) -> Names:
+    """Routine titles and move names by id, for completion: from the names kept beside
+    `cache` when they were made from exactly these files, else from the catalogue."""
+    from stretch.catalogue import names
+
+    _, files = _files(user_dir, (), None)
+    found = names.read(_names_file(cache), names.key(files))
+    if found is not None:
+        return found
+    known = load_catalogue(user_dir=user_dir, cache=cache)
+    return _keep_names(cache, files, known)
+
+
+def _files(user_dir: Path | None, extra: Sequence[Path], builtin: Path | None
+           ) -> tuple[list[Path], list[tuple[Path, bytes]]]:
+    """The built-in files, and every file (built-in, the user's, `extra`) with its bytes."""
+    base = catalogue_files(builtin or builtin_dir())
+    user = catalogue_files(user_dir) if user_dir is not None else []
+    user += [p for p in extra if p not in user]
+    return base, [(p, read_bytes(p)) for p in [*base, *user]]
+
+
+def _names_file(cache: Path) -> Path:
+    return cache.with_name("names.marshal")
+
+
+def _keep_names(cache: Path, files: Sequence[tuple[Path, bytes]], known: Catalogue) -> Names:
+    from stretch.catalogue import names
+
+    found: Names = {"routines": {r.id: r.title for r in known.routines.values()},
+                    "moves": {m.id: m.name for m in known.moves.values()}}
+    names.write(_names_file(cache), names.key(files), found)
+    return found
 
 
 def _build(files: Sequence[tuple[Path, bytes]], builtin_count: int) -> Catalogue:
     from stretch.catalogue.merge import merge
+    from stretch.model import BUILTIN
 
     contents = [read_file(p, data, source=BUILTIN if i < builtin_count else None)
                 for i, (p, data) in enumerate(files)]

@@ -13,17 +13,15 @@ N = TypeVar("N", int, float)
 
 
 def _complete(section: str, incomplete: str) -> list[tuple[str, str]]:
-    """Names from the catalogue that start with what was typed, each with its title."""
-    from stretch.commands.common import catalogue
+    """Names from the catalogue that start with what was typed, each with its title (from
+    the names kept for completion: it runs at every Tab)."""
+    from stretch.catalogue.load import catalogue_names
+    from stretch.files import catalogue_cache, user_routines_dir
 
     try:
-        known = catalogue()
+        labels = catalogue_names(user_dir=user_routines_dir(), cache=catalogue_cache())[section]
     except Exception:  # completion must never print a traceback into the shell
         return []
-    if section == "routines":
-        labels = {r.id: r.title for r in known.routines.values()}
-    else:
-        labels = {m.id: m.name for m in known.moves.values()}
     return [(key, label) for key, label in labels.items() if key.startswith(incomplete)]
 
 

@@ -19,9 +19,9 @@ T = TypeVar("T")
 def catalogue() -> Catalogue:
     """The built-in and user catalogue, through the cache."""
     from stretch.catalogue.load import load_catalogue
-    from stretch.files import cache_dir, user_routines_dir
+    from stretch.files import catalogue_cache, user_routines_dir
 
-    return load_catalogue(user_dir=user_routines_dir(), cache=cache_dir() / "catalogue.pickle")
+    return load_catalogue(user_dir=user_routines_dir(), cache=catalogue_cache())
 
 
 def catalogue_or_builtin(term: Terminal) -> Catalogue:
