@@ -73,6 +73,17 @@ class Tmux:
                 raise AssertionError(f"{what} did not appear; the screen was:\n{screen}")
             time.sleep(0.05)
 
+    def settled(self, timeout: float = 10.0) -> str:
+        """The screen once two looks 0.3 s apart agree: a frame has been written whole."""
+        deadline = time.monotonic() + timeout
+        last = self.screen()
+        while True:
+            time.sleep(0.3)
+            now = self.screen()
+            if now == last or time.monotonic() > deadline:
+                return now
+            last = now
+
     def run(self, *args: str, env: dict[str, str] | None = None) -> None:
         """Start stretch in the shell, wrapped to record modes and the exit code; `env`
         adds to its environment (TERM=dumb, say)."""

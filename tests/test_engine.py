@@ -169,6 +169,33 @@ def test_ticks_arrive_a_few_times_a_second_and_never_in_a_busy_loop() -> None:
     assert 100 <= clock.sleeps <= 125  # 30 s at 4 wake-ups a second
 
 
+def woken_at(plan_steps: list[Step]) -> list[float]:
+    """The session times a whole session wakes at, by default."""
+    clock = FakeClock()
+    times: list[float] = []
+
+    def wait(deadline: float) -> None:
+        clock.sleep_until(deadline)
+        times.append(round(clock.now(), 6))
+
+    run_session(Session(plan_steps, clock), wait=wait, listeners=[])
+    return times
+
+
+def test_a_hold_wakes_once_a_second_on_the_second() -> None:
+    """Every second the digits change; in between nothing does, so nothing wakes (each
+    wake-up costs CPU: a hold at 4 a second cost 2.4% of a core on a small VM)."""
+    assert woken_at(steps(30)) == [float(t) for t in range(1, 31)]
+
+
+def test_a_counted_step_wakes_at_its_half_reps() -> None:
+    """A 3 s rep: the figure changes pose at 1.5 s, between the seconds."""
+    bridge = [Step(kind="count", label="Bridge", seconds=6, reps=2, tempo=3)]
+    assert woken_at(bridge) == [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0]
+    even = [Step(kind="count", label="Bridge", seconds=8, reps=2, tempo=4)]
+    assert woken_at(even) == [float(t) for t in range(1, 9)]  # half reps fall on seconds
+
+
 def test_scaled_clock_runs_faster() -> None:
     base = FakeClock()
     clock = ScaledClock(200, base=base)

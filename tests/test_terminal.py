@@ -200,8 +200,8 @@ def test_paused_screen_stands_still(tmux: Tmux) -> None:
     tmux.type("n")
     tmux.wait_for("left side")
     tmux.type(" ")
-    paused = tmux.wait_for("PAUSED")
-    assert shows_big(paused, "PAUSED")
+    tmux.wait_until(lambda screen: shows_big(screen, "PAUSED"), "the big PAUSED")
+    paused = tmux.settled()  # the paused frame written whole (tmux takes it line by line)
     time.sleep(2.5)
     assert tmux.screen() == paused  # nothing counts, nothing moves
     tmux.type(" ")

@@ -247,22 +247,31 @@ class Order:
     at: float
 
 
+def next_mark(session: Session, now: float) -> float | None:
+    """The next moment, in session time, at which what a step shows or says can change:
+    its end and each whole second before it (the seconds left, 3-2-1, a rep's count);
+    in a counted step with an odd tempo each half second too, for the half reps at which
+    the figure changes pose."""
+    deadline = session.deadline()
+    if deadline is None:
+        return None
+    step = session.step
+    grain = 0.5 if step.kind == "count" and step.tempo and step.tempo % 2 else 1.0
+    return deadline - (math.ceil((deadline - now) / grain) - 1) * grain
+
+
 Waiter = Callable[[float], Command | Order | None]
 Listener = Callable[[Event], None]
 
 
-def run_session(
-    session: Session,
-    *,
-    wait: Waiter,
-    listeners: Sequence[Listener],
-    refresh: float = 0.25,
-) -> Summary:
+def run_session(session: Session, *, wait: Waiter, listeners: Sequence[Listener],
+                refresh: float = 1.0) -> Summary:
     """Drive a session to its end: wait for the next deadline or a command, emit events.
 
     `wait(t)` blocks until session time `t` or until the user gives a command, which
-    it returns (as an `Order` when it happened earlier). `refresh` is in real seconds:
-    how often listeners get a tick.
+    it returns (as an `Order` when it happened earlier). Listeners get a tick at every
+    `next_mark` and at least every `refresh` real seconds; in between the process
+    sleeps, so a hold costs one wake-up a second.
     """
 
     def emit(events: list[Event]) -> Summary | None:
@@ -277,13 +286,9 @@ def run_session(
     result = emit(session.start())
     while result is None:
         now = session.clock.now()
-        deadline = session.deadline()
         wake = now + refresh * session.clock.speed
-        if deadline is not None:
-            # also wake as the countdown crosses a whole second, so digits flip on time
-            next_second = deadline - (math.ceil(deadline - now) - 1)
-            wake = min(wake, deadline, next_second)
-        order = wait(wake)
+        mark = next_mark(session, now)
+        order = wait(wake if mark is None else min(wake, mark))
         if isinstance(order, Order):
             result = emit(session.command(order.command, order.at))
         else:

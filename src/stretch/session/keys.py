@@ -81,9 +81,12 @@ class RawKeys:
         self._saved: list[Any] | None = None
         self._old_handlers: dict[int, object] = {}
         self._pending: list[str] = []
+        self._wake: tuple[int, int] | None = None  # a resize wakes a waiting read_key
 
     def __enter__(self) -> RawKeys:
         self._saved = termios.tcgetattr(self.fd)
+        self._wake = os.pipe()
+        os.set_blocking(self._wake[1], False)
         self._raw()
         self._install(signal.SIGTERM, self._terminate)
         self._install(signal.SIGHUP, self._terminate)
@@ -101,6 +104,10 @@ class RawKeys:
         for signum, handler in self._old_handlers.items():
             signal.signal(signum, handler)  # type: ignore[arg-type]
         self._old_handlers.clear()
+        if self._wake is not None:
+            for end in self._wake:
+                os.close(end)
+            self._wake = None
 
     def _install(self, signum: int, handler: Callable[[int, FrameType | None], None]) -> None:
         self._old_handlers[signum] = signal.signal(signum, handler)
@@ -125,7 +132,12 @@ class RawKeys:
         raise Terminated(signum)
 
     def _resize(self, signum: int, frame: FrameType | None) -> None:
+        """Note the new size and wake a read_key that is waiting (a hold waits up to a
+        second), so the screen is redrawn at once."""
         self.resized = True
+        if self._wake is not None:
+            with contextlib.suppress(OSError):  # full of wake-ups already: one will do
+                os.write(self._wake[1], b"\0")
 
     def _suspend(self, signum: int, frame: FrameType | None) -> None:
         if self.on_suspend:
@@ -149,9 +161,13 @@ class RawKeys:
         """The next key, waiting at most `timeout` seconds; None if none came."""
         if self._pending:
             return self._pending.pop(0)
+        waiting = [self.fd] if self._wake is None else [self.fd, self._wake[0]]
         try:
-            ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+            ready, _, _ = select.select(waiting, [], [], max(0.0, timeout))
         except InterruptedError:  # pragma: no cover - PEP 475 retries select
+            return None
+        if self._wake is not None and self._wake[0] in ready:
+            os.read(self._wake[0], 64)  # a resize: the caller redraws
             return None
         if not ready:
             return None

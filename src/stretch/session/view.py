@@ -87,12 +87,20 @@ def number(session: Session) -> str:
     return countdown(session.remaining())
 
 
+_WIDEST: list[tuple[Sequence[Step], str]] = []  # the last session's, by identity
+
+
 def widest(steps: Sequence[Step]) -> str:
     """The widest big number in a session, which sizes the digits for all of it: they
-    hold still while counting, and a rep is as large as the seconds."""
+    hold still while counting, and a rep is as large as the seconds. Remembered for the
+    session's steps: every frame asks, and the steps never change."""
+    if _WIDEST and _WIDEST[0][0] is steps:
+        return _WIDEST[0][1]
     texts = {f"{s.reps}/{s.reps}" if s.kind == "count" and s.tempo else countdown(s.seconds)
              for s in steps}
-    return max(sorted(texts), key=lambda text: digits_width(text, REFERENCE_ROWS), default="0")
+    found = max(sorted(texts), key=lambda text: digits_width(text, REFERENCE_ROWS), default="0")
+    _WIDEST[:] = [(steps, found)]
+    return found
 
 
 def coming(session: Session) -> Step | None:
@@ -128,7 +136,7 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
     lines += [_name(step, width), *[Text()] * above, *_letters(session, layout)]
-    column = [Text()] * layout.gap + _digits(now, layout)
+    column = [Text()] * layout.gap + list(_digits(now, layout))
     elapsed = step.seconds - session.remaining()
     column += [bar(elapsed / step.seconds if step.seconds else 1.0, layout.main),
                fit(_detail(session), layout.main)]
@@ -185,8 +193,14 @@ def _letters(session: Session, layout: Layout) -> list[Text]:
         words, style = BANNERS.get(step.kind, step.label.upper()), "bold cyan"
     else:
         words, style = SIDES.get(step.side or "", ("", ""))
+    return list(_big_words(words, style, session.paused, layout))
+
+
+@functools.lru_cache(maxsize=16)
+def _big_words(words: str, style: str, paused: bool, layout: Layout) -> tuple[Text, ...]:
+    """The letters' rows, made once per words and window: a frame a second asks again."""
     block: list[Text] = []
-    margin = 1 if session.paused else 0  # the PAUSED slab reaches past its letters
+    margin = 1 if paused else 0  # the PAUSED slab reaches past its letters
     room = layout.main
     for room in (layout.main, layout.width):
         scale = next((s for s in range(layout.scale, 0, -1)
@@ -200,13 +214,16 @@ def _letters(session: Session, layout: Layout) -> list[Text]:
     rows = layout.letters
     top = (rows - len(block)) // 2
     block = [Text()] * top + block + [Text()] * (rows - top - len(block))
-    return [fit(fit(line, room), layout.width, "left") for line in block[:rows]]
+    return tuple(fit(fit(line, room), layout.width, "left") for line in block[:rows])
 
 
-def _digits(now: str, layout: Layout) -> list[Text]:
+@functools.lru_cache(maxsize=16)
+def _digits(now: str, layout: Layout) -> tuple[Text, ...]:
+    """The big number's rows, remembered: a rep's count shows for seconds, and a window
+    keeps its size (the lines are never changed, only copied into a frame)."""
     if not layout.digits:
-        return [fit(Text(f" {now} ", style="bold reverse"), layout.main)]
-    return [fit(Text(line, style="bold"), layout.main) for line in digits(now, layout.digits)]
+        return (fit(Text(f" {now} ", style="bold reverse"), layout.main),)
+    return tuple(fit(Text(line, style="bold"), layout.main) for line in digits(now, layout.digits))
 
 
 def _detail(session: Session) -> Text:
