@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Sequence
 
 from rich.align import AlignMethod
 from rich.console import Console, RenderableType
@@ -19,11 +20,11 @@ CAUTION = "! "  # as on the sheet
 HANGING = (BULLET, CAUTION)  # wrapped lines of these are indented under their text
 
 
-def beside(left: list[Text], lw: int, right: list[Text], rw: int) -> list[Text]:
+def beside(left: Sequence[Text], lw: int, right: Sequence[Text], rw: int) -> list[Text]:
     """Two columns side by side, `GAP` columns apart, as long as the longer one."""
     rows = max(len(left), len(right))
-    left = left + [Text()] * (rows - len(left))
-    right = right + [Text()] * (rows - len(right))
+    left = [*left, *[Text()] * (rows - len(left))]
+    right = [*right, *[Text()] * (rows - len(right))]
     return [Text.assemble(fit(a, lw, "left"), " " * GAP, fit(b, rw, "left"))
             for a, b in zip(left, right, strict=True)]
 

@@ -262,13 +262,15 @@ def _figure(session: Session, shown: Step | None) -> Drawn | None:
     return shown.move.figure, pose, shown.side
 
 
+@functools.lru_cache(maxsize=8)
 def _drawn(figure: Figure, pose: Frame | None, side: Side | None, width: int,
-           height: int) -> list[Text]:
-    """The figure in braille (the renderer remembers drawings, so redraws are cheap)."""
+           height: int) -> tuple[Text, ...]:
+    """The figure in braille, as lines made once per pose and size: a frame a second asks
+    for the same drawing again (the lines are never changed, only copied into a frame)."""
     from stretch.figures.braille import render
 
-    return [Text(line) for line in render(figure, width=width, height=height, frame=pose,
-                                          side=side)]
+    return tuple(Text(line) for line in render(figure, width=width, height=height, frame=pose,
+                                               side=side))
 
 
 def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
