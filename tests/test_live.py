@@ -431,3 +431,10 @@ def test_what_fitting_changed_shows_while_getting_ready(builtin: Catalogue) -> N
 
     assert note in shown(at(builtin, 2))  # getting ready
     assert "To fit" not in shown(at(builtin, 12))  # the first hold: the move's own cues
+
+
+def test_a_demo_says_so_even_where_the_top_line_has_no_room(builtin: Catalogue) -> None:
+    session = at(builtin, 12)
+    for width, height in ((40, 12), (80, 24)):
+        lines = frame(session, View("Hip reset", demo="DEMO x10"), width=width, height=height)
+        assert len(lines) == height and "DEMO x10" in " ".join(line.plain for line in lines[:2])

@@ -135,7 +135,10 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     used = max(len(instructions), len(HELP_LINES))
     above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
-    lines += [_name(step, width), *[Text()] * above, *_letters(session, layout)]
+    name = _name(step, width)
+    if view.demo and not layout.header:  # too small for the top line: the demo says so here
+        name = fit(Text.assemble((view.demo, DEMO_STYLE), " ", name), width, "left")
+    lines += [name, *[Text()] * above, *_letters(session, layout)]
     column = [Text()] * layout.gap + list(_digits(now, layout))
     elapsed = step.seconds - session.remaining()
     column += [bar(elapsed / step.seconds if step.seconds else 1.0, layout.main),
