@@ -205,8 +205,8 @@ def test_paused_screen_stands_still(tmux: Tmux) -> None:
     time.sleep(2.5)
     assert tmux.screen() == paused  # nothing counts, nothing moves
     tmux.type(" ")
-    tmux.wait_for("left")
-    assert not shows_big(tmux.screen(), "PAUSED")
+    resumed = tmux.wait_until(lambda screen: "PAUSED" not in screen, "the pause lifted")
+    assert "left side" in resumed and not shows_big(resumed, "PAUSED")
     tmux.type("q")
     assert tmux.result() == (0, True)
 
