@@ -41,17 +41,21 @@ def planned_seconds(routine: str, env: dict[str, str]) -> float:
 
 
 def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float, float]:
-    """Run a routine with plain output; error = last line time - first line time - plan.
+    """Run a routine with plain output; error = summary line time - first step's line time
+    - plan.
 
-    The first line is printed as the session starts, so start-up is excluded; the last
-    line is the summary, printed as the last step ends. Returns (error ms, planned s).
+    The first step's line ('0:00  Get ready ...') is printed as the session starts, so
+    start-up (and the safety note, the dose lines and the history's first write before
+    it) is excluded; the summary is printed as the last step ends. Returns (error ms,
+    planned s).
     """
     planned = planned_seconds(routine, env) / speed
     args = [*stretch_command(), "run", routine, "--plain", "--speed", f"{speed:g}"]
     with subprocess.Popen(args, env=env, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
         assert proc.stdout is not None
-        stamps = [time.perf_counter() for _ in iter(proc.stdout.readline, "")]
-    return (stamps[-1] - stamps[0] - planned) * 1000, planned
+        stamps = [(time.perf_counter(), line) for line in iter(proc.stdout.readline, "")]
+    first = next(at for at, line in stamps if line.startswith("0:00 "))
+    return (stamps[-1][0] - first - planned) * 1000, planned
 
 
 def cpu_and_memory(routine: str, seconds: float, env: dict[str, str], *,

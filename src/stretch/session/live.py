@@ -213,7 +213,8 @@ def run_live(
     with loop.keys:
         screen.enter()
         try:
-            summary = run_session(session, wait=loop.wait, listeners=[*listeners, *extra])
+            # the screen and the bell first: a disk write never makes them late
+            summary = run_session(session, wait=loop.wait, listeners=[*extra, *listeners])
             if loop.finished:
                 loop.hold_end(ending(session.steps, session.done_steps, title=title,
                                      summary=summary, streak=streak(), demo=demo))

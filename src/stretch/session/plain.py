@@ -102,9 +102,10 @@ def run_plain(
     keys: bool = False,
 ) -> Summary:
     """Print lines as steps start, waiting on the clock; with `keys` (a terminal to read
-    from), answer the session keys too."""
+    from), answer the session keys too. The line comes first, then the other listeners
+    (the history's write): what a person follows is never late for a disk."""
     printer = PlainPrinter(write, title)
-    every: list[Listener] = [*listeners, printer]
+    every: list[Listener] = [printer, *listeners]
     if not keys:
         return run_session(session, wait=session.clock.sleep_until, listeners=every, refresh=1.0)
     reader = PlainKeys(session, write)
