@@ -46,8 +46,8 @@ def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float
 
     The first step's line ('0:00  Get ready ...') is printed as the session starts, so
     start-up (and the safety note, the dose lines and the history's first write before
-    it) is excluded; the summary is printed as the last step ends. Returns (error ms,
-    planned s).
+    it) is excluded; the summary ('Completed ...') is printed as the last step ends (the
+    streak, after the history is written, is not timed). Returns (error ms, planned s).
     """
     planned = planned_seconds(routine, env) / speed
     args = [*stretch_command(), "run", routine, "--plain", "--speed", f"{speed:g}"]
@@ -55,7 +55,8 @@ def timing_error(routine: str, speed: float, env: dict[str, str]) -> tuple[float
         assert proc.stdout is not None
         stamps = [(time.perf_counter(), line) for line in iter(proc.stdout.readline, "")]
     first = next(at for at, line in stamps if line.startswith("0:00 "))
-    return (stamps[-1][0] - first - planned) * 1000, planned
+    end = next(at for at, line in stamps if line.startswith(("Completed ", "Stopped ")))
+    return (end - first - planned) * 1000, planned
 
 
 def cpu_and_memory(routine: str, seconds: float, env: dict[str, str], *,

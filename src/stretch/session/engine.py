@@ -275,13 +275,14 @@ def run_session(session: Session, *, wait: Waiter, listeners: Sequence[Listener]
     """
 
     def emit(events: list[Event]) -> Summary | None:
-        result = None
-        for event in events:
-            for listener in listeners:
+        # each listener takes the whole moment in turn, so the first ones (the screen)
+        # show the end of a step and the start of the next before a later one (the log)
+        # writes either
+        for listener in listeners:
+            for event in events:
                 listener(event)
-            if isinstance(event, (Finished, Stopped)):
-                result = event.summary
-        return result
+        ends = [e.summary for e in events if isinstance(e, (Finished, Stopped))]
+        return ends[-1] if ends else None
 
     result = emit(session.start())
     while result is None:
