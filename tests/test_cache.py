@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stretch.catalogue import cache
+from stretch.catalogue import names as names_module
 from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from tests.conftest import write_user_file
@@ -82,9 +82,12 @@ def test_a_newer_stretch_does_not_read_an_older_cache(stretch_home: Path,
     target = cache_file(stretch_home)
     load_catalogue(user_dir=None, cache=target)
     first = target.read_bytes()
-    monkeypatch.setattr(cache, "__version__", "99.0")
+    names = target.with_name("names.marshal")
+    kept_names = names.read_bytes()
+    monkeypatch.setattr(names_module, "__version__", "99.0")
     load_catalogue(user_dir=None, cache=target)
     assert target.read_bytes() != first  # the key changed, so it was rebuilt
+    assert names.read_bytes() != kept_names  # and so were the names for completion
 
 
 def test_a_broken_user_file_is_reported_even_with_a_cache(runner: CliRunner,

@@ -119,6 +119,22 @@ def remove(path: Path) -> None:
             raise StretchError(f"cannot remove {path}: {err.strerror}") from None
 
 
+def keep(path: Path, data: bytes) -> None:
+    """Keep what stretch can always make again (the cached catalogue, its names): written
+    whole beside `path` and renamed into place, so no reader sees half of it; when it
+    cannot be written, it is simply not kept."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            Path(temp).replace(path)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+
+
 def write_atomically(path: Path, text: str, *, force: bool) -> None:
     """Write `text` to a temp file beside `path`, then rename it into place.
 

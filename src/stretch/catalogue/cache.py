@@ -11,13 +11,11 @@ rewritten, atomically, so a reader never sees half of one.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from stretch import __version__
 from stretch.model import Catalogue
 
 Key = tuple[str | bytes, ...]
@@ -36,12 +34,11 @@ def shape() -> str:
 
 
 def key(files: Sequence[tuple[Path, bytes]]) -> Key:
-    """stretch's and Python's versions and the model's shape, then each file's path and
-    bytes."""
-    parts: list[str | bytes] = [__version__, sys.version, shape()]
-    for path, data in files:
-        parts += [str(path), data]
-    return tuple(parts)
+    """Python's version and the model's shape, then what the names file is keyed by:
+    stretch's version and each file's path and bytes."""
+    from stretch.catalogue import names
+
+    return (sys.version, shape(), *names.key(files))
 
 
 def read(path: Path, wanted: Key) -> Catalogue | None:
@@ -57,16 +54,8 @@ def read(path: Path, wanted: Key) -> Catalogue | None:
 
 
 def write(path: Path, stored_key: Key, catalogue: Catalogue) -> None:
-    """Keep the catalogue for next time; a cache that cannot be written is not kept."""
-    import tempfile
+    """Keep the catalogue for next time, whole or not at all (`files.keep`)."""
+    from stretch.files import keep
 
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((stored_key, catalogue), out, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(temp).replace(path)
-        finally:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
+    with contextlib.suppress(pickle.PicklingError):
+        keep(path, pickle.dumps((stored_key, catalogue), protocol=pickle.HIGHEST_PROTOCOL))

@@ -9,10 +9,7 @@ written whenever the catalogue is cached and ignored when stale, corrupt or miss
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,14 +37,7 @@ def read(path: Path, wanted: Key) -> Names | None:
 
 
 def write(path: Path, stored: Key, names: Names) -> None:
-    """Keep the names, whole or not at all; a file that cannot be written is not kept."""
-    with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((stored, names)))
-            Path(temp).replace(path)
-        finally:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
+    """Keep the names, whole or not at all (`files.keep`)."""
+    from stretch.files import keep
+
+    keep(path, marshal.dumps((stored, names)))
