@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, time
 from pathlib import PurePath
 
-from stretch.model import WEEKDAYS, Dose, Equipment, Group, Position, Step
+from stretch.model import WEEKDAYS, Dose, Equipment, Group, Move, Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
@@ -217,10 +217,10 @@ def below_target(target: int) -> str:
             f"{target} s a side.")
 
 
-def instead(names: Sequence[str]) -> str:
+def instead(moves: Sequence[Move]) -> str:
     """'Instead: Butterfly stretch or Frog stretch.': the hip work in place of a stretch to
     avoid, on the sheet ('' for none)."""
-    return f"{INSTEAD}: {listing(names, 'or')}." if names else ""
+    return f"{INSTEAD}: {listing([m.name for m in moves], 'or')}." if moves else ""
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:

@@ -253,7 +253,7 @@ def _avoid(sheet: Sheet) -> str:
         return ""
     entries = "".join(
         f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')} "
-        f"<i>{escape(text.instead([m.name for m in a.instead]))}</i></p>" for a in sheet.avoid
+        f"<i>{escape(text.instead(a.instead))}</i></p>" for a in sheet.avoid
     )
     return (f"<h2>{text.AVOID}</h2><p>{escape(text.AVOID_INSTEAD)}</p>"
             f'<section class="avoid">{entries}</section>')

@@ -70,6 +70,6 @@ def _about(sheet: Sheet) -> list[str]:
         out += [f"## {text.AVOID}", "", text.AVOID_INSTEAD, ""]
         for avoid in sheet.avoid:
             looks = f" {avoid.description}" if avoid.description else ""
-            better = text.instead([m.name for m in avoid.instead])
+            better = text.instead(avoid.instead)
             out.append(f"- **{avoid.name}.**{looks}" + (f" *{better}*" if better else ""))
     return out

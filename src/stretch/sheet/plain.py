@@ -80,5 +80,5 @@ def _about(sheet: Sheet, width: int) -> list[str]:
             if avoid.description:
                 out += _wrap(avoid.description, width, "    ")
             if avoid.instead:
-                out += _wrap(text.instead([m.name for m in avoid.instead]), width, "    ")
+                out += _wrap(text.instead(avoid.instead), width, "    ")
     return out

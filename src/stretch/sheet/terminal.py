@@ -99,7 +99,7 @@ def _about(sheet: Sheet) -> list[RenderableType]:
         parts += [Text(text.AVOID, style="bold"), Text(text.AVOID_INSTEAD)]
     for avoid in sheet.avoid:
         looks = f"\n{avoid.description}" if avoid.description else ""
-        better = text.instead([m.name for m in avoid.instead])
+        better = text.instead(avoid.instead)
         parts.append(Text.assemble(("Avoid: ", "bold red"), avoid.name, looks,
                                    ("\n" + better, "green") if better else ""))
     return parts
