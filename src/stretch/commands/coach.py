@@ -152,14 +152,19 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
         high_pain(term, known, rating)
 
 
+def red_flags(term: Terminal, known: Catalogue) -> None:
+    """The short safety note, the emergency signs last (on screen at any question)."""
+    from stretch import safety
+
+    if known.notes is not None:
+        term.out.print(safety.safety_compact(known.notes))
+
+
 def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
     """The red flags, and the gentlest routine to suggest (None if there is none)."""
     from rich.text import Text
 
-    from stretch import safety
-
-    if known.notes is not None:  # the emergency signs last, on screen at any question
-        term.out.print(safety.safety_compact(known.notes))
+    red_flags(term, known)
     gentle = gentlest(known)
     advice = f"Your back is at {rating}/10 right now. Go gently and stop any move that hurts"
     if gentle is not None:

@@ -121,12 +121,10 @@ def _high_after(term: Terminal, pain: int) -> None:
     """A rating of 8 or more after a session: rest, and the red flags, as before one."""
     from rich.text import Text
 
-    from stretch import safety
+    from stretch.commands.coach import red_flags
     from stretch.commands.common import catalogue_or_builtin
 
-    known = catalogue_or_builtin(term)
-    if known.notes is not None:
-        term.out.print(safety.safety_compact(known.notes))
+    red_flags(term, catalogue_or_builtin(term))
     term.out.print(Text(f"Your back is at {pain}/10 after this session. Rest it today; if "
                         "it does not settle, or a sign above appears, get advice."))
 
