@@ -87,20 +87,12 @@ def number(session: Session) -> str:
     return countdown(session.remaining())
 
 
-_WIDEST: list[tuple[Sequence[Step], str]] = []  # the last session's, by identity
-
-
 def widest(steps: Sequence[Step]) -> str:
     """The widest big number in a session, which sizes the digits for all of it: they
-    hold still while counting, and a rep is as large as the seconds. Remembered for the
-    session's steps: every frame asks, and the steps never change."""
-    if _WIDEST and _WIDEST[0][0] is steps:
-        return _WIDEST[0][1]
+    hold still while counting, and a rep is as large as the seconds."""
     texts = {f"{s.reps}/{s.reps}" if s.kind == "count" and s.tempo else countdown(s.seconds)
              for s in steps}
-    found = max(sorted(texts), key=lambda text: digits_width(text, REFERENCE_ROWS), default="0")
-    _WIDEST[:] = [(steps, found)]
-    return found
+    return max(sorted(texts), key=lambda text: digits_width(text, REFERENCE_ROWS), default="0")
 
 
 def coming(session: Session) -> Step | None:
