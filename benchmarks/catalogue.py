@@ -67,7 +67,7 @@ def measure(moves: int, routines: int, runs: int) -> float:
 def fit_seconds(items: int) -> float:
     """The slowest of fitting a routine of `items` built-in moves into each of FIT_MINUTES."""
     from stretch.catalogue.load import load_catalogue
-    from stretch.fit import fit
+    from stretch.fit.fitted import fit
     from stretch.settings import Values
 
     moves = ("figure-four", "butterfly", "pigeon", "frog", "glute-bridge", "clamshell")

@@ -137,9 +137,9 @@ def write_user_file(home: Path, name: str, text: str) -> Path:
 
 
 def freeze_now(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
-    """Commands read the local wall clock through `history.schedule.local_now`: pin it, so
+    """Commands read the local wall clock through `wallclock.local_now`: pin it, so
     a test knows which day `today`, `week` and `history` think it is."""
-    monkeypatch.setattr("stretch.history.schedule.local_now", lambda: when)
+    monkeypatch.setattr("stretch.wallclock.local_now", lambda: when)
 
 
 def log_session(history: History, routine: str, started: datetime, *,

@@ -220,7 +220,7 @@ def test_equipment_comes_from_the_moves(builtin: Catalogue) -> None:
 
 
 def test_a_short_full_session_keeps_its_warm_up_and_each_hip_group(builtin: Catalogue) -> None:
-    from stretch.fit import fit
+    from stretch.fit.fitted import fit
 
     fitted = fit(builtin.routines["full-session"], DEFAULTS, 8)
     moves = fitted.routine.moves

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.cuts import FIT_MIN_HOLD
+from stretch.fit.cuts import FIT_MIN_HOLD
 from stretch.dosing import ladder, personal
-from stretch.fit import Fitted, fit
+from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
 from stretch.model import STRETCH_GROUPS, Catalogue, Routine, Step
 from stretch.plan import DOSE_TARGET, PlanSettings, dose, plan, total_seconds

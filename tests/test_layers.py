@@ -18,7 +18,7 @@ PACKAGE = SRC / "stretch"
 CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
 BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text", "stretch.settings",
-        "stretch.plan", "stretch.fit", "stretch.cuts", "stretch.output", "stretch.files",
+        "stretch.plan", "stretch.fit.fitted", "stretch.fit.cuts", "stretch.output", "stretch.files",
         "stretch.config_text",
         "stretch.poses"}  # a move's figure as pure data: part of the model
 

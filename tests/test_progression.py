@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from stretch import dosing
 from stretch.cli import app
 from stretch.history import checkins
-from stretch.history.schedule import local_now
+from stretch import wallclock
 from stretch.history.store import History
 from stretch.model import WEEKDAYS, Catalogue
 from tests.conftest import write_user_file
@@ -24,7 +24,7 @@ CORE = ("glute-bridge", "dead-bug", "curl-up", "clamshell", "side-plank", "bird-
 
 def days_ago(days: float, hour: int = 8) -> datetime:
     """A moment `days` before today, at a fixed hour (today's local offset)."""
-    return local_now().replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=days)
+    return wallclock.local_now().replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=days)
 
 
 def log(home: Path, started: datetime, *, before: int | None = None, after: int | None = None,

@@ -222,14 +222,14 @@ def test_5_a_speed_run_counts_toward_nothing(runner: CliRunner, stretch_home: Pa
 
 def test_6_another_routine_done_today_is_not_todays(
         runner: CliRunner, stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from stretch.history import schedule  # done_today: the one answer, reminders' too
+    from stretch.history import calendar  # done_today: the one answer, reminders' too
 
     freeze_now(monkeypatch, NOW)
     write_user_file(stretch_home, "week.yaml", WEEK_OF.format("core-and-hips"))
     log_real(stretch_home, "desk-break", NOW - timedelta(minutes=30))
     catalogue = load_catalogue(user_dir=stretch_home / "routines")
     with History.open(history_file(stretch_home)) as history:
-        assert schedule.done_today(schedule.today(catalogue, history, NOW)) is None
+        assert calendar.done_today(calendar.today(catalogue, history, NOW)) is None
     week = runner.invoke(app, ["week"]).stdout
     (today,) = [line for line in week.splitlines() if "(today)" in line]
     assert "✓" not in today and today.rstrip().endswith("·")  # something, not today's
@@ -238,7 +238,7 @@ def test_6_another_routine_done_today_is_not_todays(
     assert "Completed Core and hips" in preview.stdout  # today's routine runs
     log_real(stretch_home, "core-and-hips", NOW - timedelta(minutes=5))
     with History.open(history_file(stretch_home)) as history:
-        done_by = schedule.done_today(schedule.today(catalogue, history, NOW))
+        done_by = calendar.done_today(calendar.today(catalogue, history, NOW))
     assert done_by is not None and done_by.routine == "core-and-hips"
     done = runner.invoke(app, ["today"])
     assert done.stdout == "You did Core and hips today at 08:55.\n"

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.errors import UsageProblem
-from stretch.history.schedule import rest_weekdays
+from stretch.history.calendar import rest_weekdays
 from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.remind import cron, launchd, systemd, windows

@@ -12,7 +12,7 @@ from rich.console import Console, RenderableType
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history import reports, schedule
+from stretch.history import calendar, reports
 from stretch.history.rows import SessionRow
 from stretch.history.store import History
 from stretch.model import Catalogue
@@ -104,7 +104,7 @@ def test_week_table_ticks_done_days_and_marks_today(builtin: Catalogue, history:
     log_session(history, "hip-reset", datetime(2026, 11, 23, 7, tzinfo=UTC))
     log_session(history, "core-and-hips", datetime(2026, 11, 24, 7, tzinfo=UTC),
                 status="stopped")
-    days = schedule.week(builtin, history, datetime(2026, 11, 24, 9, tzinfo=UTC))
+    days = calendar.week(builtin, history, datetime(2026, 11, 24, 9, tzinfo=UTC))
     lines = rendered(reports.week_table(days, TODAY, DEFAULTS), width=70).splitlines()
     assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "11", "✓"]
     assert lines[3].split()[:4] == ["Tue", "24", "Nov", "(today)"]

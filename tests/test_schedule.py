@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history import schedule
-from stretch.history.schedule import streak
+from stretch.history import calendar
+from stretch.history.calendar import streak
 from stretch.history.store import History
 from stretch.model import Catalogue
 from tests.conftest import freeze_now, log_session, write_user_file
@@ -53,17 +53,17 @@ def test_streak_across_midnight_and_time_zones(history: History) -> None:
 
 def test_the_week_plan_gives_each_date_its_routine(builtin: Catalogue) -> None:
     monday = date(2026, 11, 23)
-    names = [getattr(schedule.plan_for(builtin, monday + timedelta(days=n)), "id", None)
+    names = [getattr(calendar.routine_on(builtin, monday + timedelta(days=n)), "id", None)
              for n in range(7)]
     assert names == ["hip-reset", "core-and-hips", "hip-reset", "core-and-hips", "desk-break",
                      "full-session", None]
-    assert schedule.rest_weekdays(builtin.week) == {6}
+    assert calendar.rest_weekdays(builtin.week) == {6}
 
 
 def test_today_holds_only_todays_sessions(builtin: Catalogue, history: History) -> None:
     log_session(history, "hip-reset", TUESDAY - timedelta(days=1))
     log_session(history, "desk-break", TUESDAY - timedelta(hours=1))
-    day = schedule.today(builtin, history, TUESDAY)
+    day = calendar.today(builtin, history, TUESDAY)
     assert day.date == date(2026, 11, 24) and day.routine is not None
     assert day.routine.id == "core-and-hips"
     assert [s.routine for s in day.sessions] == ["desk-break"]
@@ -73,17 +73,17 @@ def test_week_runs_monday_to_sunday_with_each_days_sessions(builtin: Catalogue,
                                                             history: History) -> None:
     log_session(history, "hip-reset", datetime(2026, 11, 23, 7, tzinfo=UTC))
     log_session(history, "hip-reset", datetime(2026, 11, 16, 7, tzinfo=UTC))  # last week
-    days = schedule.week(builtin, history, TUESDAY)
+    days = calendar.week(builtin, history, TUESDAY)
     assert [d.date for d in days] == [date(2026, 11, 23) + timedelta(days=n) for n in range(7)]
     assert [len(d.sessions) for d in days] == [1, 0, 0, 0, 0, 0, 0]
     assert days[0].done and not days[1].done and days[6].routine is None
 
 
 def test_the_first_side_alternates_per_routine(history: History) -> None:
-    assert schedule.first_side(history, "hip-reset") == "left"
+    assert calendar.first_side(history, "hip-reset") == "left"
     log_session(history, "hip-reset", TUESDAY)  # went left first
-    assert schedule.first_side(history, "hip-reset") == "right"
-    assert schedule.first_side(history, "desk-break") == "left"
+    assert calendar.first_side(history, "hip-reset") == "right"
+    assert calendar.first_side(history, "desk-break") == "left"
 
 
 def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: Path) -> None:

@@ -52,7 +52,7 @@ def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_jso
     the same notes): a table (with the safety lines from `notes`), or `show`'s JSON with
     `extra` first."""
     from stretch import views
-    from stretch.fit import fit_to
+    from stretch.fit.fitted import fit_to
     from stretch.output import emit_json
     from stretch.plan import plan
 

@@ -136,9 +136,9 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
 
     from stretch.history import checkins
     from stretch.history.progression import HIGH
-    from stretch.history.schedule import local_now
+    from stretch import wallclock
 
-    now = local_now().replace(microsecond=0)
+    now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue
         rows, checks = history.sessions(), checkins.read(history)
         checkins.add(history, at=now, rating=rating, note=note)
@@ -178,11 +178,11 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     from stretch.history import checkins, trend
     from stretch.history.progress_view import MoveDose, Report, progress_json, progress_view
     from stretch.history.progression import ADVICE, needs_advice
-    from stretch.history.schedule import local_now
+    from stretch import wallclock
     from stretch.output import emit_json
 
     known = catalogue()
-    today = local_now().date()
+    today = wallclock.local_now().date()
     with open_history(term) as history:
         rows, checks = history.sessions(), checkins.read(history)
     levels = progress_of(known, rows, checks)

@@ -88,9 +88,9 @@ def _levels(known: Catalogue, history: History, rows: Sequence[SessionRow],
     """Every move's level, counting the "before" rating just given (a demo's counts for
     nothing) as the day after the last session."""
     from stretch.history import checkins
-    from stretch.history.schedule import local_now
+    from stretch import wallclock
 
-    now = local_now().replace(microsecond=0)
+    now = wallclock.local_now().replace(microsecond=0)
     return progress_of(known, rows, checkins.read(history),
                        pending=None if pain is None else (now, pain))
 

@@ -16,11 +16,11 @@ def week(term: Terminal) -> None:
 
     from stretch.commands.coach import at_levels, levels_in
     from stretch.history.reports import week_table
-    from stretch.history.schedule import local_now
-    from stretch.history.schedule import week as week_days
+    from stretch import wallclock
+    from stretch.history.calendar import week as week_days
 
     known = catalogue()
-    now = local_now()
+    now = wallclock.local_now()
     with open_history(term) as history:
         days, mine = week_days(known, history, now), levels_in(known, history)
     days = [replace(d, routine=at_levels(d.routine, mine)) if d.routine else d for d in days]
@@ -31,11 +31,12 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     from datetime import timedelta
 
     from stretch.history import reports
-    from stretch.history.schedule import current_streak, local_now
+    from stretch import wallclock
+    from stretch.history.calendar import current_streak
     from stretch.output import emit_json
 
     known = catalogue_or_builtin(term)  # the log needs none; the streak, the week's rest days
-    now = local_now()
+    now = wallclock.local_now()
     with open_history(term) as log:
         rows = log.sessions()
         streak = current_streak(known, log, now)

@@ -34,7 +34,7 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
 
     from stretch.errors import StretchError
     from stretch.files import remind_file
-    from stretch.history.schedule import rest_weekdays
+    from stretch.history.calendar import rest_weekdays
     from stretch.remind import record
     from stretch.remind.schedule import (
         Schedule,
@@ -236,9 +236,9 @@ def _until(gap: timedelta) -> str:
 
 
 def _now() -> datetime:
-    from stretch.history.schedule import local_now
+    from stretch import wallclock
 
-    return local_now()
+    return wallclock.local_now()
 
 
 def nudge(term: Terminal, *, show: bool) -> None:
@@ -277,7 +277,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
              ) -> Notice | str:
     """Today's reminder, or why there is none: quiet hours, a rest day, or already done."""
     from stretch import text
-    from stretch.history.schedule import current_streak, done_today, today
+    from stretch.history.calendar import current_streak, done_today, today
     from stretch.plan import plan, total_seconds
     from stretch.remind import notify
 

@@ -138,10 +138,10 @@ def _choices(term: Terminal, known: Catalogue) -> RenderableType:
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
-    from stretch.history.schedule import local_now
+    from stretch import wallclock
 
     known = catalogue()
-    now = local_now()
+    now = wallclock.local_now()
     if preview or as_json:
         preview_today(term, known, now, options, as_json=as_json)
         return
@@ -156,7 +156,7 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
     """Today's routine from the week plan, after checking rest days and what is done."""
     from rich.text import Text
 
-    from stretch.history.schedule import done_today, today
+    from stretch.history.calendar import done_today, today
 
     day = today(known, history, now)
     if day.routine is None:
@@ -186,11 +186,11 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
 
     from stretch.commands.browse import show_routine
     from stretch.commands.coach import personal
-    from stretch.history.schedule import plan_for
+    from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
 
-    chosen = plan_for(known, now.date())
+    chosen = routine_on(known, now.date())
     day = {"day": WEEKDAYS[now.weekday()], "date": now.date().isoformat(),
            "rest": chosen is None}
     if chosen is None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch.history.rows import SessionRow
-from stretch.history.schedule import Day
+from stretch.history.calendar import Day
 from stretch.plan import PlanSettings, plan, total_seconds
 from stretch.text import clock, date_label, minutes, plural
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from stretch.history.rows import NO_SIDE
-from stretch.history.schedule import local_now
+from stretch import wallclock
 from stretch.history.store import History
 from stretch.model import Routine
 from stretch.session.engine import Event, Finished, Session, StepDone, StepStarted, Stopped
@@ -25,15 +25,15 @@ class Recorder:
 
     def __init__(self, history: History, session: Session, routine: Routine, *,
                  pain_before: int | None = None,
-                 now: Callable[[], datetime] = local_now) -> None:
+                 now: Callable[[], datetime] | None = None) -> None:
         self.history = history
         self.session = session
-        self.now = now
+        self.now = now or (lambda: wallclock.local_now())  # read at each call: tests pin it
         self.closed = False
         self.first_side: str | None = None  # once a sided move starts: written with the
         self.side_written = False           # next step's progress (or the close)
         self.id = history.begin(
-            routine=routine.id, title=routine.title, started=now(),
+            routine=routine.id, title=routine.title, started=self.now(),
             planned_seconds=sum(s.seconds for s in session.steps),
             steps_total=len(session.steps), first_side=NO_SIDE, speed=session.clock.speed,
             moves=tuple(m.id for m in routine.moves), pain_before=pain_before,

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from stretch.fit import Fitted, fit_to
-from stretch.history.schedule import current_streak, first_side, local_now
+from stretch.fit.fitted import Fitted, fit_to
+from stretch import wallclock
+from stretch.history.calendar import current_streak, first_side
 from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
@@ -123,7 +124,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     voice = _voice(options.settings, session.clock, term)
 
     def streak() -> int:
-        return current_streak(catalogue, history, local_now())
+        return current_streak(catalogue, history, wallclock.local_now())
 
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],

@@ -18,12 +18,6 @@ if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
     from stretch.history.store import History
 
 
-def local_now() -> datetime:
-    """The wall-clock time with the local offset, as history rows store it: the one place
-    the commands read the date (tests pin it here)."""
-    return datetime.now().astimezone()
-
-
 @dataclass(frozen=True, slots=True)
 class Day:
     """One day of the plan: its routine (None on a rest day) and what was done."""
@@ -38,7 +32,7 @@ class Day:
         return done_today(self) is not None
 
 
-def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
+def routine_on(catalogue: Catalogue, day: date) -> Routine | None:
     """The routine the week plan gives a date, or None for a rest day (or no plan)."""
     if catalogue.week is None:
         return None
@@ -48,7 +42,7 @@ def plan_for(catalogue: Catalogue, day: date) -> Routine | None:
 
 def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
     day = now.date()
-    return Day(day, plan_for(catalogue, day), tuple(history.sessions(since=day)))
+    return Day(day, routine_on(catalogue, day), tuple(history.sessions(since=day)))
 
 
 def done_today(day: Day) -> SessionRow | None:
@@ -73,7 +67,7 @@ def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
     days = []
     for offset in range(7):
         day = monday + timedelta(days=offset)
-        days.append(Day(day, plan_for(catalogue, day), tuple(s for s in sessions if s.day == day)))
+        days.append(Day(day, routine_on(catalogue, day), tuple(s for s in sessions if s.day == day)))
     return days
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from stretch.cuts import Cut, Fitter, held, longest_hold, rounds, stretch
+from stretch.fit.cuts import Cut, Fitter, held, longest_hold, rounds, stretch
 from stretch.model import Routine
 from stretch.plan import PlanSettings, hold_seconds, plan, total_seconds
 from stretch.text import clock, listing, plural, run_of
