@@ -30,12 +30,13 @@ GROUPS = ("gluteal", "adductor", "psoas", "core", "hip")
 def build(home: Path, years: int) -> int:
     """A history of one session and one morning check-in a day for `years` years, ending
     yesterday; returns the number of sessions."""
-    from stretch.history import checkins
     from stretch import wallclock
+    from stretch.history import checkins
     from stretch.history.store import History
 
     days = 365 * years
-    first = wallclock.local_now().replace(hour=7, minute=0, second=0, microsecond=0) - timedelta(days=days)
+    first = (wallclock.local_now().replace(hour=7, minute=0, second=0, microsecond=0)
+             - timedelta(days=days))
     history = History.open(home / "history.sqlite3")
     names = list(ROUTINES)
     def fill(db: sqlite3.Connection) -> None:

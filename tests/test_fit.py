@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.fit.cuts import FIT_MIN_HOLD
 from stretch.dosing import ladder, personal
+from stretch.fit.cuts import FIT_MIN_HOLD
 from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
 from stretch.model import STRETCH_GROUPS, Catalogue, Routine, Step

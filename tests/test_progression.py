@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stretch import dosing
+from stretch import dosing, wallclock
 from stretch.cli import app
 from stretch.history import checkins
-from stretch import wallclock
 from stretch.history.store import History
 from stretch.model import WEEKDAYS, Catalogue
 from tests.conftest import write_user_file

@@ -134,9 +134,9 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
     """Record a rating now; say what it changes, and point to help when it is high."""
     from rich.text import Text
 
+    from stretch import wallclock
     from stretch.history import checkins
     from stretch.history.progression import HIGH
-    from stretch import wallclock
 
     now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue
@@ -174,11 +174,10 @@ def high_pain(term: Terminal, known: Catalogue, rating: int) -> Routine | None:
 
 
 def progress(term: Terminal, *, as_json: bool) -> None:
-    from stretch import dosing
+    from stretch import dosing, wallclock
     from stretch.history import checkins, trend
     from stretch.history.progress_view import MoveDose, Report, progress_json, progress_view
     from stretch.history.progression import ADVICE, needs_advice
-    from stretch import wallclock
     from stretch.output import emit_json
 
     known = catalogue()

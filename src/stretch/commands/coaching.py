@@ -87,8 +87,8 @@ def _levels(known: Catalogue, history: History, rows: Sequence[SessionRow],
             pain: int | None) -> Progress:
     """Every move's level, counting the "before" rating just given (a demo's counts for
     nothing) as the day after the last session."""
-    from stretch.history import checkins
     from stretch import wallclock
+    from stretch.history import checkins
 
     now = wallclock.local_now().replace(microsecond=0)
     return progress_of(known, rows, checkins.read(history),

@@ -14,10 +14,10 @@ def week(term: Terminal) -> None:
     """The seven days with each routine's minutes at the person's own doses."""
     from dataclasses import replace
 
-    from stretch.commands.coach import at_levels, levels_in
-    from stretch.history.reports import week_table
     from stretch import wallclock
+    from stretch.commands.coach import at_levels, levels_in
     from stretch.history.calendar import week as week_days
+    from stretch.history.reports import week_table
 
     known = catalogue()
     now = wallclock.local_now()
@@ -30,8 +30,8 @@ def week(term: Terminal) -> None:
 def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     from datetime import timedelta
 
-    from stretch.history import reports
     from stretch import wallclock
+    from stretch.history import reports
     from stretch.history.calendar import current_streak
     from stretch.output import emit_json
 

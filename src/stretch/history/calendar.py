@@ -67,7 +67,8 @@ def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
     days = []
     for offset in range(7):
         day = monday + timedelta(days=offset)
-        days.append(Day(day, routine_on(catalogue, day), tuple(s for s in sessions if s.day == day)))
+        done = tuple(s for s in sessions if s.day == day)
+        days.append(Day(day, routine_on(catalogue, day), done))
     return days
 
 

@@ -10,8 +10,8 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from stretch.history.rows import SessionRow
 from stretch.history.calendar import Day
+from stretch.history.rows import SessionRow
 from stretch.plan import PlanSettings, plan, total_seconds
 from stretch.text import clock, date_label, minutes, plural
 

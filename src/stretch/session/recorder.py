@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from stretch.history.rows import NO_SIDE
 from stretch import wallclock
+from stretch.history.rows import NO_SIDE
 from stretch.history.store import History
 from stretch.model import Routine
 from stretch.session.engine import Event, Finished, Session, StepDone, StepStarted, Stopped
@@ -28,7 +28,7 @@ class Recorder:
                  now: Callable[[], datetime] | None = None) -> None:
         self.history = history
         self.session = session
-        self.now = now or (lambda: wallclock.local_now())  # read at each call: tests pin it
+        self._now = now  # None: the wall clock, read at each call (a test pins it)
         self.closed = False
         self.first_side: str | None = None  # once a sided move starts: written with the
         self.side_written = False           # next step's progress (or the close)
@@ -66,6 +66,9 @@ class Recorder:
             active, done, skipped = self._counts(at)
             self.history.finish(self.id, status=status, ended=self.now(), active_seconds=active,
                                 steps_done=done, steps_skipped=skipped, first_side=self._side())
+
+    def now(self) -> datetime:
+        return wallclock.local_now() if self._now is None else self._now()
 
     def _side(self) -> str | None:
         """Which side went first, the first time there is one to write (else None)."""

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from stretch.fit.fitted import Fitted, fit_to
 from stretch import wallclock
+from stretch.fit.fitted import Fitted, fit_to
 from stretch.history.calendar import current_streak, first_side
 from stretch.history.store import History
 from stretch.model import Catalogue, Routine
