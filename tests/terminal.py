@@ -87,12 +87,20 @@ class Tmux:
     def run(self, *args: str, env: dict[str, str] | None = None) -> None:
         """Start stretch in the shell, wrapped to record modes and the exit code; `env`
         adds to its environment (TERM=dumb, say)."""
-        before, after, code = (self.tmp / n for n in ("before", "after", "code"))
+        before, after, code = self._fresh_records()
         settings = [f"{k}={shlex.quote(v)}" for k, v in (env or {}).items()]
         command = " ".join([*settings, *(shlex.quote(a) for a in STRETCH + list(args))])
         # one job, so Ctrl-Z stops (and `fg` resumes) the recording along with stretch
         script = f"stty -g > {before}; {command}; echo $? > {code}; stty -g > {after}"
         self.type(f"bash -c {shlex.quote(script)}\n")
+
+    def _fresh_records(self) -> tuple[Path, Path, Path]:
+        """The files a run records its modes and exit code in, with the last run's gone:
+        otherwise `result` after a second run would read the first run's at once."""
+        files = (self.tmp / "before", self.tmp / "after", self.tmp / "code")
+        for path in files:
+            path.unlink(missing_ok=True)
+        return files
 
     def run_alone(self, *args: str) -> None:
         """Start stretch as the shell's only job, as a person would (for Ctrl-Z and `fg`).
@@ -100,7 +108,8 @@ class Tmux:
         Call `finish_alone` once it has ended to record its exit code and the modes.
         """
         command = " ".join(shlex.quote(a) for a in [*STRETCH, *args])
-        self.type(f"stty -g > {self.tmp / 'before'}; {command}\n")
+        before, _, _ = self._fresh_records()
+        self.type(f"stty -g > {before}; {command}\n")
 
     def finish_alone(self) -> None:
         self.type(f"echo $? > {self.tmp / 'code'}; stty -g > {self.tmp / 'after'}\n")
@@ -110,7 +119,8 @@ class Tmux:
         code = self.tmp / "code"
         after = self.tmp / "after"
         deadline = time.monotonic() + timeout
-        while not (after.exists() and after.read_text().strip()):
+        while not (after.exists() and after.read_text().strip() and code.exists()
+                   and code.read_text().strip()):
             if time.monotonic() > deadline:
                 raise AssertionError(f"stretch did not finish; the screen was:\n{self.screen()}")
             time.sleep(0.05)

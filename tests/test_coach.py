@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.coach.rules import ADVICE
 from stretch.history.migrations import SCHEMA_VERSION
-from stretch.history.progression import ADVICE
 from stretch.history.store import History
 from stretch.history.trend import Outcome
 from stretch.session.rating import read_rating

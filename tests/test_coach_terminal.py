@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stretch.history.progression import ADVICE
+from stretch.coach.rules import ADVICE
 from stretch.history.store import History
 from stretch.text import URGENT
 from tests.conftest import need_program, write_user_file

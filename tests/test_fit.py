@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.dosing import ladder, personal
+from stretch.coach.doses import dose_ladder, personal
 from stretch.fit.cuts import FIT_MIN_HOLD
 from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
@@ -197,7 +197,7 @@ def test_more_minutes_never_give_a_group_less(builtin: Catalogue, *, data: st.Da
     less stretch with more minutes (unless one more group can be done at all), holds
     stay at 15 s or more, and what fits takes no more than the minutes."""
     chosen = builtin.routines[routine]
-    levels = {m.id: data.draw(st.integers(0, ladder(m).top)) for m in chosen.moves}
+    levels = {m.id: data.draw(st.integers(0, dose_ladder(m).top)) for m in chosen.moves}
     mine = personal(chosen, levels)
     timings: PlanSettings = replace(DEFAULTS, hold_scale=scale, rest=rest)
     short, long = sorted(minutes)

@@ -13,7 +13,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.dosing import personal
+from stretch.coach.doses import personal
 from stretch.figures import braille
 from stretch.model import Catalogue, Move, Side, Step
 from stretch.plan import DOSE_TARGET, plan

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stretch import dosing, wallclock
+from stretch import wallclock
 from stretch.cli import app
+from stretch.coach import doses
 from stretch.history import checkins
 from stretch.history.store import History
 from stretch.model import WEEKDAYS, Catalogue
@@ -58,7 +59,7 @@ def dose(runner: CliRunner, move: str = "clamshell") -> object:
 # --- the ladder and the catalogue key ----------------------------------------------
 
 def test_defaults_by_kind(builtin: Catalogue) -> None:
-    ladder = {m: dosing.ladder(builtin.moves[m]).rungs
+    ladder = {m: doses.dose_ladder(builtin.moves[m]).rungs
               for m in ("clamshell", "bird-dog", "figure-four", "side-plank")}
     assert ladder["clamshell"] == (5, 7, 9, 11, 12, 13, 15)  # about 5 reps, +2, the written 12
     assert ladder["bird-dog"] == (5, 6, 7, 8)  # McGill's 6, a quarter more at most

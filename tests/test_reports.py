@@ -12,10 +12,11 @@ from rich.console import Console, RenderableType
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from stretch.history import calendar, reports
+from stretch.history import calendar
 from stretch.history.rows import SessionRow
 from stretch.history.store import History
 from stretch.model import Catalogue
+from stretch.views import history as reports
 from tests.conftest import DEFAULTS, freeze_now, log_session
 
 TODAY = date(2026, 11, 24)  # a Tuesday

@@ -9,7 +9,6 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from stretch import safety
 from stretch.cli import app
 from stretch.model import Catalogue
 from stretch.plan import plan
@@ -18,6 +17,7 @@ from stretch.session.engine import Session, run_session
 from stretch.session.rating import ENTER_WINDOW, read_yes_no
 from stretch.session.view import View, frame
 from stretch.text import SEE_A_DOCTOR, URGENT
+from stretch.views import safety
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
 

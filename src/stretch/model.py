@@ -41,7 +41,7 @@ __all__ = [
 class Progression:
     """How a move's dose grows for a person: where it starts, by how much it grows and
     where it stops (reps for a counted move, seconds for a held one). A value left None
-    takes the default for the move's kind (see dosing.py)."""
+    takes the default for the move's kind (see coach/doses.py)."""
 
     start: int | None = None
     step: int | None = None

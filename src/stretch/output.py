@@ -51,6 +51,18 @@ class Terminal:
         return Console(stderr=True, highlight=False,
                        color_system=None if self.plain else "auto")
 
+    def say(self, line: str, style: str = "", *, soft_wrap: bool = False) -> None:
+        """A line on stdout, shown literally in an optional style (`dim`, `bold`): for the
+        modules that speak to the person but draw nothing (the coach, the commands).
+        `soft_wrap` leaves a long line (a path) for the terminal to wrap, unbroken."""
+        from rich.text import Text
+
+        self.out.print(Text(line, style=style), soft_wrap=soft_wrap)
+
+    def show(self, renderable: object, *, soft_wrap: bool = False) -> None:
+        """A renderable made by `views/` (a table, the safety note), on stdout."""
+        self.out.print(renderable, soft_wrap=soft_wrap)
+
     def note(self, message: str) -> None:
         """A remark that is not an error (a hint, a warning): one line on stderr."""
         from rich.text import Text

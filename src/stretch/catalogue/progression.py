@@ -1,6 +1,6 @@
 """A move's `progression` key: start, step and cap, checked against the move's own dose.
 
-Every key is optional; one left out takes the default for the move's kind (dosing.py),
+Every key is optional; one left out takes the default for the move's kind (coach/doses.py),
 and the three together must climb: start <= the written dose <= cap.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from stretch import dosing
 from stretch.catalogue.nodes import Node, Reader
+from stretch.coach import doses
 from stretch.model import Move, Progression
 
 PROGRESSION_KEYS = ("start", "step", "cap")
@@ -25,13 +25,13 @@ def read_progression(reader: Reader, node: Node | None, move: Move, at: str) -> 
         return move
     at = f"{at}.progression"
     keys = reader.mapping(node, at, allowed=PROGRESSION_KEYS)
-    measure = dosing.measure(move)
+    measure = doses.measure(move)
     given = {key: reader.number(value, f"{at}.{key}", BOUNDS[measure][key], UNIT[measure])
              for key, value in keys.items()}
     checked = replace(move, progression=Progression(**given))
-    start, _, cap = dosing.settled(checked)
-    dose = dosing.written(checked)
-    shown = dosing.describe(measure, dose) if measure == "reps" else f"{dose} s"
+    start, _, cap = doses.settled(checked)
+    dose = doses.written(checked)
+    shown = doses.describe(measure, dose) if measure == "reps" else f"{dose} s"
     if start > dose:
         where = keys.get("start", node)
         reader.fail(where, f"{at}.start",

@@ -1,4 +1,5 @@
-"""What most commands start from: the catalogue, the settings, a routine by name, the history."""
+"""What most commands start from: the catalogue, the settings, a routine by name, the
+history, the person's levels, and a routine shown exactly as it will run."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from stretch.history.store import History
-    from stretch.model import Catalogue, Move, Routine
+    from stretch.model import Catalogue, Move, Notes, Routine
     from stretch.output import Terminal
     from stretch.plan import PlanSettings
     from stretch.settings import Settings
@@ -116,3 +117,51 @@ def open_history(term: Terminal) -> Iterator[History]:
     finally:
         history.close()
         show()
+
+
+def read_levels(term: Terminal, known: Catalogue) -> Mapping[str, int] | None:
+    """Each move's level for this person, for a command that only shows routines: {}
+    before any history (every move at its start); None when a history cannot be opened
+    (a read-only home), with a line to say the doses are shown as written: browsing must
+    not fail for want of a writable folder."""
+    from stretch.files import history_file
+
+    if not history_file().exists():  # reading must not create the file (nor load sqlite3)
+        return {}
+    from stretch.coach.levels import Log, replay_log
+    from stretch.errors import StretchError
+
+    try:
+        with open_history(term) as history:
+            return replay_log(known, Log.read(history)).levels
+    except StretchError as err:
+        term.note(f"stretch: {err.message}; showing the doses as written")
+        return None
+
+
+def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
+    """The routine at the person's doses (every move at its start before any history)."""
+    from stretch.coach.levels import at_levels
+
+    return at_levels(chosen, read_levels(term, known))
+
+
+def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
+                 minutes: float | None = None, extra: dict[str, object] | None = None,
+                 notes: Notes | None = None) -> None:
+    """One routine exactly as it will run (fitted into `minutes` as `run` fits it, with
+    the same notes): a table (with the safety lines from `notes`), or `show`'s JSON with
+    `extra` first."""
+    from stretch.fit.fitted import fit_to
+    from stretch.output import emit_json
+    from stretch.plan import plan
+    from stretch.views import routines
+
+    fitted = fit_to(chosen, plans, minutes)
+    for note in fitted.notes:
+        term.note(note)
+    steps = plan(fitted.routine, fitted.settings)
+    if as_json:
+        emit_json({**(extra or {}), **routines.show_json(fitted.routine, steps)})
+    else:
+        term.show(routines.show_view(fitted.routine, steps, notes))

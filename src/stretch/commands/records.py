@@ -15,25 +15,26 @@ def week(term: Terminal) -> None:
     from dataclasses import replace
 
     from stretch import wallclock
-    from stretch.commands.coach import at_levels, levels_in
+    from stretch.coach.levels import Log, at_levels, replay_log
     from stretch.history.calendar import week as week_days
-    from stretch.history.reports import week_table
+    from stretch.views.history import week_table
 
     known = catalogue()
     now = wallclock.local_now()
     with open_history(term) as history:
-        days, mine = week_days(known, history, now), levels_in(known, history)
+        days, log = week_days(known, history, now), Log.read(history)
+    mine = replay_log(known, log).levels
     days = [replace(d, routine=at_levels(d.routine, mine)) if d.routine else d for d in days]
-    term.out.print(week_table(days, now.date(), timings()))
+    term.show(week_table(days, now.date(), timings()))
 
 
 def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     from datetime import timedelta
 
     from stretch import wallclock
-    from stretch.history import reports
     from stretch.history.calendar import current_streak
     from stretch.output import emit_json
+    from stretch.views import history as reports
 
     known = catalogue_or_builtin(term)  # the log needs none; the streak, the week's rest days
     now = wallclock.local_now()
@@ -44,5 +45,5 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     if as_json:
         emit_json({"streak": streak, "sessions": [reports.session_json(r) for r in rows]})
     else:
-        term.out.print(reports.history_view(rows, streak=streak, groups=groups,
-                                            today=now.date(), weeks=weeks))
+        term.show(reports.history_view(rows, streak=streak, groups=groups,
+                                       today=now.date(), weeks=weeks))

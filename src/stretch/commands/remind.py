@@ -289,8 +289,8 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     done = done_today(day)
     if done is not None:
         return text.done_today(done.title, done.started.time())
-    from stretch.commands.coach import at_levels, levels_in
+    from stretch.coach.levels import Log, at_levels, replay_log
 
-    mine = at_levels(day.routine, levels_in(known, history))  # the person's own doses
+    mine = at_levels(day.routine, replay_log(known, Log.read(history)).levels)  # their doses
     minutes = text.minutes(total_seconds(plan(mine, values.plan_settings())))
     return notify.notice(day.routine.title, minutes, current_streak(known, history, now))

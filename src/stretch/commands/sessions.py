@@ -1,4 +1,8 @@
-"""`run` and `today`: choose a routine with the person, then hand it to the session runner."""
+"""`run` and `today`: choose a routine with the person, then guide it with the coach.
+
+Each loads the catalogue once and opens the history once, and hands both down: the
+picker, today's choice, the coach and the session runner all read the same ones.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch import text
-from stretch.commands.common import catalogue, lookup, open_history, routine, timings
+from stretch.commands.common import (
+    catalogue,
+    lookup,
+    open_history,
+    read_levels,
+    routine,
+    show_routine,
+    timings,
+)
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
+    from stretch.coach.talk import Coach
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
@@ -20,14 +31,7 @@ if TYPE_CHECKING:
 
 DESK_BREAK = "desk-break"
 NOT_TODAY = "Not today: nothing was logged."
-
-
-def ask(term: Terminal, question: str, *, default: bool) -> bool:
-    """A yes/no question, answered on one key at a terminal (Enter, Escape and Ctrl-D take
-    the default) and with a line otherwise."""
-    from stretch.session.rating import ask_yes_no
-
-    return ask_yes_no(term, question, default=default)
+PICK = "Which routine? (number or name) "
 
 
 @contextmanager
@@ -36,47 +40,51 @@ def before_starting(term: Terminal) -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        term.out.print(NOT_TODAY)
+        term.say(NOT_TODAY)
         raise
 
 
-def session(term: Terminal, known: Catalogue, chosen: Routine, options: Options) -> None:
+def coach_for(term: Terminal, known: Catalogue, history: History) -> Coach:
+    """The coach for this session, asking its questions one key at a time."""
+    from stretch.coach.levels import Log
+    from stretch.coach.talk import Coach
+    from stretch.session.rating import ask_rating, ask_yes_no
+
+    return Coach(term, known, Log.read(history),
+                 ask=lambda question, default: ask_yes_no(term, question, default=default),
+                 rate=lambda question: ask_rating(term, question))
+
+
+def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
+            options: Options) -> None:
     """Guide and log one session, with the coach around it (check-ins and the person's
     doses); a line to say so when the person decides not to start."""
-    from stretch.commands import coaching
     from stretch.session.runner import run_routine
 
-    with open_history(term) as history:
-        with before_starting(term):
-            ready = (coaching.before(term, known, chosen, history, options)
-                     if _first_time(term, known, chosen, history, options) else None)
-        if ready is None:
-            term.out.print(NOT_TODAY)
-            return
-        dosed, options = ready
-        logged = run_routine(known, dosed, history, options, term)
-        coaching.after(term, history, logged, options)
+    coach = coach_for(term, known, history)
+    with before_starting(term):
+        ready = (coach.before(chosen, options)
+                 if coach.first_time(_today_line(known, coach, chosen, history, options))
+                 else None)
+    if ready is None:
+        term.say(NOT_TODAY)
+        return
+    dosed, options = ready
+    logged = run_routine(known, dosed, history, options, term)
+    coach.after(history, history.session(logged.session_id), options)
 
 
-def _first_time(term: Terminal, known: Catalogue, chosen: Routine, history: History,
-                options: Options) -> bool:
-    """Before the very first session: the safety note and, at a terminal, what is about to
-    start and whether to; the emergency signs come last, on screen at the question. False
-    when the person says no."""
-    if history.count() or known.notes is None:
-        return True
-    from stretch import safety
-    from stretch.commands import coaching
-    from stretch.commands.coach import at_levels, levels_in
+def _today_line(known: Catalogue, coach: Coach, chosen: Routine, history: History,
+                options: Options) -> str:
+    """What is about to start and how long it takes, for the first-time question (only
+    worked out when that question is asked)."""
+    if coach.log.sessions or known.notes is None or not coach.term.interactive:
+        return ""
+    from stretch.coach.levels import at_levels
     from stretch.session.runner import fitted, today_line
 
-    coaching.first_time(term)
-    term.out.print(safety.safety_compact(known.notes))
-    if not term.interactive:
-        return True
-    mine = at_levels(chosen, levels_in(known, history))
-    term.out.print(today_line(fitted(mine, history, options), options))
-    return ask(term, "Ready to start?", default=True)
+    mine = at_levels(chosen, {})  # the first session: every move at its start
+    return today_line(fitted(mine, history, options), options)
 
 
 def run(term: Terminal, name: str | None, options: Options) -> None:
@@ -84,28 +92,28 @@ def run(term: Terminal, name: str | None, options: Options) -> None:
     if name is None:
         with before_starting(term):
             name = pick_routine(term, known)
-    session(term, known, routine(known, name), options)
+    chosen = routine(known, name)
+    with open_history(term) as history:
+        session(term, known, history, chosen, options)
 
 
 def pick_routine(term: Terminal, known: Catalogue) -> str:
     """A numbered list of routines with their minutes at the person's doses (as `list`
     gives them); the answer is a number, or a name, its title or the start of either."""
-    from rich.text import Text
-
     from stretch.errors import StretchError, UsageProblem
 
     if not term.interactive:
         raise UsageProblem("name a routine to run (see `stretch list`): no terminal to ask in")
     routines = list(known.routines.values())
-    term.out.print(_choices(term, known))
+    term.show(_choices(term, known))
     while True:
         try:
-            answer = term.out.input(Text("Which routine? (number or name) ")).strip()
+            answer = term.out.input(PICK).strip()
         except EOFError:
-            term.out.print()  # end the prompt's line before the error
+            term.say("")  # end the prompt's line before the error
             raise StretchError("no routine chosen") from None
         except KeyboardInterrupt:
-            term.out.print()  # and before the line saying nothing was logged
+            term.say("")  # and before the line saying nothing was logged
             raise
         if answer.isdigit() and 1 <= int(answer) <= len(routines):
             return routines[int(answer) - 1].id
@@ -115,26 +123,14 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
         term.note(f"Type a number from 1 to {len(routines)}, or a name (its start will do).")
 
 
-def _choices(term: Terminal, known: Catalogue) -> RenderableType:
-    """'  1  Hip reset (hip-reset)   13 min', a row per routine."""
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
+def _choices(term: Terminal, known: Catalogue) -> object:
+    from stretch.coach.levels import at_levels
+    from stretch.plan import plan, total_seconds
+    from stretch.views.picker import choices
 
-    from stretch import views
-    from stretch.commands.coach import at_levels, levels
-    from stretch.plan import plan
-
-    plans, mine = timings(), levels(term, known)
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold")
-    table.add_column()
-    table.add_column(justify="right")
-    for number, each in enumerate(known.routines.values(), 1):
-        row = views.routine_row(each, plan(at_levels(each, mine), plans))
-        table.add_row(str(number), Text.assemble(f"{each.title} ", (f"({each.id})", "dim")),
-                      f"{row['minutes']} min")
-    return Padding(table, (0, 0, 0, 2))
+    plans, mine = timings(), read_levels(term, known)
+    return choices([(each, text.minutes(total_seconds(plan(at_levels(each, mine), plans))))
+                    for each in known.routines.values()])
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
@@ -145,35 +141,34 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
     if preview or as_json:
         preview_today(term, known, now, options, as_json=as_json)
         return
-    with open_history(term) as history, before_starting(term):
-        chosen = choose_today(term, known, history, now)
-    if chosen is not None:
-        session(term, known, chosen, options)
+    with open_history(term) as history:
+        with before_starting(term):
+            chosen = choose_today(term, known, history, now)
+        if chosen is not None:
+            session(term, known, history, chosen, options)
 
 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
                  ) -> Routine | None:
     """Today's routine from the week plan, after checking rest days and what is done."""
-    from rich.text import Text
-
     from stretch.history.calendar import done_today, today
+    from stretch.session.rating import ask_yes_no
 
     day = today(known, history, now)
     if day.routine is None:
-        term.out.print(text.rest_day(now.strftime("%A")), markup=False)
+        term.say(text.rest_day(now.strftime("%A")))
         desk = known.routines.get(DESK_BREAK)
         if desk is None:
             return None
         if not term.interactive:
-            term.out.print(f"If you would like to move anyway: stretch run {DESK_BREAK}",
-                           markup=False)
+            term.say(f"If you would like to move anyway: stretch run {DESK_BREAK}")
             return None
         question = f"Do the {desk.title.lower()} instead?"
-        return desk if ask(term, question, default=False) else None
+        return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
     if last is not None:
-        term.out.print(Text(text.done_today(last.title, last.started.time())))
-        if not term.interactive or not ask(term, "Go again?", default=False):
+        term.say(text.done_today(last.title, last.started.time()))
+        if not term.interactive or not ask_yes_no(term, "Go again?", default=False):
             return None
     return day.routine
 
@@ -182,10 +177,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
-    from rich.text import Text
-
-    from stretch.commands.browse import show_routine
-    from stretch.commands.coach import personal
+    from stretch.coach.levels import at_levels
     from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
@@ -197,9 +189,10 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         if as_json:
             emit_json(day)
         else:
-            term.out.print(text.rest_day(now.strftime("%A")), markup=False)
+            term.say(text.rest_day(now.strftime("%A")))
         return
     if not as_json:
-        term.out.print(Text(f"Today ({now.strftime('%A')}):", style="bold"))
-    show_routine(term, personal(term, known, chosen), options.settings.values.plan_settings(),
-                 as_json=as_json, minutes=options.minutes, extra=day, notes=known.notes)
+        term.say(f"Today ({now.strftime('%A')}):", style="bold")
+    show_routine(term, at_levels(chosen, read_levels(term, known)),
+                 options.settings.values.plan_settings(), as_json=as_json,
+                 minutes=options.minutes, extra=day, notes=known.notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, routine, timings
+from stretch.commands.common import catalogue, personal, routine, timings
 
 if TYPE_CHECKING:
     from stretch.output import Terminal
@@ -15,9 +15,6 @@ if TYPE_CHECKING:
 def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
           force: bool) -> None:
     """Print the sheet, or write it to `output` ('-' is standard output)."""
-    from rich.text import Text
-
-    from stretch.commands.coach import personal
     from stretch.sheet.render import choose_form, render
 
     target = _target(output)
@@ -30,8 +27,7 @@ def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
     from stretch.files import write_atomically
 
     write_atomically(target, render(chosen, known, kind, None, timings()), force=force)
-    term.out.print(Text(f"Wrote the {kind} sheet for {chosen.title} to {target}"),
-                   soft_wrap=True)
+    term.say(f"Wrote the {kind} sheet for {chosen.title} to {target}", soft_wrap=True)
 
 
 def _target(output: str | None) -> Path | None:

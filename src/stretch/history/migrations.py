@@ -42,7 +42,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
     """,
     # 4: back pain 0-10 before and after a session, the moves it ran (space-separated
-    # ids; NULL in older rows), and check-ins at any time (the coach: history/progression)
+    # ids; NULL in older rows), and check-ins at any time (the coach: coach/rules.py)
     """
     ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
     ALTER TABLE sessions ADD COLUMN pain_after INTEGER;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -52,6 +53,10 @@ class SessionRow:
         return self.status == "completed" and not self.demo
 
 
+def real(rows: Iterable[SessionRow]) -> list[SessionRow]:
+    """Sessions run in real time (or slower), oldest first: a `--speed` demo counts for
+    nothing."""
+    return sorted((r for r in rows if not r.demo), key=lambda r: (r.started, r.id))
 
 
 def session_row(r: tuple[Any, ...]) -> SessionRow:

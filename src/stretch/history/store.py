@@ -234,6 +234,15 @@ class History:
         found.sort(key=lambda r: (r.started, r.id), reverse=True)
         return found[:limit] if limit is not None else found
 
+    def session(self, session_id: int) -> SessionRow:
+        """One session by its id (in this file: a session set aside and begun again
+        keeps the id it was begun with)."""
+        query = f"SELECT {rows.COLUMNS} FROM sessions WHERE id = ?"
+        found = self._read(query, (self._id(session_id),))
+        if not found:
+            raise StretchError(f"the history file {self.path} has no session {session_id}")
+        return rows.session_row(found[0])
+
     def group_minutes(self, since: date) -> dict[str, float]:
         """Minutes of work per muscle group in real-time sessions from `since` on, most
         first (a `--speed` demo counts toward nothing)."""

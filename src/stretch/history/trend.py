@@ -1,5 +1,5 @@
-"""The pain trend: weekly medians before and after sessions, drawn as bars in the terminal,
-and whether the change since the first two weeks is meaningful.
+"""The pain trend: weekly medians before and after sessions, and whether the change
+since the first two weeks is meaningful.
 
 Ratings are 0-10 (the numeric rating scale). "Before" is the back at rest: ratings before
 sessions and check-ins; "after" is the rating after a session. A meaningful change is
@@ -9,24 +9,17 @@ the first two weeks of ratings and that of the last two, once four weeks have pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
-from rich.text import Text
-
 from stretch.history.checkins import Checkin
-from stretch.history.progression import real
-from stretch.history.rows import SessionRow
+from stretch.history.rows import SessionRow, real
 
 WEEKS = 12
 WINDOW = timedelta(days=14)  # the first two weeks, and the last two
 MEANINGFUL_POINTS, MEANINGFUL_SHARE = 2.0, 0.3
-BARS = " ▁▂▃▄▅▆▇█"
-ROWS = 5  # 2 points per row, in eighths: a quarter of a point per step
-SLOT = 5  # characters per week
-COLOURS = {"before": "cyan", "after": "magenta"}
 
 Dated = list[tuple[date, int]]
 
@@ -99,7 +92,7 @@ def sentence(result: Outcome | None) -> str | None:
     """One plain sentence when the change is meaningful; never a diagnosis."""
     if result is None or not result.meaningful:
         return None
-    first, last = _number(result.first), _number(result.last)
+    first, last = number(result.first), number(result.last)
     if result.points < 0:
         return (f"Your back pain has eased from {first} to {last} since your first two weeks: "
                 "a meaningful change (2 points or 30% or more).")
@@ -107,44 +100,6 @@ def sentence(result: Outcome | None) -> str | None:
             "If it keeps rising, talk to a physiotherapist or doctor.")
 
 
-def _number(value: float | None) -> str:
+def number(value: float | None) -> str:
+    """A median as it is written: '4', '3.5', or '·' for a week without ratings."""
     return "·" if value is None else f"{value:g}"
-
-
-def chart(weeks: Sequence[Week]) -> Text:
-    """Two bars a week (left: before, right: after), 0-10 on five rows, the medians as
-    numbers below so the chart reads without colour too."""
-    lines = Text()
-    for row in range(ROWS - 1, -1, -1):
-        lines.append(f"{(row + 1) * 2:>6} ┤", style="dim")
-        for week in weeks:
-            lines.append(" ")
-            lines.append(_bar(week.before, row), style=COLOURS["before"])
-            lines.append(_bar(week.after, row), style=COLOURS["after"])
-            lines.append(" " * (SLOT - 3))
-        lines.append("\n")
-    lines.append(f"{0:>6} └" + "─" * (SLOT * len(weeks)) + "\n", style="dim")
-    lines.append(" " * 8 + _labels(weeks), style="dim")
-    for name in ("before", "after"):
-        lines.append("\n" + f"{name:>6}  ", style=COLOURS[name])
-        for week in weeks:
-            lines.append(f" {_number(getattr(week, name)):<{SLOT - 1}}", style=COLOURS[name])
-    return lines
-
-
-def _labels(weeks: Sequence[Week]) -> str:
-    """Every other week's Monday ('9 Sep'), the latest week always labelled."""
-    row = [" "] * (SLOT * len(weeks) + SLOT)
-    for index in range(len(weeks) - 1, -1, -2):
-        label = f"{weeks[index].monday.day} {weeks[index].monday:%b}"
-        start = index * SLOT + 1
-        row[start:start + len(label)] = label
-    return "".join(row).rstrip()
-
-
-def _bar(value: float | None, row: int) -> str:
-    """One row of a bar: each row holds 2 points in eighths."""
-    if value is None:
-        return " "
-    eighths = round(value * 4) - 8 * row
-    return BARS[max(0, min(8, eighths))]

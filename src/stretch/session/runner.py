@@ -69,14 +69,14 @@ def fitted(routine: Routine, history: History, options: Options) -> Fitted:
     return fit_to(routine, settings, options.minutes)
 
 
-def today_line(ready: Fitted, options: Options) -> Text:
+def today_line(ready: Fitted, options: Options) -> str:
     """'Today: Core and hips, about 10 minutes': what is about to start, as long as it
     will take at the person's doses (the minutes `show` gives); a demo says it is one."""
     seconds = total_seconds(plan(ready.routine, ready.settings))
     line = f"Today: {ready.routine.title}, {about_minutes(seconds)}"
     if options.demo:
         line += f" ({options.demo}: {COUNTS_FOR_NOTHING})"
-    return Text(line)
+    return line
 
 
 def _drive(session: Session, routine: Routine, options: Options, listeners: list[Listener],
@@ -118,7 +118,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     routine, settings = ready.routine, ready.settings
     for note in ready.notes:
         term.note(note)
-    term.out.print(today_line(ready, options))
+    term.say(today_line(ready, options))
     session = Session(plan(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine, pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)

@@ -11,7 +11,7 @@ from rich.text import Text
 from stretch import text
 from stretch.figures import braille
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
-from stretch.views import dose_table
+from stretch.views.routines import dose_table
 
 WIDTH = 80
 FIGURE = (20, 8)  # a move's figure in its card: columns and rows of braille

@@ -34,7 +34,7 @@ HOLD_CAP = 30
 
 
 @dataclass(frozen=True, slots=True)
-class Ladder:
+class DoseLadder:
     """The doses a move climbs, lowest first; level 0 is the first rung."""
 
     measure: Measure
@@ -83,14 +83,14 @@ def settled(move: Move) -> tuple[int, int, int]:
             cap if own.cap is None else own.cap)
 
 
-def ladder(move: Move) -> Ladder:
+def dose_ladder(move: Move) -> DoseLadder:
     """start, start + step, ... up to cap, with the written dose as one of the rungs."""
     start, step, cap = settled(move)
     dose = written(move)
     rungs = set(range(start, cap, step)) | {cap}
     if start <= dose <= cap:
         rungs.add(dose)
-    return Ladder(measure(move), dose, tuple(sorted(rungs)))
+    return DoseLadder(measure(move), dose, tuple(sorted(rungs)))
 
 
 def describe(measure: Measure, value: int) -> str:
@@ -130,7 +130,7 @@ def dosed(item: Item, move: Move, level: int) -> Item:
     with (60 s in the built-in routines: plan.DOSE_TARGET) by adding holds while they
     are short. An item that runs a move another way than the move is written (holds for
     a counted move) stays as written."""
-    steps = ladder(move)
+    steps = dose_ladder(move)
     mine = steps.value(level)
 
     def follow(written: int) -> int:

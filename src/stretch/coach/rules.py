@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from stretch.dosing import Ladder
+from stretch.coach.doses import DoseLadder
 from stretch.history.checkins import Checkin
-from stretch.history.rows import SessionRow
+from stretch.history.rows import SessionRow, real
 
 WORSE = 2  # points of pain that make a session (or the next day) step back
 GOOD_IN_A_ROW = 2  # good sessions on different days before a move steps up
@@ -75,7 +75,8 @@ class _Last:
 class Progress:
     """Each move's level and every change, oldest first."""
 
-    ladders: Mapping[str, Ladder]
+    ladders: Mapping[str, DoseLadder]
+    routine_moves: Mapping[str, Sequence[str]] = field(default_factory=dict)
     levels: dict[str, int] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     _moves: dict[str, _Move] = field(default_factory=dict, init=False, repr=False)
@@ -123,6 +124,16 @@ class Progress:
         last.stepped_back = True
         self.step_back(last.moves, at, worse_next_day(last.before, rating))
 
+    def logged(self, row: SessionRow) -> None:
+        """A session from the log, in its turn (a `--speed` demo counts for nothing).
+        `routine_moves` names the moves of rows logged before sessions kept their own."""
+        if row.demo:
+            return
+        listed = row.moves
+        if listed is None:  # logged before sessions kept their moves: the routine's now
+            listed = tuple(self.routine_moves.get(row.routine, ()))
+        self.session(row, tuple(m for m in listed if m in self.ladders))
+
     def session(self, row: SessionRow, moves: tuple[str, ...]) -> None:
         if row.pain_before is not None:
             self.next_day(row.started, row.pain_before)
@@ -142,19 +153,13 @@ def rise(row: SessionRow) -> int | None:
     return row.pain_after - row.pain_before
 
 
-def real(rows: Iterable[SessionRow]) -> list[SessionRow]:
-    """Sessions run in real time (or slower), oldest first: a `--speed` demo counts for
-    nothing."""
-    return sorted((r for r in rows if not r.demo), key=lambda r: (r.started, r.id))
-
-
 def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],
-           ladders: Mapping[str, Ladder], *, routine_moves: Mapping[str, Sequence[str]],
+           ladders: Mapping[str, DoseLadder], *, routine_moves: Mapping[str, Sequence[str]],
            pending: tuple[datetime, int] | None = None) -> Progress:
     """Every move's level from the whole log. `routine_moves` names the moves of rows
     logged before sessions kept their own list; `pending` is the "before" rating of a
     session about to start."""
-    progress = Progress(ladders)
+    progress = Progress(ladders, routine_moves)
     events: list[tuple[datetime, int, int, SessionRow | Checkin | int]] = []
     events += [(r.started, 1, r.id, r) for r in real(sessions)]
     events += [(c.at, 0, c.id, c) for c in checkins]
@@ -163,10 +168,7 @@ def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],
     events.sort(key=lambda e: e[:3])  # by the instant; at the same second, in written order
     for at, _, _, event in events:
         if isinstance(event, SessionRow):
-            listed = event.moves
-            if listed is None:  # logged before sessions kept their moves: the routine's now
-                listed = tuple(routine_moves.get(event.routine, ()))
-            progress.session(event, tuple(m for m in listed if m in ladders))
+            progress.logged(event)
         else:
             progress.next_day(at, event if isinstance(event, int) else event.rating)
     return progress

@@ -1,7 +1,6 @@
-"""What the browsing commands show: Rich renderables and the JSON shapes of DESIGN.md.
+"""The routines as `list` and `show` draw them, and the JSON shapes of DESIGN.md.
 
-Kept apart from cli.py so the command line only parses and dispatches, and so tests
-can render each view into a recorded console of fixed width.
+Tests render each view into a recorded console of fixed width.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from stretch.plan import (
     short_of_target,
     total_seconds,
 )
-from stretch.settings import TABLE, Settings
 
 
 def source_label(routine: Routine) -> str:
@@ -148,7 +146,7 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
         start += step.seconds
     parts = [head, Text(routine.summary), table, dose_table(dose(steps))]
     if notes is not None:
-        from stretch.safety import safety_brief
+        from stretch.views.safety import safety_brief
 
         parts += [Text(""), safety_brief(notes)]
     return Stack(*parts)
@@ -174,34 +172,6 @@ def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType
     return Stack(table, Text(text.below_target(DOSE_TARGET), style="dim"))
 
 
-# --- config ------------------------------------------------------------------------
-
-def setting_text(value: object, found: str | None = None, unset: str = "(none found)") -> str:
-    """A setting's value as a person would write it in the file; for a program left unset,
-    the one stretch found by itself (`found`), else what unset means (`unset`)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return f"(found: {found})" if found else unset
-    if isinstance(value, tuple):
-        return "[" + ", ".join(f'"{part}"' for part in value) + "]"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def config_view(settings: Settings, path: Path, detected: dict[str, str]) -> RenderableType:
-    """Every setting, its value and where it came from, then what each means and where
-    the file is."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("setting", style="bold cyan", no_wrap=True)
-    table.add_column("value")
-    table.add_column("from", overflow="fold")
-    for setting, value, source in settings.shown():
-        shown = setting_text(value, detected.get(setting.name), setting.unset)
-        table.add_row(setting.name, Text(shown), Text(source))
-    state = "" if path.exists() else " (not there yet: every setting is a default)"
-    meaning = Table.grid(padding=(0, 2))
-    meaning.add_column(style="cyan", no_wrap=True)
-    meaning.add_column(style="dim")
-    for setting in TABLE:
-        meaning.add_row(setting.name, Text(setting.described))
-    return Stack(table, meaning, Text(""), Text(f"Config file: {path}{state}", style="dim"))
+def validated(path: object) -> Text:
+    """'ok  routines/mine.yaml': a file `validate` found good."""
+    return Text.assemble(("ok", "green"), f"  {path}")

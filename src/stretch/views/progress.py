@@ -4,7 +4,6 @@ it last changed, the check-ins and the pain trend, drawn for the terminal and as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -12,67 +11,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch.dosing import Ladder, describe
+from stretch.coach.doses import describe
+from stretch.coach.progress import MoveDose, Report
+from stretch.coach.wording import change_line, when
 from stretch.history import trend
 from stretch.history.checkins import Checkin
-from stretch.history.progression import Change
-from stretch.model import Move
 from stretch.text import printable
+from stretch.views import trend as chart
 
 LATEST_CHECKINS = 10
 RULE = ("Each move starts low and grows after two good sessions in a row on different days, "
         "up to its cap; a session that makes your back 2 points worse, or a worse next day, "
         "steps it back.")
 CHART_TITLE = "Back pain, weekly median of the last 12 weeks (0 none, 10 worst)"
-
-
-@dataclass(frozen=True, slots=True)
-class MoveDose:
-    """One move as it stands for the person."""
-
-    move: Move
-    ladder: Ladder
-    level: int
-    changed: Change | None
-
-    @property
-    def dose(self) -> int:
-        return self.ladder.value(self.level)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything `stretch progress` shows, gathered once for both forms."""
-
-    moves: Sequence[MoveDose]
-    checkins: Sequence[Checkin]
-    weeks: Sequence[trend.Week]
-    outcome: trend.Outcome | None
-    advice: str | None
-
-
-def change_line(change: Change, name: str, ladder: Ladder,
-                here: tuple[int, int] | None = None) -> str:
-    """'Clamshell: 6 -> 8 reps: your last two sessions went well'; with `here`, what the
-    routine about to run does before and after, when that is not the move's own dose:
-    'Standing side leg raise: 7 -> 9 reps (8 in this routine): ...'."""
-    before, after = ladder.value(change.before), ladder.value(change.after)
-    if here is None or here == (before, after):
-        return f"{name}: {step_text(change, ladder)}"
-    then, now = here
-    runs = f"still {now}" if then == now else f"{now}" if then == before else f"{then} -> {now}"
-    return (f"{name}: {before} -> {describe(ladder.measure, after)} ({runs} in this routine): "
-            f"{change.why}")
-
-
-def step_text(change: Change, ladder: Ladder) -> str:
-    """'6 -> 8 reps: your last two sessions went well'."""
-    before, after = ladder.value(change.before), ladder.value(change.after)
-    return f"{before} -> {describe(ladder.measure, after)}: {change.why}"
-
-
-def when(change: Change) -> str:
-    return change.at.strftime("%d %b %Y")
 
 
 def progress_json(report: Report) -> dict[str, object]:
@@ -114,10 +65,10 @@ def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
         parts += [why, Text("")]
     parts += [Text(CHART_TITLE, style="bold")]
     if any(w.before is not None or w.after is not None for w in report.weeks):
-        legend = Text.assemble("left bar ", ("before", trend.COLOURS["before"]),
+        legend = Text.assemble("left bar ", ("before", chart.COLOURS["before"]),
                                " (before a session, or a check-in), right bar ",
-                               ("after", trend.COLOURS["after"]), " a session", style="dim")
-        parts += [legend, trend.chart(report.weeks)]
+                               ("after", chart.COLOURS["after"]), " a session", style="dim")
+        parts += [legend, chart.chart(report.weeks)]
     else:
         parts.append(Text("No ratings yet: rate your back before and after a session, or "
                           "any time with `stretch checkin N`.", style="dim"))

@@ -1,0 +1,38 @@
+"""What `stretch progress` reports, gathered once for the table and the JSON: each move as
+it stands for the person, the check-ins, the weekly trend and any advice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stretch.coach.doses import DoseLadder
+from stretch.coach.rules import Change
+from stretch.history import trend
+from stretch.history.checkins import Checkin
+from stretch.model import Move
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDose:
+    """One move as it stands for the person."""
+
+    move: Move
+    ladder: DoseLadder
+    level: int
+    changed: Change | None
+
+    @property
+    def dose(self) -> int:
+        return self.ladder.value(self.level)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything `stretch progress` shows, gathered once for both forms."""
+
+    moves: Sequence[MoveDose]
+    checkins: Sequence[Checkin]
+    weeks: Sequence[trend.Week]
+    outcome: trend.Outcome | None
+    advice: str | None
