@@ -1,9 +1,11 @@
 """The one direction of imports (DESIGN.md), read from the source of every module.
 
-cli -> commands -> {catalogue, session, history, sheet, figures, views, ...}
--> {plan, fit, cuts, settings, text, model, output, files} -> errors. The timer core never
-imports a UI or parsing library, only catalogue/parse.py imports yaml, only cli/ imports
-typer, and what `stretch --help` loads never reaches yaml or sqlite3.
+cli -> commands -> {coach, catalogue, session, history, views, sheet, figures, remind}
+-> {plan, fit, settings, text, model, output, files, wallclock} -> errors. The timer core
+never imports a UI or parsing library, only catalogue/parse.py imports yaml, only cli/
+imports typer, only the drawing packages and output.py import rich, a command module
+imports no other but commands/common.py, and what `stretch --help` loads never reaches
+yaml or sqlite3.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "stretch"
 CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
-BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text", "stretch.settings",
-        "stretch.plan", "stretch.fit.fitted", "stretch.fit.cuts", "stretch.output", "stretch.files",
-        "stretch.config_text",
+BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text",
+        "stretch.settings", "stretch.plan", "stretch.fit", "stretch.fit.fitted",
+        "stretch.fit.cuts", "stretch.output", "stretch.files", "stretch.config_text",
+        "stretch.wallclock",
         "stretch.poses"}  # a move's figure as pure data: part of the model
+# Where rich may be imported: the packages that draw, and the module that owns the consoles.
+DRAWING = ("stretch.views", "stretch.session", "stretch.sheet", "stretch.report")
 
 
 def module_name(path: Path) -> str:
@@ -64,7 +69,8 @@ def ours(names: set[str]) -> set[str]:
 
 
 def test_the_layout_has_the_subpackages_of_the_design() -> None:
-    for package in ("catalogue", "session", "history", "sheet", "cli", "commands"):
+    for package in ("catalogue", "session", "history", "sheet", "cli", "commands", "coach",
+                    "views", "fit"):
         assert (PACKAGE / package / "__init__.py").is_file(), package
     for module in ("session/engine.py", "session/clock.py", "settings.py", "text.py"):
         assert (PACKAGE / module).is_file(), module
@@ -103,6 +109,20 @@ def test_only_catalogue_parse_imports_yaml_and_only_cli_imports_typer() -> None:
             assert name == "stretch.catalogue.parse"
         if "typer" in roots or "click" in roots:
             assert name.startswith("stretch.cli")
+
+
+def test_only_the_drawing_packages_and_output_import_rich() -> None:
+    for name, path in MODULES.items():
+        if "rich" in {n.split(".")[0] for n in imports(path)}:
+            assert name == "stretch.output" or name.startswith(DRAWING), name
+
+
+def test_a_command_module_imports_no_other_but_common() -> None:
+    for name, path in MODULES.items():
+        if name.startswith("stretch.commands."):
+            others = {n for n in ours(imports(path)) if n.startswith("stretch.commands.")
+                      and n not in (name, "stretch.commands.common")}
+            assert not others, f"{name} imports {sorted(others)}"
 
 
 def test_nothing_imports_the_command_line() -> None:
