@@ -76,7 +76,7 @@ def fit_seconds(items: int) -> float:
         (Path(folder) / "big.yaml").write_text(
             "routines:\n  big:\n    title: Big\n    items:\n" + "\n".join(lines) + "\n")
         big = load_catalogue(user_dir=Path(folder)).routines["big"]
-    settings = Values().plan_settings()
+    settings = Values().timings()
     slowest = 0.0
     for minutes in FIT_MINUTES:
         start = time.perf_counter()

@@ -18,11 +18,11 @@ from stretch.catalogue.drafts import FileContent
 from stretch.catalogue.load import load_catalogue, read_file
 from stretch.history.store import History
 from stretch.model import Catalogue
-from stretch.plan import PlanSettings
+from stretch.plan import Timings
 from stretch.settings import Values
 from tests.fakes import FakeClock
 
-DEFAULTS: PlanSettings = Values().plan_settings()  # the planner's timings with no config
+DEFAULTS: Timings = Values().timings()  # the planner's timings with no config
 
 # Tests that need a system program skip where it is missing; CI sets this so such a
 # skip fails instead (see .ci/run).

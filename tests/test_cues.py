@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.model import Catalogue
-from stretch.plan import plan, total_seconds
+from stretch.plan import timed_steps, total_seconds
 from stretch.session.cues import Bell, Cue, CueMaker, speaking_time
 from stretch.session.engine import Event, Finished, Session, run_session
 from stretch.session.voice import Speech, Voice, find_speech
@@ -30,7 +30,7 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
     clock = FakeClock()
     maker = CueMaker()
     cues: list[Cue] = []
-    steps = plan(catalogue.routines[routine], DEFAULTS)
+    steps = timed_steps(catalogue.routines[routine], DEFAULTS)
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
     return cues, total_seconds(steps)
@@ -39,7 +39,7 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
 def test_cues_come_at_thresholds_never_every_second(builtin: Catalogue) -> None:
     cues, seconds = cues_for(builtin, "hip-reset")
     kinds = Counter(c.kind for c in cues)
-    steps = plan(builtin.routines["hip-reset"], DEFAULTS)
+    steps = timed_steps(builtin.routines["hip-reset"], DEFAULTS)
     holds = [s for s in steps if s.kind == "hold"]
     assert kinds["start"] == len(holds)
     assert kinds["switch"] == sum(1 for s in steps if s.kind == "switch")
@@ -81,7 +81,7 @@ def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))
     clock = FakeClock()
-    steps = plan(builtin.routines["hip-reset"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
+    steps = timed_steps(builtin.routines["hip-reset"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[bell])
     time.sleep(0.6)  # the triple ring plays out on the bell's own thread
@@ -100,7 +100,7 @@ def test_slow_speech_never_moves_the_end_of_the_session(builtin: Catalogue) -> N
         time.sleep(0.05)  # a slow speech program
 
     voice = Voice(slow, clock)
-    steps = plan(builtin.routines["full-session"], DEFAULTS)
+    steps = timed_steps(builtin.routines["full-session"], DEFAULTS)
     session = Session(steps, clock)
     events: list[Event] = []
     started = time.perf_counter()

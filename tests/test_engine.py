@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from stretch.model import Catalogue, Step
-from stretch.plan import plan, total_seconds
+from stretch.plan import timed_steps, total_seconds
 from stretch.session.clock import ScaledClock
 from stretch.session.engine import (
     Command,
@@ -64,7 +64,7 @@ def starts(events: list[Event]) -> list[tuple[int, float]]:
 
 def test_full_session_runs_in_milliseconds_and_ends_on_time(builtin: Catalogue) -> None:
     clock = FakeClock(1000.0)
-    planned = plan(builtin.routines["full-session"], DEFAULTS)
+    planned = timed_steps(builtin.routines["full-session"], DEFAULTS)
     began = time.perf_counter()
     events, _ = record(clock, plan_steps=list(planned))
     assert time.perf_counter() - began < 1.0

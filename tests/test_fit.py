@@ -20,7 +20,7 @@ from stretch.fit.cuts import FIT_MIN_HOLD
 from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
 from stretch.model import STRETCH_GROUPS, Catalogue, Routine, Step
-from stretch.plan import DOSE_TARGET, PlanSettings, dose, plan, total_seconds
+from stretch.plan import DOSE_TARGET, Timings, stretch_seconds, timed_steps, total_seconds
 from tests.conftest import DEFAULTS, write_user_file
 
 HIP_GROUPS = set(STRETCH_GROUPS)
@@ -33,7 +33,7 @@ def moves_of(routine: Routine) -> list[str]:
 def per_group(fitted: Fitted) -> dict[str, float]:
     """Seconds of stretch each group gets on its weaker side."""
     return {g: min(sides.values())
-            for g, sides in dose(plan(fitted.routine, fitted.settings)).items()}
+            for g, sides in stretch_seconds(timed_steps(fitted.routine, fitted.settings)).items()}
 
 
 def shown(runner: CliRunner, name: str, minutes: float) -> tuple[dict[str, object], list[str]]:
@@ -115,7 +115,7 @@ def test_fewer_and_shorter_holds_share_one_line(builtin: Catalogue) -> None:
 def test_holds_never_go_below_the_fitting_floor(builtin: Catalogue) -> None:
     for minutes in (3, 5, 6, 8, 10):
         fitted = fit(builtin.routines["full-session"], DEFAULTS, minutes)
-        holds = [s.seconds for s in plan(fitted.routine, fitted.settings) if s.kind == "hold"]
+        holds = [s.seconds for s in timed_steps(fitted.routine, fitted.settings) if s.kind == "hold"]
         assert holds and min(holds) >= FIT_MIN_HOLD, minutes
 
 
@@ -144,7 +144,7 @@ def test_exercises_only_routines_drop_moves(builtin: Catalogue) -> None:
 def test_hold_scale_is_fitted_as_the_timer_runs_it(builtin: Catalogue) -> None:
     doubled = replace(DEFAULTS, hold_scale=2.0)  # 30 s holds run as 60 s
     fitted = fit(builtin.routines["hip-reset"], doubled, 10)
-    holds = {s.seconds for s in plan(fitted.routine, fitted.settings) if s.kind == "hold"}
+    holds = {s.seconds for s in timed_steps(fitted.routine, fitted.settings) if s.kind == "hold"}
     assert fitted.fits and max(holds) <= 60 and min(holds) >= FIT_MIN_HOLD
     assert set(per_group(fitted)) == HIP_GROUPS
 
@@ -159,7 +159,7 @@ def test_a_thousand_moves_fit(stretch_home: Path) -> None:
     big = load_catalogue(user_dir=stretch_home / "routines").routines["big"]
     for minutes in (5, 60, 180):
         fitted = fit(big, DEFAULTS, minutes)
-        assert fitted.fits and total_seconds(plan(fitted.routine, fitted.settings)) <= minutes * 60
+        assert fitted.fits and total_seconds(timed_steps(fitted.routine, fitted.settings)) <= minutes * 60
 
 
 def test_minutes_fits_a_session_and_says_what_changed(runner: CliRunner,
@@ -199,16 +199,16 @@ def test_more_minutes_never_give_a_group_less(builtin: Catalogue, *, data: st.Da
     chosen = builtin.routines[routine]
     levels = {m.id: data.draw(st.integers(0, dose_ladder(m).top)) for m in chosen.moves}
     mine = personal(chosen, levels)
-    timings: PlanSettings = replace(DEFAULTS, hold_scale=scale, rest=rest)
+    timings: Timings = replace(DEFAULTS, hold_scale=scale, rest=rest)
     short, long = sorted(minutes)
     fewer, more = fit(mine, timings, short), fit(mine, timings, long)
     less, most = per_group(fewer), per_group(more)
     assert present(most) >= present(less)
     if present(most) == present(less):
         assert all(most.get(g, 0) >= seconds for g, seconds in less.items()), (less, most)
-    floor = min([FIT_MIN_HOLD, *stretch_holds(plan(mine, timings))])
+    floor = min([FIT_MIN_HOLD, *stretch_holds(timed_steps(mine, timings))])
     for fitted, n in ((fewer, short), (more, long)):
-        steps = plan(fitted.routine, fitted.settings)
+        steps = timed_steps(fitted.routine, fitted.settings)
         assert not fitted.fits or total_seconds(steps) <= n * 60
         assert min(stretch_holds(steps), default=floor) >= floor
         assert len(fitted.notes) <= (2 if fitted.fits else 3)

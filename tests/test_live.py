@@ -16,7 +16,7 @@ from stretch.cli import app
 from stretch.coach.doses import personal
 from stretch.figures import braille
 from stretch.model import Catalogue, Move, Side, Step
-from stretch.plan import DOSE_TARGET, plan
+from stretch.plan import DOSE_TARGET, timed_steps
 from stretch.poses import Frame
 from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
@@ -58,7 +58,7 @@ def styles(session: Session, width: int, height: int) -> list[Text]:
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
     """A session `seconds` in, polled as the live loop does before each frame."""
     clock = FakeClock()
-    session = Session(plan(catalogue.routines[routine], DEFAULTS), clock)
+    session = Session(timed_steps(catalogue.routines[routine], DEFAULTS), clock)
     session.start()
     clock.advance(seconds)
     session.poll()
@@ -201,7 +201,7 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     lines = result.stdout.strip().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
-    steps = plan(personal(builtin.routines["desk-break"], {}), DEFAULTS)  # a beginner's doses
+    steps = timed_steps(personal(builtin.routines["desk-break"], {}), DEFAULTS)  # a beginner's doses
     assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
     assert lines[first + 1] == "0:10  Standing hip hinge, 5 reps  15 s"
@@ -307,7 +307,7 @@ def test_every_window_size_gets_a_frame_of_exactly_its_size(builtin: Catalogue,
 
 def finished(builtin: Catalogue, routine: str) -> Ending:
     clock = FakeClock()
-    session = Session(plan(builtin.routines[routine], DEFAULTS), clock)
+    session = Session(timed_steps(builtin.routines[routine], DEFAULTS), clock)
     summary = run_session(session, wait=clock.sleep_until, listeners=[])
     return ending(session.steps, session.done_steps, title=builtin.routines[routine].title,
                   summary=summary, streak=4)

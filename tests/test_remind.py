@@ -30,8 +30,8 @@ from stretch.remind.schedule import (
     parse_days,
     parse_time,
     passed_on,
-    plan_days,
     stretch_program,
+    unrested_days,
 )
 from tests.conftest import freeze_now, log_session, write_user_file
 
@@ -96,9 +96,9 @@ def test_a_bad_time_names_the_accepted_form(text: str) -> None:
 
 
 def test_the_default_days_are_the_days_the_plan_is_not_rest(builtin: Catalogue) -> None:
-    assert plan_days(rest_weekdays(builtin.week)) == (0, 1, 2, 3, 4, 5)  # Sunday rests
+    assert unrested_days(rest_weekdays(builtin.week)) == (0, 1, 2, 3, 4, 5)  # Sunday rests
     with pytest.raises(UsageProblem, match="rests every day; choose days with --days"):
-        plan_days(set(range(7)))
+        unrested_days(set(range(7)))
 
 
 @pytest.mark.parametrize(("now", "expected"), [

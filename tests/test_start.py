@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.model import Catalogue
-from stretch.plan import plan
+from stretch.plan import timed_steps
 from stretch.session.ending import end_frame, ending
 from stretch.session.engine import Session, run_session
 from stretch.session.rating import ENTER_WINDOW, read_yes_no
@@ -56,7 +56,7 @@ def test_speed_help_says_a_faster_run_is_a_demo_that_counts_for_nothing(
 
 
 def session_of(builtin: Catalogue, routine: str) -> Session:
-    return Session(plan(builtin.routines[routine], DEFAULTS), FakeClock())
+    return Session(timed_steps(builtin.routines[routine], DEFAULTS), FakeClock())
 
 
 def test_a_demo_is_marked_in_the_live_header(builtin: Catalogue) -> None:
@@ -71,7 +71,7 @@ def test_a_demo_is_marked_in_the_live_header(builtin: Catalogue) -> None:
 def test_the_end_screen_marks_a_demo_and_names_moves_done_both_at_once(
         builtin: Catalogue) -> None:
     clock = FakeClock()
-    session = Session(plan(builtin.routines["core-and-hips"], DEFAULTS), clock)
+    session = Session(timed_steps(builtin.routines["core-and-hips"], DEFAULTS), clock)
     summary = run_session(session, wait=clock.sleep_until, listeners=[])
     end = ending(session.steps, session.done_steps, title="Core and hips", summary=summary,
                  streak=0, demo="DEMO x30")

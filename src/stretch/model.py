@@ -30,9 +30,30 @@ from stretch.vocab import (
 # The vocabularies live in vocab.py (the command line needs them without these classes);
 # they are part of the model's names too.
 __all__ = [
-    "BUILTIN", "EQUIPMENT", "FLOOR_POSITIONS", "GROUPS", "KINDS", "POSITIONS", "REST_DAY",
-    "STRETCH_GROUPS", "WEEKDAYS", "Avoid", "Catalogue", "Dose", "Equipment", "Group", "Item",
-    "Kind", "Move", "Notes", "Position", "Routine", "SafetyNote", "Side", "Step", "StepKind",
+    "BUILTIN",
+    "EQUIPMENT",
+    "FLOOR_POSITIONS",
+    "GROUPS",
+    "KINDS",
+    "POSITIONS",
+    "REST_DAY",
+    "STRETCH_GROUPS",
+    "WEEKDAYS",
+    "Avoid",
+    "Catalogue",
+    "Equipment",
+    "Group",
+    "Item",
+    "ItemDose",
+    "Kind",
+    "Move",
+    "Notes",
+    "Position",
+    "Routine",
+    "SafetyNote",
+    "Side",
+    "Step",
+    "StepKind",
     "WeekPlan",
 ]
 
@@ -179,7 +200,7 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class Dose:
+class ItemDose:
     """How much of a move one routine item asks for, exactly as the timer runs it.
 
     `hold` is the seconds of each hold (after any scaling) for a held move; `tempo` and

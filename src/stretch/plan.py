@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Dose, Group, Item, Move, Routine, Side, Step
+from stretch.model import Group, Item, ItemDose, Move, Routine, Side, Step
 from stretch.text import step_name
 
 FirstSide = Literal["left", "right"]
@@ -21,7 +21,7 @@ POSITION_CHANGE = 10  # extra transition seconds when the body position changes
 
 
 @dataclass(frozen=True, slots=True)
-class PlanSettings:
+class Timings:
     """The timings that are not part of a routine. They come from the settings table
     (`Values.plan_settings`), the one place their defaults are written."""
 
@@ -33,7 +33,7 @@ class PlanSettings:
     min_hold: int = MIN_HOLD  # scaling never takes a hold below this (or below its own length)
 
 
-def plan(routine: Routine, settings: PlanSettings) -> tuple[Step, ...]:
+def timed_steps(routine: Routine, settings: Timings) -> tuple[Step, ...]:
     """Every step in order: get ready, holds and counted sets, switches, rests, transitions."""
     rest = routine_rest(routine, settings)
     steps: list[Step] = []
@@ -52,7 +52,7 @@ def plan(routine: Routine, settings: PlanSettings) -> tuple[Step, ...]:
 
 
 def _before(
-    move: Move, previous: Move | None, pause: int, rest: int, settings: PlanSettings
+    move: Move, previous: Move | None, pause: int, rest: int, settings: Timings
 ) -> list[Step]:
     """The pause before a move: get-ready first, then rest or transition, longer on a change."""
     if previous is None:
@@ -69,34 +69,34 @@ def _before(
     return [Step(kind="transition", label=label, seconds=needed)]
 
 
-def routine_rest(routine: Routine, settings: PlanSettings) -> int:
+def routine_rest(routine: Routine, settings: Timings) -> int:
     """The rest between items and rounds: the routine's own, else the setting."""
     return settings.rest if routine.rest is None else routine.rest
 
 
-def switch_seconds(move: Move, settings: PlanSettings) -> int:
+def switch_seconds(move: Move, settings: Timings) -> int:
     """How long changing sides takes: the move's own time (getting out of pigeon and into
     the other side is slow), or the `switch_sides` setting when that is longer."""
     return max(settings.switch_sides, move.switch or 0)
 
 
-def hold_seconds(item: Item, settings: PlanSettings) -> int:
+def hold_seconds(item: Item, settings: Timings) -> int:
     """One hold of a held item as the timer runs it: scaled by `hold_scale`, never below
     `min_hold` (or the hold itself, if shorter)."""
     hold = item.hold or MIN_HOLD
     return max(min(hold, settings.min_hold), round(hold * settings.hold_scale))
 
 
-def item_dose(item: Item, routine: Routine, settings: PlanSettings) -> Dose:
+def item_dose(item: Item, routine: Routine, settings: Timings) -> ItemDose:
     """An item's dose exactly as `plan` runs it, for the sheet and anything else that
     describes a routine: the same arithmetic, from the same settings."""
     move = item.move
     assert move is not None
     rest = routine_rest(routine, settings) if item.rest is None else item.rest
     if item.tempo is not None:
-        return Dose(hold=None, reps=item.reps, tempo=item.tempo, sets=item.sets,
+        return ItemDose(hold=None, reps=item.reps, tempo=item.tempo, sets=item.sets,
                     sided=move.sided, pause=move.pause, rest=rest)
-    return Dose(hold=hold_seconds(item, settings), reps=item.reps * item.sets, tempo=None,
+    return ItemDose(hold=hold_seconds(item, settings), reps=item.reps * item.sets, tempo=None,
                 sided=move.sided, rest=rest)
 
 
@@ -106,7 +106,7 @@ def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:
     return ("left", "right") if first == "left" else ("right", "left")
 
 
-def _item_steps(item: Item, default_rest: int, settings: PlanSettings) -> list[Step]:
+def _item_steps(item: Item, default_rest: int, settings: Timings) -> list[Step]:
     """One item: rounds of (side, switch, other side) with rests between rounds.
 
     A round is one hold per side for a held move, or one set per side for a counted one.
@@ -130,7 +130,7 @@ def _item_steps(item: Item, default_rest: int, settings: PlanSettings) -> list[S
 
 
 def _work_step(
-    item: Item, move: Move, side: Side, *, number: int, rounds: int, settings: PlanSettings
+    item: Item, move: Move, side: Side, *, number: int, rounds: int, settings: Timings
 ) -> Step:
     if item.tempo is not None:
         return Step(
@@ -163,7 +163,7 @@ def total_seconds(steps: Iterable[Step]) -> float:
     return sum(step.seconds for step in steps)
 
 
-def dose(steps: Iterable[Step]) -> dict[Group, dict[str, float]]:
+def stretch_seconds(steps: Iterable[Step]) -> dict[Group, dict[str, float]]:
     """Seconds of stretch hold per group and side; a two-sided stretch counts for both."""
     totals: dict[Group, dict[str, float]] = {}
     for step in steps:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from stretch import config_text
+from stretch import toml_lines
 from stretch.errors import ConfigError, StretchError, did_you_mean
 
 if TYPE_CHECKING:
     from datetime import time
 
-    from stretch.plan import PlanSettings
+    from stretch.plan import Timings
 
 Kind = Literal["flag", "seconds", "number", "argv", "span"]
 DEFAULT_SOURCE = "default"
@@ -78,11 +78,11 @@ class Values:
     checkin: bool = flag(
         True, "ask how your back is, 0-10, before and after each session (true/false)")
 
-    def plan_settings(self, first_side: str = "left") -> PlanSettings:
+    def timings(self, first_side: str = "left") -> Timings:
         """The planner's timings from these settings, and which side goes first."""
-        from stretch.plan import PlanSettings
+        from stretch.plan import Timings
 
-        return PlanSettings(get_ready=self.get_ready, switch_sides=self.switch_sides,
+        return Timings(get_ready=self.get_ready, switch_sides=self.switch_sides,
                             rest=self.rest, hold_scale=self.hold_scale,
                             first_side="right" if first_side == "right" else "left")
 
@@ -169,15 +169,15 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        line, problem = config_text.toml_problem(str(err), last_line=text.count("\n") or 1)
+        line, problem = toml_lines.toml_problem(str(err), last_line=text.count("\n") or 1)
         _bare_flag(path, text, line)
-        twice = config_text.given_twice(text, line) if problem == config_text.TWICE else None
+        twice = toml_lines.given_twice(text, line) if problem == toml_lines.TWICE else None
         if twice is not None:
             raise ConfigError(path, line, twice[0], f"given twice (first on line {twice[1]})"
                               ) from None
         raise ConfigError(path, line, "toml", problem) from None
     checked: dict[str, Any] = {}
-    lines = config_text.key_lines(text)
+    lines = toml_lines.key_lines(text)
     for key, value in table.items():
         line = lines.get(key, 1)
         setting = _known(path, line, key)
@@ -200,7 +200,7 @@ def _known(path: Path, line: int, key: str) -> Setting:
 def _bare_flag(path: Path, text: str, line: int) -> None:
     """`voice = yes` (or `no`, `on`, `off`, `True`) is not TOML, and tomllib says only
     "Invalid value": for a true/false setting, say what to write instead."""
-    found = config_text.bare_word(text, line)
+    found = toml_lines.bare_word(text, line)
     if found is None:
         return
     key, word = found

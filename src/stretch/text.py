@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, time
 from pathlib import PurePath
 
-from stretch.model import WEEKDAYS, Dose, Equipment, Group, Move, Position, Step
+from stretch.model import WEEKDAYS, Equipment, Group, ItemDose, Move, Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
@@ -152,7 +152,7 @@ def sides(*, sided: bool, stretch: bool, short: bool = False) -> str:
     return ""
 
 
-def dose(d: Dose, *, brief: bool = False) -> str:
+def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     """A dose as a person reads it on a handout: 'Hold 30 s, 2 times each side, sides in
     turn, rest 10 s between', '10 slow reps with a 2 s pause, 2 sets, rest 15 s between',
     '5 reps each side, each held 7 s'. `brief` is for tables: '30 s x 2', '10 reps x 6 s'."""
@@ -172,7 +172,7 @@ def dose(d: Dose, *, brief: bool = False) -> str:
     return ", ".join(parts)
 
 
-def _counted(d: Dose) -> list[str]:
+def _counted(d: ItemDose) -> list[str]:
     """The reps and how each goes: held still for most of it (a curl-up's 7 s), with a
     short pause, or one steady movement."""
     each = " each side" if d.sided else ""
@@ -184,7 +184,7 @@ def _counted(d: Dose) -> list[str]:
     return [f"{reps} with a {pause} s pause" if pause else f"{reps}, about {tempo} s each"]
 
 
-def _held(d: Dose) -> list[str]:
+def _held(d: ItemDose) -> list[str]:
     """'Hold 30 s each side', or, held more than once, how many times on each side and
     that the sides take turns (as the timer runs them)."""
     if d.reps == 1:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from stretch.model import Item, Move, Routine
-from stretch.plan import PlanSettings, hold_seconds
+from stretch.plan import Timings, hold_seconds
 
 Measure = Literal["reps", "hold"]
 UNITS: dict[Measure, str] = {"reps": "reps", "hold": "s holds"}
@@ -111,7 +111,7 @@ def alone(move: Move, level: int) -> Item:
                  move, level)
 
 
-def runs_at(item: Item, move: Move, level: int, settings: PlanSettings) -> int | None:
+def runs_at(item: Item, move: Move, level: int, settings: Timings) -> int | None:
     """What an item of a routine runs of its move at a level, in the move's measure: its
     reps, or the seconds of each hold as the timer runs them (`hold_scale`); None for an
     item that runs the move another way (holds of a counted move)."""

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
     from stretch.output import Terminal
-    from stretch.plan import PlanSettings
+    from stretch.plan import Timings
     from stretch.session.options import Options
 
 Ask = Callable[[str, bool], bool]  # a yes/no question and its default -> the answer
@@ -80,14 +80,14 @@ class Coach:
         if pain is None and self._asking(options):
             pain = self.rate(BEFORE)
         if pain is not None and pain >= rules.HIGH:
-            gentler = self._gentler(chosen, pain, options.settings.values.plan_settings())
+            gentler = self._gentler(chosen, pain, options.settings.values.timings())
             if gentler is None:
                 return None
             chosen = gentler
         self.progress = self._replay(None if options.demo else pain)
         if rows:
             self.explain(self.progress.since(rows[0].started), about=chosen,
-                         settings=options.settings.values.plan_settings())
+                         settings=options.settings.values.timings())
         return doses.personal(chosen, self.progress.levels), replace(options, pain_before=pain)
 
     def after(self, history: History, row: SessionRow, options: Options) -> None:
@@ -153,7 +153,7 @@ class Coach:
         return (self.term.interactive and options.settings.values.checkin
                 and not options.demo)
 
-    def _gentler(self, chosen: Routine, pain: int, timings: PlanSettings) -> Routine | None:
+    def _gentler(self, chosen: Routine, pain: int, timings: Timings) -> Routine | None:
         """After a high rating: the red flags, and at a terminal a question, so the
         person has time to read them before a full screen covers them: the offer of the
         gentlest routine, or, when this is it, whether to start gently. None when the
@@ -166,7 +166,7 @@ class Coach:
             return gentle if instead else chosen
         return chosen if self.ask(GENTLY, True) else None
 
-    def high_pain(self, rating: int, timings: PlanSettings) -> Routine | None:
+    def high_pain(self, rating: int, timings: Timings) -> Routine | None:
         """The red flags, and the gentlest routine to suggest (None if there is none)."""
         self.red_flags()
         gentle = gentlest(self.known, timings)
@@ -190,7 +190,7 @@ class Coach:
         self.term.show(advice_panel(rules.ADVICE, boxed=not self.term.boxless))
 
     def explain(self, changes: Sequence[rules.Change], *, about: Routine | None = None,
-                settings: PlanSettings | None = None) -> None:
+                settings: Timings | None = None) -> None:
         """One line per change of dose: 'Clamshell: 6 -> 8 reps: your last two sessions
         went well'; for a move of the routine `about` to run, also what it runs there (as
         the timer runs it, with `settings`) when that differs: '7 -> 9 reps (8 in this
@@ -208,13 +208,13 @@ class Coach:
             self.term.say(change_line(change, move.name, doses.dose_ladder(move), here))
 
 
-def gentlest(known: Catalogue, timings: PlanSettings) -> Routine | None:
+def gentlest(known: Catalogue, timings: Timings) -> Routine | None:
     """The gentlest routine: the shortest with no move on the floor (the desk break in the
     built-ins), else the shortest of all."""
     from stretch.model import FLOOR_POSITIONS
-    from stretch.plan import plan, total_seconds
+    from stretch.plan import timed_steps, total_seconds
 
     routines = sorted(known.routines.values(),
                       key=lambda r: (any(m.position in FLOOR_POSITIONS for m in r.moves),
-                                     total_seconds(plan(r, timings))))
+                                     total_seconds(timed_steps(r, timings))))
     return routines[0] if routines else None

@@ -27,12 +27,12 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
     from stretch import files
     from stretch.coach.levels import at_levels
     from stretch.output import emit_json
-    from stretch.plan import plan
+    from stretch.plan import timed_steps
     from stretch.views import routines
 
     known, plans = catalogue(), timings()
     mine = read_levels(term, known)
-    rows = [(r, routines.routine_row(r, plan(at_levels(r, mine), plans)))
+    rows = [(r, routines.routine_row(r, timed_steps(at_levels(r, mine), plans)))
             for r in known.routines.values()]
     if as_json:
         emit_json([row for _, row in rows])

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from stretch.history.store import History
     from stretch.model import Catalogue, Move, Notes, Routine
     from stretch.output import Terminal
-    from stretch.plan import PlanSettings
+    from stretch.plan import Timings
     from stretch.settings import Settings
 
 T = TypeVar("T")
@@ -49,9 +49,9 @@ def settings(**flags: object) -> Settings:
     return load_settings(config_file()).with_flags(**flags)
 
 
-def timings() -> PlanSettings:
+def timings() -> Timings:
     """The planner's timings from the config, for `show`, `list`, `week` and the sheet."""
-    return settings().values.plan_settings()
+    return settings().values.timings()
 
 
 def routine(known: Catalogue, name: str) -> Routine:
@@ -146,7 +146,7 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
     return at_levels(chosen, read_levels(term, known))
 
 
-def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_json: bool,
+def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bool,
                  minutes: float | None = None, extra: dict[str, object] | None = None,
                  notes: Notes | None = None) -> None:
     """One routine exactly as it will run (fitted into `minutes` as `run` fits it, with
@@ -154,13 +154,13 @@ def show_routine(term: Terminal, chosen: Routine, plans: PlanSettings, *, as_jso
     `extra` first."""
     from stretch.fit.fitted import fit_to
     from stretch.output import emit_json
-    from stretch.plan import plan
+    from stretch.plan import timed_steps
     from stretch.views import routines
 
     fitted = fit_to(chosen, plans, minutes)
     for note in fitted.notes:
         term.note(note)
-    steps = plan(fitted.routine, fitted.settings)
+    steps = timed_steps(fitted.routine, fitted.settings)
     if as_json:
         emit_json({**(extra or {}), **routines.show_json(fitted.routine, steps)})
     else:

@@ -41,12 +41,15 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
         parse_days,
         parse_time,
         passed_on,
-        plan_days,
         stretch_program,
+        unrested_days,
     )
 
     moment = parse_time(at)
-    weekdays = parse_days(days) if days is not None else plan_days(rest_weekdays(catalogue().week))
+    if days is not None:
+        weekdays = parse_days(days)
+    else:
+        weekdays = unrested_days(rest_weekdays(catalogue().week))
     schedule = Schedule(moment, weekdays, stretch_program(), passed_on(os.environ))
     path = remind_file()
     _writable(path, "no reminder was set")
@@ -278,7 +281,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     """Today's reminder, or why there is none: quiet hours, a rest day, or already done."""
     from stretch import text
     from stretch.history.calendar import current_streak, done_today, today
-    from stretch.plan import plan, total_seconds
+    from stretch.plan import timed_steps, total_seconds
     from stretch.remind import notify
 
     if notify.quiet(values.quiet_hours, now.time()):
@@ -292,5 +295,5 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     from stretch.coach.levels import Log, at_levels, replay_log
 
     mine = at_levels(day.routine, replay_log(known, Log.read(history)).levels)  # their doses
-    minutes = text.minutes(total_seconds(plan(mine, values.plan_settings())))
+    minutes = text.minutes(total_seconds(timed_steps(mine, values.timings())))
     return notify.notice(day.routine.title, minutes, current_streak(known, history, now))

@@ -125,11 +125,11 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
 
 def _choices(term: Terminal, known: Catalogue) -> object:
     from stretch.coach.levels import at_levels
-    from stretch.plan import plan, total_seconds
+    from stretch.plan import timed_steps, total_seconds
     from stretch.views.picker import choices
 
     plans, mine = timings(), read_levels(term, known)
-    return choices([(each, text.minutes(total_seconds(plan(at_levels(each, mine), plans))))
+    return choices([(each, text.minutes(total_seconds(timed_steps(at_levels(each, mine), plans))))
                     for each in known.routines.values()])
 
 
@@ -194,5 +194,5 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     if not as_json:
         term.say(f"Today ({now.strftime('%A')}):", style="bold")
     show_routine(term, at_levels(chosen, read_levels(term, known)),
-                 options.settings.values.plan_settings(), as_json=as_json,
+                 options.settings.values.timings(), as_json=as_json,
                  minutes=options.minutes, extra=day, notes=known.notes)

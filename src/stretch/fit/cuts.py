@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from stretch.model import STRETCH_GROUPS, Group, Item, Routine
-from stretch.plan import DOSE_TARGET, PlanSettings, dose, plan, total_seconds
+from stretch.plan import DOSE_TARGET, Timings, stretch_seconds, timed_steps, total_seconds
 
 FIT_MIN_HOLD = 15
 SPAN = 24  # choices of each cut weighed at most (a long routine's are spread out)
@@ -55,7 +55,7 @@ class Weighed:
 class Fitter:
     """The candidate fits of one routine, and the choice for a number of seconds."""
 
-    def __init__(self, routine: Routine, settings: PlanSettings) -> None:
+    def __init__(self, routine: Routine, settings: Timings) -> None:
         self.routine, self.settings = routine, settings
         self.order, self.stretches = _drop_order(routine)
         self.groups = [g for g in STRETCH_GROUPS if any(
@@ -132,16 +132,16 @@ class Fitter:
 
     def _base(self, drops: int) -> float:
         if drops not in self._bases:  # the moves kept, uncut
-            self._bases[drops] = total_seconds(plan(self.apply(Cut(drops)), self.settings))
+            self._bases[drops] = total_seconds(timed_steps(self.apply(Cut(drops)), self.settings))
         return self._bases[drops]
 
     def _piece(self, item: Item, lost: int, longest: int | None
                ) -> tuple[float, dict[str, float]]:
         """One item as cut, planned on its own: its seconds and its stretch per side."""
         if (key := (item, lost, longest)) not in self._pieces:
-            steps = plan(replace(self.routine, items=(_cut(item, lost, longest),)),
+            steps = timed_steps(replace(self.routine, items=(_cut(item, lost, longest),)),
                          self.settings)
-            sides = next(iter(dose(steps).values()), {})
+            sides = next(iter(stretch_seconds(steps).values()), {})
             self._pieces[key] = (total_seconds(steps), sides)
         return self._pieces[key]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from stretch.fit.cuts import Cut, Fitter, held, longest_hold, rounds, stretch
 from stretch.model import Routine
-from stretch.plan import PlanSettings, hold_seconds, plan, total_seconds
+from stretch.plan import Timings, hold_seconds, timed_steps, total_seconds
 from stretch.text import clock, listing, plural, run_of
 
 NAMED = 3  # moves named in "left out ..."; the rest are counted
@@ -22,7 +22,7 @@ class Fitted:
     """The routine and settings to run, what changed, and whether it now fits."""
 
     routine: Routine
-    settings: PlanSettings
+    settings: Timings
     changes: tuple[str, ...]
     fits: bool
     minutes: float | None = None
@@ -36,17 +36,17 @@ class Fitted:
         return [f"To fit {plural(self.minutes, 'minute')}: {change}." for change in self.changes]
 
 
-def fit_to(routine: Routine, settings: PlanSettings, minutes: float | None) -> Fitted:
+def fit_to(routine: Routine, settings: Timings, minutes: float | None) -> Fitted:
     """The routine as it will run: fitted into `minutes` when given, else as written."""
     if minutes is None:
         return Fitted(routine, settings, (), True)
     return fit(routine, settings, minutes)
 
 
-def fit(routine: Routine, settings: PlanSettings, minutes: float) -> Fitted:
+def fit(routine: Routine, settings: Timings, minutes: float) -> Fitted:
     """The choice for `minutes` (cuts.py's rule), or the shortest if nothing fits."""
     seconds = minutes * 60
-    if total_seconds(plan(routine, settings)) <= seconds:
+    if total_seconds(timed_steps(routine, settings)) <= seconds:
         return Fitted(routine, settings, (), True, minutes)
     fitter = Fitter(*_as_run(routine, settings))
     chosen = fitter.choose(seconds)
@@ -54,12 +54,12 @@ def fit(routine: Routine, settings: PlanSettings, minutes: float) -> Fitted:
     fitted = fitter.apply(cut)
     changes = [*_holds_note(fitter.apply(Cut(cut.drops)), fitted), *_dropped(fitter, cut)]
     if chosen is None:
-        took = clock(total_seconds(plan(fitted, fitter.settings)))
+        took = clock(total_seconds(timed_steps(fitted, fitter.settings)))
         changes.append(f"it still takes {took} at its shortest")
     return Fitted(fitted, fitter.settings, tuple(changes), chosen is not None, minutes)
 
 
-def _as_run(routine: Routine, settings: PlanSettings) -> tuple[Routine, PlanSettings]:
+def _as_run(routine: Routine, settings: Timings) -> tuple[Routine, Timings]:
     """Every hold at the seconds the timer runs it (`hold_scale` applied) and a scale of 1,
     so the cuts work on the seconds a person sees."""
     items = tuple(replace(i, hold=hold_seconds(i, settings)) if held(i) else i

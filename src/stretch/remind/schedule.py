@@ -107,7 +107,7 @@ def _day(name: str) -> int | None:
     return None
 
 
-def plan_days(rest: set[int]) -> tuple[int, ...]:
+def unrested_days(rest: set[int]) -> tuple[int, ...]:
     """The default: every day the week plan is not a rest day."""
     days = tuple(d for d in EVERY_DAY if d not in rest)
     if not days:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch.model import Group, Side, Step
-from stretch.plan import DOSE_TARGET, dose, meets_target
+from stretch.plan import DOSE_TARGET, meets_target, stretch_seconds
 from stretch.session.bigtext import letters, letters_width
 from stretch.session.engine import Summary
 from stretch.session.lines import fit, rendered, wrapped
@@ -58,7 +58,7 @@ def ending(steps: Sequence[Step], done: set[int], *, title: str, summary: Summar
     """The end screen's facts from the steps a session ran and the ones it finished."""
     finished = [steps[i] for i in sorted(done)]
     return Ending(title=title, summary=summary, work=work_done(finished),
-                  stretched=dose(finished), streak=streak, demo=demo)
+                  stretched=stretch_seconds(finished), streak=streak, demo=demo)
 
 
 def work_done(steps: Sequence[Step]) -> dict[Group, dict[Side, Work]]:

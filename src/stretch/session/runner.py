@@ -19,7 +19,7 @@ from stretch.history.calendar import current_streak, first_side
 from stretch.history.store import History
 from stretch.model import Catalogue, Routine
 from stretch.output import Terminal
-from stretch.plan import plan, total_seconds
+from stretch.plan import timed_steps, total_seconds
 from stretch.session.clock import Clock, make_clock
 from stretch.session.engine import Listener, Session, Summary
 from stretch.session.options import COUNTS_FOR_NOTHING, Options
@@ -65,14 +65,14 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
 
 def fitted(routine: Routine, history: History, options: Options) -> Fitted:
     """The routine as it will run today: the person's first side, fitted to --minutes."""
-    settings = options.settings.values.plan_settings(first_side(history, routine.id))
+    settings = options.settings.values.timings(first_side(history, routine.id))
     return fit_to(routine, settings, options.minutes)
 
 
 def today_line(ready: Fitted, options: Options) -> str:
     """'Today: Core and hips, about 10 minutes': what is about to start, as long as it
     will take at the person's doses (the minutes `show` gives); a demo says it is one."""
-    seconds = total_seconds(plan(ready.routine, ready.settings))
+    seconds = total_seconds(timed_steps(ready.routine, ready.settings))
     line = f"Today: {ready.routine.title}, {about_minutes(seconds)}"
     if options.demo:
         line += f" ({options.demo}: {COUNTS_FOR_NOTHING})"
@@ -119,7 +119,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     for note in ready.notes:
         term.note(note)
     term.say(today_line(ready, options))
-    session = Session(plan(routine, settings), make_clock(options.speed))
+    session = Session(timed_steps(routine, settings), make_clock(options.speed))
     recorder = Recorder(history, session, routine, pain_before=options.pain_before)
     voice = _voice(options.settings, session.clock, term)
 

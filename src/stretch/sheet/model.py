@@ -24,7 +24,7 @@ from stretch.model import (
     Routine,
 )
 from stretch.model import Group as MuscleGroup
-from stretch.plan import PlanSettings, dose, groups, item_dose, plan, total_seconds
+from stretch.plan import Timings, groups, item_dose, stretch_seconds, timed_steps, total_seconds
 
 FORMATS = ("terminal", "text", "markdown", "html")
 LOG_WEEKS = 8  # the tick-off grid covers the 6-8 weeks the sheet asks for
@@ -74,16 +74,16 @@ class Sheet:
                 ("You need", text.equipment(self.equipment)))
 
 
-def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> Sheet:
+def build(routine: Routine, catalogue: Catalogue, settings: Timings) -> Sheet:
     """The sheet for `routine` as it will run with `settings`: its steps, doses, days."""
-    steps = plan(routine, settings)
+    steps = timed_steps(routine, settings)
     entries: list[Entry] = []
     rest = 0
     for item in routine.items:
         if item.move is None:
             rest += item.rest or 0
             continue
-        words = text.dose(item_dose(item, routine, settings))
+        words = text.dose_words(item_dose(item, routine, settings))
         entries.append(Entry(len(entries) + 1, item.move, words, rest))
         rest = 0
     week = catalogue.week.days if catalogue.week else ()
@@ -93,7 +93,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: PlanSettings) -> She
         seconds=total_seconds(steps),
         groups=tuple(groups(routine)),
         entries=tuple(entries),
-        dose=dose(steps),
+        dose=stretch_seconds(steps),
         notes=catalogue.notes,
         avoid=tuple(catalogue.avoid.values()),
         days=tuple(day for day, name in week if name == routine.id and name != REST_DAY),

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from stretch.model import Catalogue, Routine
-    from stretch.plan import PlanSettings
+    from stretch.plan import Timings
 
 Form = Literal["terminal", "text", "markdown", "html"]
 FORMS: tuple[Form, ...] = get_args(Form)
@@ -36,7 +36,7 @@ def choose_form(form: Form | None, output: Path | None, *, interactive: bool) ->
 
 
 def render(routine: Routine, catalogue: Catalogue, form: Form, out: Console | None,
-           settings: PlanSettings) -> str:
+           settings: Timings) -> str:
     """The sheet in `form`; printed to `out` when given, and returned as text."""
     from stretch.sheet.model import build
 

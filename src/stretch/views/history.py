@@ -12,14 +12,14 @@ from rich.text import Text
 
 from stretch.history.calendar import Day
 from stretch.history.rows import SessionRow
-from stretch.plan import PlanSettings, plan, total_seconds
+from stretch.plan import Timings, timed_steps, total_seconds
 from stretch.text import clock, date_label, minutes, plural
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
 SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20.0, "▓", "bold green"))
 
 
-def week_table(days: Sequence[Day], today: date, settings: PlanSettings) -> Table:
+def week_table(days: Sequence[Day], today: date, settings: Timings) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("day", no_wrap=True)
     table.add_column("routine")
@@ -32,7 +32,7 @@ def week_table(days: Sequence[Day], today: date, settings: PlanSettings) -> Tabl
             routine, length = Text("rest", style="dim"), ""
         else:
             routine = Text(f"{day.routine.title} ({day.routine.id})")
-            length = str(minutes(total_seconds(plan(day.routine, settings))))
+            length = str(minutes(total_seconds(timed_steps(day.routine, settings))))
         tick = "✓" if day.done else ("·" if day.sessions else "")
         table.add_row(Text(name, style=style), routine, length, Text(tick, style="green"))
     return table

@@ -13,23 +13,23 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import Dose, Item, Move, Routine
-from stretch.plan import PlanSettings, item_dose
+from stretch.model import Item, ItemDose, Move, Routine
+from stretch.plan import Timings, item_dose
 from stretch.poses import figure_data
 
 
 def move_dose(move: Move, *, brief: bool = True) -> str:
     """A move's own dose, before any routine sets it: '30 s x 2' (brief) or in words."""
-    return text.dose(Dose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
+    return text.dose_words(ItemDose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
                           sided=move.sided, pause=move.pause), brief=brief)
 
 
-def your_dose(mine: Item, settings: PlanSettings) -> str:
+def your_dose(mine: Item, settings: Timings) -> str:
     """A move on its own at a person's level (`dosing.alone`), as the timer runs it (holds
     scaled by `hold_scale`): '20 s x 3'."""
     assert mine.move is not None
     alone = Routine(id=mine.move.id, title=mine.move.name, summary="", rest=None, items=(mine,))
-    return text.dose(item_dose(mine, alone, settings), brief=True)
+    return text.dose_words(item_dose(mine, alone, settings), brief=True)
 
 
 def doses(move: Move, yours: str | None) -> str:

@@ -20,10 +20,10 @@ from stretch.model import BUILTIN, Notes, Routine, Step
 from stretch.model import Group as MuscleGroup
 from stretch.plan import (
     DOSE_TARGET,
-    dose,
     groups,
     meets_target,
     short_of_target,
+    stretch_seconds,
     total_seconds,
 )
 
@@ -115,7 +115,7 @@ def show_json(routine: Routine, steps: Sequence[Step]) -> dict[str, object]:
         "summary": routine.summary,
         "seconds": total_seconds(steps),
         "groups": list(groups(routine)),
-        "dose": dose(steps),
+        "dose": stretch_seconds(steps),
         "steps": [step_json(s) for s in steps],
     }
 
@@ -144,7 +144,7 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
             f"{step.seconds:g} s", text.step_detail(step),
         )
         start += step.seconds
-    parts = [head, Text(routine.summary), table, dose_table(dose(steps))]
+    parts = [head, Text(routine.summary), table, dose_table(stretch_seconds(steps))]
     if notes is not None:
         from stretch.views.safety import safety_brief
 
