@@ -10,11 +10,16 @@ import difflib
 from collections.abc import Iterable
 
 
-def one_line(text: str) -> str:
-    """Control characters (a newline in a key, say) shown as escapes, so a message is one line."""
+def printable(text: str) -> str:
+    """Text from outside (a note, a path, a key, a title) for a terminal: shown literally,
+    every character that is not printable as the escape a person can read ('\\x1b',
+    '\\n', '\\u202e'). So ESC cannot recolour or move the terminal, a newline cannot
+    break a one-line message, and a bidi override or zero-width space cannot reorder or
+    hide text. The one policy for every message and every piece of user text."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -29,7 +34,7 @@ class StretchError(Exception):
     """
 
     def __init__(self, message: str) -> None:
-        message = one_line(message)
+        message = printable(message)
         super().__init__(message)
         self.message = message
 

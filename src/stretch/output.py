@@ -67,7 +67,7 @@ class Terminal:
         """A remark that is not an error (a hint, a warning): one line on stderr."""
         from rich.text import Text
 
-        from stretch.text import printable
+        from stretch.errors import printable
 
         self.err.print(Text(printable(message), style="yellow"), soft_wrap=True)
 
@@ -76,7 +76,7 @@ class Terminal:
         A path or a name in it may hold control characters: they are shown, not obeyed."""
         from rich.text import Text
 
-        from stretch.text import printable
+        from stretch.errors import printable
 
         self.err.print(Text.assemble(("stretch: error:", "bold red"), " ", printable(message)),
                        soft_wrap=True)

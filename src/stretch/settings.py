@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from stretch import toml_lines
 from stretch.errors import ConfigError, StretchError, did_you_mean
+from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
     from datetime import time
@@ -76,7 +77,7 @@ class Values:
     quiet_hours: str | None = span('no reminders between these times, like "22:00-07:00"',
                                    "22:00-07:00")
     checkin: bool = flag(
-        True, "ask how your back is, 0-10, before and after each session (true/false)")
+        True, f"ask how your back is, {PAIN_SCALE}, before and after each session (true/false)")
 
     def timings(self, first_side: str = "left") -> Timings:
         """The planner's timings from these settings, and which side goes first."""

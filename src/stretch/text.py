@@ -41,16 +41,6 @@ EQUIPMENT_NAMES: dict[Equipment, str] = {
 SLOW_MOVE = 4  # seconds of movement in a rep (tempo less its pause) that read as "slow"
 
 
-# Control characters (C0, DEL, C1) as the escapes a person can read: a note or a path
-# with ESC in it must not recolour or move the terminal, nor a newline break a line.
-CONTROLS = {code: repr(chr(code))[1:-1] for code in (*range(32), *range(127, 160))}
-
-
-def printable(value: str) -> str:
-    """User text for a terminal: shown literally, control characters as '\\x1b', '\\n'."""
-    return value.translate(CONTROLS)
-
-
 def clock(seconds: float) -> str:
     """m:ss, or h:mm:ss from an hour: how long something takes, for people."""
     whole = max(0, round(seconds))
@@ -82,6 +72,14 @@ def rest_day(weekday: str) -> str:
 def done_today(title: str, at: time) -> str:
     """'You did Hip reset today at 07:10.'"""
     return f"You did {title} today at {hhmm(at)}."
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def counted(count: int) -> str:
+    """'two', as a sentence says a small count ('your last two sessions'); 12 as 12."""
+    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else str(count)
 
 
 def plural(count: float, word: str, many: str | None = None) -> str:
@@ -208,6 +206,14 @@ def how_often(days: Sequence[str]) -> str:
 def equipment(needs: Sequence[Equipment]) -> str:
     """'a mat or soft carpet, a cushion and a steady chair'; 'nothing but yourself'."""
     return listing([EQUIPMENT_NAMES[e] for e in needs]) or "nothing but yourself"
+
+
+def per_side_heading(target: int, *, capitals: bool = False) -> str:
+    """'Stretch per side (target 60 s)': the heading over the seconds of stretch each
+    group gets, in `show` and in every form of the sheet ('STRETCH PER SIDE (target
+    60 s)' with `capitals`, as the plain-text sheet heads its sections)."""
+    words = "Stretch per side"
+    return f"{words.upper() if capitals else words} (target {target} s)"
 
 
 def below_target(target: int) -> str:

@@ -26,4 +26,8 @@ FLOOR_POSITIONS: frozenset[Position] = frozenset(
 EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REST_DAY = "rest"
+# The numeric rating scale (NRS) every pain rating is on, and how it is said.
+NO_PAIN, WORST_PAIN = 0, 10
+PAIN_SCALE = f"{NO_PAIN}-{WORST_PAIN}"  # '0-10'
+PAIN_WORDS = f"{NO_PAIN} (no pain) to {WORST_PAIN} (the worst)"
 BUILTIN = "built-in"

@@ -15,7 +15,6 @@ from stretch.cli.app import EXIT_INTERRUPTED, app
 __all__ = ["app", "main"]
 
 
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
 
 

@@ -8,6 +8,7 @@ import typer
 
 from stretch.cli.app import app, command
 from stretch.cli.params import JsonOption, rating
+from stretch.vocab import PAIN_WORDS
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # `checkin -1`: a bad rating
@@ -15,7 +16,7 @@ def checkin(
     pain: Annotated[
         int,
         typer.Argument(parser=rating, metavar="N", show_default=False,
-                       help="How your back is right now: 0 (no pain) to 10 (the worst)."),
+                       help=f"How your back is right now: {PAIN_WORDS}."),
     ],
     note: Annotated[
         str | None,

@@ -7,7 +7,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from stretch.vocab import GROUPS, Group
+from stretch.vocab import GROUPS, NO_PAIN, PAIN_SCALE, PAIN_WORDS, WORST_PAIN, Group
 
 N = TypeVar("N", int, float)
 
@@ -67,7 +67,7 @@ SpeedOption = Annotated[
     typer.Option(
         "--speed", parser=between(float, 0.001, 1000, "a speed"), metavar="X",
         help="Run the clock this many times faster: a run faster than 1 is a demo that "
-        "counts for nothing (and asks no 0-10 questions).",
+        f"counts for nothing (and asks no {PAIN_SCALE} questions).",
     ),
 ]
 BellOption = Annotated[
@@ -122,25 +122,25 @@ GroupOption = Annotated[
 
 
 def rating(value: str) -> int:
-    """A 0-10 pain rating (the numeric rating scale), or a usage error saying what one is."""
-    what = "a rating is a whole number from 0 (no pain) to 10 (the worst)"
+    """A pain rating on the numeric rating scale, or a usage error saying what one is."""
+    what = f"a rating is a whole number from {PAIN_WORDS}"
     try:
         number = int(value)
     except ValueError:
         raise typer.BadParameter(f"{what}, got '{value}'") from None
-    if not 0 <= number <= 10:
+    if not NO_PAIN <= number <= WORST_PAIN:
         raise typer.BadParameter(f"{what}, got {number}")
     return number
 
 
 PainBeforeOption = Annotated[
     int | None,
-    typer.Option("--pain-before", parser=rating, metavar="0-10", show_default=False,
-                 help="How your back is before the session, 0 (no pain) to 10 (the worst); "
-                 "skips the question."),
+    typer.Option("--pain-before", parser=rating, metavar=PAIN_SCALE, show_default=False,
+                 help=f"How your back is before the session, {PAIN_WORDS}; skips the "
+                 "question."),
 ]
 PainAfterOption = Annotated[
     int | None,
-    typer.Option("--pain-after", parser=rating, metavar="0-10", show_default=False,
-                 help="How your back is after the session, 0-10; skips the question."),
+    typer.Option("--pain-after", parser=rating, metavar=PAIN_SCALE, show_default=False,
+                 help=f"How your back is after the session, {PAIN_SCALE}; skips the question."),
 ]

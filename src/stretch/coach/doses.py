@@ -49,10 +49,6 @@ class DoseLadder:
     def value(self, level: int) -> int:
         return self.rungs[max(0, min(level, self.top))]
 
-    def level_of(self, value: int) -> int:
-        """The level whose dose is `value` (or the highest one below it)."""
-        return max((i for i, rung in enumerate(self.rungs) if rung <= value), default=0)
-
 
 def measure(move: Move) -> Measure:
     """Counted moves grow in reps, held ones in seconds per hold."""

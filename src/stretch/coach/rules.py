@@ -23,16 +23,22 @@ from datetime import date, datetime, timedelta
 from stretch.coach.doses import DoseLadder
 from stretch.history.checkins import Checkin
 from stretch.history.rows import SessionRow, real
+from stretch.text import counted
 
 WORSE = 2  # points of pain that make a session (or the next day) step back
 GOOD_IN_A_ROW = 2  # good sessions on different days before a move steps up
-STOP = 3  # points worse in each of two sessions in a row: stop and get advice
+STOP = 3  # points worse in each of STOP_SESSIONS sessions in a row: stop and get advice
+STOP_SESSIONS = 2
 HIGH = 8  # a rating before a session that suggests the gentlest routine
 
-WENT_WELL = "your last two sessions went well"
-ADVICE = ("Your back was 3 or more points worse after each of your last two sessions. Stop "
-          "these exercises for now and get advice from a physiotherapist or doctor before you "
-          "carry on.")
+# The rules in words, made from the numbers above so the two never disagree.
+WENT_WELL = f"your last {counted(GOOD_IN_A_ROW)} sessions went well"
+ADVICE = (f"Your back was {STOP} or more points worse after each of your last "
+          f"{counted(STOP_SESSIONS)} sessions. Stop these exercises for now and get advice "
+          "from a physiotherapist or doctor before you carry on.")
+RULE = (f"Each move starts low and grows after {counted(GOOD_IN_A_ROW)} good sessions in a "
+        f"row on different days, up to its cap; a session that makes your back {WORSE} points "
+        "worse, or a worse next day, steps it back.")
 
 
 def hurt_more(before: int, after: int) -> str:
@@ -175,6 +181,7 @@ def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],
 
 
 def needs_advice(sessions: Iterable[SessionRow]) -> bool:
-    """The back got 3 or more points worse in each of the last two real sessions."""
-    last_two = real(sessions)[-2:]
-    return len(last_two) == 2 and all((rise(r) or 0) >= STOP for r in last_two)
+    """The back got STOP or more points worse in each of the last STOP_SESSIONS real
+    sessions."""
+    last = real(sessions)[-STOP_SESSIONS:]
+    return len(last) == STOP_SESSIONS and all((rise(r) or 0) >= STOP for r in last)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from stretch.coach import doses, rules
 from stretch.coach.levels import Log, replay_log
 from stretch.coach.wording import change_line
+from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
     from stretch.history.rows import SessionRow
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 Ask = Callable[[str, bool], bool]  # a yes/no question and its default -> the answer
 Rate = Callable[[str], "int | None"]  # a 0-10 question -> the rating, None when skipped
 
-BEFORE = "How is your back right now, 0-10?"
+BEFORE = f"How is your back right now, {PAIN_SCALE}?"
 AFTER = "And now?"
 FIRST_TIME = "Your doses start low and grow after good sessions (`stretch progress` says why)."
 GENTLY = "Start gently?"

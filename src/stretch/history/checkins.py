@@ -12,8 +12,6 @@ from datetime import date, datetime
 
 from stretch.history.store import History
 
-LOWEST, HIGHEST = 0, 10  # the numeric rating scale: 0 no pain, 10 the worst imaginable
-
 
 @dataclass(frozen=True, slots=True)
 class Checkin:

@@ -228,8 +228,8 @@ def _dose(sheet: Sheet) -> str:
         rows.append(f"<tr><td>{group}</td><td class=num>{seconds}</td><td>{mark}</td></tr>")
     low = short_of_target(sheet.dose)
     note = f"<p>{text.below_target(DOSE_TARGET)}</p>" if low else ""
-    return (f"<div><h2>Stretch per side</h2><table><tr><th>group</th><th>each side</th>"
-            f"<th>target {DOSE_TARGET} s</th></tr>" + "".join(rows) + f"</table>{note}</div>")
+    return (f"<div><h2>{text.per_side_heading(DOSE_TARGET)}</h2><table><tr><th>group</th>"
+            "<th>each side</th><th></th></tr>" + "".join(rows) + f"</table>{note}</div>")
 
 
 def _weeks(sheet: Sheet) -> str:

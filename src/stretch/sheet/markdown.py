@@ -22,7 +22,7 @@ def markdown(sheet: Sheet) -> str:
             "|---|" + ":---:|" * LOG_WEEKS]
     boxes = " | ".join("☐" for _ in weeks)
     out += [f"| {day_label(day)} | {boxes} |" for day in days]
-    out += ["", f"## Stretch per side (target {DOSE_TARGET} s)", ""]
+    out += ["", f"## {text.per_side_heading(DOSE_TARGET)}", ""]
     if sheet.dose:
         out += ["| group | left | right |", "|---|---:|---:|"]
         out += [f"| {g} | {s['left']:g} s | {s['right']:g} s |" for g, s in sheet.dose.items()]

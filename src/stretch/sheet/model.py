@@ -26,7 +26,6 @@ from stretch.model import (
 from stretch.model import Group as MuscleGroup
 from stretch.plan import Timings, groups, item_dose, stretch_seconds, timed_steps, total_seconds
 
-FORMATS = ("terminal", "text", "markdown", "html")
 LOG_WEEKS = 8  # the tick-off grid covers the 6-8 weeks the sheet asks for
 
 

@@ -25,7 +25,7 @@ def plain(sheet: Sheet, width: int = 78) -> str:
             ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
     out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
             for d in sheet.log_days]
-    out += ["", f"STRETCH PER SIDE (target {DOSE_TARGET} s)"]
+    out += ["", text.per_side_heading(DOSE_TARGET, capitals=True)]
     out += [f"  {group:<9} left {sides['left']:>4g} s   right {sides['right']:>4g} s"
             for group, sides in sheet.dose.items()]
     if not sheet.dose:

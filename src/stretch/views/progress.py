@@ -13,17 +13,17 @@ from rich.text import Text
 
 from stretch.coach.doses import describe
 from stretch.coach.progress import MoveDose, Report
+from stretch.coach.rules import RULE
 from stretch.coach.wording import change_line, when
+from stretch.errors import printable
 from stretch.history import trend
 from stretch.history.checkins import Checkin
-from stretch.text import printable
 from stretch.views import trend as chart
+from stretch.vocab import NO_PAIN, WORST_PAIN
 
 LATEST_CHECKINS = 10
-RULE = ("Each move starts low and grows after two good sessions in a row on different days, "
-        "up to its cap; a session that makes your back 2 points worse, or a worse next day, "
-        "steps it back.")
-CHART_TITLE = "Back pain, weekly median of the last 12 weeks (0 none, 10 worst)"
+CHART_TITLE = (f"Back pain, weekly median of the last {trend.WEEKS} weeks ({NO_PAIN} none, "
+               f"{WORST_PAIN} worst)")
 
 
 def progress_json(report: Report) -> dict[str, object]:

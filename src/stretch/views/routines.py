@@ -156,7 +156,7 @@ def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType
     """Seconds of stretch per group and side, against the 60 s target (show and sheet)."""
     if not per_group:
         return Text(text.ALL_EXERCISES, style="dim")
-    title = f"Stretch per side (target {DOSE_TARGET} s)"
+    title = text.per_side_heading(DOSE_TARGET)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title,
                   title_justify="left")
     table.add_column("group")
