@@ -39,16 +39,18 @@ class Terminal:
 
     @functools.cached_property
     def out(self) -> Console:
-        """stdout, with no surprise highlighting of numbers."""
+        """stdout, with no surprise highlighting of numbers, and no markup: a title or a note
+        holding `[b]` or `[/]` is shown as written, never read as style."""
         from rich.console import Console
 
-        return Console(highlight=False, color_system=None if self.plain else "auto")
+        return Console(highlight=False, markup=False,
+                       color_system=None if self.plain else "auto")
 
     @functools.cached_property
     def err(self) -> Console:
         from rich.console import Console
 
-        return Console(stderr=True, highlight=False,
+        return Console(stderr=True, highlight=False, markup=False,
                        color_system=None if self.plain else "auto")
 
     def say(self, line: str, style: str = "", *, soft_wrap: bool = False) -> None:

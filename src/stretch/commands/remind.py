@@ -63,7 +63,7 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
     if via != "systemd-files":
         for line in (f"Reminder on: {describe(schedule)}, {record.VIA[via]}.",
                      f"Next: {when(schedule, _now())}."):
-            term.out.print(line, markup=False, soft_wrap=True)
+            term.say(line, soft_wrap=True)
 
 
 def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
@@ -103,7 +103,7 @@ def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str
         term.note(f"{said}; your crontab line is updated instead.")
         return "cron"
     term.note(f"{said}; `stretch remind on --cron` adds this crontab line instead:")
-    term.out.print(cron.line(schedule), markup=False, soft_wrap=True)
+    term.say(cron.line(schedule), soft_wrap=True)
     return "systemd-files"
 
 
@@ -131,10 +131,9 @@ def off(term: Terminal) -> None:
     removed = _take_back()
     remove(path)
     if removed:
-        term.out.print(f"Reminder off: removed {' and '.join(removed)}.", markup=False,
-                       soft_wrap=True)
+        term.say(f"Reminder off: removed {' and '.join(removed)}.", soft_wrap=True)
     else:
-        term.out.print("No reminder was set: nothing to remove.")
+        term.say("No reminder was set: nothing to remove.")
 
 
 def _take_back() -> list[str]:
@@ -178,7 +177,7 @@ def status(term: Terminal) -> None:
 
     saved = record.load(remind_file())
     if saved is None:
-        term.out.print(f"No reminder is set. To set one: {EXAMPLE}", markup=False, soft_wrap=True)
+        term.say(f"No reminder is set. To set one: {EXAMPLE}", soft_wrap=True)
         return
     schedule, via = saved
     lines = [f"Reminder: {describe(schedule)}, {record.VIA[via]}.",
@@ -191,12 +190,12 @@ def status(term: Terminal) -> None:
         lines.append("It will not fire until systemd runs it; `stretch remind on --cron` "
                      "uses cron instead.")
     for line in lines:
-        term.out.print(line, markup=False, soft_wrap=True)
+        term.say(line, soft_wrap=True)
     if via == "systemd":
         code, said = install.run(["systemctl", "--user", "list-timers", "--no-pager",
                                   systemd.TIMER])
         if code == 0 and said.strip():
-            term.out.print(said.rstrip(), markup=False, soft_wrap=True, style="dim")
+            term.say(said.rstrip(), style="dim", soft_wrap=True)
 
 
 def _missing(via: str) -> str | None:
@@ -267,8 +266,8 @@ def nudge(term: Terminal, *, show: bool) -> None:
             term.note(f"No reminder. {said}")
         return
     if show:
-        term.out.print(said.title, markup=False, soft_wrap=True)
-        term.out.print(said.body, markup=False, soft_wrap=True)
+        term.say(said.title, soft_wrap=True)
+        term.say(said.body, soft_wrap=True)
         return
     notifier = notify.find_notifier(values.notify_command)
     problem = notify.missing(values.notify_command) if notifier is None else notifier.send(said)

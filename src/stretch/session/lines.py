@@ -59,4 +59,4 @@ def rendered(renderable: RenderableType, width: int) -> list[Text]:
 @functools.cache
 def _measure() -> Console:
     """An off-screen console for wrapping and rendering; it never writes anywhere."""
-    return Console(file=io.StringIO(), width=1000, legacy_windows=False)
+    return Console(file=io.StringIO(), width=1000, legacy_windows=False, markup=False)

@@ -46,7 +46,7 @@ class Screen:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.console = Console(file=out, force_terminal=True, legacy_windows=False)
+        self.console = Console(file=out, force_terminal=True, legacy_windows=False, markup=False)
         self.active = False
         self._last: str | None = None
 

@@ -103,7 +103,7 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
 
     summary = run_live(session, title=routine.title, listeners=listeners, bell=bell,
                        streak=streak, demo=options.demo, notes=notes)
-    term.out.print(summary_line(summary, routine.title), markup=False)
+    term.say(summary_line(summary, routine.title))
     return summary
 
 
@@ -131,7 +131,7 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
                          term, streak=streak, notes=ready.notes)
     except KeyboardInterrupt:
         recorder.close("stopped")
-        term.out.print(NOT_LOGGED if history.read_only else STOPPED)
+        term.say(NOT_LOGGED if history.read_only else STOPPED)
         raise
     except BaseException:
         recorder.close("interrupted")
@@ -143,5 +143,5 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
         term.err.print(Text(DEMO, style="yellow"))  # wrapped between words, to the window
     days = streak()
     if days:
-        term.out.print(f"Streak: {plural(days, 'day')}.", markup=False)
+        term.say(f"Streak: {plural(days, 'day')}.")
     return Logged(summary, recorder.id)

@@ -46,7 +46,7 @@ def render(routine: Routine, catalogue: Catalogue, form: Form, out: Console | No
 
         from stretch.sheet.terminal import terminal
 
-        target = out or Console(file=io.StringIO(), width=80, color_system=None)
+        target = out or Console(file=io.StringIO(), width=80, color_system=None, markup=False)
         target.print(terminal(built), width=min(80, target.width))
         return "" if out else target.file.getvalue()  # type: ignore[attr-defined]
     if form == "html":
