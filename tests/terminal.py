@@ -95,8 +95,12 @@ class Tmux:
         self.type(f"bash -c {shlex.quote(script)}\n")
 
     def _fresh_records(self) -> tuple[Path, Path, Path]:
-        """The files a run records its modes and exit code in, with the last run's gone:
-        otherwise `result` after a second run would read the first run's at once."""
+        """A clean slate for the next run: the screen and its history cleared (so a
+        `wait_for` after a second run cannot match what the first one left on screen),
+        and the files a run records its modes and exit code in removed (so `result`
+        cannot read the first run's at once)."""
+        self._tmux("send-keys", "-R", "-t", "main")
+        self._tmux("clear-history", "-t", "main")
         files = (self.tmp / "before", self.tmp / "after", self.tmp / "code")
         for path in files:
             path.unlink(missing_ok=True)
@@ -140,11 +144,17 @@ class Tmux:
 
     def statuses(self) -> list[str]:
         """The statuses of the sessions stretch logged in this terminal, oldest first."""
+        return [status for _, status in self.logged()]
+
+    def logged(self) -> list[tuple[str, str]]:
+        """(routine, status) of each session stretch logged in this terminal, oldest
+        first (the returning user's session from last year left out)."""
         from stretch.history.store import History
 
         history = History.open(self.tmp / "home" / "history.sqlite3")
         try:
-            return [r.status for r in reversed(history.sessions()) if r.routine != "core-and-hips"]
+            return [(r.routine, r.status) for r in reversed(history.sessions())
+                    if r.routine != "core-and-hips"]
         finally:
             history.close()
 

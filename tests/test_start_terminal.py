@@ -196,8 +196,19 @@ def test_the_picker_gives_minutes_and_takes_a_prefix_in_any_case(tmux: Tmux) -> 
     tmux.run("run")
     tmux.wait_for("Which routine?")
     tmux.type("HIP R\n")
-    tmux.wait_for("Hip reset")
-    tmux.wait_for("Get ready ·")
+    tmux.wait_until(lambda screen: "Get ready ·" in screen
+                    and "Hip reset" in screen.splitlines()[0], "hip reset's live view")
     tmux.type("q")
     assert tmux.result() == (0, True)
-    assert tmux.statuses() == ["stopped", "stopped"]
+    assert tmux.logged() == [("desk-break", "stopped"), ("hip-reset", "stopped")]
+
+
+def test_the_picker_shows_a_title_as_written(tmux: Tmux) -> None:
+    from tests.test_markup import MINE, TITLE
+
+    write_user_file(tmux.tmp / "home", "mine.yaml", MINE)
+    tmux.run("run")
+    screen = tmux.wait_for("Which routine?")
+    assert f"{TITLE} (desk-break)" in screen  # not bold, not an error about a closing tag
+    tmux.keys("C-d")
+    assert tmux.result()[0] == 1
