@@ -129,6 +129,16 @@ def test_unknown_names_exit_2_with_the_closest(runner: CliRunner, args: list[str
     assert err.count("\n") == 1
 
 
+def test_a_name_two_routines_answer_to_names_both(runner: CliRunner, stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", "routines:\n  my-hips:\n    title: Hip reset\n"
+                    "    items:\n      - move: side-lunge\n")
+    code, out, err = run(runner, "show", "hip reset")
+    assert code == 2 and out == ""
+    assert err == ("stretch: error: 'hip reset' could be the routine hip-reset or my-hips: "
+                   "name the routine by one of those\n")
+    assert run(runner, "show", "hip-reset")[0] == 0  # an id given exactly is the one answer
+
+
 @pytest.mark.parametrize(("args", "line"), [
     (["sheet", "hip-reset", "--format", "pdf"],
      "Invalid value for '--format' / '-f': 'pdf' is not one of 'terminal', 'text', "

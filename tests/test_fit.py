@@ -119,6 +119,14 @@ def test_holds_never_go_below_the_fitting_floor(builtin: Catalogue) -> None:
         assert holds and min(holds) >= FIT_MIN_HOLD, minutes
 
 
+def test_the_shortest_fit_holds_exactly_the_floor_at_default_settings(builtin: Catalogue) -> None:
+    """The boundary: short of any fit, every stretch hold is cut to 15 s and no lower."""
+    fitted = fit(personal(builtin.routines["full-session"], {}), DEFAULTS, 1)
+    holds = {s.seconds for s in timed_steps(fitted.routine, fitted.settings)
+             if s.kind == "hold" and s.move is not None and s.move.kind == "stretch"}
+    assert not fitted.fits and holds == {15}  # the short end of ACSM's 10-30 s
+
+
 def test_a_move_of_priority_1_is_never_left_out(builtin: Catalogue) -> None:
     for minutes in (3, 4, 6, 8):  # the full session's warm-up, the glute bridge
         fitted = fit(builtin.routines["full-session"], DEFAULTS, minutes)
@@ -173,9 +181,12 @@ def test_minutes_fits_a_session_and_says_what_changed(runner: CliRunner,
     assert row.active_seconds <= 420
 
 
-@pytest.mark.parametrize("minutes", ["0", "181", "soon"])
-def test_minutes_out_of_range_is_a_usage_error(runner: CliRunner, minutes: str) -> None:
-    assert runner.invoke(app, ["run", "hip-reset", "--minutes", minutes]).exit_code == 2
+@pytest.mark.parametrize(("minutes", "shown"), [("0", "0"), ("181", "181"), ("soon", "'soon'")])
+def test_minutes_out_of_range_is_a_usage_error(runner: CliRunner, minutes: str, shown: str) -> None:
+    result = runner.invoke(app, ["run", "hip-reset", "--minutes", minutes])
+    assert result.exit_code == 2
+    assert result.stderr == ("stretch: error: Invalid value for '--minutes': a number of minutes "
+                             f"from 1 to 180, got {shown} (see 'stretch run --help')\n")
 
 
 # --- more minutes never give a group less ---------------------------------------------

@@ -212,10 +212,15 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     assert again.stdout.splitlines()[1].startswith("0:00  Get ready")
 
 
-@pytest.mark.parametrize("args", [["run"], ["run", "--speed", "0"], ["run", "hip-reset", "--speed", "2000"]])
-def test_run_usage_errors_exit_2(args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "message"), [
+    (["run"], "name a routine to run (see `stretch list`): no terminal to ask in"),
+    (["run", "hip-reset", "--speed", "2000"],
+     "Invalid value for '--speed': a speed from 0.001 to 1000, got 2000 (see 'stretch run --help')"),
+])
+def test_run_usage_errors_exit_2(args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
+    assert result.stderr == f"stretch: error: {message}\n"
 
 
 def test_no_color_is_honoured_in_the_live_view(builtin: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -189,6 +189,16 @@ def test_a_worse_next_day_steps_back(runner: CliRunner, stretch_home: Path) -> N
     assert dose(runner) == 5
 
 
+def test_a_next_day_exactly_two_points_above_steps_back(runner: CliRunner,
+                                                       stretch_home: Path) -> None:
+    """The boundary of WORSE: 2 points above the session's "before" is worse (1 is not)."""
+    log(stretch_home, days_ago(3), before=3, after=3)
+    log(stretch_home, days_ago(2), before=3, after=3)
+    assert dose(runner) == 7
+    checkin(stretch_home, days_ago(1, hour=7), 5)
+    assert dose(runner) == 5
+
+
 def test_the_next_sessions_before_rating_counts_as_the_next_day(runner: CliRunner,
                                                                 stretch_home: Path) -> None:
     for day in (4, 3, 2):

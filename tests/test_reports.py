@@ -126,7 +126,9 @@ def test_history_view_shows_streak_calendar_groups_and_latest(
     assert "Streak: 1 day" in out and "The last 4 weeks" in out
     assert "gluteal" in out and "psoas" in out and "adductor" in out
     assert "Hip reset" in out and "completed" in out
-    assert runner.invoke(app, ["history", "--weeks", "0"]).exit_code == 2
+    bad = runner.invoke(app, ["history", "--weeks", "0"])
+    assert bad.exit_code == 2 and bad.stderr.startswith(
+        "stretch: error: Invalid value for '--weeks': a number of weeks from 1 to 104, got 0")
 
 
 def test_group_minutes_count_only_sessions_since_a_date(history: History) -> None:

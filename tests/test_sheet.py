@@ -262,7 +262,9 @@ def test_output_into_a_missing_folder_is_a_clear_error(runner: CliRunner, tmp_pa
 
 
 def test_unknown_routine_is_a_usage_error(runner: CliRunner) -> None:
-    assert runner.invoke(app, ["sheet", "hip-rest"]).exit_code == 2
+    result = runner.invoke(app, ["sheet", "hip-rest"])
+    assert result.exit_code == 2
+    assert result.stderr == "stretch: error: no routine named 'hip-rest'; did you mean hip-reset?\n"
 
 
 # --- a real browser ------------------------------------------------------------------

@@ -82,6 +82,14 @@ class UnknownName(UsageProblem):
         self.close = close
 
 
+class AmbiguousName(UsageProblem):
+    """A name that more than one entry answers to (an id and another's title)."""
+
+    def __init__(self, what: str, name: str, candidates: Iterable[str]) -> None:
+        super().__init__(f"'{name}' could be the {what} " + " or ".join(sorted(candidates))
+                         + f": name the {what} by one of those")
+
+
 SHORT = 5  # a typed word this short must be one letter off to be suggested
 
 

@@ -55,40 +55,42 @@ def timings() -> Timings:
 
 
 def routine(known: Catalogue, name: str) -> Routine:
-    """A routine by its name or title, in any case; else a usage error with suggestions."""
-    from stretch.errors import UnknownName
-
-    found = lookup(known.routines, name, lambda r: r.title)
-    if found is None:
-        raise UnknownName("routine", name, known.routines)
-    return found
+    """A routine by its name or title, in any case; else a usage error with suggestions
+    (or, for a name two routines answer to, naming both)."""
+    return _one(known.routines, name, lambda r: r.title, "routine")
 
 
 def move(known: Catalogue, name: str) -> Move:
     """A move by its id or display name, in any case: `PIGEON`, `pigeon stretch`."""
-    from stretch.errors import UnknownName
+    return _one(known.moves, name, lambda m: m.name, "move")
 
-    found = lookup(known.moves, name, lambda m: m.name)
-    if found is None:
-        raise UnknownName("move", name, known.moves)
-    return found
+
+def _one(known: Mapping[str, T], name: str, title: Callable[[T], str], what: str) -> T:
+    from stretch.errors import AmbiguousName, UnknownName
+
+    found = lookup(known, name, title)
+    if len(found) > 1:
+        raise AmbiguousName(what, name, [key for key, entry in known.items() if entry in found])
+    if not found:
+        raise UnknownName(what, name, known)
+    return found[0]
 
 
 def lookup(known: Mapping[str, T], name: str, title: Callable[[T], str], *,
-           prefix: bool = False) -> T | None:
-    """The one entry whose id or display name is `name`, ignoring case and treating
+           prefix: bool = False) -> list[T]:
+    """The entries whose id or display name is `name`, ignoring case and treating
     spaces, dashes and underscores alike ('Hip reset' finds hip-reset); with `prefix`,
-    else the one whose id or name starts so ('desk' finds desk-break). None if no entry
-    or more than one matches."""
+    else those whose id or name starts so ('desk' finds desk-break). An id given exactly
+    is the one answer, whatever else has it as a title."""
     if name in known:
-        return known[name]
+        return [known[name]]
     wanted = _words(name)
     found = [entry for key, entry in known.items()
              if _words(key) == wanted or _words(title(entry)) == wanted]
     if prefix and not found and wanted:
         found = [entry for key, entry in known.items()
                  if _words(key).startswith(wanted) or _words(title(entry)).startswith(wanted)]
-    return found[0] if len(found) == 1 else None
+    return found
 
 
 def _words(name: str) -> str:

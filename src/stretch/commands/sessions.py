@@ -118,9 +118,13 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
         if answer.isdigit() and 1 <= int(answer) <= len(routines):
             return routines[int(answer) - 1].id
         found = lookup(known.routines, answer, lambda r: r.title, prefix=True)
-        if found is not None:
-            return found.id
-        term.note(f"Type a number from 1 to {len(routines)}, or a name (its start will do).")
+        if len(found) == 1:
+            return found[0].id
+        if found:
+            term.note(f"'{answer}' could be " + " or ".join(r.id for r in found)
+                      + ": type more of the name, or its number.")
+        else:
+            term.note(f"Type a number from 1 to {len(routines)}, or a name (its start will do).")
 
 
 def _choices(term: Terminal, known: Catalogue) -> object:
