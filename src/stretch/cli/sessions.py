@@ -1,5 +1,6 @@
 """Session commands: run a routine by name, or today's from the week plan."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,17 +18,24 @@ from stretch.cli.params import (
 )
 
 if TYPE_CHECKING:
+    from stretch.output import Terminal
     from stretch.session.options import Options
 
+Start = Callable[["Terminal", "Options"], None]
 
-def _options(*, speed: float, voice: bool | None, bell: bool | None, plain: bool,
-             minutes: float | None, pain_before: int | None,
-             pain_after: int | None) -> "Options":
-    from stretch.commands.common import settings
-    from stretch.session.options import Options
 
-    return Options(settings(voice=voice, bell=bell), speed=speed, plain=plain, minutes=minutes,
-                   pain_before=pain_before, pain_after=pain_after)
+def _session(start: Start, *, speed: float, voice: bool | None, bell: bool | None,
+             plain: bool, minutes: float | None, pain_before: int | None,
+             pain_after: int | None) -> None:
+    """The one runner of `run` and `today`: the terminal as --plain asks, the settings
+    with the flags over them, then `start` with both."""
+    with command() as term:
+        from stretch.commands.common import settings
+        from stretch.session.options import Options
+
+        term.plain = plain
+        start(term, Options(settings(voice=voice, bell=bell), speed=speed, plain=plain,
+                            minutes=minutes, pain_before=pain_before, pain_after=pain_after))
 
 
 @app.command()
@@ -52,13 +60,13 @@ def run(
 
     Hold, switch-sides and rest countdowns you can read from the floor; with no name,
     pick one from a list."""
-    with command() as term:
+    def start(term: "Terminal", options: "Options") -> None:
         from stretch.commands import sessions
 
-        term.plain = plain
-        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
-                           pain_before=pain_before, pain_after=pain_after)
         sessions.run(term, name, options)
+
+    _session(start, speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
+             pain_before=pain_before, pain_after=pain_after)
 
 
 @app.command()
@@ -81,10 +89,10 @@ def today(
 
     Runs it at your doses, logs it and shows your streak; on a rest day, or once it is
     done, says so. --preview shows it without starting."""
-    with command() as term:
+    def start(term: "Terminal", options: "Options") -> None:
         from stretch.commands import sessions
 
-        term.plain = plain
-        options = _options(speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
-                           pain_before=pain_before, pain_after=pain_after)
         sessions.today(term, options, preview=preview, as_json=as_json)
+
+    _session(start, speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
+             pain_before=pain_before, pain_after=pain_after)
