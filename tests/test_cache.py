@@ -120,3 +120,34 @@ def test_completion_reads_the_names_kept_and_misses_no_edit(runner: CliRunner,
     kept.write_bytes(b"\x00 not marshal")
     assert complete_routine("mi") == [("mine", "Morning two")]  # a corrupt file: rebuilt
     assert complete_routine("h") == [("hip-reset", "Hip reset")]
+
+
+LOADED = """
+import runpy, sys
+sys.argv = ["stretch", *sys.argv[1:]]
+try:
+    runpy.run_module("stretch", run_name="__main__")
+except SystemExit:
+    pass
+print(*(name in sys.modules for name in ("yaml", "sqlite3")), file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["list"], ["show", "hip-reset"], ["today", "--preview"]])
+def test_a_warm_cache_needs_no_yaml_and_no_history_no_sqlite(stretch_home: Path,
+                                                            args: list[str]) -> None:
+    """Start-up: the catalogue comes from the cache without the YAML parser, and a command
+    that only shows routines opens no SQLite before there is a history to read."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "STRETCH_HOME": str(stretch_home)}
+
+    def loaded() -> str:
+        done = subprocess.run([sys.executable, "-c", LOADED, *args], capture_output=True,
+                              text=True, env=env, check=True)
+        return done.stderr.splitlines()[-1]
+
+    assert loaded() == "True False"  # the first run parses the files, and caches them
+    assert loaded() == "False False"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from stretch import toml_lines
 from stretch.errors import ConfigError, StretchError, did_you_mean
 from stretch.vocab import PAIN_SCALE
 
@@ -162,6 +161,8 @@ def load_settings(path: Path) -> Settings:
 def _parse(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib
 
+    from stretch import toml_lines  # only a command with a config file pays for it
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -201,6 +202,8 @@ def _known(path: Path, line: int, key: str) -> Setting:
 def _bare_flag(path: Path, text: str, line: int) -> None:
     """`voice = yes` (or `no`, `on`, `off`, `True`) is not TOML, and tomllib says only
     "Invalid value": for a true/false setting, say what to write instead."""
+    from stretch import toml_lines
+
     found = toml_lines.bare_word(text, line)
     if found is None:
         return

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from stretch.model import Catalogue
 
 SUFFIXES = (".yaml", ".yml")
+MAX_BYTES = 1 << 20  # a catalogue file's size limit
 
 
 def builtin_dir() -> Path:
@@ -47,8 +48,6 @@ def read_bytes(path: Path) -> bytes:
     """A catalogue file's bytes (one more than the limit, so a huge file is caught)."""
     try:
         with path.open("rb") as handle:
-            from stretch.catalogue.nodes import MAX_BYTES
-
             return handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise CatalogueError(str(path), 1, 1, "file", f"cannot read: {err.strerror}") from None

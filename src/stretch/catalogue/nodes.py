@@ -16,7 +16,6 @@ Scalar = str | int | float | bool | None
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 MAX_ID = 40
 MAX_TEXT = 2000
-MAX_BYTES = 1 << 20  # a catalogue file's size limit
 TOP = "(top level)"  # the field name shown for problems with the document as a whole
 
 T = TypeVar("T")

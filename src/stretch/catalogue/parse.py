@@ -14,7 +14,8 @@ from typing import NoReturn
 
 import yaml
 
-from stretch.catalogue.nodes import MAX_BYTES, TOP, Node, Scalar, join
+from stretch.catalogue.load import MAX_BYTES
+from stretch.catalogue.nodes import TOP, Node, Scalar, join
 from stretch.errors import CatalogueError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch.coach import doses
-from stretch.coach.rules import Progress, replay
 
 if TYPE_CHECKING:
+    from stretch.coach.rules import Progress
     from stretch.history.checkins import Checkin
     from stretch.history.rows import SessionRow
     from stretch.history.store import History
@@ -46,6 +46,8 @@ def replay_log(known: Catalogue, log: Log, *,
                pending: tuple[datetime, int] | None = None) -> Progress:
     """Every move's level, replayed from the log against the catalogue's dose ladders;
     `pending` is the "before" rating of a session about to start."""
+    from stretch.coach.rules import replay  # (with the log: `list` without one needs none)
+
     ladders = {m.id: doses.dose_ladder(m) for m in known.moves.values()}
     routine_moves = {r.id: [m.id for m in r.moves] for r in known.routines.values()}
     return replay(log.sessions, log.checkins, ladders, routine_moves=routine_moves,
