@@ -92,6 +92,18 @@ EXPECTED = {
     "unknown-week-routine.yaml": "2:8: week.mon: unknown routine 'hip-rest' (did you mean 'hip-reset'?)",
     "unknown-weekday.yaml": "9:3: week.funday: unknown key 'funday'; expected one of: mon, tue, wed, "
     "thu, fri, sat, sun",
+    "bad-demand.yaml": "4:22: moves.test-move.demands[1]: 'flying' is not one of: floor, "
+    "kneeling, deep-hip-flexion, standing-balance, sciatic-load",
+    "ladder-unknown.yaml": "4:18: moves.test-move.harder_move: unknown move 'pigeonn' (did you "
+    "mean 'pigeon'?)",
+    "ladder-across-groups.yaml": "4:18: moves.test-move.harder_move: 'pigeon' works the gluteal "
+    "group, not the psoas: a ladder stays in one muscle group",
+    "ladder-across-kinds.yaml": "4:18: moves.test-move.harder_move: 'glute-bridge' is an "
+    "exercise, 'test-move' a stretch: a ladder stays with one kind of move",
+    "ladder-two-below.yaml": "14:18: moves.other-move.harder_move: 'third-move' is already the "
+    "harder move of 'test-move' (at {path}:4): a ladder has one move on each step",
+    "ladder-circle.yaml": "14:18: moves.other-move.harder_move: the ladder goes round in a "
+    "circle: test-move -> other-move -> test-move",
     "week-missing-days.yaml": "2:3: week: missing wed, thu, fri, sat, sun (give every day a routine "
     "or 'rest')",
     "yaml-tag.yaml": "2:14: moves.test-move: YAML tags like 'tag:yaml.org,2002:python/object:os.system' "
@@ -110,7 +122,7 @@ def test_malformed_file_gives_one_exact_line(name: str, stretch_home: Path) -> N
     path.write_bytes((BAD / name).read_bytes())
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(user_dir=stretch_home / "routines")
-    assert caught.value.message == f"{path}:{EXPECTED[name]}"
+    assert caught.value.message == f"{path}:{EXPECTED[name].replace('{path}', str(path))}"
     assert "\n" not in caught.value.message
 
 

@@ -234,13 +234,20 @@ def test_the_moves_table_shows_both_doses(runner: CliRunner) -> None:
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-              "pause", "switch", "needs", "setup", "cues", "cautions", "easier", "harder",
+              "pause", "switch", "needs", "demands", "easier_move", "harder_move", "setup", "cues",
+              "cautions", "easier", "harder",
               "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
     assert bridge["hold"] is None and bridge["tempo"] == 6 and bridge["pause"] == 2
     pigeon = next(m for m in data if m["id"] == "pigeon")
     assert pigeon["switch"] == 15 and pigeon["needs"] == ["cushion"]
+    assert pigeon["demands"] == ["floor", "kneeling", "deep-hip-flexion", "sciatic-load"]
+    assert (pigeon["easier_move"], pigeon["harder_move"]) == ("figure-four", None)
+    ladders = {m["id"]: (m["easier_move"], m["harder_move"]) for m in data}
+    assert ladders["butterfly"] == ("seated-adductor", "frog")
+    assert ladders["half-kneeling-hip-flexor"] == ("standing-hip-flexor", "couch-stretch")
+    assert all(isinstance(m["demands"], list) for m in data)
 
 
 def test_avoid_names_each_form_and_what_to_do_instead(runner: CliRunner) -> None:

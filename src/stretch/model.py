@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from stretch.poses import Figure
 from stretch.vocab import (
     BUILTIN,
+    DEMANDS,
     EQUIPMENT,
     FLOOR_POSITIONS,
     GROUPS,
@@ -19,6 +20,7 @@ from stretch.vocab import (
     REST_DAY,
     STRETCH_GROUPS,
     WEEKDAYS,
+    Demand,
     Equipment,
     Group,
     Kind,
@@ -31,6 +33,7 @@ from stretch.vocab import (
 # they are part of the model's names too.
 __all__ = [
     "BUILTIN",
+    "DEMANDS",
     "EQUIPMENT",
     "FLOOR_POSITIONS",
     "GROUPS",
@@ -41,6 +44,7 @@ __all__ = [
     "WEEKDAYS",
     "Avoid",
     "Catalogue",
+    "Demand",
     "Equipment",
     "Group",
     "Item",
@@ -75,7 +79,9 @@ class Move:
 
     `pause` is the still part of each counted rep (within its tempo); `switch` is how long
     changing sides takes for this move (None: the `switch_sides` setting); `needs` is the
-    equipment it needs besides a mat on the floor.
+    equipment it needs besides a mat on the floor; `demands` what it asks of the body;
+    `harder_move` and `easier_move` its neighbours on its ladder (the easier side is
+    filled in from the harder one when the catalogue is merged).
     """
 
     id: str
@@ -97,6 +103,18 @@ class Move:
     pause: int | None = None
     switch: int | None = None
     needs: tuple[Equipment, ...] = ()
+    demands: tuple[Demand, ...] | None = None  # None: not written (see `asks`)
+    harder_move: str | None = None
+    easier_move: str | None = None
+
+    @property
+    def asks(self) -> tuple[Demand, ...]:
+        """What the move asks of the body: its `demands`, or for a move that does not
+        say, what its position implies (the floor, and kneeling when kneeling)."""
+        if self.demands is not None:
+            return self.demands
+        implied: tuple[Demand, ...] = ("floor",) if self.position in FLOOR_POSITIONS else ()
+        return (*implied, "kneeling") if self.position == "kneeling" else implied
 
     @property
     def equipment(self) -> tuple[Equipment, ...]:
@@ -234,3 +252,13 @@ class Catalogue:
     routines: dict[str, Routine]
     week: WeekPlan | None
     notes: Notes | None
+
+    def ladder(self, move: Move) -> tuple[Move, ...]:
+        """The whole ladder `move` is on, easiest first (a move on no ladder: itself)."""
+        bottom = move
+        while bottom.easier_move is not None and bottom.easier_move in self.moves:
+            bottom = self.moves[bottom.easier_move]
+        found = [bottom]
+        while found[-1].harder_move is not None and found[-1].harder_move in self.moves:
+            found.append(self.moves[found[-1].harder_move])
+        return tuple(found)

@@ -65,6 +65,7 @@ class FileContent:
     path: str
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)  # where each move's name is
+    harder: dict[str, Where] = field(default_factory=dict)  # where each `harder_move` is
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     week: DraftWeek | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from stretch.catalogue import avoided
+from stretch.catalogue import avoided, ladders
 from stretch.catalogue.drafts import (
     DraftAvoid,
     DraftItem,
@@ -31,7 +31,8 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     names = base.move_names | mine.move_names
     avoid = base.avoid | mine.avoid
     avoided.check_moves({k: (m, at, names[k]) for k, (m, at) in located.items()}, avoid)
-    moves = {k: m for k, (m, _) in located.items()}
+    harder = {k: at for k, at in base.harder.items() if k not in mine.moves} | mine.harder
+    moves = ladders.link({k: m for k, (m, _) in located.items()}, harder)
     routines = base.routines | mine.routines
     week = mine.week or base.week
     notes = mine.notes or base.notes
@@ -53,6 +54,7 @@ class _Layer:
 
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)
+    harder: dict[str, Where] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     week: DraftWeek | None = None
@@ -67,6 +69,8 @@ class _Layer:
                     _defined_twice(where, layer.moves[move_id][1])
                 layer.moves[move_id] = (move, where)
                 layer.move_names[move_id] = content.move_names[move_id]
+                if move_id in content.harder:
+                    layer.harder[move_id] = content.harder[move_id]
             for routine_id, routine in content.routines.items():
                 if routine_id in layer.routines:
                     _defined_twice(routine.where, layer.routines[routine_id].where)

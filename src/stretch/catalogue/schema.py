@@ -41,6 +41,7 @@ TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
     "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
+    "demands", "harder_move",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -94,6 +95,9 @@ def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
         content.moves[move_id] = (_read_move(reader, move_id, body), where)
         assert isinstance(body.value, dict)  # _read_move checked it, and its name
         content.move_names[move_id] = reader.where(body.value["name"], f"moves.{move_id}.name")
+        harder = body.value.get("harder_move")
+        if harder is not None:
+            content.harder[move_id] = reader.where(harder, f"moves.{move_id}.harder_move")
 
 
 def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
@@ -127,6 +131,9 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         pause=fields.pause(reader, m, at, tempo),
         switch=fields.switch(reader, m, at, sided=is_sided),
         needs=fields.needs(reader, m.get("needs"), f"{at}.needs"),
+        demands=fields.demands(reader, m.get("demands"), f"{at}.demands"),
+        harder_move=reader.ident(m["harder_move"], f"{at}.harder_move")
+        if "harder_move" in m else None,
     )
     return read_progression(reader, m.get("progression"), move, at)
 
