@@ -213,7 +213,7 @@ def _missing(via: str) -> str | None:
 
 def describe(schedule: Schedule) -> str:
     """'07:30 on weekdays (Mon-Fri)', '18:00 every day'."""
-    from stretch.remind.schedule import describe_days
+    from stretch.days import describe_days
 
     days = describe_days(schedule.weekdays)
     return f"{schedule.clock} {days if days == 'every day' else 'on ' + days}"
