@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
-from stretch.settings import span_times
+from stretch.toml_table import span_times
 from stretch.text import plural
 
 APP = "stretch"
