@@ -39,3 +39,4 @@ NO_PAIN, WORST_PAIN = 0, 10
 PAIN_SCALE = f"{NO_PAIN}-{WORST_PAIN}"  # '0-10'
 PAIN_WORDS = f"{NO_PAIN} (no pain) to {WORST_PAIN} (the worst)"
 BUILTIN = "built-in"
+DAY_MINUTES = (5, 90)  # the shortest and the longest day `stretch setup` takes

@@ -8,6 +8,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from stretch.coach.profile import Profile
     from stretch.history.store import History
     from stretch.model import Catalogue, Move, Notes, Routine
     from stretch.output import Terminal
@@ -167,3 +170,33 @@ def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bo
         emit_json({**(extra or {}), **routines.show_json(fitted.routine, steps)})
     else:
         term.show(routines.show_view(fitted.routine, steps, notes))
+
+
+def profile_and_path() -> tuple[Profile | None, Path]:
+    """The person's answers to `stretch setup` (None before any) and where they are kept."""
+    from stretch.coach.profile import load
+    from stretch.files import profile_file
+
+    path = profile_file()
+    return load(path), path
+
+
+def profile() -> Profile:
+    """The person's answers, or the defaults of someone who has not answered."""
+    from stretch.coach.profile import Profile
+
+    return profile_and_path()[0] or Profile()
+
+
+def intake_for(term: Terminal, known: Catalogue, current: Profile) -> Profile:
+    """The one-minute intake at this terminal, starting from `current`."""
+    from stretch.coach.intake import INTRO, intake
+    from stretch.history.calendar import rest_weekdays
+    from stretch.session.rating import ask_choice, ask_yes_no
+
+    term.say(INTRO, style="dim")
+    plan = [d for d in range(7) if d not in rest_weekdays(known.week)]
+    return intake(lambda question, default: ask_yes_no(term, question, default=default),
+                  lambda question, choices, default: ask_choice(term, question, choices,
+                                                                default=default),
+                  current, plan)
