@@ -234,18 +234,20 @@ def old_file(path: Path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
                                          version: int) -> None:
     path = stretch_home / "history.sqlite3"
     old_file(path, version)
     (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
-    assert session["pain_before"] is None and session["pain_after"] is None
+    assert (session["pain_before"], session["pain_after"]) == ((3, 3) if version == 4
+                                                               else (None, None))
     assert session["speed"] == 1 and session["status"] == "completed"
     with History.open(path) as history:
-        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         (row,) = history.sessions()
-        assert row.moves is None
+        assert (row.moves is None) == (version < 4)
+        assert (row.leg_worse, row.gentle, row.pain_elsewhere) == (None, False, False)
     log(stretch_home, days_ago(1), moves=None)  # an old row names no moves: its routine's count
     assert runner.invoke(app, ["checkin", "2"]).exit_code == 0
     clamshell = next(m for m in json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
