@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, time
 from pathlib import PurePath
 
-from stretch.model import WEEKDAYS, Equipment, Group, ItemDose, Move, Position, Step
+from stretch.model import WEEKDAYS, Demand, Equipment, Group, ItemDose, Move, Position, Step
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
@@ -117,6 +117,19 @@ GROUP_WORDS: dict[Group, str] = {
     "gluteal": "Buttock (gluteals)", "adductor": "Inner thigh (adductors)",
     "psoas": "Front of the hip (psoas)", "core": "Core", "hip": "Hip muscles",
 }
+
+
+DEMAND_WORDS: dict[Demand, str] = {
+    "floor": "getting down to the floor", "kneeling": "kneeling",
+    "deep-hip-flexion": "bending the hip deeply", "standing-balance": "balancing on one leg",
+    "sciatic-load": "a stretch on the nerve at the back of the hip, left out while your leg "
+                    "settles",
+}
+
+
+def demand_words(demands: Sequence[Demand]) -> str:
+    """'it needs kneeling or getting down to the floor': why no version of a move fits."""
+    return "it needs " + listing([DEMAND_WORDS[d] for d in demands], "or")
 
 
 def position(name: Position) -> str:

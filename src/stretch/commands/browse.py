@@ -10,7 +10,7 @@ from stretch.commands.common import (
     catalogue,
     move,
     personal,
-    read_levels,
+    read_standing,
     routine,
     settings,
     show_routine,
@@ -25,14 +25,13 @@ if TYPE_CHECKING:
 def list_routines(term: Terminal, *, as_json: bool) -> None:
     """Each routine with its minutes at the person's own doses."""
     from stretch import files
-    from stretch.coach.levels import at_levels
     from stretch.output import emit_json
     from stretch.plan import timed_steps
     from stretch.views import routines
 
     known, plans = catalogue(), timings()
-    mine = read_levels(term, known)
-    rows = [(r, routines.routine_row(r, timed_steps(at_levels(r, mine), plans)))
+    standing = read_standing(term, known)
+    rows = [(r, routines.routine_row(r, timed_steps(standing.routine(known, r)[0], plans)))
             for r in known.routines.values()]
     if as_json:
         emit_json([row for _, row in rows])
@@ -79,7 +78,7 @@ def _yours(term: Terminal, known: Catalogue, chosen: Sequence[Move]) -> dict[str
     from stretch.coach.doses import alone
     from stretch.views import moves as move_views
 
-    mine = read_levels(term, known)
+    mine = read_standing(term, known).levels
     if mine is None:
         return None
     plans = timings()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from stretch.coach.levels import Standing
     from stretch.coach.profile import Profile
     from stretch.history.store import History
     from stretch.model import Catalogue, Move, Notes, Routine
@@ -124,31 +125,40 @@ def open_history(term: Terminal) -> Iterator[History]:
         show()
 
 
-def read_levels(term: Terminal, known: Catalogue) -> Mapping[str, int] | None:
-    """Each move's level for this person, for a command that only shows routines: {}
-    before any history (every move at its start); None when a history cannot be opened
-    (a read-only home), with a line to say the doses are shown as written: browsing must
-    not fail for want of a writable folder."""
+def read_standing(term: Terminal, known: Catalogue, person: Profile | None = None
+                  ) -> Standing:
+    """Where this person stands, for a command that only shows routines: a beginner's
+    start before any history; levels None when a history cannot be opened (a read-only
+    home), with a line to say the doses are shown as written: browsing must not fail for
+    want of a writable folder."""
+    from stretch.coach.levels import Log, Standing, replay_log
     from stretch.files import history_file
 
+    person = person or profile()
     if not history_file().exists():  # reading must not create the file (nor load sqlite3)
-        return {}
-    from stretch.coach.levels import Log, replay_log
+        return Standing(person)
     from stretch.errors import StretchError
 
     try:
         with open_history(term) as history:
-            return replay_log(known, Log.read(history)).levels
+            log = Log.read(history)
     except StretchError as err:
         term.note(f"stretch: {err.message}; showing the doses as written")
-        return None
+        return Standing(person, levels=None)
+    checkins_on = settings().values.checkin
+    return Standing.of(replay_log(known, log, person, checkins_on=checkins_on), person)
 
 
-def personal(term: Terminal, known: Catalogue, chosen: Routine) -> Routine:
-    """The routine at the person's doses (every move at its start before any history)."""
-    from stretch.coach.levels import at_levels
+def personal(term: Terminal, known: Catalogue, chosen: Routine,
+             standing: Standing | None = None) -> Routine:
+    """The routine as it runs for this person (their rungs and doses), with a line for
+    each move it leaves out."""
+    from stretch.coach.wording import left_out_line
 
-    return at_levels(chosen, read_levels(term, known))
+    mine, gone = (standing or read_standing(term, known)).routine(known, chosen)
+    for out in gone:
+        term.note(left_out_line(out, mine))
+    return mine
 
 
 def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bool,

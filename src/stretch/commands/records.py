@@ -15,7 +15,8 @@ def week(term: Terminal) -> None:
     from dataclasses import replace
 
     from stretch import wallclock
-    from stretch.coach.levels import Log, at_levels, replay_log
+    from stretch.coach.levels import Log, Standing, replay_log
+    from stretch.commands.common import profile, settings
     from stretch.history.calendar import week as week_days
     from stretch.views.history import week_table
 
@@ -23,8 +24,11 @@ def week(term: Terminal) -> None:
     now = wallclock.local_now()
     with open_history(term) as history:
         days, log = week_days(known, history, now), Log.read(history)
-    mine = replay_log(known, log).levels
-    days = [replace(d, routine=at_levels(d.routine, mine)) if d.routine else d for d in days]
+    person = profile()
+    standing = Standing.of(replay_log(known, log, person,
+                                      checkins_on=settings().values.checkin), person)
+    days = [replace(d, routine=standing.routine(known, d.routine)[0]) if d.routine else d
+            for d in days]
     term.show(week_table(days, now.date(), timings()))
 
 

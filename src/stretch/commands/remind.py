@@ -279,6 +279,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
              ) -> Notice | str:
     """Today's reminder, or why there is none: quiet hours, a rest day, or already done."""
     from stretch import text
+    from stretch.fit.fitted import fit_to
     from stretch.history.calendar import current_streak, done_today, today
     from stretch.plan import timed_steps, total_seconds
     from stretch.remind import notify
@@ -291,8 +292,12 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     done = done_today(day)
     if done is not None:
         return text.done_today(done.title, done.started.time())
-    from stretch.coach.levels import Log, at_levels, replay_log
+    from stretch.coach.levels import Log, Standing, replay_log
+    from stretch.commands.common import profile
 
-    mine = at_levels(day.routine, replay_log(known, Log.read(history)).levels)  # their doses
-    minutes = text.minutes(total_seconds(timed_steps(mine, values.timings())))
+    person = profile()
+    progress = replay_log(known, Log.read(history), person, checkins_on=values.checkin)
+    mine = Standing.of(progress, person).routine(known, day.routine)[0]  # what runs for them
+    ready = fit_to(mine, values.timings(), person.minutes)
+    minutes = text.minutes(total_seconds(timed_steps(ready.routine, ready.settings)))
     return notify.notice(day.routine.title, minutes, current_streak(known, history, now))

@@ -8,21 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch import text
 from stretch.commands.common import (
     catalogue,
+    intake_for,
     lookup,
     open_history,
-    read_levels,
+    profile_and_path,
+    read_standing,
     routine,
     show_routine,
     timings,
 )
 
 if TYPE_CHECKING:
+    from stretch.coach.profile import Profile
     from stretch.coach.talk import Coach
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 
 DESK_BREAK = "desk-break"
 NOT_TODAY = "Not today: nothing was logged."
+OFFER = "A one-minute setup first, to fit the plan to your body?"
 PICK = "Which routine? (number or name) "
 
 
@@ -44,47 +49,55 @@ def before_starting(term: Terminal) -> Iterator[None]:
         raise
 
 
-def coach_for(term: Terminal, known: Catalogue, history: History) -> Coach:
+def coach_for(term: Terminal, known: Catalogue, history: History, person: Profile,
+              options: Options) -> Coach:
     """The coach for this session, asking its questions one key at a time."""
     from stretch.coach.levels import Log
     from stretch.coach.talk import Coach
     from stretch.session.rating import ask_rating, ask_yes_no
 
-    return Coach(term, known, Log.read(history),
+    return Coach(term, known, Log.read(history), person,
                  ask=lambda question, default: ask_yes_no(term, question, default=default),
-                 rate=lambda question: ask_rating(term, question))
+                 rate=lambda question: ask_rating(term, question),
+                 checkins_on=options.settings.values.checkin)
 
 
 def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
-            options: Options) -> None:
-    """Guide and log one session, with the coach around it (check-ins and the person's
-    doses); a line to say so when the person decides not to start."""
-    from stretch.session.runner import run_routine
+            options: Options, *, person: Profile) -> None:
+    """Guide and log one session, with the coach around it: the start screen (what runs
+    for this person, what changed, the check-in, a key to start) and the questions after;
+    a line to say so when the person decides not to start."""
+    from stretch.coach.after import finish
+    from stretch.coach.before import start
+    from stretch.session.runner import describe, run_routine
 
-    coach = coach_for(term, known, history)
+    coach = coach_for(term, known, history, person, options)
     with before_starting(term):
-        ready = (coach.before(chosen, options)
-                 if coach.first_time(_today_line(known, coach, chosen, history, options))
-                 else None)
+        ready = start(coach, chosen, options,
+                      lambda routine, opts: describe(routine, history, opts))
     if ready is None:
         term.say(NOT_TODAY)
         return
     dosed, options = ready
     logged = run_routine(known, dosed, history, options, term)
-    coach.after(history, history.session(logged.session_id), options)
+    finish(coach, history, history.session(logged.session_id), options)
 
 
-def _today_line(known: Catalogue, coach: Coach, chosen: Routine, history: History,
-                options: Options) -> str:
-    """What is about to start and how long it takes, for the first-time question (only
-    worked out when that question is asked)."""
-    if coach.log.sessions or known.notes is None or not coach.term.interactive:
-        return ""
-    from stretch.coach.levels import at_levels
-    from stretch.session.runner import fitted, today_line
+def offer_setup(term: Terminal, known: Catalogue, history: History) -> Profile:
+    """Before the very first session at a terminal, the intake, skippable; the person's
+    answers (the defaults, a gentle start, when skipped)."""
+    from stretch.coach import profile as profiles
+    from stretch.session.rating import ask_yes_no
 
-    mine = at_levels(chosen, {})  # the first session: every move at its start
-    return today_line(fitted(mine, history, options), options)
+    found, path = profile_and_path()
+    if found is not None or history.count() or not term.interactive:
+        return found or profiles.Profile()
+    if not ask_yes_no(term, OFFER, default=True):
+        return profiles.Profile()
+    answers = intake_for(term, known, profiles.Profile())
+    profiles.save(path, answers)
+    term.say(f"Saved to {path}; `stretch setup` changes it.", style="dim")
+    return answers
 
 
 def run(term: Terminal, name: str | None, options: Options) -> None:
@@ -94,7 +107,9 @@ def run(term: Terminal, name: str | None, options: Options) -> None:
             name = pick_routine(term, known)
     chosen = routine(known, name)
     with open_history(term) as history:
-        session(term, known, history, chosen, options)
+        with before_starting(term):
+            person = offer_setup(term, known, history)
+        session(term, known, history, chosen, options, person=person)
 
 
 def pick_routine(term: Terminal, known: Catalogue) -> str:
@@ -128,13 +143,12 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
 
 
 def _choices(term: Terminal, known: Catalogue) -> object:
-    from stretch.coach.levels import at_levels
     from stretch.plan import timed_steps, total_seconds
     from stretch.views.picker import choices
 
-    plans, mine = timings(), read_levels(term, known)
-    return choices([(each, text.minutes(total_seconds(timed_steps(at_levels(each, mine), plans))))
-                    for each in known.routines.values()])
+    plans, standing = timings(), read_standing(term, known)
+    return choices([(each, text.minutes(total_seconds(timed_steps(
+        standing.routine(known, each)[0], plans)))) for each in known.routines.values()])
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
@@ -147,9 +161,25 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
         return
     with open_history(term) as history:
         with before_starting(term):
+            person = offer_setup(term, known, history)
             chosen = choose_today(term, known, history, now)
         if chosen is not None:
-            session(term, known, history, chosen, options)
+            minutes = options.minutes or person.minutes  # the day's minutes, as set up
+            session(term, known, history, chosen, replace(options, minutes=minutes),
+                    person=person)
+
+
+def first_side_today(routine_id: str) -> str:
+    """The side that goes first if the routine ran now (as `run` picks it), without
+    creating a history to find out."""
+    from stretch.files import history_file
+    from stretch.history.calendar import first_side
+    from stretch.history.store import History
+
+    if not history_file().exists():
+        return "left"
+    with History.open(history_file()) as history:
+        return first_side(history, routine_id)
 
 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
@@ -181,7 +211,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
-    from stretch.coach.levels import at_levels
+    from stretch.commands.common import personal, profile
     from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
@@ -197,6 +227,8 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         return
     if not as_json:
         term.say(f"Today ({now.strftime('%A')}):", style="bold")
-    show_routine(term, at_levels(chosen, read_levels(term, known)),
-                 options.settings.values.timings(), as_json=as_json,
-                 minutes=options.minutes, extra=day, notes=known.notes)
+    person = profile()
+    mine = personal(term, known, chosen, read_standing(term, known, person))
+    show_routine(term, mine, options.settings.values.timings(first_side_today(mine.id)),
+                 as_json=as_json, minutes=options.minutes or person.minutes, extra=day,
+                 notes=known.notes)

@@ -107,20 +107,25 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     return summary
 
 
+def describe(routine: Routine, history: History, options: Options) -> tuple[list[str], str]:
+    """What is about to start, as the start screen says it: what fitting into --minutes
+    changed, and 'Today: Hip reset, about 9 minutes'."""
+    ready = fitted(routine, history, options)
+    return ready.notes, today_line(ready, options)
+
+
 def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
                 term: Terminal) -> Logged:
-    """Guide one session and log it: say what starts and what fitting changed; after it,
+    """Guide one session (the start screen has said what it is) and log it; after it,
     the streak (or that a demo counts for nothing); after Ctrl-C, that it was logged."""
     if history.read_only:
         term.note(f"stretch: cannot write the history file {history.path} "
                   f"({history.read_only}): this session will not be logged.")
     ready = fitted(routine, history, options)
     routine, settings = ready.routine, ready.settings
-    for note in ready.notes:
-        term.note(note)
-    term.say(today_line(ready, options))
     session = Session(timed_steps(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine, pain_before=options.pain_before)
+    recorder = Recorder(history, session, routine, pain_before=options.pain_before,
+                        gentle=options.gentle, pain_elsewhere=options.pain_elsewhere)
     voice = _voice(options.settings, session.clock, term)
 
     def streak() -> int:

@@ -50,6 +50,7 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "speed": row.speed,
         "pain_before": row.pain_before,
         "pain_after": row.pain_after,
+        "leg_worse": row.leg_worse,
     }
 
 
