@@ -188,18 +188,19 @@ def test_user_file_adds_routines_and_moves(stretch_home: Path) -> None:
 def test_user_file_replaces_a_builtin_by_id(stretch_home: Path, builtin: object) -> None:
     write_user_file(
         stretch_home, "mine.yaml",
-        "routines:\n  hip-reset:\n    title: My hip reset\n    items:\n      - move: butterfly\n"
-        "moves:\n  butterfly:\n    name: Wide butterfly\n    kind: stretch\n    group: adductor\n"
-        "    position: seated\n    hold: 45\n    setup: Sit.\n    cues: [Relax]\n",
+        "routines:\n  hip-reset:\n    title: My hip reset\n    items:\n      - move: frog\n"
+        "moves:\n  frog:\n    name: Wide frog\n    kind: stretch\n    group: adductor\n"
+        "    position: all-fours\n    hold: 45\n    setup: Kneel wide.\n    cues: [Relax]\n",
     )
     catalogue = load_catalogue(user_dir=stretch_home / "routines")
     routine = catalogue.routines["hip-reset"]
     assert routine.title == "My hip reset" and routine.replaces_builtin
-    assert catalogue.moves["butterfly"].name == "Wide butterfly"
-    # built-in routines now use the user's version of the move
+    assert catalogue.moves["frog"].name == "Wide frog"
+    # built-in routines now use the user's version of the move, still on its ladder
     used = [i.move for i in catalogue.routines["full-session"].items if i.move]
-    assert catalogue.moves["butterfly"] in used
-    assert all(m.name != "Butterfly stretch" for m in used)
+    assert catalogue.moves["frog"] in used
+    assert all(m.name != "Frog stretch" for m in used)
+    assert catalogue.moves["frog"].easier_move == "butterfly"
 
 
 def test_same_id_in_two_user_files_is_an_error(stretch_home: Path) -> None:

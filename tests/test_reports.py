@@ -98,6 +98,7 @@ def test_session_json_is_the_contracts_shape(history: History) -> None:
         "ended": "2026-11-24T07:40:40+00:00", "status": "completed", "active_seconds": 640.0,
         "steps_done": 3, "steps_skipped": 0, "speed": 2.0, "pain_before": None,
         "pain_after": None,
+        "leg_worse": None,
     }
 
 
@@ -107,7 +108,7 @@ def test_week_table_ticks_done_days_and_marks_today(builtin: Catalogue, history:
                 status="stopped")
     days = calendar.week(builtin, history, datetime(2026, 11, 24, 9, tzinfo=UTC))
     lines = rendered(reports.week_table(days, TODAY, DEFAULTS), width=70).splitlines()
-    assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "11", "✓"]
+    assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "10", "✓"]
     assert lines[3].split()[:4] == ["Tue", "24", "Nov", "(today)"]
     assert lines[3].split()[-1] == "·"  # a session, but not a completed one
     assert lines[8].split() == ["Sun", "29", "Nov", "rest"]

@@ -33,7 +33,7 @@ def test_plain_output_starts_with_the_routine_and_its_minutes(runner: CliRunner)
 def test_a_demo_says_so_before_it_starts(runner: CliRunner) -> None:
     result = runner.invoke(app, ["run", "desk-break", "--speed", "30"])
     today = next(line for line in result.stdout.splitlines() if line.startswith("Today:"))
-    assert today == "Today: Desk break, about 6 minutes (DEMO x30: it counts for nothing)"
+    assert today == "Today: Desk break, about 7 minutes (DEMO x30: it counts for nothing)"
 
 
 @pytest.mark.parametrize("width", [50, 80, 100])

@@ -233,6 +233,7 @@ class ItemDose:
     sided: bool = False
     pause: int | None = None
     rest: int | None = None
+    one_side_first: bool = False  # every round on one side, then the other
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,7 +175,8 @@ def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     if d.tempo is not None:
         parts, rounds = _counted(d), d.sets
         if d.sets > 1:
-            parts.append(f"{d.sets} sets")
+            one_side = " on one side, then the other" if d.sided and d.one_side_first else ""
+            parts.append(f"{d.sets} sets{one_side}")
     else:
         parts, rounds = _held(d), d.reps
     if rounds > 1 and d.rest:
@@ -200,6 +201,8 @@ def _held(d: ItemDose) -> list[str]:
     that the sides take turns (as the timer runs them)."""
     if d.reps == 1:
         return [f"Hold {d.hold:g} s" + (" each side" if d.sided else "")]
+    if d.sided and d.one_side_first:
+        return [f"Hold {d.hold:g} s, {d.reps} times on one side, then the other"]
     if d.sided:
         return [f"Hold {d.hold:g} s, {d.reps} times each side", "sides in turn"]
     return [f"Hold {d.hold:g} s, {d.reps} times"]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from stretch.commands.common import (
     catalogue,
+    first_side_today,
     move,
     personal,
     read_standing,
@@ -45,7 +46,8 @@ def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = No
     known = catalogue()
     chosen = routine(known, name)
     mine = chosen if as_written else personal(term, known, chosen)
-    show_routine(term, mine, timings(), as_json=as_json, minutes=minutes, notes=known.notes)
+    show_routine(term, mine, settings().values.timings(first_side_today(chosen.id)),
+                 as_json=as_json, minutes=minutes, notes=known.notes)
     if not as_json and mine != chosen:
         term.say("At your doses (stretch progress says why); --as-written shows the "
                  "catalogue's.", style="dim")

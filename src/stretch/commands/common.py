@@ -161,6 +161,19 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine,
     return mine
 
 
+def first_side_today(routine_id: str) -> str:
+    """The side that goes first if the routine ran now (as `run` picks it), without
+    creating a history to find out."""
+    from stretch.files import history_file
+    from stretch.history.calendar import first_side
+    from stretch.history.store import History
+
+    if not history_file().exists():
+        return "left"
+    with History.open(history_file()) as history:
+        return first_side(history, routine_id)
+
+
 def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bool,
                  minutes: float | None = None, extra: dict[str, object] | None = None,
                  notes: Notes | None = None) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from stretch import text
 from stretch.commands.common import (
     catalogue,
+    first_side_today,
     intake_for,
     lookup,
     open_history,
@@ -167,19 +168,6 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
             minutes = options.minutes or person.minutes  # the day's minutes, as set up
             session(term, known, history, chosen, replace(options, minutes=minutes),
                     person=person)
-
-
-def first_side_today(routine_id: str) -> str:
-    """The side that goes first if the routine ran now (as `run` picks it), without
-    creating a history to find out."""
-    from stretch.files import history_file
-    from stretch.history.calendar import first_side
-    from stretch.history.store import History
-
-    if not history_file().exists():
-        return "left"
-    with History.open(history_file()) as history:
-        return first_side(history, routine_id)
 
 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
