@@ -60,10 +60,23 @@ def assert_has_everything(body: str, catalogue: Catalogue, name: str) -> None:
     assert_safety(flat)
 
 
+# The red flags the primary-care pathways add (CONTENT-FACTS: the complete list), as the
+# built-in note words them: nerves, a possible fracture, infection, cancer, and time.
+NEW_RED_FLAGS = (
+    "in one leg that is new, spreading or getting worse", "a foot that drops or catches",
+    "walking that has become unsteady", "thin bones (osteoporosis)", "steroid tablets",
+    "only lying down eases", "feeling generally unwell", "a weakened immune system",
+    "you inject drugs", "a bacterial infection", "you have had cancer",
+    "under 20 or over 50", "no better after a month",
+)
+
+
 def assert_safety(flat: str) -> None:
-    """The safety note's wording, whatever the surface."""
-    for words in (text.URGENT, text.SEE_A_DOCTOR, text.CHECK_FIRST, "sexual function",
-                  "worse when you cough, sneeze or poo", "never bounce"):
+    """The safety note's wording, whatever the surface: all three levels of red flag,
+    what one sign on its own means, who checks first, and the stop rule."""
+    for words in (text.URGENT, text.SEE_A_DOCTOR, text.GET_CHECKED, text.RARE,
+                  text.CHECK_FIRST, "sexual function", "worse when you cough, sneeze or poo",
+                  "never bounce", "spreads down a leg", *NEW_RED_FLAGS):
         assert words.lower() in flat.lower(), words
 
 

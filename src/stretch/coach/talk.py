@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from stretch.coach import doses, rules
 from stretch.coach.levels import Log, replay_log
 from stretch.coach.wording import change_line
+from stretch.text import BEFORE_YOU_START, SORE_AFTER, SORE_BEFORE
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Coach:
         if self.log.sessions or self.known.notes is None:
             return True
         self.term.say(FIRST_TIME, style="dim")
-        self.red_flags()
+        self.red_flags(BEFORE_YOU_START, short=self.term.interactive)
         if not self.term.interactive:
             return True
         self.term.say(today)
@@ -105,7 +106,7 @@ class Coach:
         if first is not None and pain - first >= rules.WORSE and not options.demo:
             self.term.say(self.worse(row, first, pain))
         if pain >= rules.HIGH:
-            self.red_flags()
+            self.red_flags(SORE_AFTER, short=False)
             self.term.say(f"Your back is at {pain}/10 after this session. Rest it today; if "
                           "it does not settle, or a sign above appears, get advice.")
         if rules.needs_advice([row, *self.log.sessions]):
@@ -159,7 +160,8 @@ class Coach:
         person has time to read them before a full screen covers them: the offer of the
         gentlest routine, or, when this is it, whether to start gently. None when the
         person says no to that."""
-        gentle = self.high_pain(pain, timings)
+        gentle = self.high_pain(pain, timings, heading=SORE_BEFORE,
+                                short=self.term.interactive)
         if not self.term.interactive:
             return chosen
         if gentle is not None and gentle.id != chosen.id:
@@ -167,9 +169,11 @@ class Coach:
             return gentle if instead else chosen
         return chosen if self.ask(GENTLY, True) else None
 
-    def high_pain(self, rating: int, timings: Timings) -> Routine | None:
-        """The red flags, and the gentlest routine to suggest (None if there is none)."""
-        self.red_flags()
+    def high_pain(self, rating: int, timings: Timings, *, heading: str,
+                  short: bool = True) -> Routine | None:
+        """The red flags under `heading` (`short` when a question follows), and the
+        gentlest routine to suggest (None if there is none)."""
+        self.red_flags(heading, short=short)
         gentle = gentlest(self.known, timings)
         advice = (f"Your back is at {rating}/10 right now. Go gently and stop any move that "
                   "hurts")
@@ -178,12 +182,13 @@ class Coach:
         self.term.say(advice + ".")
         return gentle
 
-    def red_flags(self) -> None:
-        """The short safety note, the emergency signs last (on screen at any question)."""
+    def red_flags(self, heading: str, *, short: bool = True) -> None:
+        """The safety note headed for its moment, the emergency signs last (on screen at
+        any question); `short` before a question, the other signs summed up in a line."""
         from stretch.views.safety import safety_compact
 
         if self.known.notes is not None:
-            self.term.show(safety_compact(self.known.notes))
+            self.term.show(safety_compact(self.known.notes, heading, short=short))
 
     def advise(self) -> None:
         from stretch.views.progress import advice_panel

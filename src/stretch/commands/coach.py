@@ -21,6 +21,7 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
     from stretch.coach.rules import HIGH
     from stretch.coach.talk import Coach
     from stretch.history import checkins
+    from stretch.text import SORE_NOW
 
     now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue
@@ -30,7 +31,7 @@ def checkin(term: Terminal, rating: int, note: str | None) -> None:
     coach = Coach(term, catalogue_or_builtin(term), log)
     coach.explain(coach.checked_in(now, rating))
     if rating >= HIGH:
-        coach.high_pain(rating, timings())
+        coach.high_pain(rating, timings(), heading=SORE_NOW, short=False)
 
 
 def progress(term: Terminal, *, as_json: bool) -> None:
