@@ -319,7 +319,8 @@ def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> No
     feet = builtin.moves["side-plank-feet"]
     assert (feet.kind, feet.group, feet.position, feet.sided) == (
         "exercise", "core", "side-lying", True)
-    assert feet.hold is not None and feet.hold <= 10 and feet.reps >= 2  # short holds
+    assert feet.hold is not None and feet.hold <= 10  # short holds, repeated
+    assert feet.reps is not None and feet.reps >= 2
     assert "legs straight" in feet.setup and feet.easier == "The side plank from the knees."
     in_routines = {m.id for r in builtin.routines.values() for m in r.moves}
     assert not {"single-leg-bridge", "side-plank-feet"} & in_routines
