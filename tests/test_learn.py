@@ -15,7 +15,7 @@ from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.model import Catalogue, Notes
 from stretch.text import FULL_NOTE, GET_CHECKED, RARE, SEE_A_DOCTOR, URGENT
-from stretch.views.learn import topic_view, topics_view
+from stretch.views.learn import topic, topic_view, topics_view
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux
 
@@ -55,9 +55,9 @@ def test_the_list_gives_each_topic_a_line_at_80_columns_without_boxes(
     lines = out.splitlines()
     assert not BOX.search(out) and max(len(line.rstrip()) for line in lines) <= 80
     assert lines[0] == "Learn about your back"
-    for topic in notes_of(builtin).learn:  # one line each: id, then its summary, unwrapped
-        assert any(re.fullmatch(rf"{topic.id} +{re.escape(topic.summary)} *", line)
-                   for line in lines), topic.id
+    for note in notes_of(builtin).learn:  # one line each: id, then its summary, unwrapped
+        assert any(re.fullmatch(rf"{note.id} +{re.escape(note.summary)} *", line)
+                   for line in lines), note.id
     assert "`stretch learn TOPIC`, such as `stretch learn flare-up`" in out
 
 
@@ -179,3 +179,12 @@ def test_learn_in_a_real_terminal_at_80_columns(tmp_path: Path) -> None:
         assert "• Take short walks" in screen
     finally:
         terminal.close()
+
+
+def test_the_coach_can_show_the_flare_up_plan(builtin: Catalogue) -> None:
+    plan = topic(builtin, "flare-up", boxed=False)
+    assert plan is not None and shown(plan).startswith("A flare-up plan\n")
+    assert shown(plan) == shown(topic_view(notes_of(builtin), "flare-up", boxed=False))
+    assert topic(builtin, "no-such-topic") is None
+    with pytest.raises(KeyError):
+        topic_view(notes_of(builtin), "no-such-topic")

@@ -41,11 +41,11 @@ WHEN_TO_GET_HELP = "When to get help"  # the full note: `stretch learn get-help`
 URGENT = "Call 999 / 911 or go to A&E / the emergency room if you have back pain and"
 SEE_A_DOCTOR = ("Get an urgent GP appointment or call 111 (or see a doctor today) if you "
                 "have back pain and")
-GET_CHECKED = ("Get checked soon, by your GP or a physiotherapist within a few days, if you "
+GET_CHECKED = ("Get checked soon (your GP or a physiotherapist, within a few days) if you "
                "have back pain and")
 # NICE NG59: one red flag on its own predicts little; say so, so the list informs, not alarms.
-RARE = ("Most back pain is not serious, and one of these signs on its own seldom means it "
-        "is: each is simply a reason to have it checked rather than wait.")
+RARE = ("One of these signs on its own seldom means anything serious: it is a reason to "
+        "get checked, not to worry.")
 CHECK_FIRST = ("After recent back or hip surgery, or if you are pregnant, check with a "
                "clinician (your GP or physiotherapist) before you start.")
 FULL_NOTE = "stretch learn get-help"  # the command that shows every sign, one a line

@@ -96,9 +96,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   h2 { font-size: 13pt; margin: 1.2mm 0 .6mm; }
   .lead { margin: .3mm 0 .5mm; }
   .facts { margin: 0 0 1.2mm; }
-  .safety { columns: 2; column-gap: 5mm; padding: 1mm 2.5mm .6mm; }
+  .safety { columns: 3; column-gap: 4mm; padding: 1mm 2.5mm .6mm; }
   .safety p { margin: 0 0 .6mm; }
-  .safety .columns { display: block; }
+  .safety .columns { display: block; columns: auto; }
   .flow { columns: 2; column-gap: 4mm; margin-top: 2mm; }
   .moves { margin-top: 0; }
   .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; }

@@ -1,7 +1,8 @@
 """`stretch learn`: short notes on back pain in plain words, and the list of them.
 
-`topic_view` is also what the coach shows at a flare-up (`topic_view(notes, "flare-up",
-boxed=...)`). Boxed in a terminal; without a box for `--plain`, a pipe and TERM=dumb.
+The coach shows a topic too, the flare-up plan: `topic(known, "flare-up", boxed=...)`
+(None when the catalogue has no such topic), or `topic_view(notes, "flare-up",
+boxed=...)`. Boxed in a terminal; without a box for `--plain`, a pipe and TERM=dumb.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch.model import Notes
+from stretch.model import Catalogue, Notes
 from stretch.views.safety import bullets, safety_lines
 
 TITLE = "Learn about your back"
@@ -50,3 +51,11 @@ def topic_view(notes: Notes, topic_id: str, *, boxed: bool = True) -> Renderable
         return Stack(Text(topic.title, style="bold"), Text(""), *parts, Text(""))
     return Panel(Stack(*parts), title=topic.title, expand=False, box=box.ROUNDED)
 
+
+
+def topic(known: Catalogue, topic_id: str, *, boxed: bool = True) -> RenderableType | None:
+    """One topic of the catalogue's notes, or None when it has no such topic."""
+    notes = known.notes
+    if notes is None or notes.topic(topic_id) is None:
+        return None
+    return topic_view(notes, topic_id, boxed=boxed)
