@@ -26,8 +26,8 @@ WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
 INSTEAD = "Instead"
 # The seed: these stretches are not useless, only not the answer for low-back pain.
-AVOID_INSTEAD = ("They do your back no harm, and the odd one now and then is fine: they are "
-                 "left out because their relief is short. The hip work under each does "
+AVOID_INSTEAD = ("None of these is off-limits, and the odd one now and then is fine: they "
+                 "are left out because their relief is short. The hip work under each does "
                  "more, for longer.")
 SAFETY = "Safety"
 # The safety note's heading at each moment it is shown.
@@ -44,8 +44,8 @@ SEE_A_DOCTOR = ("Get an urgent GP appointment or call 111 (or see a doctor today
 GET_CHECKED = ("Get checked soon (your GP or a physiotherapist, within a few days) if you "
                "have back pain and")
 # NICE NG59: one red flag on its own predicts little; say so, so the list informs, not alarms.
-RARE = ("One of these signs on its own seldom means anything serious: it is a reason to "
-        "get checked, not to worry.")
+RARE = ("Apart from the emergency signs, one sign on its own seldom means anything "
+        "serious: it is a reason to get checked, not to worry.")
 CHECK_FIRST = ("After recent back or hip surgery, or if you are pregnant, check with a "
                "clinician (your GP or physiotherapist) before you start.")
 FULL_NOTE = "stretch learn get-help"  # the command that shows every sign, one a line
