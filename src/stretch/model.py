@@ -50,6 +50,7 @@ __all__ = [
     "Item",
     "ItemDose",
     "Kind",
+    "LearnTopic",
     "Move",
     "Notes",
     "Position",
@@ -180,11 +181,34 @@ class Avoid:
 
 @dataclass(frozen=True, slots=True)
 class SafetyNote:
-    """The red flags that mean 'see someone', and the rule to stop."""
+    """The red flags that mean 'see someone', at three levels, and the rule to stop.
+
+    `emergency`: call 999 / 911 now; `see_a_doctor`: an urgent GP appointment or 111,
+    today; `get_checked`: see a GP or physiotherapist soon. `summary` sums up the last
+    two in a line, for the short note shown before a question (None: a general line).
+    """
 
     emergency: tuple[str, ...]
     see_a_doctor: tuple[str, ...]
     stop: str
+    get_checked: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+Paragraph = str | tuple[str, ...]  # a paragraph, or a list of short points
+
+
+@dataclass(frozen=True, slots=True)
+class LearnTopic:
+    """One of `stretch learn`'s notes: a title, the line that sums it up in the list of
+    topics, and its body, paragraph by paragraph. With `safety`, the whole safety note
+    follows the body."""
+
+    id: str
+    title: str
+    summary: str
+    body: tuple[Paragraph, ...]
+    safety: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +262,15 @@ class ItemDose:
 
 @dataclass(frozen=True, slots=True)
 class Notes:
-    """Free text kept with the catalogue: why the hips, and the safety note."""
+    """Free text kept with the catalogue: why the hips, the safety note, and the notes
+    `stretch learn` shows (in their order in the files)."""
 
     why_hips: str
     safety: SafetyNote
+    learn: tuple[LearnTopic, ...] = ()
+
+    def topic(self, topic_id: str) -> LearnTopic | None:
+        return next((t for t in self.learn if t.id == topic_id), None)
 
 
 @dataclass(frozen=True, slots=True)

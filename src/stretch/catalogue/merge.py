@@ -14,13 +14,24 @@ from stretch.catalogue import avoided, ladders
 from stretch.catalogue.drafts import (
     DraftAvoid,
     DraftItem,
+    DraftNotes,
     DraftRoutine,
     DraftWeek,
     FileContent,
 )
 from stretch.catalogue.nodes import Where
 from stretch.errors import did_you_mean
-from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
+from stretch.model import (
+    REST_DAY,
+    Avoid,
+    Catalogue,
+    Item,
+    LearnTopic,
+    Move,
+    Notes,
+    Routine,
+    WeekPlan,
+)
 
 
 def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalogue:
@@ -35,7 +46,6 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     moves = ladders.link({k: m for k, (m, _) in located.items()}, harder)
     routines = base.routines | mine.routines
     week = mine.week or base.week
-    notes = mine.notes or base.notes
     return Catalogue(
         moves=moves,
         avoid={k: _resolve_avoid(a, moves, avoid) for k, a in avoid.items()},
@@ -44,7 +54,7 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
             for k, r in routines.items()
         },
         week=_resolve_week(week, routines) if week else None,
-        notes=notes[0] if notes else None,
+        notes=_merge_notes(base.notes, mine.notes),
     )
 
 
@@ -58,7 +68,7 @@ class _Layer:
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     week: DraftWeek | None = None
-    notes: tuple[Notes, Where] | None = None
+    notes: DraftNotes | None = None
 
     @classmethod
     def from_files(cls, files: Iterable[FileContent]) -> _Layer:
@@ -85,9 +95,23 @@ class _Layer:
                 layer.week = content.week
             if content.notes is not None:
                 if layer.notes is not None:
-                    _defined_twice(content.notes[1], layer.notes[1])
+                    _defined_twice(content.notes.where, layer.notes.where)
                 layer.notes = content.notes
         return layer
+
+
+def _merge_notes(base: DraftNotes | None, mine: DraftNotes | None) -> Notes | None:
+    """The user's notes over the built-in ones, key by key; `learn` topic by topic, a
+    topic with a built-in's id taking its place and new ones coming after."""
+    layers = [d for d in (base, mine) if d is not None]
+    why_hips = next((d.why_hips for d in reversed(layers) if d.why_hips), None)
+    safety = next((d.safety for d in reversed(layers) if d.safety), None)
+    if why_hips is None or safety is None:
+        return None
+    learn: dict[str, LearnTopic] = {}
+    for layer in layers:
+        learn |= {topic.id: topic for topic in layer.learn}
+    return Notes(why_hips=why_hips, safety=safety, learn=tuple(learn.values()))
 
 
 def _defined_twice(where: Where, first: Where) -> None:

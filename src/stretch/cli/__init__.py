@@ -12,6 +12,7 @@ import sys
 from stretch.cli import (  # noqa: F401 - they register
     browse,
     coach,
+    learn,
     records,
     remind,
     sessions,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import Coach
+from stretch.text import SORE_AFTER
 
 if TYPE_CHECKING:
     from stretch.history.rows import SessionRow
@@ -40,7 +41,7 @@ def finish(coach: Coach, history: History, row: SessionRow, options: Options) ->
         return
     _what_it_changes(coach, row)
     if pain is not None and pain >= rules.HIGH:
-        coach.red_flags("If your back stays this bad")
+        coach.red_flags(SORE_AFTER, short=False)
         coach.term.say(f"Your back is at {pain}/10 after this session. Rest it today; if "
                        "it does not settle, or a sign above appears, get advice.")
     if rules.needs_advice([row, *coach.log.sessions]):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import ELSEWHERE, Coach
+from stretch.text import BEFORE_YOU_START, SORE_BEFORE
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def start(coach: Coach, chosen: Routine, options: Options, describe: Describe
     coach.left_out(gone, mine)
     if first and coach.known.notes is not None:
         coach.term.say(FIRST_TIME, style="dim")
-        coach.red_flags()
+        coach.red_flags(BEFORE_YOU_START, short=coach.term.interactive)
     if rules.needs_advice(coach.log.sessions):
         coach.advise()
         if coach.term.interactive and not coach.ask("Start anyway?", False):
@@ -111,7 +112,8 @@ def _gentler(coach: Coach, chosen: Routine, pain: int, options: Options,
     covers them: the offer of the gentlest routine, or, when this is it, whether to start
     gently. None when the person says no to that."""
     since = progress.flare.since if progress.flare.on else None
-    gentle = coach.high_pain(pain, options.settings.values.timings(), flare_since=since)
+    gentle = coach.high_pain(pain, options.settings.values.timings(), heading=SORE_BEFORE,
+                             short=coach.term.interactive, flare_since=since)
     if not coach.term.interactive:
         return chosen
     if gentle is not None and gentle.id != chosen.id:

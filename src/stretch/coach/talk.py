@@ -79,15 +79,13 @@ class Coach:
                 and wallclock.local_now().date() == last.day + timedelta(days=1)
                 and pain - last.pain_before >= rules.WORSE)
 
-    def red_flags(self, heading: str | None = None) -> None:
-        """The short safety note, the emergency signs last (on screen at any question)."""
+    def red_flags(self, heading: str, *, short: bool = True) -> None:
+        """The safety note headed for its moment, the emergency signs last (on screen at
+        any question); `short` before a question, the other signs summed up in a line."""
         from stretch.views.safety import safety_compact
 
         if self.known.notes is not None:
-            if heading is None:
-                self.term.show(safety_compact(self.known.notes))
-            else:
-                self.term.show(safety_compact(self.known.notes, heading))
+            self.term.show(safety_compact(self.known.notes, heading, short=short))
 
     def advise(self) -> None:
         from stretch.views.progress import advice_panel
@@ -102,12 +100,13 @@ class Coach:
         if plan is not None:
             self.term.show(plan)
 
-    def high_pain(self, rating: int, timings: Timings, *,
+    def high_pain(self, rating: int, timings: Timings, *, heading: str, short: bool = True,
                   flare_since: datetime | None = None) -> Routine | None:
-        """The red flags (at HIGH or more), the flare-up plan (at FLARE_PLAN or more, or
-        in a flare), and the gentlest routine to suggest (None if there is none)."""
+        """The red flags under `heading` (at HIGH or more; `short` when a question
+        follows), the flare-up plan (at FLARE_PLAN or more, or in a flare), and the
+        gentlest routine to suggest (None if there is none)."""
         if rating >= rules.HIGH:
-            self.red_flags("If your back is this bad")
+            self.red_flags(heading, short=short)
         if rating >= rules.FLARE_PLAN or flare_since is not None:
             self.flare_plan()
         gentle = gentlest(self.known, timings)

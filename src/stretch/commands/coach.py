@@ -33,6 +33,7 @@ def checkin(term: Terminal, rating: int, note: str | None, *, not_exercise: bool
     from stretch.coach.talk import ELSEWHERE, Coach
     from stretch.history import checkins
     from stretch.session.rating import ask_yes_no
+    from stretch.text import SORE_NOW
 
     now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue
@@ -51,7 +52,8 @@ def checkin(term: Terminal, rating: int, note: str | None, *, not_exercise: bool
         coach.term.say(f"This looks like {event.said}." if event.kind == "flare"
                        else event.said[0].upper() + event.said[1:] + ".")
     if rating >= FLARE_PLAN or progress.flare.on:
-        coach.high_pain(rating, timings(), flare_since=progress.flare.since)
+        coach.high_pain(rating, timings(), heading=SORE_NOW, short=False,
+                        flare_since=progress.flare.since)
 
 
 def progress(term: Terminal, *, as_json: bool) -> None:
