@@ -282,7 +282,7 @@ def test_switching_sides_takes_as_long_as_the_move_needs(runner: CliRunner) -> N
         "clamshell": 10, "side-plank": 10, "bird-dog": 5, "seated-figure-four": 5,
         "standing-hip-flexor": 5}
     assert switches(runner, "full-session", "--as-written") == {
-        "clamshell": 10, "side-plank": 10, "bird-dog": 5, "pigeon": 15, "couch-stretch": 15}
+        "clamshell": 10, "side-plank-feet": 10, "bird-dog": 5, "pigeon": 15, "couch-stretch": 15}
     table = run(runner, "show", "hip-reset", "--as-written")[1].splitlines()
     pigeon = [i for i, line in enumerate(table) if "Pigeon stretch" in line]
     assert [table[i].split()[4] for i in pigeon] == ["left"] * 3 + ["right"] * 3  # one side,

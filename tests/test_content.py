@@ -71,7 +71,7 @@ def test_no_routine_uses_an_avoided_move(builtin: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("routine_id", "low", "high"),
-    [("hip-reset", 9, 12), ("desk-break", 5, 8), ("core-and-hips", 12.5, 15),
+    [("hip-reset", 9, 12), ("desk-break", 5, 8), ("core-and-hips", 12.5, 16.5),
      ("full-session", 20, 25)],
 )
 def test_routine_lengths(builtin: Catalogue, routine_id: str, low: float, high: float) -> None:
@@ -308,8 +308,8 @@ def test_the_core_routine_is_not_framed_as_holding_the_back_steady(builtin: Cata
 
 
 def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> None:
-    """Two moves for the coach's ladders, each the harder version of a built-in move, in
-    no built-in routine yet."""
+    """Two moves for the coach's ladders, each the harder version of a built-in move: the
+    routines name them, and a beginner runs the easier one (the coach's rung)."""
     single = builtin.moves["single-leg-bridge"]
     assert (single.kind, single.group, single.position, single.sided) == (
         "exercise", "hip", "supine", True)
@@ -322,5 +322,9 @@ def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> No
     assert feet.hold is not None and feet.hold <= 10  # short holds, repeated
     assert feet.reps is not None and feet.reps >= 2
     assert "legs straight" in feet.setup and feet.easier == "The side plank from the knees."
-    in_routines = {m.id for r in builtin.routines.values() for m in r.moves}
-    assert not {"single-leg-bridge", "side-plank-feet"} & in_routines
+    assert (builtin.moves["glute-bridge"].harder_move, single.easier_move) == (
+        "single-leg-bridge", "glute-bridge")
+    assert (builtin.moves["side-plank"].harder_move, feet.easier_move) == (
+        "side-plank-feet", "side-plank")
+    core = [m.id for m in builtin.routines["core-and-hips"].moves]
+    assert "single-leg-bridge" in core and "side-plank-feet" in core

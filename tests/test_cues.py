@@ -22,7 +22,7 @@ from stretch.plan import timed_steps, total_seconds
 from stretch.session.cues import Bell, Cue, CueMaker, speaking_time
 from stretch.session.engine import Event, Finished, Session, run_session
 from stretch.session.voice import Speech, Voice, find_speech
-from tests.conftest import DEFAULTS, classic_hip_reset, need_program, write_user_file
+from tests.conftest import DEFAULTS, classic, classic_hip_reset, need_program, write_user_file
 from tests.fakes import FakeClock
 
 
@@ -30,7 +30,7 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
     clock = FakeClock()
     maker = CueMaker()
     cues: list[Cue] = []
-    chosen = classic_hip_reset(catalogue) if routine == "hip-reset" else catalogue.routines[routine]
+    chosen = classic(catalogue, routine)
     steps = timed_steps(chosen, DEFAULTS)
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
@@ -250,8 +250,7 @@ def spoken_times(cues: list[Cue]) -> dict[int, float]:
 def test_each_move_gets_its_first_caution_once(builtin: Catalogue, routine: str) -> None:
     cues, _ = cues_for(builtin, routine)
     said = [c.text for c in cues if c.kind == "caution"]
-    moves = (classic_hip_reset(builtin) if routine == "hip-reset"
-             else builtin.routines[routine]).moves
+    moves = classic(builtin, routine).moves
     assert sorted(said) == sorted(f"Careful: {m.cautions[0]}" for m in moves)
 
 

@@ -34,7 +34,7 @@ from stretch.session.view import (
     frame,
     widest,
 )
-from tests.conftest import DEFAULTS, classic_hip_reset
+from tests.conftest import DEFAULTS, classic
 from tests.fakes import FakeClock
 from tests.terminal import digit_height, shows_big
 
@@ -56,8 +56,8 @@ def styles(session: Session, width: int, height: int) -> list[Text]:
 
 
 def routine_of(catalogue: Catalogue, name: str) -> Routine:
-    """A built-in routine; "hip-reset" as these tests know it (`classic_hip_reset`)."""
-    return classic_hip_reset(catalogue) if name == "hip-reset" else catalogue.routines[name]
+    """A built-in routine as these tests know it (`conftest.classic`)."""
+    return classic(catalogue, name)
 
 
 def at(catalogue: Catalogue, seconds: float, routine: str = "hip-reset") -> Session:
@@ -328,7 +328,7 @@ def test_the_end_screen_says_what_was_done_per_group_and_side(builtin: Catalogue
                                               height=24)]
     text = "\n".join(lines)
     assert shows_big(text, "WELL DONE")
-    assert "Completed Core and hips after 14:04" in text and "Streak: 4 days." in text
+    assert "Completed Core and hips after 14:12" in text and "Streak: 4 days." in text
     rows = {line.split()[0]: line.split()[1:] for line in lines if line.strip().startswith(
         ("hip ", "core "))}
     assert rows["hip"] == ["24", "reps", "24", "reps", "20", "reps"]  # clamshells; bridges

@@ -73,8 +73,9 @@ def test_a_beginner_starts_low_and_as_written_shows_the_catalogue(runner: CliRun
     written = json.loads(runner.invoke(app, ["show", "core-and-hips", "--json",
                                              "--as-written"]).stdout)
     bridge = [s["seconds"] for s in mine["steps"] if s["move"] == "glute-bridge"]
-    assert bridge == [30, 30]  # 5 reps x 6 s, 2 sets
-    assert [s["seconds"] for s in written["steps"] if s["move"] == "glute-bridge"] == [60, 60]
+    assert bridge == [30, 30]  # a beginner's rung of the ladder: 5 reps x 6 s, 2 sets
+    assert [s["seconds"] for s in written["steps"] if s["move"] == "single-leg-bridge"] == [
+        48] * 4  # as written: the ladder's top, 8 reps x 6 s, 2 sets a side
     text = runner.invoke(app, ["show", "core-and-hips"]).stdout
     assert "Glute bridge                 30 s   5 x 6 s, set 1 of 2" in text
 

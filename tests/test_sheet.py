@@ -23,7 +23,7 @@ from stretch.sheet.html import html
 from stretch.sheet.markdown import markdown
 from stretch.sheet.plain import plain
 from stretch.sheet.render import render
-from tests.conftest import DEFAULTS, classic_hip_reset, need_program, write_user_file
+from tests.conftest import DEFAULTS, classic, classic_hip_reset, need_program, write_user_file
 
 ROUTINES = ("hip-reset", "desk-break", "core-and-hips", "full-session")
 ESCAPE = re.compile(r"\x1b")
@@ -110,7 +110,7 @@ def test_text_form_shows_each_dose_in_words(builtin: Catalogue) -> None:
     assert "Time: about 11 minutes\n" in body
     assert "How often: 2 days a week (Monday and Wednesday) for 6-8 weeks\n" in body
     assert "You need: a mat or soft carpet and a cushion\n" in body
-    exercises = plain(built(builtin, "core-and-hips"))
+    exercises = plain(sheets.build(classic(builtin, "core-and-hips"), builtin, DEFAULTS))
     assert "   10 slow reps with a 2 s pause, 2 sets, rest 15 s between\n" in exercises
     assert ("12 reps each side, about 3 s each, 2 sets on one side, then the other, rest 15 s "
             "between") in " ".join(exercises.split())  # (a long dose wraps)
@@ -182,7 +182,7 @@ def test_html_form_is_self_contained(builtin: Catalogue, name: str) -> None:
 
 def test_html_keeps_each_number_with_its_unit(builtin: Catalogue) -> None:
     """A narrow printed card must not end a line on '2' and start the next with 's pause'."""
-    body = html(built(builtin, "core-and-hips"))
+    body = html(sheets.build(classic(builtin, "core-and-hips"), builtin, DEFAULTS))
     nb = "\N{NO-BREAK SPACE}"
     assert (f'<p class="dose">10{nb}slow reps with a 2{nb}s pause, 2{nb}sets, '
             f"rest 15{nb}s between</p>") in body
@@ -222,7 +222,7 @@ def test_card_doses_follow_the_routine_they_are_given(builtin: Catalogue) -> Non
     """A routine adjusted for the person (more reps, longer holds) is shown as it runs."""
     from dataclasses import replace
 
-    routine = builtin.routines["core-and-hips"]
+    routine = classic(builtin, "core-and-hips")
     grown = replace(routine, items=tuple(replace(i, reps=i.reps + 2) for i in routine.items))
     body = plain(sheets.build(grown, builtin, DEFAULTS))
     assert "   12 slow reps with a 2 s pause, 2 sets, rest 15 s between\n" in body

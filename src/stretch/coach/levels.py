@@ -137,17 +137,23 @@ class Standing:
 
 
 def _item_for(item: Item, named: Move, rung: Move) -> Item:
-    """A routine's item for `named`, done with `rung` instead: the seconds of stretch it
-    asks for, or the rung's own reps where the item took the named move's."""
+    """A routine's item for `named`, done with `rung` instead: a stretch keeps the seconds
+    it asks for; otherwise what the item took from the named move (its hold, reps or
+    tempo) comes from the rung's own, and what the routine wrote itself stays."""
     if rung.id == named.id:
         return item
-    if (item.tempo is None) == (rung.tempo is None) == (named.tempo is None):
-        if item.tempo is None:
-            return replace(item, move=rung)
-        return replace(item, move=rung,
-                       reps=rung.reps or item.reps if item.reps == named.reps else item.reps,
-                       tempo=rung.tempo if item.tempo == named.tempo else item.tempo)
-    return replace(item, move=rung, hold=rung.hold, reps=rung.reps or 1, tempo=rung.tempo)
+    if (item.tempo is None) != (rung.tempo is None) or (rung.tempo is None) != (
+            named.tempo is None):  # counted for held, or held for counted: the rung's dose
+        return replace(item, move=rung, hold=rung.hold, reps=rung.reps or 1, tempo=rung.tempo)
+    if rung.kind == "stretch":
+        return replace(item, move=rung)
+
+    def own(written: int | None, named_value: int | None, rung_value: int | None) -> int | None:
+        return rung_value if written == named_value and rung_value is not None else written
+
+    return replace(item, move=rung, hold=own(item.hold, named.hold, rung.hold),
+                   reps=own(item.reps, named.reps or 1, rung.reps) or 1,
+                   tempo=own(item.tempo, named.tempo, rung.tempo))
 
 
 def at_levels(chosen: Routine, found: Mapping[str, int] | None) -> Routine:
