@@ -107,7 +107,8 @@ def test_week_table_ticks_done_days_and_marks_today(builtin: Catalogue, history:
     log_session(history, "core-and-hips", datetime(2026, 11, 24, 7, tzinfo=UTC),
                 status="stopped")
     days = calendar.week(builtin, history, datetime(2026, 11, 24, 9, tzinfo=UTC))
-    lines = rendered(reports.week_table(days, TODAY, DEFAULTS), width=70).splitlines()
+    lines = rendered(reports.week_table(days, TODAY, [10, 14, 10, 14, 7, 19, None]),
+                     width=70).splitlines()
     assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "10", "✓"]
     assert lines[3].split()[:4] == ["Tue", "24", "Nov", "(today)"]
     assert lines[3].split()[-1] == "·"  # a session, but not a completed one

@@ -82,6 +82,11 @@ def profile_file() -> Path:
     return config_dir() / "profile.toml"
 
 
+def week_file() -> Path:
+    """The days changed with `stretch week set`, beside config.toml."""
+    return config_dir() / "week.toml"
+
+
 def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from stretch.plan import Timings
 
-Kind = Literal["flag", "seconds", "number", "argv", "span", "minutes", "days"]
+Kind = Literal["flag", "seconds", "number", "argv", "span", "minutes", "days", "name"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 

@@ -103,6 +103,10 @@ def check(setting: Setting, value: object) -> object:
         return _check_span(setting, value)
     if setting.kind == "days":
         return _check_days(value)
+    if setting.kind == "name":
+        if not isinstance(value, str) or not value.strip():
+            raise BadValue(f"expected a name in quotes, got {_shown(value)}")
+        return value.strip()
     whole = setting.kind in ("seconds", "minutes")
     fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
     if not fits_type:

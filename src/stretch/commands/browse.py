@@ -162,3 +162,49 @@ def config(term: Terminal, **flags: object) -> None:
     from stretch.views.config import config_view
 
     term.show(config_view(settings(**flags), config_file(), detected))
+
+
+def config_set(term: Terminal, name: str, value: str) -> None:
+    """Set one setting in config.toml (tomlkit keeps the person's comments), checked as
+    the file is; nothing is written when the value or the file is wrong."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    from stretch.errors import StretchError, UsageProblem, did_you_mean
+    from stretch.files import config_file, write_atomically
+    from stretch.settings import BY_NAME, load_settings
+    from stretch.toml_table import BadValue, check, parse_table, read_bytes
+    from stretch.views.config import setting_text
+
+    setting = BY_NAME.get(name)
+    if setting is None:
+        hint = did_you_mean(name, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
+        raise UsageProblem(f"no setting named '{name}'{hint}")
+    written = _toml_value(value)
+    try:
+        checked = check(setting, written)
+    except BadValue as bad:
+        raise UsageProblem(f"{name}: {bad}") from None
+    path = config_file()
+    load_settings(path)  # a broken file is said as it is, not written over
+    data = read_bytes(path)
+    try:
+        document = tomlkit.parse(data.decode("utf-8")) if data else tomlkit.document()
+        document[name] = written
+        text = tomlkit.dumps(document)
+    except (TOMLKitError, UnicodeDecodeError) as err:
+        raise StretchError(f"{path}: cannot update it: {err}") from None
+    parse_table(path, text.encode("utf-8"), BY_NAME)  # what is written reads back whole
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, text, force=True)
+    term.say(f"{name} = {setting_text(checked)} in {path}", soft_wrap=True)
+
+
+def _toml_value(text: str) -> object:
+    """A value as TOML reads it (true, 15, [..]); anything else as the text itself."""
+    import tomllib
+
+    try:
+        return tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return text

@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from datetime import date
     from pathlib import Path
 
     from stretch.coach.levels import Standing
     from stretch.coach.profile import Profile
+    from stretch.history.plans import Plans
     from stretch.history.store import History
     from stretch.model import Catalogue, Move, Notes, Routine
     from stretch.output import Terminal
@@ -223,3 +225,23 @@ def intake_for(term: Terminal, known: Catalogue, current: Profile) -> Profile:
                   lambda question, choices, default: ask_choice(term, question, choices,
                                                                 default=default),
                   current, plan)
+
+
+def planned(known: Catalogue, standing: Standing) -> Catalogue:
+    """The catalogue with the person's week in it: shaped to their days, with the days
+    they changed (`coach/week.py`)."""
+    from dataclasses import replace
+
+    from stretch.coach.week import load_changes, plan_for
+    from stretch.files import week_file
+
+    return replace(known, week=plan_for(known, standing, load_changes(week_file(), known)))
+
+
+def plans_noted(history: History, known: Catalogue, today: date) -> Plans:
+    """The plans in force over time, today's (the person's, in `known`) noted."""
+    from stretch.history.plans import noted
+    from stretch.vocab import REST_DAY
+
+    days = [r for _, r in known.week.days] if known.week else [REST_DAY] * 7
+    return noted(history, days, today)

@@ -13,12 +13,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch import text
+from stretch.coach.levels import Standing
 from stretch.commands.common import (
     catalogue,
     first_side_today,
     intake_for,
     lookup,
     open_history,
+    planned,
+    plans_noted,
     profile_and_path,
     read_standing,
     routine,
@@ -67,10 +70,15 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
             options: Options, *, person: Profile) -> None:
     """Guide and log one session, with the coach around it: the start screen (what runs
     for this person, what changed, the check-in, a key to start) and the questions after;
-    a line to say so when the person decides not to start."""
+    a line to say so when the person decides not to start. `known` has the person's week
+    (for the streak at the end)."""
+    from stretch import wallclock
     from stretch.coach.after import finish
     from stretch.coach.before import start
+    from stretch.history.calendar import current_streak
     from stretch.session.runner import describe, run_routine
+
+    plans = plans_noted(history, known, wallclock.local_now().date())
 
     coach = coach_for(term, known, history, person, options)
     with before_starting(term):
@@ -80,7 +88,8 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
         term.say(NOT_TODAY)
         return
     dosed, options = ready
-    logged = run_routine(known, dosed, history, options, term)
+    logged = run_routine(dosed, history, options, term, streak=lambda: current_streak(
+        known, history, wallclock.local_now(), plans))
     finish(coach, history, history.session(logged.session_id), options)
 
 
@@ -110,7 +119,8 @@ def run(term: Terminal, name: str | None, options: Options) -> None:
     with open_history(term) as history:
         with before_starting(term):
             person = offer_setup(term, known, history)
-        session(term, known, history, chosen, options, person=person)
+        session(term, planned(known, Standing(person)), history, chosen, options,
+                person=person)
 
 
 def pick_routine(term: Terminal, known: Catalogue) -> str:
@@ -163,10 +173,11 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
     with open_history(term) as history:
         with before_starting(term):
             person = offer_setup(term, known, history)
-            chosen = choose_today(term, known, history, now)
+            mine = planned(known, Standing(person))
+            chosen = choose_today(term, mine, history, now)
         if chosen is not None:
             minutes = options.minutes or person.minutes  # the day's minutes, as set up
-            session(term, known, history, chosen, replace(options, minutes=minutes),
+            session(term, mine, history, chosen, replace(options, minutes=minutes),
                     person=person)
 
 
@@ -204,7 +215,8 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
 
-    chosen = routine_on(known, now.date())
+    person = profile()
+    chosen = routine_on(planned(known, Standing(person)), now.date())
     day = {"day": WEEKDAYS[now.weekday()], "date": now.date().isoformat(),
            "rest": chosen is None}
     if chosen is None:
@@ -215,7 +227,6 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         return
     if not as_json:
         term.say(f"Today ({now.strftime('%A')}):", style="bold")
-    person = profile()
     mine = personal(term, known, chosen, read_standing(term, known, person))
     show_routine(term, mine, options.settings.values.timings(first_side_today(mine.id)),
                  as_json=as_json, minutes=options.minutes or person.minutes, extra=day,

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from stretch import wallclock
 from stretch.fit.fitted import Fitted, fit_to
-from stretch.history.calendar import current_streak, first_side
+from stretch.history.calendar import first_side
 from stretch.history.store import History
-from stretch.model import Catalogue, Routine
+from stretch.model import Routine
 from stretch.output import Terminal
 from stretch.plan import timed_steps, total_seconds
 from stretch.session.clock import Clock, make_clock
@@ -114,8 +113,8 @@ def describe(routine: Routine, history: History, options: Options) -> tuple[list
     return ready.notes, today_line(ready, options)
 
 
-def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
-                term: Terminal) -> Logged:
+def run_routine(routine: Routine, history: History, options: Options, term: Terminal, *,
+                streak: Callable[[], int]) -> Logged:
     """Guide one session (the start screen has said what it is) and log it; after it,
     the streak (or that a demo counts for nothing); after Ctrl-C, that it was logged."""
     if history.read_only:
@@ -127,9 +126,6 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     recorder = Recorder(history, session, routine, pain_before=options.pain_before,
                         gentle=options.gentle, pain_elsewhere=options.pain_elsewhere)
     voice = _voice(options.settings, session.clock, term)
-
-    def streak() -> int:
-        return current_streak(catalogue, history, wallclock.local_now())
 
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],
