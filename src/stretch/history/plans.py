@@ -42,7 +42,7 @@ def noted(history: History, days: Sequence[str], today: date) -> Plans:
     """Every plan noted, today's added when it differs from the last one (replacing one
     noted earlier today: a plan changed twice in a day took effect today)."""
     current = tuple(days)
-    history.count()  # read the log first: a damaged file is set aside before any write
+    history.read("SELECT MAX(id) FROM sessions")  # the log first: damage is set aside, not written
     kept = [(date.fromisoformat(d), tuple(json.loads(text)))
             for d, text in history.read("SELECT effective, days FROM plans ORDER BY id")]
     if kept and kept[-1][1] == current:
