@@ -48,7 +48,8 @@ def start(coach: Coach, chosen: Routine, options: Options, describe: Describe
         moves = {m.id for m in mine.moves} | {m.id for m in chosen.moves}
         coach.explain([c for c in progress.since(coach.log.sessions[0].started)
                        if c.move in moves or c.replaced in moves],
-                      about=mine, settings=options.settings.values.timings())
+                      about=coach.mine(chosen, progress, dosed=False)[0],
+                      settings=options.settings.values.timings())
     coach.left_out(gone, mine)
     if first and coach.known.notes is not None:
         coach.term.say(FIRST_TIME, style="dim")
@@ -84,7 +85,8 @@ def _check_in(coach: Coach, chosen: Routine, mine: Routine, options: Options, *,
         now = wallclock.local_now().replace(microsecond=0)
         coach.progress = coach.replay((now, pain, elsewhere))
         news = coach.progress.changes[len(progress.changes):]
-        coach.explain(news, about=mine, settings=options.settings.values.timings())
+        coach.explain(news, about=coach.mine(chosen, dosed=False)[0],
+                      settings=options.settings.values.timings())
         if news or gentle:
             mine, gone = coach.mine(chosen)
             if gentle:

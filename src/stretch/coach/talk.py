@@ -10,7 +10,7 @@ command.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from stretch.coach import doses, rules
@@ -61,10 +61,14 @@ class Coach:
         return replay_log(self.known, self.log, self.profile, checkins_on=self.checkins_on,
                           pending=pending)
 
-    def mine(self, chosen: Routine, progress: Progress | None = None
-             ) -> tuple[Routine, tuple[LeftOut, ...]]:
-        """`chosen` as it runs for this person now, and the moves it leaves out."""
+    def mine(self, chosen: Routine, progress: Progress | None = None, *,
+             dosed: bool = True) -> tuple[Routine, tuple[LeftOut, ...]]:
+        """`chosen` as it runs for this person now (their rungs, and with `dosed` their
+        doses: without, each rung's item as the routine writes it), and the moves it
+        leaves out."""
         standing = Standing.of(progress or self.progress or self.replay(), self.profile)
+        if not dosed:
+            standing = replace(standing, levels=None)
         return standing.routine(self.known, chosen)
 
     def next_day_high(self, pain: int) -> bool:
