@@ -17,7 +17,7 @@ from stretch.history.rows import SessionRow
 from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.views import history as reports
-from tests.conftest import DEFAULTS, freeze_now, log_session
+from tests.conftest import freeze_now, log_session
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 
