@@ -127,8 +127,8 @@ def test_a_flare_pauses_step_ups_and_shows_the_plan(runner: CliRunner, stretch_h
     assert "flare" not in said[10] and "flare" not in said[11]
     assert "This looks like a flare: your back has been at 5/10 for two days" in said[12]
     assert "In a flare-up" in said[12] or "flare-up" in said[12].lower()
-    said = lunges(runner, monkeypatch, 13, "--pain-before", "5", "--pain-after", "5")
-    assert "the gentlest routine is" in said  # the session in a flare: on the coach's word
+    during = lunges(runner, monkeypatch, 13, "--pain-before", "5", "--pain-after", "5")
+    assert "the gentlest routine is" in during  # the session in a flare: on the coach's word
     for day in (14, 15):  # sessions logged as good (not on the coach's word): still nothing
         log(stretch_home, MONDAY + timedelta(days=day), before=5, after=5,
             moves=("wall-lunge",), routine="lunges")
