@@ -75,6 +75,8 @@ class Values:
                                    "22:00-07:00")
     checkin: bool = flag(
         True, f"ask how your back is, {PAIN_SCALE}, before and after each session (true/false)")
+    wait_to_start: bool = flag(
+        True, "wait for a key on the start screen before a session begins (true/false)")
 
     def timings(self, first_side: str = "left") -> Timings:
         """The planner's timings from these settings, and which side goes first."""
