@@ -60,7 +60,7 @@ def test_progress_json_shape(runner: CliRunner, stretch_home: Path) -> None:
     log(stretch_home, days_ago(1), before=4, after=3)
     checkin(stretch_home, days_ago(0, hour=0), 3)
     data = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
-    assert set(data) == {"moves", "checkins", "trend", "change", "advice"}
+    assert set(data) == {"moves", "checkins", "trend", "change", "advice", "goals"}
     clamshell = next(m for m in data["moves"] if m["move"] == "clamshell")
     assert clamshell == {
         "move": "clamshell", "name": "Clamshell", "measure": "reps", "dose": 7, "written": 12,
@@ -243,7 +243,7 @@ def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
     assert session["pain_before"] is None and session["pain_after"] is None
     assert session["speed"] == 1 and session["status"] == "completed"
     with History.open(path) as history:
-        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         (row,) = history.sessions()
         assert row.moves is None
     log(stretch_home, days_ago(1), moves=None)  # an old row names no moves: its routine's count

@@ -34,7 +34,8 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     assert data["streak"] == 0  # a --speed demo is logged but counts toward nothing
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
-                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after"}
+                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after",
+                            "leg_worse", "id"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
     # a beginner's doses: 20 s holds, two per side (`stretch show desk-break`)
     assert session["active_seconds"] == 375 and session["steps_done"] == 30

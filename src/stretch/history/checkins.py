@@ -7,6 +7,7 @@ session live on the session's own row (pain_before, pain_after).
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,6 +22,7 @@ class Checkin:
     at: datetime
     rating: int
     note: str | None
+    uid: str | None = None  # the id that stays the same on every machine (export, sync)
 
     @property
     def day(self) -> date:
@@ -30,8 +32,8 @@ class Checkin:
 def add(history: History, *, at: datetime, rating: int, note: str | None) -> int:
     """Record a check-in; returns its id."""
     def insert(db: sqlite3.Connection) -> int:
-        cursor = db.execute("INSERT INTO checkins (at, rating, note) VALUES (?, ?, ?)",
-                            (at.isoformat(timespec="seconds"), rating, note))
+        cursor = db.execute("INSERT INTO checkins (at, rating, note, uid) VALUES (?, ?, ?, ?)",
+                            (at.isoformat(timespec="seconds"), rating, note, uuid.uuid4().hex))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -40,7 +42,8 @@ def add(history: History, *, at: datetime, rating: int, note: str | None) -> int
 
 def read(history: History) -> list[Checkin]:
     """Every check-in, newest first (by the instant: offsets differ across time zones)."""
-    rows = [Checkin(int(id_), datetime.fromisoformat(at), int(rating), note)
-            for id_, at, rating, note in history.read("SELECT id, at, rating, note FROM checkins")]
+    rows = [Checkin(int(id_), datetime.fromisoformat(at), int(rating), note, uid)
+            for id_, at, rating, note, uid
+            in history.read("SELECT id, at, rating, note, uid FROM checkins")]
     rows.sort(key=lambda c: (c.at, c.id), reverse=True)
     return rows

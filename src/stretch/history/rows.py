@@ -11,8 +11,8 @@ from stretch.history import database
 
 NO_SIDE = "none"  # first_side of a session that never reached a sided move
 COLUMNS = ("id, routine, title, started, ended, status, planned_seconds, active_seconds, "
-           "steps_done, steps_skipped, first_side, pid, host, speed, pain_before, pain_after, "
-           "moves")
+           "steps_total, steps_done, steps_skipped, first_side, pid, host, speed, pain_before, "
+           "pain_after, moves, uid, rev, by_hand")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,10 @@ class SessionRow:
     pain_before: int | None = None  # 0-10, None when not given
     pain_after: int | None = None
     moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
+    uid: str | None = None  # the id that stays the same on every machine (export, sync)
+    rev: int = 0  # raised by each change after the session ended: the latest wins a merge
+    by_hand: bool = False  # logged with `stretch log`, from the paper sheet
+    steps_total: int = 0  # the steps it planned
 
     @property
     def day(self) -> date:
@@ -62,8 +66,8 @@ def real(rows: Iterable[SessionRow]) -> list[SessionRow]:
 def session_row(r: tuple[Any, ...]) -> SessionRow:
     """A `SELECT COLUMNS` row as a SessionRow; a row still `running` whose writer is gone
     reads as interrupted."""
-    (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed, before, after, moves) = r
+    (id_, routine, title, started, ended, status, planned, active, total, done, skipped, first,
+     pid, host, speed, before, after, moves, uid, rev, by_hand) = r
     if status == "running" and not database.writer_alive(pid, host):
         status = "interrupted"
     return SessionRow(
@@ -76,10 +80,14 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
         planned_seconds=float(planned),
         active_seconds=float(active),
         steps_done=int(done),
+        steps_total=int(total),
         steps_skipped=int(skipped),
         first_side=str(first),
         speed=float(speed),
         pain_before=None if before is None else int(before),
         pain_after=None if after is None else int(after),
         moves=None if moves is None else tuple(moves.split()),
+        uid=None if uid is None else str(uid),
+        rev=int(rev),
+        by_hand=bool(by_hand),
     )

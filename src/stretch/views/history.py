@@ -50,6 +50,8 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "speed": row.speed,
         "pain_before": row.pain_before,
         "pain_after": row.pain_after,
+        "leg_worse": None,  # the coach's leg-symptom question: not asked in this version
+        "id": row.uid,
     }
 
 
@@ -180,6 +182,7 @@ def latest_table(rows: Sequence[SessionRow], today: date) -> RenderableType:
     colours = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
     for row in rows:
         status = f"{row.status} (demo)" if row.demo else row.status
+        status += " (by hand)" if row.by_hand else ""
         table.add_row(f"{date_label(row.started, today)} {row.started:%H:%M}", Text(row.title),
                       Text(status, style=colours.get(row.status, "")),
                       clock(row.active_seconds), str(row.steps_skipped))
