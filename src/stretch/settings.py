@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from stretch.plan import Timings
 
-Kind = Literal["flag", "seconds", "number", "argv", "span"]
+Kind = Literal["flag", "seconds", "number", "argv", "span", "folder", "words"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 
@@ -57,6 +57,16 @@ def span(help: str, example: str) -> Any:
     return _setting(None, help, "span", example=example)
 
 
+def folder(help: str, example: str) -> Any:
+    """A folder's path (`~` is your home folder); unset means not used."""
+    return _setting(None, help, "folder", example=example)
+
+
+def words(help: str, example: str, most: int) -> Any:
+    """A line of text of at most `most` characters; unset means not given."""
+    return _setting(None, help, "words", example=example, high=most)
+
+
 @dataclass(frozen=True, slots=True)
 class Values:
     """Every setting with its default: the one table (see the module docstring)."""
@@ -77,6 +87,11 @@ class Values:
                                    "22:00-07:00")
     checkin: bool = flag(
         True, f"ask how your back is, {PAIN_SCALE}, before and after each session (true/false)")
+    sync_folder: str | None = folder(
+        "a folder your machines share (Syncthing, a cloud drive, a git repository): "
+        "`stretch sync` keeps them in step through it, and a session syncs as it ends",
+        "~/Sync/stretch")
+    name: str | None = words("your name, for the top of a printed sheet", "Alex Morgan", 80)
 
     def timings(self, first_side: str = "left") -> Timings:
         """The planner's timings from these settings, and which side goes first."""
@@ -103,6 +118,8 @@ class Setting:
     @property
     def unset(self) -> str:
         """How the setting reads when it is not set: a span is off; a program, not found."""
+        if self.kind in ("folder", "words"):
+            return "(not set)"
         return "off" if self.kind == "span" else "(none found)"
 
     @property
@@ -227,6 +244,8 @@ def check(setting: Setting, value: object) -> object:
         return _check_argv(setting, value)
     if setting.kind == "span":
         return _check_span(setting, value)
+    if setting.kind in ("folder", "words"):
+        return _check_words(setting, value)
     whole = setting.kind == "seconds"
     fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
     if not fits_type:
@@ -268,6 +287,22 @@ def _check_span(setting: Setting, value: object) -> str:
     from stretch.text import hhmm
 
     return f"{hhmm(times[0])}-{hhmm(times[1])}"
+
+
+def _check_words(setting: Setting, value: object) -> str:
+    """A folder or a name: one line of text, not empty (and not too long for a name)."""
+    if not isinstance(value, str) or not value.strip():
+        raise BadValue(f'expected text in quotes, like "{setting.example}", got {_shown(value)}')
+    if not value.isprintable():
+        raise BadValue("expected one line of text, without control characters")
+    if setting.high and len(value) > setting.high:
+        raise BadValue(f"at most {setting.high:g} characters, got {len(value)}")
+    return value.strip()
+
+
+def sync_path(value: str) -> Path:
+    """The `sync_folder` setting as a path (`~` is the home folder)."""
+    return Path(value).expanduser()
 
 
 def _shown(value: object) -> str:

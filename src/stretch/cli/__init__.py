@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import sys
 
-from stretch.cli import browse, coach, records, remind, sessions, sheet  # noqa: F401 - they register
+from stretch.cli import (  # noqa: F401 - they register
+    browse,
+    coach,
+    data,
+    goals,
+    records,
+    remind,
+    sessions,
+    sheet,
+)
 from stretch.cli.app import EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]

@@ -21,7 +21,8 @@ EXIT_INTERRUPTED = 130
 
 # The order --help lists the commands in: what a person starts with first.
 ORDER = ("today", "run", "show", "list", "moves", "avoid", "sheet", "week", "history",
-         "checkin", "progress", "remind", "nudge", "validate", "config")
+         "log", "checkin", "progress", "goal", "report", "export", "import", "sync", "remind",
+         "nudge", "validate", "config")
 
 
 class Commands(TyperGroup):

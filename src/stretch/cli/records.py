@@ -1,7 +1,14 @@
-"""Record commands: the week plan and the history."""
+"""Record commands: the week plan and the history (and one session deleted or corrected)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
 
 from stretch.cli.app import app, command
-from stretch.cli.params import JsonOption, WeeksOption
+from stretch.cli.params import JsonOption, WeeksOption, rating
+from stretch.vocab import PAIN_SCALE
 
 
 @app.command()
@@ -15,16 +22,74 @@ def week() -> None:
         records.week(term)
 
 
-@app.command()
+history_app = typer.Typer(
+    name="history",
+    help="Your sessions, streak and calendar.\n\nThe streak, this week's and month's "
+    "sessions and minutes, minutes per muscle group, a calendar of the last weeks, and the "
+    "latest sessions; `history delete ID` and `history rate ID` put one session right.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+app.add_typer(history_app)
+
+
+@history_app.callback()
 def history(
+    ctx: typer.Context,
     as_json: JsonOption = False,
     weeks: WeeksOption = 12,
 ) -> None:
     """Your sessions, streak and calendar.
 
     The streak, this week's and month's sessions and minutes, minutes per muscle group,
-    a calendar of the last weeks, and the latest sessions."""
+    a calendar of the last weeks, and the latest sessions; `history delete ID` and
+    `history rate ID` put one session right."""
+    if ctx.invoked_subcommand is not None:
+        return
     with command() as term:
         from stretch.commands import records
 
         records.history(term, as_json=as_json, weeks=weeks)
+
+
+SessionId = Annotated[
+    str,
+    typer.Argument(metavar="ID", show_default=False,
+                   help="The session's id from `stretch history --json` (its first few "
+                   "characters will do)."),
+]
+
+
+@history_app.command("delete")
+def history_delete(session: SessionId) -> None:
+    """Delete one session (asked first at a terminal).
+
+    The streak, ticks and doses are worked out again without it; it is kept in a file
+    whose `stretch import` brings it back."""
+    with command() as term:
+        from stretch.commands import data
+
+        data.delete(term, session)
+
+
+@history_app.command("rate")
+def history_rate(
+    session: SessionId,
+    before: Annotated[
+        int | None,
+        typer.Option("--before", parser=rating, metavar=PAIN_SCALE, show_default=False,
+                     help="How your back was before the session."),
+    ] = None,
+    after: Annotated[
+        int | None,
+        typer.Option("--after", parser=rating, metavar=PAIN_SCALE, show_default=False,
+                     help="How your back was after the session."),
+    ] = None,
+) -> None:
+    """Correct one session's 0-10 ratings (asked first at a terminal).
+
+    Your doses and the pain trend are worked out again with the new ratings."""
+    with command() as term:
+        from stretch.commands import data
+
+        data.rate(term, session, before=before, after=after)

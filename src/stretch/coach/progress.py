@@ -10,6 +10,7 @@ from stretch.coach.doses import DoseLadder
 from stretch.coach.rules import Change
 from stretch.history import trend
 from stretch.history.checkins import Checkin
+from stretch.history.goals import Goal
 from stretch.model import Move
 
 
@@ -36,3 +37,4 @@ class Report:
     weeks: Sequence[trend.Week]
     outcome: trend.Outcome | None
     advice: str | None
+    goals: Sequence[Goal] = ()  # the activities the back makes hard (PSFS), and their ratings

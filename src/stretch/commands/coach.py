@@ -39,7 +39,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     from stretch.coach.levels import Log, replay_log
     from stretch.coach.progress import MoveDose, Report
     from stretch.coach.rules import ADVICE, needs_advice
-    from stretch.history import trend
+    from stretch.history import goals, trend
     from stretch.output import emit_json
     from stretch.views.progress import progress_json, progress_view
 
@@ -47,6 +47,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     today = wallclock.local_now().date()
     with open_history(term) as history:
         log = Log.read(history)
+        found = goals.read(history)
     levels = replay_log(known, log)
     used = {m.id: m for r in known.routines.values() for m in r.moves}
     before, after = trend.ratings(log.sessions, log.checkins)
@@ -55,7 +56,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
                         levels.last_change(m.id)) for m in used.values()],
         checkins=log.checkins, weeks=trend.weekly(before, after, today),
         outcome=trend.outcome(before, today),
-        advice=ADVICE if needs_advice(log.sessions) else None,
+        advice=ADVICE if needs_advice(log.sessions) else None, goals=found,
     )
     if as_json:
         emit_json(progress_json(report))

@@ -19,7 +19,9 @@ from stretch.commands.common import (
     read_levels,
     routine,
     show_routine,
+    sync_after,
     timings,
+    weekly_goals,
 )
 
 if TYPE_CHECKING:
@@ -72,6 +74,9 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
     dosed, options = ready
     logged = run_routine(known, dosed, history, options, term)
     coach.after(history, history.session(logged.session_id), options)
+    if not options.demo:
+        weekly_goals(term, history)
+    sync_after(term, known, history)
 
 
 def _today_line(known: Catalogue, coach: Coach, chosen: Routine, history: History,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, personal, routine, timings
+from stretch.commands.common import catalogue, output_file, personal, routine, timings
 
 if TYPE_CHECKING:
     from stretch.output import Terminal
@@ -17,7 +16,7 @@ def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
     """Print the sheet, or write it to `output` ('-' is standard output)."""
     from stretch.sheet.render import choose_form, render
 
-    target = _target(output)
+    target = output_file(output)
     known = catalogue()
     chosen = personal(term, known, routine(known, name))  # the person's doses
     kind = choose_form(form, target, interactive=term.stdout_tty)
@@ -29,13 +28,3 @@ def sheet(term: Terminal, name: str, *, form: Form | None, output: str | None,
     write_atomically(target, render(chosen, known, kind, None, timings()), force=force)
     term.say(f"Wrote the {kind} sheet for {chosen.title} to {target}", soft_wrap=True)
 
-
-def _target(output: str | None) -> Path | None:
-    """The -o file: None for standard output ('-', or no -o); an empty name is a mistake."""
-    from stretch.errors import UsageProblem
-
-    if output is None or output == "-":
-        return None
-    if not output.strip():
-        raise UsageProblem("-o needs a file name (or '-' for standard output)")
-    return Path(output)

@@ -19,6 +19,7 @@ from stretch.errors import printable
 from stretch.history import trend
 from stretch.history.checkins import Checkin
 from stretch.views import trend as chart
+from stretch.views.goals import goals_json, goals_view
 from stretch.vocab import NO_PAIN, WORST_PAIN
 
 LATEST_CHECKINS = 10
@@ -39,6 +40,7 @@ def progress_json(report: Report) -> dict[str, object]:
             "first": result.first, "last": result.last, "points": result.points,
             "meaningful": result.meaningful, "sentence": trend.sentence(result)},
         "advice": report.advice,
+        "goals": goals_json(report.goals),
     }
 
 
@@ -76,6 +78,9 @@ def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
     if said:
         parts += [Text(""), Text(said)]
     parts += [Text(""), checkins_table(report.checkins[:LATEST_CHECKINS])]
+    if report.goals:
+        today = report.weeks[-1].monday if report.weeks else None
+        parts += [Text(""), goals_view(report.goals, today or report.goals[-1].added.date())]
     return Group(*parts)
 
 
