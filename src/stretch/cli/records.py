@@ -7,19 +7,28 @@ from typing import Annotated
 import typer
 
 from stretch.cli.app import app, command
-from stretch.cli.params import JsonOption, WeeksOption, rating
+from stretch.cli.params import FileOption, ForceOption, JsonOption, WeeksOption, rating
 from stretch.vocab import PAIN_SCALE
 
 
 @app.command()
-def week() -> None:
+def week(
+    ics: Annotated[
+        bool,
+        typer.Option("--ics", help="Print the plan as an iCalendar file (weekly events with an "
+                     "alarm) for your phone's or computer's calendar."),
+    ] = False,
+    output: FileOption = None,
+    force: ForceOption = False,
+) -> None:
     """Your week plan, with this week ticked.
 
-    Each day's routine and minutes, with a tick on the days you did it."""
+    Each day's routine and minutes, with a tick on the days you did it; `--ics` gives the
+    plan as a calendar file (`-o week.ics`)."""
     with command() as term:
         from stretch.commands import records
 
-        records.week(term)
+        records.week(term, ics=ics, output=output, force=force)
 
 
 history_app = typer.Typer(
