@@ -87,8 +87,12 @@ class Coach:
             chosen = gentler
         self.progress = self._replay(None if options.demo else pain)
         if rows:
-            self.explain(self.progress.since(rows[0].started), about=chosen,
-                         settings=options.settings.values.timings())
+            changes = self.progress.since(rows[0].started)
+            self.explain(changes, about=chosen, settings=options.settings.values.timings())
+            if {c.move for c in changes} & {m.id for m in chosen.moves}:
+                from stretch.text import print_again
+
+                self.term.say(print_again(chosen.id), style="dim")
         return doses.personal(chosen, self.progress.levels), replace(options, pain_before=pain)
 
     def after(self, history: History, row: SessionRow, options: Options) -> None:
