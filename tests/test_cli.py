@@ -408,6 +408,6 @@ def test_help_lists_every_command_whole_starting_with_today(runner: CliRunner) -
     out = runner.invoke(app, ["--help"]).stdout
     listed = out.split("Commands:\n", 1)[1].splitlines()
     names = [line.split()[0] for line in listed if line.strip()]
-    assert names[:2] == ["today", "run"] and len(names) == 15
+    assert names[:2] == ["today", "run"] and len(names) == 21
     assert not any(line.rstrip().endswith("...") for line in listed)  # no summary cut short
     assert "<bool>" not in out

@@ -16,6 +16,7 @@ from stretch.cli import (  # noqa: F401 - they register
     goals,
     records,
     remind,
+    report,
     sessions,
     sheet,
 )
