@@ -83,15 +83,26 @@ def sync(history: History, folder: Path, *, exported: str) -> Synced:
                            "drive) first")
     me = machine(history)
     synced = Synced(own_file(folder, me))
-    found = []
+    found, seen = [], _seen(history)
     for path in others(folder, synced.own):
         try:
-            found.append(exchange.read(path))
+            data = path.read_bytes()
+        except OSError as err:
+            synced.skipped.append(f"skipped {path}: {err.strerror}; it is read again at the "
+                                  "next sync")
+            continue
+        synced.read.append(path)
+        if seen.get(path.name) == _digest(data):
+            continue  # merged as it is at an earlier sync: nothing in it can be new
+        try:
+            found.append(exchange.parse(path, data))
         except StretchError as err:
+            synced.read.remove(path)
             synced.skipped.append(f"skipped {err.message}; it is read again at the next sync")
         else:
-            synced.read.append(path)
+            seen[path.name] = _digest(data)
     synced.merged = merge.merge(history, found, converge=True)
+    _remember(history, {c.path.name: seen[c.path.name] for c in found})
     records = merge.read(history)
     text = "".join(exchange.lines({"exported": exported, "machine": me},
                                   merge.everything(records)))
@@ -113,3 +124,30 @@ def _current(path: Path) -> str:
 def _body(text: str) -> str:
     """A file's records, without its header (whose time changes at every sync)."""
     return text.partition("\n")[2]
+
+
+SEEN = "synced:"  # meta keys: each other machine's file as it was last merged
+
+
+def _digest(data: bytes) -> str:
+    """A file's records, without its header (whose time changes at every sync)."""
+    import hashlib
+
+    return hashlib.sha256(data.partition(b"\n")[2]).hexdigest()
+
+
+def _seen(history: History) -> dict[str, str]:
+    rows = history.read("SELECT key, value FROM meta WHERE key LIKE ?", (SEEN + "%",))
+    return {key[len(SEEN):]: value for key, value in rows}
+
+
+def _remember(history: History, merged: dict[str, str]) -> None:
+    """Keep each merged file's digest, so an unchanged file is not read again. (A history
+    set aside and started afresh has none: every file is merged into it again.)"""
+    def work(db: sqlite3.Connection) -> None:
+        db.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                       "DO UPDATE SET value = excluded.value",
+                       [(SEEN + name, digest) for name, digest in merged.items()])
+
+    if merged:
+        history.write(work, what="what was synced")
