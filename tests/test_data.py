@@ -404,3 +404,63 @@ def test_a_schema_4_file_gets_ids_that_stay(stretch_home: Path, runner: CliRunne
     exported = runner.invoke(app, ["export"]).stdout.splitlines()
     assert json.loads(exported[1])["groups"] == {"core": 300.0}
     assert json.loads(exported[2])["note"] == "stiff after the drive"
+
+
+# --- at a terminal: asked first ----------------------------------------------------------
+
+def test_at_a_terminal_a_deletion_and_a_correction_are_asked_first(
+        laptop: Home, monkeypatch: pytest.MonkeyPatch) -> None:
+    laptop.session("hip-reset", MONDAY)
+    (session,) = laptop.history()["sessions"]
+    asked: list[tuple[str, bool]] = []
+    answer = [False]
+
+    def ask(term: object, question: str, *, default: bool) -> bool:
+        asked.append((question, default))
+        return answer[0]
+
+    monkeypatch.setattr("stretch.output._isatty", lambda stream: True)
+    monkeypatch.setattr("stretch.session.rating.ask_yes_no", ask)
+    said = laptop("history", "delete", session["id"])
+    assert said.stdout == "Nothing was deleted.\n"
+    assert asked == [("Delete Hip reset of Mon 23 Nov 2026 07:30 (completed)?", False)]
+    said = laptop("history", "rate", session["id"], "--before", "5")
+    assert said.stdout == "Nothing was changed.\n"
+    assert asked[-1] == ("Change Hip reset of Mon 23 Nov 2026 07:30 (completed): before 4 -> "
+                         "5?", True)
+    assert laptop.history()["sessions"] == [session]
+    answer[0] = True
+    laptop("history", "delete", session["id"])
+    assert laptop.history()["sessions"] == []
+
+
+def test_the_goals_are_asked_again_once_a_week_after_a_session(
+        stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stretch.coach.goals import HINT
+    from stretch.commands.common import weekly_goals
+    from stretch.history import goals
+    from stretch.output import Terminal
+
+    with History.open(stretch_home / "history.sqlite3") as history:
+        goals.add(history, text="Putting on socks", rating=3, at=MONDAY - timedelta(days=8))
+    asked: list[tuple[str, str]] = []
+
+    def rate(term: object, question: str, *, hint: str) -> int | None:
+        asked.append((question, hint))
+        return 6
+
+    monkeypatch.setattr("stretch.session.rating.ask_rating", rate)
+    freeze_now(monkeypatch, MONDAY)
+    person = Terminal(stdin_tty=True, stdout_tty=True, dumb=True)
+    for _ in range(2):  # the second time, in the same week, asks nothing
+        with History.open(stretch_home / "history.sqlite3") as history:
+            weekly_goals(person, history)
+    assert asked == [("1. Putting on socks (last 3, 8 days ago)?", HINT)]
+    with History.open(stretch_home / "history.sqlite3") as history:
+        (goal,) = goals.read(history)
+    assert [r.rating for r in goal.ratings] == [3, 6]
+    script = Terminal(stdin_tty=False, stdout_tty=False, dumb=True)
+    freeze_now(monkeypatch, MONDAY + timedelta(days=8))
+    with History.open(stretch_home / "history.sqlite3") as history:
+        weekly_goals(script, history)  # a script is asked nothing
+    assert len(asked) == 1

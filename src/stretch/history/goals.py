@@ -76,7 +76,7 @@ def rate(history: History, ratings: list[tuple[str, int]], *, at: datetime) -> N
         for uid, rating in ratings:
             _rate(db, uid, rating, stamp)
 
-    history.write(work, what="these ratings")
+    history.write(work, what="the rating")
 
 
 def _rate(db: sqlite3.Connection, goal: str, rating: int, stamp: str) -> None:

@@ -120,7 +120,7 @@ def read(history: History) -> dict[str, list[Record]]:
     """Every stored record (ids given first to any row written without one; a history
     that cannot be written is read as it is)."""
     if history.read_only is None:
-        history.write(ensure_ids, what="the records' ids")
+        history.write(ensure_ids, what="an id for each record")
     return history.query(stored)
 
 
@@ -140,7 +140,7 @@ def merge(history: History, files: Sequence[Contents], *, restore: bool = False,
                 for incoming in contents.records[kind]:
                     state.take(kind, incoming, merged, restore=restore, converge=converge)
 
-    history.write(work, what="the imported records")
+    history.write(work, what="the import")
     return merged
 
 

@@ -150,4 +150,4 @@ def _remember(history: History, merged: dict[str, str]) -> None:
                        [(SEEN + name, digest) for name, digest in merged.items()])
 
     if merged:
-        history.write(work, what="what was synced")
+        history.write(work, what="the record of this sync")
