@@ -464,3 +464,19 @@ def test_the_goals_are_asked_again_once_a_week_after_a_session(
     with History.open(stretch_home / "history.sqlite3") as history:
         weekly_goals(script, history)  # a script is asked nothing
     assert len(asked) == 1
+
+
+def test_two_corrections_made_apart_settle_the_same_on_both(laptop: Home, desktop: Home,
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    laptop.session("hip-reset", MONDAY, before=4, after=3)
+    laptop("sync", str(folder))
+    desktop("sync", str(folder))
+    (session,) = laptop.history()["sessions"]
+    laptop("history", "rate", session["id"], "--after", "5")  # both between syncs
+    desktop("history", "rate", session["id"], "--after", "7")
+    for home in (laptop, desktop, laptop):
+        home("sync", str(folder))
+    assert laptop.history() == desktop.history()
+    assert laptop.history()["sessions"][0]["pain_after"] in (5, 7)
