@@ -480,3 +480,23 @@ def test_two_corrections_made_apart_settle_the_same_on_both(laptop: Home, deskto
         home("sync", str(folder))
     assert laptop.history() == desktop.history()
     assert laptop.history()["sessions"][0]["pain_after"] in (5, 7)
+
+
+def test_text_from_an_imported_file_never_reaches_the_terminal_raw(
+        laptop: Home, desktop: Home, tmp_path: Path) -> None:
+    laptop.session("hip-reset", MONDAY)
+    laptop("goal", "add", "Putting on socks", "3")
+    backup = tmp_path / "backup.jsonl"
+    laptop("export", "-o", str(backup))
+    hostile = backup.read_text().replace('"title": "Hip reset"', '"title": "\\u001b[31mRed"') \
+        .replace('"text": "Putting on socks"', '"text": "Socks\\u001b]0;owned\\u0007"')
+    backup.write_text(hostile)
+    desktop("import", str(backup))
+    (session,) = desktop.history()["sessions"]
+    outputs = [desktop("history").stdout, desktop("goal").stdout,
+               desktop("goal", "rate", "1", "8").stdout, desktop("progress").stdout,
+               desktop("history", "rate", session["id"], "--after", "2").stdout,
+               desktop("history", "delete", session["id"]).stdout]
+    for shown in outputs:
+        assert "\x1b" not in shown and "\x07" not in shown, shown
+    assert "\\x1b[31mRed" in outputs[0] and "Socks\\x1b]0;owned\\x07" in outputs[1]

@@ -3,7 +3,8 @@
 The person names up to five activities the back makes hard and rates each from 0 (cannot
 do it) to 10 (as before the back trouble), again once a week. A change of about 2 points
 for one activity is meaningful (Stratford 1995; Abbott and Schmitt 2014). Pure: goals in,
-words out; the questions go through the `Rate` callable it is given.
+words out (an activity's text as `errors.printable` shows it: it may have come from an
+imported file); the questions go through the `Rate` callable it is given.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from stretch.errors import printable
 from stretch.history.goals import Goal
 from stretch.text import plural
 
@@ -49,11 +51,11 @@ def sentence(goal: Goal) -> str | None:
         return None
     first, latest = goal.first, goal.latest
     assert first is not None and latest is not None
-    since = f"{first.at:%d %b %Y}"
+    since, text = f"{first.at:%d %b %Y}", printable(goal.text)
     if points > 0:
-        return (f"{goal.text}: easier, from {first.rating} to {latest.rating} since {since}, "
+        return (f"{text}: easier, from {first.rating} to {latest.rating} since {since}, "
                 f"a meaningful change ({MEANINGFUL} points or more).")
-    return (f"{goal.text}: harder, from {first.rating} to {latest.rating} since {since}. "
+    return (f"{text}: harder, from {first.rating} to {latest.rating} since {since}. "
             "If it keeps getting harder, talk to a physiotherapist or doctor.")
 
 
@@ -65,12 +67,12 @@ def due(goals: Sequence[Goal], now: datetime) -> bool:
 
 def question(number: int, goal: Goal, now: datetime) -> str:
     """'2. Putting on socks (last 4, 8 days ago)?'"""
-    latest = goal.latest
+    latest, text = goal.latest, printable(goal.text)
     if latest is None:
-        return f"{number}. {goal.text}?"
+        return f"{number}. {text}?"
     days = (now.date() - latest.at.date()).days
     ago = "today" if days == 0 else f"{plural(days, 'day')} ago"
-    return f"{number}. {goal.text} (last {latest.rating}, {ago})?"
+    return f"{number}. {text} (last {latest.rating}, {ago})?"
 
 
 def ask_each(goals: Sequence[Goal], rate: Rate, now: datetime) -> list[tuple[str, int]]:

@@ -218,6 +218,7 @@ def say_recomputed(term: Terminal, known: Catalogue, history: History,
 
 def synced_line(synced: Synced) -> str:
     """'Synced with ~/Sync/stretch: 3 sessions and 1 check-in from your other machines.'"""
+    from stretch.errors import printable
     from stretch.text import listing, plural
 
     merged = synced.merged
@@ -231,7 +232,7 @@ def synced_line(synced: Synced) -> str:
     if merged.removed["session"]:
         news.append(f"{plural(merged.removed['session'], 'session')} deleted")
     read = plural(len(synced.read), "other machine's file", "other machines' files")
-    said = f"Synced with {synced.own.parent}: read {read}"
+    said = f"Synced with {printable(str(synced.own.parent))}: read {read}"
     return said + (f"; {', '.join(news)}." if news else "; nothing new.")
 
 

@@ -290,5 +290,7 @@ def _rating(value: int | None) -> str:
 
 def described(row: SessionRow) -> str:
     """'Hip reset of Mon 07 Dec 2026 07:10 (completed)'."""
-    return (f"{row.title} of {row.started:%a %d %b %Y %H:%M} ({row.status}"
+    from stretch.errors import printable
+
+    return (f"{printable(row.title)} of {row.started:%a %d %b %Y %H:%M} ({row.status}"
             + (", logged by hand" if row.by_hand else "") + ")")

@@ -160,6 +160,7 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
                  ) -> Routine | None:
     """Today's routine from the week plan, after checking rest days and what is done."""
+    from stretch.errors import printable
     from stretch.history.calendar import done_today, today
     from stretch.session.rating import ask_yes_no
 
@@ -176,7 +177,7 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
         return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
     if last is not None:
-        term.say(text.done_today(last.title, last.started.time()))
+        term.say(text.done_today(printable(last.title), last.started.time()))
         if not term.interactive or not ask_yes_no(term, "Go again?", default=False):
             return None
     return day.routine

@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 from stretch.coach import doses, rules
 from stretch.coach.levels import Log, at_levels, replay_log
+from stretch.errors import printable
 from stretch.history import trend
 from stretch.history.calendar import routine_on
 from stretch.history.checkins import Checkin
@@ -230,7 +231,7 @@ def events(rows: Sequence[SessionRow], checkins: Sequence[Checkin], since: date
         for when, rating in (("before", row.pain_before), ("after", row.pain_after)):
             if rating is not None and rating >= rules.HIGH:
                 found.append(Event(row.started, "safety", f"Back at {rating}/10 {when} "
-                                   f"{row.title}: the red flags were shown"))
+                                   f"{printable(row.title)}: the red flags were shown"))
     for checkin in checkins:
         if checkin.rating >= rules.HIGH:
             found.append(Event(checkin.at, "safety", f"Check-in of {checkin.rating}/10: the "
