@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import ELSEWHERE, Coach
-from stretch.text import BEFORE_YOU_START, SORE_BEFORE
+from stretch.text import BEFORE_YOU_START, SORE_BEFORE, print_again
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
@@ -49,10 +49,12 @@ def start(coach: Coach, chosen: Routine, options: Options, describe: Describe
     _describe(coach, describe(mine, options))
     if coach.log.sessions:
         moves = {m.id for m in mine.moves} | {m.id for m in chosen.moves}
-        coach.explain([c for c in progress.since(coach.log.sessions[0].started)
-                       if c.move in moves or c.replaced in moves],
-                      about=coach.mine(chosen, progress, dosed=False)[0],
+        changes = [c for c in progress.since(coach.log.sessions[0].started)
+                   if c.move in moves or c.replaced in moves]
+        coach.explain(changes, about=coach.mine(chosen, progress, dosed=False)[0],
                       settings=options.settings.values.timings())
+        if changes:  # for a person with the sheet on the wall
+            coach.term.say(print_again(chosen.id), style="dim")
     coach.left_out(gone, mine)
     if rules.needs_advice(coach.log.sessions):
         coach.advise()

@@ -26,7 +26,9 @@ from stretch.commands.common import (
     read_standing,
     routine,
     show_routine,
+    sync_after,
     timings,
+    weekly_goals,
 )
 
 if TYPE_CHECKING:
@@ -91,6 +93,9 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
     logged = run_routine(dosed, history, options, term, streak=lambda: current_streak(
         known, history, wallclock.local_now(), plans))
     finish(coach, history, history.session(logged.session_id), options)
+    if not options.demo:
+        weekly_goals(term, history)
+    sync_after(term, known, history)
 
 
 def offer_setup(term: Terminal, known: Catalogue, history: History) -> Profile:
@@ -184,6 +189,7 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
                  ) -> Routine | None:
     """Today's routine from the week plan, after checking rest days and what is done."""
+    from stretch.errors import printable
     from stretch.history.calendar import done_today, today
     from stretch.session.rating import ask_yes_no
 
@@ -200,7 +206,7 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
         return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
     if last is not None:
-        term.say(text.done_today(last.title, last.started.time()))
+        term.say(text.done_today(printable(last.title), last.started.time()))
         if not term.interactive or not ask_yes_no(term, "Go again?", default=False):
             return None
     return day.routine
