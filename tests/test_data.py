@@ -437,7 +437,7 @@ def test_at_a_terminal_a_deletion_and_a_correction_are_asked_first(
 def test_the_goals_are_asked_again_once_a_week_after_a_session(
         stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from stretch.coach.goals import HINT
-    from stretch.commands.common import weekly_goals
+    from stretch.commands.common.changed import weekly_goals
     from stretch.history import goals
     from stretch.output import Terminal
 

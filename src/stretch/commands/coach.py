@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import (
+from stretch.commands.common.basics import (
     catalogue,
     catalogue_or_builtin,
     open_history,
-    profile,
     settings,
     timings,
 )
+from stretch.commands.common.person import profile
 
 if TYPE_CHECKING:
     from stretch.coach.progress import MoveDose

@@ -11,20 +11,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
-from stretch.commands.common import (
+from stretch.commands.common.basics import (
     catalogue,
     catalogue_or_builtin,
-    levels_now,
     open_history,
     output_file,
-    profile,
-    replay_for,
     routine,
-    say_recomputed,
     settings,
-    synced_line,
     timings,
 )
+from stretch.commands.common.changed import levels_now, say_recomputed, synced_line
+from stretch.commands.common.person import profile, replay_for
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -173,7 +170,7 @@ def log(term: Terminal, name: str, *, day: date | None, pain_before: int | None,
     """A session done from the paper sheet: completed, at the doses of that day, marked as
     logged by hand."""
     from stretch import wallclock
-    from stretch.commands.common import sync_after
+    from stretch.commands.common.changed import sync_after
     from stretch.errors import UsageProblem
     from stretch.text import date_label
 

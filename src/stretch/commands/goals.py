@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import ask_goals, open_history
+from stretch.commands.common.basics import open_history
+from stretch.commands.common.changed import ask_goals
 
 if TYPE_CHECKING:
     from stretch.output import Terminal

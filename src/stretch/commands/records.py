@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, catalogue_or_builtin, open_history, output_file
-from stretch.commands.common import timings as timings_now
+from stretch.commands.common.basics import (
+    catalogue,
+    catalogue_or_builtin,
+    open_history,
+    output_file,
+)
+from stretch.commands.common.basics import timings as timings_now
 
 if TYPE_CHECKING:
     from stretch.model import Catalogue
@@ -26,7 +31,8 @@ def week(term: Terminal, *, as_json: bool, ics: bool = False, output: str | None
         raise UsageProblem("-o writes the calendar file: add --ics")
     from stretch import text, wallclock
     from stretch.coach.levels import Log, Standing, replay_log
-    from stretch.commands.common import planned, plans_noted, profile, settings
+    from stretch.commands.common.basics import settings
+    from stretch.commands.common.person import planned, plans_noted, profile
     from stretch.fit.fitted import fit_to
     from stretch.history.calendar import week as week_days
     from stretch.output import emit_json
@@ -85,7 +91,7 @@ def week_set(term: Terminal, day: str, name: str | None) -> None:
 
 def _routine_or_rest(known: Catalogue, name: str) -> str:
     """A routine's id by its name, or a usage error naming every routine and rest."""
-    from stretch.commands.common import routine
+    from stretch.commands.common.basics import routine
     from stretch.errors import UnknownName, UsageProblem
     from stretch.vocab import REST_DAY
 
@@ -101,7 +107,7 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
 
     from stretch import wallclock
     from stretch.coach.levels import Standing
-    from stretch.commands.common import planned, plans_noted, profile
+    from stretch.commands.common.person import planned, plans_noted, profile
     from stretch.history.calendar import current_streak
     from stretch.output import emit_json
     from stretch.views import history as reports
@@ -125,8 +131,8 @@ def week_calendar(term: Terminal, *, output: str | None, force: bool) -> None:
     each as long as its routine takes at the person's doses."""
     from stretch import wallclock
     from stretch.coach.levels import Standing
-    from stretch.commands.common import planned as plan_of
-    from stretch.commands.common import profile, read_standing
+    from stretch.commands.common.person import planned as plan_of
+    from stretch.commands.common.person import profile, read_standing
     from stretch.errors import StretchError
     from stretch.files import data_dir, remind_file
     from stretch.fit.fitted import fit_to

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import (
-    catalogue,
-    open_history,
-    output_file,
-    planned,
-    plans_noted,
-    profile,
-    settings,
-    timings,
-)
+from stretch.commands.common.basics import catalogue, open_history, output_file, settings, timings
+from stretch.commands.common.person import planned, plans_noted, profile
 
 if TYPE_CHECKING:
     from stretch.output import Terminal

@@ -14,21 +14,22 @@ from typing import TYPE_CHECKING
 
 from stretch import text
 from stretch.coach.levels import Standing
-from stretch.commands.common import (
+from stretch.commands.common.basics import (
     catalogue,
-    first_side_today,
-    intake_for,
     lookup,
     open_history,
+    routine,
+    show_routine,
+    timings,
+)
+from stretch.commands.common.changed import sync_after, weekly_goals
+from stretch.commands.common.person import (
+    first_side_today,
+    intake_for,
     planned,
     plans_noted,
     profile_and_path,
     read_standing,
-    routine,
-    show_routine,
-    sync_after,
-    timings,
-    weekly_goals,
 )
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
-    from stretch.commands.common import personal, profile
+    from stretch.commands.common.person import personal, profile
     from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json

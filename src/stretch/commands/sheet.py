@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, output_file, personal, routine, settings, timings
+from stretch.commands.common.basics import catalogue, output_file, routine, settings, timings
+from stretch.commands.common.person import personal
 
 if TYPE_CHECKING:
     from datetime import date
