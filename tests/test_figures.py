@@ -16,8 +16,9 @@ from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.errors import CatalogueError
 from stretch.figures import braille, geometry, svg
+from stretch.figures.space import Moment, joints_at
 from stretch.model import Catalogue
-from stretch.poses import WIDTH, Figure, Pose, Prop
+from stretch.poses import JOINTS, WIDTH, Figure, Pose, Prop
 from stretch.sheet import model as sheets
 from stretch.sheet.html import html
 from tests.conftest import DEFAULTS, write_user_file
@@ -29,8 +30,8 @@ FIELD = "moves.test-move.figure"
 
 # file -> the message after "path:"
 EXPECTED = {
-    "figure-bad-view.yaml": f"11:13: {FIELD}.view: 'sid' is not one of: side, front, top "
-    "(did you mean 'side'?)",
+    "figure-bad-view.yaml": f"11:13: {FIELD}.view: 'sid' is not one of: side, front, top, "
+    "three-quarter (did you mean 'side'?)",
     "figure-chair-two-numbers.yaml": f"12:30: {FIELD}.props[1]: a chair takes [front, back, "
     "seat]: write 'chair: [40, 58, 24]'",
     "figure-counted-no-end.yaml": f"12:7: {FIELD}.end: missing (a counted exercise is drawn as "
@@ -48,7 +49,20 @@ EXPECTED = {
     "figure-point-number.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
     "got the number 64",
     "figure-point-three.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
-    "got 3 entries",
+    "got 3 entries; a depth z is for 'view: three-quarter'",
+    "figure-depth-four.yaml": f"14:15: {FIELD}.pose.neck: expected a point [x, y] or "
+    "[x, y, z], got 4 entries",
+    "figure-depth-out-of-range.yaml": f"20:28: {FIELD}.pose.near-knee: z 31 is out of range "
+    "(-30 to 30)",
+    "figure-turn-in-side-view.yaml": f"12:13: {FIELD}.turn: 'turn' sets the camera of a "
+    "three-quarter view; this figure's view is 'side'",
+    "figure-tilt-out-of-range.yaml": f"13:13: {FIELD}.tilt: tilt 95 is out of range (0-90)",
+    "figure-turn-not-a-number.yaml": f"12:13: {FIELD}.turn: turn must be a whole number, "
+    "got 'left'",
+    "figure-end-missing-toes.yaml": f"27:9: {FIELD}.end.near-toes: missing (the start pose "
+    "has it, and a counted figure moves each joint from its start to its end)",
+    "figure-end-extra-bend.yaml": f"37:9: {FIELD}.end.mid-back: not in the start pose (a "
+    "counted figure moves each joint from its start to its end)",
     "figure-props-empty.yaml": f"12:14: {FIELD}.props: the list is empty",
     "figure-seat-too-high.yaml": f"14:27: {FIELD}.props[1]: seat 70 is out of range (0-60)",
     "figure-two-props-one-entry.yaml": f"12:15: {FIELD}.props[0]: one prop per entry, like "
@@ -138,7 +152,11 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
     for move in builtin.moves.values():
         assert move.figure is not None
         for frame in geometry.frames(move.figure, None):
-            points = move.figure.pose(frame).points()
+            points = joints_at(move.figure, frame)
+            bent = [("hip", "mid-back"), ("mid-back", "neck")] if "mid-back" in points else []
+            trunk = sum(math.dist(points[a], points[b]) for a, b in bent)
+            too_long += [f"{move.id} {frame or 'pose'} trunk: {trunk:.1f}"] if trunk > 18 + SLACK \
+                else []
             too_long += [f"{move.id} {frame or 'pose'} {a}-{b}: "
                          f"{math.dist(points[a], points[b]):.1f} "
                          f"(a body has {length})"
@@ -171,16 +189,26 @@ def figure_of(catalogue: Catalogue, move_id: str) -> Figure:
     return figure
 
 
-def test_braille_is_stable_for_a_hold_and_both_frames_of_a_counted_move(
-    builtin: Catalogue,
-) -> None:
+# The figure's room beside the digits at 100x32 and at 200x55 (session/layout.py).
+GOLDEN_SIZES = ((38, 14), (78, 33))
+
+
+def test_braille_is_stable_for_a_hold_and_a_counted_move_at_two_sizes(builtin: Catalogue) -> None:
+    """Golden drawings: pigeon (a three-quarter hold) and the glute bridge (a side view
+    that moves) at the live view's two benchmark sizes; the bridge at its start, half way
+    and its end, and both frames side by side as `moves` shows them."""
     pigeon = figure_of(builtin, "pigeon")
     bridge = figure_of(builtin, "glute-bridge")
-    check("figure-pigeon", "\n".join(braille.render(pigeon, width=36, height=10)) + "\n")
-    frames = [f"{frame}:\n" + "\n".join(braille.render(bridge, width=30, height=7, frame=frame))
-              for frame in ("start", "end")]
-    both = "\n".join(braille.render(bridge, width=64, height=7))
-    check("figure-glute-bridge", "\n".join([*frames, "both:", both]) + "\n")
+    for width, height in GOLDEN_SIZES:
+        check(f"figure-pigeon-{width}x{height}",
+              "\n".join(braille.render(pigeon, width=width, height=height)) + "\n")
+        moments: tuple[Moment, ...] = ("start", 0.5, "end")
+        frames = [f"{moment}:\n" + "\n".join(braille.render(bridge, width=width,
+                                                            height=height, frame=moment))
+                  for moment in moments]
+        both = "\n".join(braille.render(bridge, width=64, height=7))
+        check(f"figure-glute-bridge-{width}x{height}",
+              "\n".join([*frames, "both:", both]) + "\n")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1, 1), (3, 2), (10, 3), (22, 9), (80, 30)])
@@ -228,12 +256,11 @@ def test_the_right_side_is_the_mirror_of_the_left(builtin: Catalogue) -> None:
         assert move.figure is not None
         for frame in ("start", "end"):
             left = geometry.drawing(move.figure, frame)
-            right = geometry.drawing(geometry.oriented(move.figure, "right"), frame)
+            right = geometry.drawing(move.figure, frame, "right")
             flip = [[(round(WIDTH - x, 6), round(y, 6)) for x, y in s.points]
                     for s in left.strokes]
             same = [[(round(x, 6), round(y, 6)) for x, y in s.points] for s in right.strokes]
-            # the same lines, each perhaps drawn from its other end (a floor, say)
-            assert [min(f, f[::-1]) for f in flip] == [min(p, p[::-1]) for p in same], move.id
+            assert flip == same, move.id
             assert (WIDTH - left.head[0], left.head[1]) == right.head
             # in braille too, up to two dots either way: a two-dot pen cannot be centred,
             # and a head's centre and a line's ends round to the nearest dot
@@ -252,15 +279,21 @@ def near(these: set[tuple[int, int]], those: set[tuple[int, int]]) -> bool:
                for x, y in these)
 
 
-def test_mirroring_flips_joints_and_props_and_keeps_near_limbs_near() -> None:
-    pose = Pose((("head", (10, 50)), ("hip", (30, 20))))
-    figure = Figure("side", (Prop("floor"), Prop("wall", (90,)), Prop("chair", (40, 58, 24))),
-                    (pose,))
-    mirrored = geometry.mirror(figure)
-    assert mirrored.pose(None).points() == {"head": (90, 50), "hip": (70, 20)}
-    assert mirrored.props == (Prop("floor"), Prop("wall", (10,)), Prop("chair", (60, 42, 24)))
-    assert geometry.mirror(mirrored) == figure
-    assert geometry.oriented(figure, "left") == figure == geometry.oriented(figure, "both")
+def test_mirroring_flips_the_page_and_keeps_near_limbs_near() -> None:
+    """The right side is the left's mirror on the page, after the three-quarter view's
+    camera has turned it, so the depth slants the other way too; near limbs stay near."""
+    pose = Pose(tuple((name, (30 + i, 10 + i, 5 if name.startswith("near") else 0))
+                      for i, name in enumerate(JOINTS)))
+    figure = Figure("three-quarter", (Prop("floor"), Prop("wall", (90,))), (pose,),
+                    camera=(40, 30))
+    left = geometry.drawing(figure)
+    right = geometry.drawing(figure, side="right")
+    assert [s.layer for s in right.strokes] == [s.layer for s in left.strokes]
+    for a, b in zip(left.strokes, right.strokes, strict=True):
+        assert [(round(WIDTH - x, 6), y) for x, y in a.points] == \
+            [(round(x, 6), y) for x, y in b.points]
+    assert right.box == (WIDTH - left.box[2], left.box[1], WIDTH - left.box[0], left.box[3])
+    assert geometry.drawing(figure, side="left") == left
     assert WIDTH == 100
 
 
@@ -274,7 +307,8 @@ def test_svg_is_well_formed_accessible_and_escapes_its_title(builtin: Catalogue)
             assert root.tag == "svg" and root.get("role") == "img" and root.get("class") == "figure"
             assert root.findtext("title") == move.name
             assert len(root.get("viewBox", "").split()) == 4
-            assert len(root.findall("g/circle")) == (2 if move.figure.counted else 1)
+            heads = [c for c in root.iter("circle") if c.get("class") == "head"]
+            assert len(heads) == (2 if move.figure.counted else 1)
     figure = figure_of(builtin, "frog")
     text = svg.render(figure, title="<Frog> & 'co'")
     assert ET.fromstring(text).findtext("title") == "<Frog> & 'co'" and "<Frog>" not in text
@@ -336,7 +370,7 @@ def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_hom
     assert "left side shown" not in shown.stdout
     data = json.loads(runner.invoke(app, ["moves", "--json"]).stdout)
     assert next(m for m in data if m["id"] == "chair-twist-free")["figure"] is None
-    assert next(m for m in data if m["id"] == "pigeon")["figure"]["view"] == "side"
+    assert next(m for m in data if m["id"] == "pigeon")["figure"]["view"] == "three-quarter"
     assert runner.invoke(app, ["show", "mine"]).exit_code == 0
     page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
     assert page.exit_code == 0

@@ -26,6 +26,7 @@ from stretch.plan import DOSE_TARGET, meets_target, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 NUMBER_SPACE = re.compile(r"(\d) ")
+FIGURE_MM = 45  # a held move's drawing on paper: its width in millimetres
 CSS = """
 :root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
   --warn: #8a3f00; --alarm: #a11d1d; }
