@@ -20,6 +20,7 @@ from rich.control import Control
 from rich.segment import ControlType
 from rich.text import Text
 
+from stretch.session import motion
 from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import (
     Command,
@@ -33,7 +34,8 @@ from stretch.session.engine import (
     run_session,
 )
 from stretch.session.keys import RawKeys
-from stretch.session.view import KEY_COMMANDS, View, countdown, figure_frame, frame, number
+from stretch.session.picture import figure_frame
+from stretch.session.view import KEY_COMMANDS, View, countdown, frame, number
 
 HOME = str(Control.home())  # the cursor to the top left
 ERASE_LINE = str(Control((ControlType.ERASE_IN_LINE, 0)))  # from the cursor to the row's end
@@ -138,7 +140,7 @@ class LiveLoop:
         elapsed = session.elapsed()
         return (session.index, number(session), countdown(session.remaining()),
                 figure_frame(session.step, elapsed), session.paused, self.view.show_help,
-                width, height)
+                self.view.show_all, width, height)
 
     def redraw(self) -> None:
         """Draw only when what the screen shows would change."""
@@ -159,12 +161,25 @@ class LiveLoop:
             self.keys.resized = False
             self._shown = None
             self.redraw()
-        key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
+        key = self.keys.read_key(self.session.clock.real_seconds_until(self.wake_at(deadline)))
         if key == "?":
             self.view = replace(self.view, show_help=not self.view.show_help)
             self.redraw()
             return None
+        if key == "i":
+            self.view = replace(self.view, show_all=not self.view.show_all)
+            self.redraw()
+            return None
         return KEY_COMMANDS.get(key or "")
+
+    def wake_at(self, deadline: float) -> float:
+        """The deadline, or sooner when a moving figure's next in-between frame is due
+        (waking returns nothing, and the session polls and redraws)."""
+        session = self.session
+        if session.paused:
+            return deadline
+        wake = motion.wake_in(session.step, session.elapsed())
+        return deadline if wake is None else min(deadline, session.clock.now() + wake)
 
     def hold_end(self, end: Ending) -> None:
         """Show the end screen until a key (any key, Ctrl-C too) or the terminal closes."""
