@@ -335,11 +335,14 @@ def test_every_card_of_the_html_sheet_has_one_drawing_of_its_move(
     page = html(sheets.build(builtin.routines[name], builtin, DEFAULTS))
     found = cards(page)
     assert len(found) == len(builtin.routines[name].moves)
-    for card in found:
+    for card, move in zip(found, builtin.routines[name].moves, strict=True):
         drawings = card.findall(".//svg")
-        assert len(drawings) == 1
-        title = drawings[0].findtext("title")
-        assert title and title in (card.findtext(".//h3") or "")  # the drawing of this move
+        assert move.figure is not None
+        assert len(drawings) == (2 if move.figure.counted else 1)  # start and end, or the pose
+        for drawing in drawings:
+            title = drawing.findtext("title")
+            assert title and title.startswith(move.name)  # the drawing of this move
+            assert move.name in (card.findtext(".//h3") or "")
 
 
 # --- a user's move without a figure -----------------------------------------------------
@@ -375,7 +378,7 @@ def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_hom
     page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
     assert page.exit_code == 0
     found = cards(page.stdout)
-    assert [len(c.findall(".//svg")) for c in found] == [0, 1]
+    assert [len(c.findall(".//svg")) for c in found] == [0, 1]  # none, and pigeon's pose
     sheet = runner.invoke(app, ["sheet", "mine", "--format", "terminal"])
     assert sheet.exit_code == 0 and "Seated hip shift" in sheet.stdout
 

@@ -48,6 +48,10 @@ PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
 }
 HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the floor; others are x
 
+# Every figure is drawn for the left side; a card or screen that shows a sided move's
+# drawing says so, in these words.
+SIDE_SHOWN = "Left side shown; mirror it for the right."
+
 Frame = Literal["start", "end"]
 FRAMES: tuple[Frame, ...] = get_args(Frame)
 Point = tuple[int, int] | tuple[int, int, int]  # (x, y), or (x, y, z) in a three-quarter view

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from stretch import text
 from stretch.figures import braille
+from stretch.poses import SIDE_SHOWN
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views import dose_table
 
@@ -62,6 +63,8 @@ def _move_card(entry: Entry) -> RenderableType:
     beside.add_column(width=FIGURE[0] + 2, no_wrap=True)  # the width counts the padding
     lines = braille.render(figure, width=FIGURE[0], height=FIGURE[1])
     beside.add_row(words, Text("\n".join(lines).rstrip()))
+    if move.sided:  # under the card, on one line: the figure's column is too narrow
+        return Group(head, dose, beside, Text(SIDE_SHOWN, style="dim", justify="right"))
     return Group(head, dose, beside)
 
 
