@@ -18,7 +18,7 @@ from rich.text import Text
 from stretch.model import Move
 from stretch.session.lines import BULLET, CAUTION, GAP, beside, fit, wrapped
 
-MORE = " … i: read it all"
+MORE = "… i: read the rest"
 INSTRUCTIONS_KEY = "i"
 
 
@@ -53,13 +53,13 @@ def needs(moves: Iterable[Move], width: int) -> tuple[int, int]:
 
 
 def fitted(shown: tuple[Text, ...], rows: int, width: int) -> list[Text]:
-    """Exactly `rows` lines: all of them, or as many as fit with the last one cut at a
-    word and ended with an ellipsis and the key that shows the rest."""
+    """Exactly `rows` lines: all of them, or as many whole lines as fit (a line breaks
+    between words) and, last, an ellipsis and the key that shows the rest."""
     if len(shown) <= rows:
         return [*shown, *[Text()] * (rows - len(shown))]
     if rows <= 0:
         return []
-    return [*shown[: rows - 1], _ended(shown[rows - 1], width, MORE)]
+    return [*shown[: rows - 1], fit(Text(MORE, style="bold"), width, "left")]
 
 
 def _ended(line: Text, width: int, marker: str) -> Text:
