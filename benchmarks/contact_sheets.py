@@ -26,8 +26,9 @@ from common import quiet_env, stretch_command
 
 from stretch.catalogue.load import load_catalogue
 from stretch.figures import svg
-from stretch.model import Move
+from stretch.model import Move, Step
 from stretch.poses import Frame
+from stretch.session.motion import phases
 from stretch.sheet.html import FIGURE_MM
 
 CHROMIUM = ("chromium", "--headless", "--no-sandbox", "--disable-gpu",
@@ -125,9 +126,11 @@ def capture_all(env: dict[str, str], moves: list[Move], width: int, height: int
             tmux(socket, "send-keys", "-t", "m", " ")
             shots.append((f"{name}: start" if tempo else name, settled(socket)))
             if tempo:
-                # the middle of the first rep's still part, in real seconds
+                # the middle of the first rep's still part (or the top of a rep with none)
+                out, still, _ = phases(Step(kind="count", label=name, seconds=tempo,
+                                            move=move, tempo=tempo))
                 tmux(socket, "send-keys", "-t", "m", " ")
-                time.sleep(tempo * 0.45 / SPEED)
+                time.sleep((out + still / 2) / SPEED)
                 tmux(socket, "send-keys", "-t", "m", " ")
                 shots.append((f"{name}: end", settled(socket)))
             tmux(socket, "send-keys", "-t", "m", " ")

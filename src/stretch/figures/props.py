@@ -8,16 +8,18 @@ print, so they read as objects rather than more limbs.
 
 from __future__ import annotations
 
+import math
+
 from stretch.figures.strokes import XY, Box, Project, Stroke
 from stretch.poses import DEEP, Prop, View
 
-MAT = 9.0  # half a mat's depth (about 60 cm wide), three-quarter view
-MAT_OVERHANG = 3.0  # how far a mat reaches beyond the body at each end
+MAT = 7.0  # half a mat's depth (about 45 cm: a mat hugs the body), three-quarter view
+MAT_OVERHANG = 2.0  # how far a mat reaches beyond the body at each end
 WALL_TOP = 30  # a wall is drawn at least this high beside a low figure
 # A cushion around its x: a pillow about 40 cm long and 15 cm high, rounded at the ends.
 CUSHION = ((-7.0, 0.0), (-7.5, 1.5), (-6.5, 3.5), (-4.0, 4.5), (4.0, 4.5), (6.5, 3.5),
            (7.5, 1.5), (7.0, 0.0), (-7.0, 0.0))
-PILLOW = (7.0, 6.0, 3.5, 2.0)  # half its length and depth, its height, its corners' cut
+PILLOW = (7.0, 5.0, 2.5)  # half its length and depth, and its height
 CHAIR_BACK = 20  # how far a chair's back rises above its seat
 MATTRESS = 4  # the line under a bed's top
 
@@ -29,15 +31,14 @@ def _mat(span: tuple[float, float], project: Project) -> list[XY]:
 
 
 def _pillow(x: float, project: Project) -> list[list[XY]]:
-    """A cushion on the floor seen from above at a slant: its top, rounded at the
-    corners, and its front side down to the floor."""
-    w, d, h, r = PILLOW
-    top = [(x - w + r, -d), (x + w - r, -d), (x + w, -d + r), (x + w, d - r), (x + w - r, d),
-           (x - w + r, d), (x - w, d - r), (x - w, -d + r), (x - w + r, -d)]
-    face = [project((px, h, pz)) for px, pz in top]
-    front = [project(p) for p in ((x - w, h, d - r), (x - w, 0.0, d - r), (x + w, 0.0, d - r),
-                                  (x + w, h, d - r))]
-    return [face, front]
+    """A round cushion on the floor seen from above at a slant: its top, an ellipse, and
+    the curve of its front side down to the floor."""
+    w, d, h = PILLOW
+    ring = [(math.cos(a * math.pi / 12), math.sin(a * math.pi / 12)) for a in range(25)]
+    top = [project((x + w * c, h, d * s)) for c, s in ring]
+    front = [project((x + w * c, 0.0, d * s)) for c, s in ring[:13]]
+    sides = [[project((x + w * k, h, 0.0)), project((x + w * k, 0.0, 0.0))] for k in (1, -1)]
+    return [top, front, *sides]
 
 
 def _wall_panel(x: float, top: float, project: Project) -> list[XY]:
