@@ -34,7 +34,7 @@ from stretch.sheet.html import FIGURE_MM
 CHROMIUM = ("chromium", "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--no-first-run")
 SIZES = ((100, 32), (200, 55))
-SPEED = 2.0  # the live runs: fast enough to be quick, slow enough to catch a pose
+SPEED = 1.0  # real time: a counted move is caught at the top of its first rep
 PER_PAGE = {100: 6, 200: 2}  # captures per PNG
 
 
