@@ -3,6 +3,7 @@ the drawings appear (moves, the sheets) with and without a figure."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from stretch.cli import app
 from stretch.errors import CatalogueError
 from stretch.figures import braille, geometry, svg
 from stretch.figures.space import Moment, joints_at
+from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
 from stretch.poses import JOINTS, WIDTH, Figure, Pose, Prop
 from stretch.sheet import model as sheets
@@ -401,3 +403,64 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     assert set(couch) == {"view", "props", "pose"}
     assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 72}]
     assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 20]}
+
+
+# --- braille made to be read from the floor --------------------------------------------
+
+def crossing() -> Figure:
+    """A side view whose near shin crosses its far leg, which lies straight along y 30."""
+    spots = {"head": (80, 30), "neck": (74, 30), "hip": (50, 30),
+             "near-elbow": (70, 40), "near-hand": (66, 48), "far-elbow": (78, 40),
+             "far-hand": (82, 48), "near-knee": (45, 45), "near-foot": (35, 15),
+             "far-knee": (40, 30), "far-foot": (28, 30)}
+    return Figure("side", (Prop("floor"),), (Pose(tuple(spots.items())),))
+
+
+def test_far_limbs_are_dotted_near_ones_solid_and_cut_where_they_cross() -> None:
+    """Without colour the dots tell near from far: a near limb is an unbroken line one dot
+    wide at this size, a far one every other dot; where they cross, the far one stops
+    short of the near one, so the crossing reads as two limbs, not a blob."""
+    figure = crossing()
+    inked = dots(braille.render(figure, width=40, height=16))
+    canvas = braille._Canvas(80, 64, geometry.bounds(figure))
+    near_shin = list(canvas.path(Stroke(((45, 45), (35, 15)), "near")))
+    far_leg = list(canvas.path(Stroke(((50, 30), (40, 30), (28, 30)), "far")))
+    assert canvas.pen == 1
+    assert all(dot in inked for dot in near_shin)  # solid
+    shown = [dot in inked for dot in far_leg]
+    assert sum(shown) >= len(far_leg) // 3  # there, and dotted: never two dots running
+    assert not any(a and b for a, b in itertools.pairwise(shown))
+    reach = range(-braille.GAP_DOTS, braille.GAP_DOTS + 1)
+    crossed = {(x + dx, y + dy) for x, y in near_shin for dx in reach for dy in reach}
+    cut = [dot for dot in far_leg if dot in crossed and dot not in near_shin]
+    assert cut and not any(dot in inked for dot in cut)  # a gap either side of the near line
+
+
+@pytest.mark.parametrize(("width", "height"), [(16, 6), (40, 17), (80, 35)])
+def test_the_head_and_the_floor_are_drawn_at_every_size(builtin: Catalogue, width: int,
+                                                        height: int) -> None:
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        for frame in geometry.frames(move.figure, None):  # a pose, or start and end
+            shown = geometry.drawing(move.figure, frame)
+            canvas = braille._Canvas(width * 2, height * 4, shown.box)
+            inked = dots(braille.render(move.figure, width=width, height=height, frame=frame))
+            cx, cy = canvas.at(shown.head)
+            reach = int(canvas.radius) + 2
+            around = {(cx + dx, cy + dy) for dx in range(-reach, reach + 1)
+                      for dy in range(-reach, reach + 1)}
+            assert len(around & inked) >= 5, (move.id, width)  # a ring, or at least a disc
+            floor = [s for s in shown.props if not s.fine and s.points[0][1] == 0.0] or \
+                [s for s in shown.props if not s.fine][:1]
+            assert floor, move.id
+            line = list(canvas.path(floor[0]))
+            assert sum(dot in inked for dot in line) >= len(line) // 2, (move.id, width)
+
+
+def test_lines_are_one_dot_wide_small_and_two_at_most_when_big(builtin: Catalogue) -> None:
+    """The pen grows with the drawing but stops at two dots: thick strokes run together
+    into blobs from two metres away."""
+    figure = figure_of(builtin, "glute-bridge")
+    box = geometry.bounds(figure)
+    pens = [braille._Canvas(w * 2, h * 4, box).pen for w, h in ((40, 17), (80, 35), (200, 90))]
+    assert pens == [1, 2, 2]

@@ -27,6 +27,7 @@ BLANK = " "
 ARROW = "→"
 ARROW_DOWN = "↓"
 GAP = 3  # cells between two frames, the arrow in the middle
+GAP_DOTS = 2  # the far side's dots taken off either side of a near line that crosses it
 THICK_FROM = 2.0  # dots per grid unit from which the body's lines are two dots wide
 # Each dot remembers what drew it; a cell shows the nearest of its dots' layers.
 RANK: dict[Layer, int] = {"prop": 1, "far": 2, "body": 3, "near": 3, "head": 4}
@@ -165,7 +166,8 @@ class _Canvas:
                     self.put(x + dx, y + dy, rank)
 
     def clear_behind(self, stroke: Stroke) -> None:
-        """Take the far side's dots off a one-dot margin around a front stroke or head."""
+        """Take the far side's dots off a margin around a front stroke or head: two dots,
+        since a dotted far line has every other one off anyway."""
         far = RANK["far"]
         if stroke.layer == "head":
             cx, cy = self.at(stroke.points[0])
@@ -174,7 +176,7 @@ class _Canvas:
                      for dx in range(-reach, reach + 1)
                      if dx * dx + dy * dy <= (self.radius + 1.5) ** 2]
         else:
-            margin = range(-1, self.pen + 1)
+            margin = range(-GAP_DOTS, self.pen + GAP_DOTS)
             spots = [(x + dx, y + dy) for x, y in self.path(stroke)
                      for dy in margin for dx in margin]
         for x, y in spots:

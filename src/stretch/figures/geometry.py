@@ -2,12 +2,13 @@
 
 A pose becomes polylines (the limbs, the trunk, the props) and a head, each on a layer
 the renderers style alike: far limbs lighter than near ones, props muted. A three-quarter
-view shows depth: each joint's z moves it down and aside (an oblique projection), so a
-knee that points at the viewer, a shin across the body or knees spread wide read as such,
-and the floor is a mat seen from above. A counted figure is drawn at any moment between
-its start and end (the live view's in-between frames). The box that frames a figure
-covers every one of its frames, so it does not jump about as it moves. The right side is
-the left's mirror image, flipped after the projection so the depth slants the other way.
+view shows depth (figures/space.py turns and tilts it to the page), so a knee that points
+at the viewer, a shin across the body or knees spread wide read as such, and the floor
+is a mat seen from above. A counted figure is drawn at any moment between its start and
+end (the live view's in-between frames). The box that frames a figure covers every one
+of its frames, so it does not jump about as it moves. The right side is the left's
+mirror image, flipped on the page after the projection, so its depth turns the other
+way too.
 """
 
 from __future__ import annotations
