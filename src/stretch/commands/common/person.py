@@ -48,11 +48,11 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine,
              standing: Standing | None = None) -> Routine:
     """The routine as it runs for this person (their rungs and doses), with a line for
     each move it leaves out."""
-    from stretch.coach.wording import left_out_line
+    from stretch.coach.wording import left_out_lines
 
     mine, gone = (standing or read_standing(term, known)).routine(known, chosen)
-    for out in gone:
-        term.note(left_out_line(out, mine))
+    for line in left_out_lines(gone, mine):
+        term.note(line)
     return mine
 
 
