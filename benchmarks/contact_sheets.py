@@ -2,12 +2,13 @@
 
 - `svg-N.png`: each move's SVG at its printed size (as the sheet prints it), left side,
   printed to PDF by Chromium and rasterised by pdftoppm at 150 dpi;
-- `braille-100x32-N.png`, `braille-200x55-N.png`: the live screen captured from tmux at
-  each size, for every move (a counted one at its start and its end), colours included;
+- `braille-100x32-N.png`, `braille-200x55-N.png`: the live screen at each size, drawn
+  by the live view's own code, for every move as written (a counted one at its start and
+  its end), colours included (the live view itself is tested in tmux);
 - `sheet-ROUTINE-PAPER.png` (with --sheets): each routine's printed sheet, page by page.
 
 Run: python benchmarks/contact_sheets.py [OUT] [--sheets]   (default OUT: /tmp/stretch-contact)
-Needs chromium, pdftoppm and tmux; nothing is written inside the project.
+Needs chromium and pdftoppm; nothing is written inside the project.
 """
 
 from __future__ import annotations
@@ -15,19 +16,18 @@ from __future__ import annotations
 import argparse
 import html
 import io
-import os
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from common import quiet_env, stretch_command
 
 from stretch.catalogue.load import load_catalogue
 from stretch.figures import svg
-from stretch.model import Move, Step
+from stretch.model import Move
 from stretch.poses import Frame
+from stretch.session.engine import Session
 from stretch.session.motion import phases
 from stretch.sheet.html import FIGURE_MM
 
@@ -74,105 +74,73 @@ def svg_sheet(out: Path) -> None:
     to_png(out / "svg.pdf", out / "svg")
 
 
-ALL = """routines:
-  every-move:
-    title: Every move
-    rest: 5
-    items:
-"""
+class Clock:
+    """The session's clock, moved by hand: the screen at an exact moment."""
 
+    def __init__(self) -> None:
+        self.t = 0.0
+        self.speed = 1.0
 
-def tmux(socket: str, *args: str) -> str:
-    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True,
-                          check=False).stdout
+    def now(self) -> float:
+        return self.t
+
+    def sleep_until(self, t: float) -> None:
+        self.t = max(self.t, t)
+
+    def real_seconds_until(self, t: float) -> float:
+        return max(0.0, t - self.t)
 
 
 def braille_sheets(out: Path) -> None:
-    """Run a routine of every move live in tmux at each size; capture each move paused."""
+    """Every move's live screen at each size, drawn by the live view's own `frame()`: the
+    move as written (a routine's ladder would run a beginner's easier version in its
+    place), its first step, and a counted one again at the top of its first rep."""
     catalogue = load_catalogue(user_dir=None)
     moves = [m for m in catalogue.moves.values() if m.figure is not None]
-    env = quiet_env()
-    home = Path(env["STRETCH_HOME"])
-    (home / "routines").mkdir(parents=True, exist_ok=True)
-    (home / "routines" / "all.yaml").write_text(
-        ALL + "".join(f"      - move: {m.id}\n        reps: 1\n" for m in moves))
-    (home / "config.toml").write_text("checkin = false\nbell = false\n")
-    subprocess.run([*stretch_command(), "run", "desk-break", "--plain", "--speed", "1000"],
-                   env=env, capture_output=True, check=True)  # no first-time safety prompt
     for width, height in SIZES:
-        shots = capture_all(env, moves, width, height)
+        shots = [shot for move in moves for shot in screens(move, width, height)]
         per = PER_PAGE[width]
         for n in range(0, len(shots), per):
             write_capture_png(out / f"braille-{width}x{height}-{n // per + 1}", shots[n:n + per],
                               width)
 
 
-def capture_all(env: dict[str, str], moves: list[Move], width: int, height: int
-                ) -> list[tuple[str, str]]:
-    """(label, screen with escapes) for each move: paused as its first step starts, and a
-    counted one again paused in the middle of its first rep (the end pose)."""
-    socket = f"stretch-contact-{os.getpid()}-{width}"
-    command = " ".join([*stretch_command(), "run", "every-move", "--speed", f"{SPEED:g}"])
-    exports = " ".join(f"{k}={v}" for k, v in (("STRETCH_HOME", env["STRETCH_HOME"]),
-                                                ("TERM", "xterm-256color")))
-    tmux(socket, "new-session", "-d", "-s", "m", "-x", str(width), "-y", str(height),
-         f"env -u COLUMNS -u LINES {exports} {command}; sleep 600")
-    tmux(socket, "set-option", "-g", "status", "off")
-    shots: list[tuple[str, str]] = []
-    try:
-        for move in moves:
-            name, tempo = move.name, move.tempo
-            wait_until(socket, lambda s, n=name: f"{n} ·" in s.splitlines()[1])
-            tmux(socket, "send-keys", "-t", "m", " ")
-            shots.append((f"{name}: start" if tempo else name, settled(socket)))
-            if tempo:
-                # the middle of the first rep's still part (or the top of a rep with none)
-                out, still, _ = phases(Step(kind="count", label=name, seconds=tempo,
-                                            move=move, tempo=tempo))
-                tmux(socket, "send-keys", "-t", "m", " ")
-                time.sleep((out + still / 2) / SPEED)
-                tmux(socket, "send-keys", "-t", "m", " ")
-                shots.append((f"{name}: end", settled(socket)))
-            tmux(socket, "send-keys", "-t", "m", " ")
-            skip_to_next_move(socket, name)
-    finally:
-        tmux(socket, "kill-server")
+def screens(move: Move, width: int, height: int) -> list[tuple[str, str]]:
+    """(label, the screen with its colours as escape codes) for one move."""
+    from dataclasses import replace
+
+    from stretch.model import Item, Routine
+    from stretch.plan import timed_steps
+    from stretch.settings import Values
+
+    routine = Routine(id="every-move", title="Every move", summary="", rest=None, items=(
+        Item(move=move, hold=move.hold, reps=1, tempo=move.tempo),))
+    clock = Clock()
+    session = Session(timed_steps(routine, Values().timings()), clock)
+    session.start()
+    clock.t += session.step.seconds  # past getting ready
+    session.poll()
+    shots = [(f"{move.name}: start" if move.tempo else move.name, screen(session, width, height))]
+    if move.tempo:
+        step = session.step
+        out, still, _ = phases(replace(step, seconds=move.tempo))
+        clock.t += out + still / 2  # the middle of the first rep's still part
+        session.poll()
+        shots.append((f"{move.name}: end", screen(session, width, height)))
     return shots
 
 
-def skip_to_next_move(socket: str, name: str) -> None:
-    """Press n until the screen shows a step that is not this move's."""
-    for _ in range(40):
-        tmux(socket, "send-keys", "-t", "m", "n")
-        time.sleep(0.15)
-        lines = tmux(socket, "capture-pane", "-p", "-t", "m").splitlines()
-        if len(lines) > 1 and f"{name} ·" not in lines[1] and "·" in lines[1]:
-            return
+def screen(session: Session, width: int, height: int) -> str:
+    from rich.console import Console, Group
 
+    from stretch.session.view import View, frame
 
-def wait_until(socket: str, seen: object, timeout: float = 60.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        screen = tmux(socket, "capture-pane", "-p", "-t", "m")
-        lines = screen.splitlines()
-        if len(lines) < 2 or "·" not in lines[1]:  # not started yet, or mid-frame
-            time.sleep(0.1)
-            continue
-        if seen(screen):  # type: ignore[operator]
-            return screen
-        tmux(socket, "send-keys", "-t", "m", "n")
-        time.sleep(0.3)
-    raise SystemExit(f"timed out; the screen was:\n{screen}")
-
-
-def settled(socket: str) -> str:
-    last = ""
-    while True:
-        time.sleep(0.3)
-        screen = tmux(socket, "capture-pane", "-p", "-e", "-t", "m")
-        if screen == last:
-            return screen
-        last = screen
+    out = io.StringIO()
+    console = Console(width=width, height=height, force_terminal=True,
+                      color_system="truecolor", file=out)
+    console.print(Group(*frame(session, View("Every move"), width=width, height=height)),
+                  end="")
+    return out.getvalue()
 
 
 def write_capture_png(stem: Path, shots: list[tuple[str, str]], width: int) -> None:
@@ -208,7 +176,7 @@ def write_capture_png(stem: Path, shots: list[tuple[str, str]], width: int) -> N
 def sheets(out: Path) -> None:
     """Each routine's sheet printed on A4 and Letter, page by page."""
     env = quiet_env()
-    for name in ("hip-reset", "desk-break", "core-and-hips", "full-session"):
+    for name in ("hip-reset", "desk-break", "core-and-hips", "evening-hips", "full-session"):
         body = subprocess.run([*stretch_command(), "sheet", name, "--format", "html"], env=env,
                               capture_output=True, text=True, check=True).stdout
         for paper in ("A4", "letter"):
