@@ -17,12 +17,13 @@ from pathlib import Path
 from common import interleaved_medians, print_table, quiet_env, stretch_command
 
 GOAL_MS = 500.0
-ROUTINES = {  # the built-in week's routines and their moves, as sessions log them
-    "hip-reset": ("figure-four", "butterfly", "pigeon", "frog", "half-kneeling-hip-flexor"),
+ROUTINES = {  # the built-in week's routines and the moves a person's sessions log: rungs
+    # of the ladders, so the replay climbs them as it goes
+    "hip-reset": ("seated-figure-four", "seated-adductor", "standing-hip-flexor"),
     "core-and-hips": ("glute-bridge", "dead-bug", "curl-up", "clamshell", "side-plank",
                       "bird-dog"),
-    "desk-break": ("seated-figure-four", "standing-hip-flexor", "side-lunge", "hip-hinge",
-                   "standing-leg-raise"),
+    "desk-break": ("hip-hinge", "standing-figure-four", "seated-adductor",
+                   "standing-hip-flexor"),
 }
 GROUPS = ("gluteal", "adductor", "psoas", "core", "hip")
 

@@ -9,6 +9,7 @@ usual); with fewer than three such ratings there is no usual yet, and no flare b
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
@@ -23,7 +24,9 @@ class Flare:
 
     on: bool = False
     since: datetime | None = None  # when the flare began
-    _ratings: list[tuple[date, int]] = field(default_factory=list)
+    # the ratings of the last USUAL_DAYS, oldest first (they come in time order, so the
+    # window slides: a ten-year log costs no more per rating than a month's)
+    _ratings: deque[tuple[date, int]] = field(default_factory=deque)
     _high_since: datetime | None = None  # the first of the ratings above usual, in a row
     _befores: list[int] = field(default_factory=list)
 
@@ -31,7 +34,9 @@ class Flare:
         """The median rating at rest in the weeks before `day` (None: too few yet)."""
         start = day - timedelta(days=rules.USUAL_DAYS)
         end = day - timedelta(days=rules.FLARE_DAYS)
-        found = [r for d, r in self._ratings if start <= d < end]
+        while self._ratings and self._ratings[0][0] < start:
+            self._ratings.popleft()
+        found = [r for d, r in self._ratings if d < end]
         return float(median(found)) if len(found) >= rules.USUAL_RATINGS else None
 
     def rating(self, at: datetime, rating: int) -> rules.Event | None:
@@ -54,7 +59,7 @@ class Flare:
         """A session's "before" rating, for pain that climbs session after session."""
         if row.pain_before is None:
             return None
-        self._befores.append(row.pain_before)
+        self._befores = [*self._befores[1 - rules.CLIMB_SESSIONS:], row.pain_before]
         if self._climbing() and not self.on:
             return self._began(row.started, rules.CLIMBING)
         return None
