@@ -67,11 +67,13 @@ def replay_log(known: Catalogue, log: Log, profile: Profile | None = None, *,
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A move of a routine with no rung this person can do, and what it needs that they
-    cannot give ('kneeling or getting down to the floor')."""
+    """A move of a routine with no rung this person can do, what it needs that they
+    cannot give ('kneeling or getting down to the floor'), and the move done in its place
+    (None: none fits)."""
 
     move: Move
     needs: str
+    instead: Move | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +114,18 @@ class Standing:
         """The routine as it runs for this person, and the moves it left out."""
         items: list[Item] = []
         gone: list[LeftOut] = []
+        used = {m.id for named in chosen.moves for m in known.ladder(named)}
         for item in chosen.items:
             if item.move is None:
                 items.append(item)
                 continue
             rung = self.rung_for(known, item.move)
             if rung is None:
-                gone.append(LeftOut(item.move, self._needs(known, item.move)))
-                continue
+                rung = self._stand_in(known, item.move, used)
+                gone.append(LeftOut(item.move, self._needs(known, item.move), rung))
+                if rung is None:
+                    continue
+                used.add(rung.id)
             mine = _item_for(item, item.move, rung)
             if self.levels is not None:
                 mine = doses.dosed(mine, rung, self.levels.get(rung.id, 0))
@@ -127,6 +133,18 @@ class Standing:
         if all(i.move is None for i in items):
             items = []  # rests alone are not a routine
         return replace(chosen, items=tuple(items)), tuple(gone)
+
+    def _stand_in(self, known: Catalogue, named: Move, used: set[str]) -> Move | None:
+        """A move to do in place of `named` when nothing on its ladder fits, as a
+        physiotherapist would swap one: the first of the catalogue of the same kind and
+        muscle group that fits, at the bottom of its own ladder, and not in the routine
+        already (a glute bridge for someone off the floor: the standing hip hinge)."""
+        for move in known.moves.values():
+            if (move.kind == named.kind and move.group == named.group
+                    and move.easier_move is None and move.id not in used
+                    and self.profile.fits(move, self.left_out_for_now)):
+                return move
+        return None
 
     def _needs(self, known: Catalogue, named: Move) -> str:
         """What every rung of `named`'s ladder needs that the body rules out, in words."""
