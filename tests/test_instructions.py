@@ -49,6 +49,15 @@ def left_column(lines: list[str], width: int) -> str:
     return " ".join(" ".join(line[:left].split()) for line in lines)
 
 
+def cautions_shown(column: str, move: Move) -> int:
+    """How many of the move's cautions `column` shows, in order and each whole; -1 when
+    one of them is cut."""
+    for count in range(len(move.cautions) + 1):
+        if " ".join(f"! {c}" for c in move.cautions[:count]).split() == column.split():
+            return count
+    return -1
+
+
 def said_whole(text: str, screen: str) -> bool:
     return " ".join(text.split()) in screen
 
@@ -78,13 +87,41 @@ def test_a_small_window_cuts_between_words_and_says_which_key_reads_the_rest(
             continue
         cut += 1
         marked = [i for i, line in enumerate(lines) if MORE in line]
-        assert len(marked) == 1 and lines[marked[0]].strip() == MORE, move.id  # a row of its own
         opening = " ".join(move.setup.split()[:3])
-        start = next(i for i, line in enumerate(lines) if line.startswith(opening))
-        words = [w for w in left_column(lines[start: marked[0]], 60).split() if w != "•"]
+        start = next((i for i, line in enumerate(lines) if line.startswith(opening)),
+                     marked[0])  # (no row left for the setup: the cautions took them)
+        left, _ = columns(60)
+        assert len(marked) == 1 and lines[marked[0]][:left].strip() == MORE, move.id  # its own
+        across = lines[marked[0] + 1].startswith("! ")  # the cautions under, across the window
+        warned = (" ".join(lines[marked[0] + 1: -2]) if across else
+                  left_column([line[left:] for line in lines[start: marked[0] + 1]], 60))
+        assert cautions_shown(warned, move) >= 1, move.id  # the cautions first to keep
+        told = " ".join(lines[start: marked[0]]) if across else \
+            left_column(lines[start: marked[0]], 60)
+        words = [w for w in told.split() if w != "•"]
         everything = " ".join([move.setup, *move.cues]).split()
         assert words == everything[: len(words)], move.id  # whole words, in order, none cut
     assert cut  # the full session has moves whose words do not fit 60x20
+
+
+def test_at_80_by_24_every_caution_of_every_move_shows_whole(builtin: Catalogue) -> None:
+    """A caution is never the part cut: where the setup and cues do not all fit, the
+    cautions still show whole (beside them, or across the window where that takes fewer
+    rows), and the cues give way."""
+    from dataclasses import replace
+
+    from stretch.model import Item
+
+    every = replace(builtin.routines["full-session"], id="every",
+                    items=tuple(Item(move=move) for move in builtin.moves.values()))
+    known = replace(builtin, routines={**builtin.routines, "every": every})
+    left, _ = columns(80)
+    for move, lines in screens(known, "every", 80, 24):
+        across = " ".join(" ".join(line.split()) for line in lines)
+        beside = left_column([line[left:] for line in lines], 80)
+        for caution in move.cautions:
+            shown = f"! {caution}"
+            assert said_whole(shown, across) or said_whole(shown, beside), (move.id, caution)
 
 
 def test_the_i_page_shows_setup_cues_and_cautions_whole_at_60_by_20(builtin: Catalogue) -> None:

@@ -3,9 +3,9 @@ a key to read the rest, never a sentence cut mid-word.
 
 Wide windows put the cautions beside the setup and cues; narrow ones under them. The
 layout asks how many rows the session's longest instructions need (`needs`), so that at
-100x32 every cue of every move shows; where a window is too small for them, the last
-row that fits ends in an ellipsis and says which key shows them all (`i`, a page of its
-own that `page` lays out).
+100x32 every cue of every move shows; where a window is too small for them, the cautions
+still show whole and the setup and cues are cut, their last row an ellipsis that says
+which key shows them all (`i`, a page of its own that `page` lays out).
 """
 
 from __future__ import annotations
@@ -60,6 +60,41 @@ def fitted(shown: tuple[Text, ...], rows: int, width: int) -> list[Text]:
     if rows <= 0:
         return []
     return [*shown[: rows - 1], fit(Text(MORE, style="bold"), width, "left")]
+
+
+def block(move: Move | None, width: int, rows: int, *, side_by_side: bool) -> list[Text]:
+    """Exactly `rows` lines of a move's instructions: all of them when they fit; else the
+    cautions first to keep (whole, never cut mid-caution: all of them where they fit,
+    across the window when they do not fit beside the cues) and the setup and cues cut
+    between lines, a row saying which key reads the rest."""
+    if move is None:
+        return fitted((), rows, width)
+    whole = lines(move, width, side_by_side=side_by_side)
+    if len(whole) <= rows or rows <= 0:
+        return fitted(whole, rows, width)
+    cues, cautions = _parts(move)
+    more = Text(MORE, style="bold")
+    if side_by_side and cautions:
+        left, right = columns(width)
+        if len(wrapped(cautions, right)) <= rows:
+            told = [*wrapped(cues, left)[: rows - 1], more]
+            return fitted(tuple(beside(told, left, wrapped(cautions, right), right)), rows,
+                          width)
+        # too narrow beside: across the window they take fewer rows
+    warned = _whole(cautions, width, rows - 1)
+    told = wrapped(cues, width)[: rows - 1 - len(warned)]
+    return [fit(line, width, "left") for line in (*told, more, *warned)]
+
+
+def _whole(cautions: list[Text], width: int, rows: int) -> list[Text]:
+    """As many of the cautions as fit in `rows` lines, each whole."""
+    kept: list[Text] = []
+    for caution in cautions:
+        part = wrapped([caution], width)
+        if len(kept) + len(part) > rows:
+            break
+        kept += part
+    return kept
 
 
 def _ended(line: Text, width: int, marker: str) -> Text:

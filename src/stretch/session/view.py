@@ -111,11 +111,11 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
     figure = shown_figure(session, shown)
     layout = layout_for(session, width, height)
     body = _instructions(shown, layout)
+    notes: list[Text] = []
     if step.kind == "get-ready" and view.notes:
-        notes = [Text(note, style="yellow") for note in view.notes]
-        body = [*wrapped(notes, width), *body]
+        notes = wrapped([Text(note, style="yellow") for note in view.notes], width)
     # rows the cues (or the key help) leave empty go half above the countdown, half below
-    used = max(len(body), len(HELP_LINES))
+    used = max(len(notes) + len(body), len(HELP_LINES))
     above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
     name = _name(step, width)
@@ -139,8 +139,13 @@ def frame(session: Session, view: View, *, width: int, height: int) -> list[Text
         lines += [Text(), *drawn(*figure, fw, fh)]
     lines += [Text()] * layout.spacing
     rows = layout.cues - above
-    lines += (_help_lines() + [Text()] * rows)[:rows] if view.show_help else \
-        instructions.fitted(tuple(body), rows, width)
+    if view.show_help:
+        lines += (_help_lines() + [Text()] * rows)[:rows]
+    elif notes:
+        lines += instructions.fitted((*notes, *body), rows, width)
+    else:
+        lines += instructions.block(shown.move if shown else None, width, rows,
+                                    side_by_side=layout.shape == "wide")
     if layout.next:
         lines.append(fit(Text(_up_next(session)), width))
     lines.append(_footer(session, width))
