@@ -59,7 +59,7 @@ def ratings(home: Path) -> list[tuple[str, int | None, int | None]]:
 def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.run("run", "desk-break")  # real time: a demo asks no ratings
     screen = tmux.wait_for("How is your back right now, 0-10?")
-    assert "(0 none, 10 worst (1 then 0), Enter skips)" in " ".join(screen.split())
+    assert "(0 none, 10 worst: type 1 then 0; Enter skips)" in " ".join(screen.split())
     tmux.type("5")  # one key, no Enter
     tmux.start()
     tmux.wait_for("Get ready ·")
@@ -70,7 +70,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.type("0")  # "1" then "0": ten
     assert tmux.result() == (0, True)
     # every red flag follows a 10, so the answer has scrolled up by now
-    assert "And now? (0 none, 10 worst (1 then 0), Enter skips) 10" in tmux.scrollback()
+    assert "And now? (0 none, 10 worst: type 1 then 0; Enter skips) 10" in tmux.scrollback()
     tmux.run("run", "desk-break")
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one
@@ -80,7 +80,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.wait_for("And now?")
     tmux.keys("Enter")  # skipped
     assert tmux.result() == (0, True)
-    assert "And now? (0 none, 10 worst (1 then 0), Enter skips) skipped" in tmux.screen()
+    assert "And now? (0 none, 10 worst: type 1 then 0; Enter skips) skipped" in tmux.screen()
     assert ratings(tmux.tmp / "home") == [("stopped", 5, 10), ("stopped", 1, None)]
 
 

@@ -24,7 +24,7 @@ SCALE = f"{CANNOT} cannot do it, {AS_BEFORE} as before"
 SCALE_WORDS = f"from {CANNOT} (cannot do it) to {AS_BEFORE} (as before)"
 TEXT_MOST = 80  # characters in an activity: a few words ("putting on socks")
 WEEKLY = f"Once a week: how is each activity now? ({SCALE}; Enter skips one)"
-HINT = f"{CANNOT} cannot, {AS_BEFORE} as before (1 then 0), Enter skips"
+HINT = f"{CANNOT} cannot, {AS_BEFORE} as before: type 1 then 0; Enter skips"
 RULE = (f"A change of {MEANINGFUL} points or more in one activity is a meaningful change "
         "(Stratford 1995).")
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 TEN_WINDOW = 1.0  # seconds after a 1 to type the 0 of 10
 ENTER_WINDOW = 0.4  # seconds after a y or n in which an Enter belongs to it
 SKIP = frozenset({"enter", "escape", "\x04"})  # Enter, Escape, Ctrl-D
-HINT = f"{NO_PAIN} none, {WORST_PAIN} worst (1 then 0), Enter skips"
+HINT = f"{NO_PAIN} none, {WORST_PAIN} worst: type 1 then 0; Enter skips"
 ANSWERS = {"y": True, "Y": True, "n": False, "N": False}
 
 ReadKey = Callable[[float | None], str | None]  # a key, or None when the wait runs out
