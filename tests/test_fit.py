@@ -19,7 +19,7 @@ from stretch.cli import app
 from stretch.coach.doses import dose_ladder, personal
 from stretch.coach.levels import Standing
 from stretch.coach.profile import Profile
-from stretch.fit.cuts import FIT_MIN_HOLD
+from stretch.fit.cuts import FIT_MIN_HOLD, hold_lengths
 from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
 from stretch.model import STRETCH_GROUPS, Catalogue, Item, Routine, Step
@@ -118,6 +118,18 @@ def test_holds_never_go_below_the_fitting_floor(builtin: Catalogue) -> None:
         fitted = fit(builtin.routines["full-session"], DEFAULTS, minutes)
         holds = [s.seconds for s in timed_steps(fitted.routine, fitted.settings) if s.kind == "hold"]
         assert holds and min(holds) >= FIT_MIN_HOLD, minutes
+
+
+def test_a_shortened_hold_is_a_round_number_of_seconds(builtin: Catalogue) -> None:
+    """'20 s holds now 19 s' is no dose a person would be given: a hold made shorter is
+    a multiple of 5 s (or the floor), at every number of minutes."""
+    beginner = personal(builtin.routines["hip-reset"], {})
+    written = {s.seconds for s in timed_steps(beginner, DEFAULTS) if s.kind == "hold"}
+    for minutes in range(3, 13):
+        fitted = fit(beginner, DEFAULTS, minutes)
+        holds = {s.seconds for s in timed_steps(fitted.routine, fitted.settings)
+                 if s.kind == "hold"}
+        assert all(h % 5 == 0 or h in written for h in holds), (minutes, holds)
 
 
 def test_the_shortest_fit_holds_exactly_the_floor_at_default_settings(builtin: Catalogue) -> None:
@@ -223,7 +235,7 @@ def every_choice(routine: Routine) -> list[Routine]:
             stretches = [k for k, it in enumerate(kept) if it.move and it.tempo is None
                          and it.move.kind == "stretch"]
             for holds in product(*(range(1, kept[k].reps * kept[k].sets + 1) for k in stretches)):
-                for length in range(min(longest, FIT_MIN_HOLD), longest + 1):
+                for length in hold_lengths(longest):
                     cut = list(kept)
                     for k, h in zip(stretches, holds, strict=True):
                         cut[k] = replace(cut[k], reps=h, sets=1)

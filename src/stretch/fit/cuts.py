@@ -1,17 +1,18 @@
 """The ways a routine can be cut short to fit some minutes, and the choice among them.
 
 A candidate (a `Cut`) combines three cuts: moves left out (lowest priority first, then
-the latest; a stretch group's last move only after every other; a move of priority 1
-and the routine's last move never); holds taken off the stretches one by one, down to 1
-each, always from the group with the most stretch seconds; and holds made shorter, never
-below 15 s (the short end of ACSM's 10-30 s). Candidates are weighed by, in order:
-stretch groups present; the fewest groups below the 60 s target; the most stretch
-seconds; the fewest holds (fewer holds of a good length beat many short ones); the
-fewest stretches; the most of the minutes used. Going from the shortest candidate to the
-longest, each one better than the last chosen that gives no group less (or does a group
-more) is chosen in turn, and N minutes run the last choice within N: so more minutes
-never give a group less stretch, unless another group can now be done at all. The
-candidates are the same whatever the minutes; a long routine's are spread out.
+the latest; a stretch group's last move only after every other; a move of priority 1 and
+the routine's last move never); holds taken off the stretches one by one, down to 1
+each, always from the group with the most stretch seconds; and holds made shorter, in
+round steps of 5 s and never below 15 s (the short end of ACSM's 10-30 s). Candidates
+are weighed by, in order: stretch groups present; the fewest groups below the 60 s
+target; the most stretch seconds; the fewest holds (fewer holds of a good length beat
+many short ones); the fewest stretches; the most of the minutes used. Going from the
+shortest candidate to the longest, each one better than the last chosen that gives no
+group less (or does a group more) is chosen in turn, and N minutes run the last choice
+within N: so more minutes never give a group less stretch, unless another group can now
+be done at all. The candidates are the same whatever the minutes; a long routine's are
+spread out.
 
 Pure, and quick: cutting holds changes no transition, so a candidate takes the plan of
 the moves it keeps less what each item's cut saves, and items are planned one at a time
@@ -29,6 +30,7 @@ from stretch.model import STRETCH_GROUPS, Group, Item, Routine
 from stretch.plan import DOSE_TARGET, Timings, stretch_seconds, timed_steps, total_seconds
 
 FIT_MIN_HOLD = 15
+HOLD_STEP = 5  # a hold made shorter is a round number of seconds: 25 s, never 24 s
 SPAN = 24  # choices of each cut weighed at most (a long routine's are spread out)
 
 
@@ -104,7 +106,7 @@ class Fitter:
             longest = longest_hold(self.apply(Cut(drops)))
             for trims in reversed(_spread(0, len(self.trimmed(drops)))):
                 fitted = [w for w in (self.weigh(Cut(drops, trims, length)) for length in
-                                      _spread(min(longest, FIT_MIN_HOLD), longest))
+                                      hold_lengths(longest))
                           if w.seconds <= seconds]
                 if not fitted:
                     break  # fewer holds taken off take longer still
@@ -171,6 +173,13 @@ def _spread(low: int, high: int, *, dense_end: bool = False) -> list[int]:
         return list(range(low, high + 1))
     spread = {low + round(n * (high - low) / (SPAN - 1)) for n in range(SPAN)}
     return sorted(spread | (set(range(high - SPAN, high + 1)) if dense_end else set()))
+
+
+def hold_lengths(longest: int) -> list[int]:
+    """The lengths a routine's holds may be cut to, shortest first: the round numbers of
+    seconds (HOLD_STEP) from FIT_MIN_HOLD up to its longest hold, and that hold itself."""
+    low = min(longest, FIT_MIN_HOLD)
+    return sorted({low, longest, *range(-(-low // HOLD_STEP) * HOLD_STEP, longest, HOLD_STEP)})
 
 
 def held(item: Item, kind: str | None = None) -> bool:

@@ -2,12 +2,13 @@
 
 A choice leaves out any of the moves that may go (every move but those of priority 1),
 keeps from 1 to all of each stretch's holds, and caps every hold at one length of at
-least 15 s (the short end of ACSM's 10-30 s). Choices are weighed by, in order: stretch
-groups present; groups at the 60 s target; stretch seconds; the fewest holds; the most of
-the minutes used; then leaving out the moves marked to go first (priority 3). For each
-set of moves and holds the longest hold that fits is best (more seconds, no more holds),
-so only the moves and the holds are searched; a bound on what a set of moves could give
-skips the sets that cannot beat the best so far.
+least 15 s (the short end of ACSM's 10-30 s), a round number of seconds
+(`hold_lengths`). Choices are weighed by, in order: stretch groups present; groups at
+the 60 s target; stretch seconds; the fewest holds; the most of the minutes used; then
+leaving out the moves marked to go first (priority 3). For each set of moves and holds
+the longest hold that fits is best (more seconds, no more holds), so only the moves and
+the holds are searched; a bound on what a set of moves could give skips the sets that
+cannot beat the best so far.
 
 Exact, and quick for a routine of a dozen moves (every built-in one); `SEARCHABLE` says
 when a routine is small enough, and cuts.py's spread search takes the rest.
@@ -20,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from stretch.fit.cuts import FIT_MIN_HOLD, held, rounds, stretch
+from stretch.fit.cuts import held, hold_lengths, rounds, stretch
 from stretch.model import Item, Routine
 from stretch.plan import DOSE_TARGET, Timings, timed_steps, total_seconds
 
@@ -48,7 +49,7 @@ class Search:
         self.stretches = [i for i, it in enumerate(items) if stretch(it)]
         self.held = [i for i, it in enumerate(items) if held(it) and not stretch(it)]  # planks
         longest = max((it.hold or 0 for it in items if held(it)), default=0)
-        self.lengths = list(range(min(longest, FIT_MIN_HOLD), longest + 1)) or [0]
+        self.lengths = hold_lengths(longest)
         self._bases: dict[frozenset[int], float] = {}
         self._pieces: dict[tuple[int, int, int], float] = {}
 
