@@ -138,6 +138,13 @@ def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) 
     session = at(builtin, 10 + 13, "core-and-hips")  # 13 s into 10 x 6 s bridges: rep 3
     text = "\n".join(render(session, 100, 32))
     assert "rep 3 of 10, set 1 of 2 · 47 s left" in text
+    early = "\n".join(render(at(builtin, 10 + 1, "core-and-hips"), 100, 32))
+    assert "rep 1 of 10, set 1 of 2 · 59 s left" in early
+    bug = builtin.moves["dead-bug"]
+    slow = Session([Step(kind="count", label=bug.name, seconds=90, move=bug, reps=10,
+                         tempo=9)], FakeClock())
+    slow.start()
+    assert "rep 1 of 10 · 1:30 left" in "\n".join(render(slow, 100, 32))  # not '1:30 s'
     height = digit_height(text)
     assert all(row in text for row in digits("3/10", height))
     rest = "\n".join(render(at(builtin, 75, "core-and-hips"), 100, 32))  # the rest after set 1

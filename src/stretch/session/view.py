@@ -255,7 +255,8 @@ def _detail(session: Session) -> Text:
     step = session.step
     if step.kind == "count" and step.tempo:
         left = countdown(session.remaining())
-        return Text(f"{step_detail(step, rep(step, session.elapsed()))} · {left} s left")
+        unit = "" if ":" in left else " s"  # '1:05 left', '45 s left'
+        return Text(f"{step_detail(step, rep(step, session.elapsed()))} · {left}{unit} left")
     shown = step if step.move is not None else coming(session)
     return Text(step_detail(shown) if shown else "")
 
