@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from tests.conftest import freeze_now, write_user_file
+from tests.test_report import text_of
 
 MONDAY = datetime(2026, 11, 23, 8, 0).astimezone()
 WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -198,6 +199,13 @@ def test_a_users_ladder_is_climbed_and_comes_back_down(runner: CliRunner, stretc
             "last session.") in said
     progress = [m["move"] for m in json.loads(ok(runner, "progress", "--json"))["moves"]]
     assert "wall-lunge" in progress and "deep-lunge" not in progress  # the rung it is on
+    report = text_of(ok(runner, "report", "--weeks", "1", "-o", "-"))
+    assert "Deep lunge Wall lunge → Deep lunge, 10 s holds you did 15 s holds" in report
+    assert "Wall lunge Deep lunge → Wall lunge, 15 s holds your back was at 6/10" in report
+    ladder = [r for r in map(json.loads, ok(runner, "export").splitlines())
+              if r["type"] == "ladder"]
+    assert [(r["move"], r["replaced"]) for r in ladder] == [("deep-lunge", "wall-lunge"),
+                                                            ("wall-lunge", "deep-lunge")]
 
 
 # --- week set ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from stretch.coach.rules import LEG_ADVICE
 from tests.conftest import freeze_now, write_user_file
 from tests.test_fitting import LADDER, MONDAY, ok, runs
 from tests.test_progression import log
+from tests.test_report import text_of
 
 
 def lunges(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, day: int, *extra: str) -> str:
@@ -102,6 +103,11 @@ def test_leg_symptoms_that_spread_step_back_leave_moves_out_and_say_get_advice(
     assert [e["kind"] for e in json.loads(ok(runner, "progress", "--json"))["events"]] == [
         "leg", "leg-clear"]
     assert "seated-figure-four" in ok(runner, "show", "evening-hips", "--json")
+    report = text_of(ok(runner, "report", "--weeks", "1", "-o", "-"))
+    assert "Leg symptoms spread: pain, tingling or numbness spread further" in report
+    assert "Leg settled: your leg was no worse after your last 2 sessions" in report
+    exported = [json.loads(line) for line in ok(runner, "export").splitlines()]
+    assert [e["kind"] for e in exported if e["type"] == "event"] == ["leg", "leg-clear"]
 
 
 def test_without_leg_symptoms_nothing_is_asked_or_kept(runner: CliRunner) -> None:
