@@ -103,7 +103,8 @@ def test_settings_change_the_plan(stretch_home: Path, runner: CliRunner) -> None
     data = json.loads(runner.invoke(app, ["show", "hip-reset", "--json", "--as-written"]).stdout)
     steps = data["steps"]
     assert steps[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
-                        "side": None, "seconds": 20}
+                        "side": None, "seconds": 20, "hold": None, "reps": None,
+                        "tempo": None, "set": None}
     switches = {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
                 if s["kind"] == "switch"}
     # the setting is the least a switch takes; pigeon and the kneeling stretch need longer

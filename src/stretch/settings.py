@@ -164,7 +164,7 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     from stretch import toml_lines  # only a command with a config file pays for it
 
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Notepad's) is not a setting
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ConfigError(path, line, "file", "not UTF-8 text") from None

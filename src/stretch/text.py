@@ -59,6 +59,12 @@ def time_of_day(text: str) -> time | None:
     return time(int(found.group(1)), int(found.group(2))) if found else None
 
 
+def whole_number(text: str) -> int | None:
+    """'7' as 7; None for anything else: a number a person types is plain ASCII digits, not
+    what Python also reads as one ('1_0', ' 7') nor a digit int() refuses ('²', '①')."""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def hhmm(moment: time) -> str:
     """'07:30': a time of day as `time_of_day` reads it back."""
     return f"{moment.hour:02}:{moment.minute:02}"

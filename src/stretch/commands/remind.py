@@ -151,8 +151,13 @@ def _take_back() -> list[str]:
             removed.append("the scheduled task stretch-remind")
     else:
         folder = systemd.unit_dir()
-        if install.remove_units(folder):
+        units = install.remove_units(folder)
+        if len(units) == 2:
             removed.append(f"the systemd timer and service from {folder}")
+        elif units:
+            left = ({systemd.TIMER, systemd.SERVICE} - {unit.name for unit in units}).pop()
+            removed.append(f"{units[0]} (not {left}, which was edited by hand: it is yours "
+                           "now, to remove yourself)")
         if install.remove_cron_line():
             removed.append("the line in your crontab")
     return removed

@@ -71,7 +71,8 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
         return
     dosed, options = ready
     logged = run_routine(known, dosed, history, options, term)
-    coach.after(history, history.session(logged.session_id), options)
+    if logged.began:  # "And now?" is about a session that happened
+        coach.after(history, history.session(logged.session_id), options)
 
 
 def _today_line(known: Catalogue, coach: Coach, chosen: Routine, history: History,
@@ -115,8 +116,9 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
         except KeyboardInterrupt:
             term.say("")  # and before the line saying nothing was logged
             raise
-        if answer.isdigit() and 1 <= int(answer) <= len(routines):
-            return routines[int(answer) - 1].id
+        number = text.whole_number(answer)
+        if number is not None and 1 <= number <= len(routines):
+            return routines[number - 1].id
         found = lookup(known.routines, answer, lambda r: r.title, prefix=True)
         if len(found) == 1:
             return found[0].id

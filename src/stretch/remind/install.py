@@ -79,13 +79,14 @@ def enable_timer() -> str | None:
     return None
 
 
-def remove_units(folder: Path) -> bool:
-    """Stop the timer and delete the two files (and the link `enable` made); True if any
-    were there."""
+def remove_units(folder: Path) -> list[Path]:
+    """Stop the timer and delete those of the two files stretch wrote (and the link
+    `enable` made); the files removed. One edited by hand (it no longer starts with
+    stretch's mark) is the person's now: it stays, and is not in the list."""
     timer, service = folder / systemd.TIMER, folder / systemd.SERVICE
     ours = [p for p in (timer, service) if _ours(p)]
     if not ours:
-        return False
+        return []
     run(["systemctl", "--user", "disable", "--now", systemd.TIMER])
     link = folder / "timers.target.wants" / systemd.TIMER
     if link.is_symlink() and link.resolve() == timer.resolve():
@@ -93,7 +94,7 @@ def remove_units(folder: Path) -> bool:
     for path in ours:
         remove(path)
     run(["systemctl", "--user", "daemon-reload"])
-    return True
+    return ours
 
 
 # --- cron ---------------------------------------------------------------------------------

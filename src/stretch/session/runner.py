@@ -43,6 +43,7 @@ class Logged:
 
     summary: Summary
     session_id: int
+    began: bool = True  # reached its first move (not quit while getting ready)
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
@@ -144,4 +145,5 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
     days = streak()
     if days:
         term.say(f"Streak: {plural(days, 'day')}.")
-    return Logged(summary, recorder.id)
+    began = any(step.move is not None for step in session.steps[: session.index + 1])
+    return Logged(summary, recorder.id, began)
