@@ -167,7 +167,8 @@ def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move],
 def _resolve_week(draft: DraftWeek, routines: dict[str, DraftRoutine]) -> WeekPlan:
     for _, routine_id, where in draft.days:
         if routine_id != REST_DAY and routine_id not in routines:
-            hint = did_you_mean(routine_id, [*routines, REST_DAY])
+            hint = (did_you_mean(routine_id, [*routines, REST_DAY])
+                    or f" (a day with no routine is '{REST_DAY}')")
             where.fail(f"unknown routine '{routine_id}'{hint}")
     return WeekPlan(
         days=tuple((day, routine_id) for day, routine_id, _ in draft.days),

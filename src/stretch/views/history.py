@@ -10,6 +10,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from stretch.errors import printable
 from stretch.history.calendar import Day
 from stretch.history.rows import SessionRow
 from stretch.plan import Timings, timed_steps, total_seconds
@@ -180,7 +181,8 @@ def latest_table(rows: Sequence[SessionRow], today: date) -> RenderableType:
     colours = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
     for row in rows:
         status = f"{row.status} (demo)" if row.demo else row.status
-        table.add_row(f"{date_label(row.started, today)} {row.started:%H:%M}", Text(row.title),
+        table.add_row(f"{date_label(row.started, today)} {row.started:%H:%M}",
+                      Text(printable(row.title)),
                       Text(status, style=colours.get(row.status, "")),
                       clock(row.active_seconds), str(row.steps_skipped))
     return table
