@@ -63,3 +63,132 @@ def test_16_show_json_steps_carry_every_key_of_the_contract(runner: CliRunner) -
     counted = next(s for s in steps if s["kind"] == "count")
     assert counted["hold"] is None and counted["tempo"] >= 1
     assert counted["seconds"] == counted["reps"] * counted["tempo"] and counted["set"] >= 1
+
+
+# --- 9. catalogue text never drives the terminal --------------------------------------
+
+TITLE_ATTACK = """\
+routines:
+  odd:
+    title: "Odd\\e]0;pwned\\a routine"
+    items:
+      - move: figure-four
+"""
+SCREEN_ATTACK = """\
+moves:
+  odd-move:
+    name: Odd move
+    kind: stretch
+    group: gluteal
+    sided: true
+    position: supine
+    hold: 30
+    setup: Lie down.
+    cues: ["Breathe\\e[2J out"]
+"""
+
+
+@pytest.mark.parametrize(("text", "field", "shown"), [
+    (TITLE_ATTACK, "3:12: routines.odd.title", "\\x1b"),
+    (SCREEN_ATTACK, "10:12: moves.odd-move.cues[0]", "\\x1b"),
+    (TITLE_ATTACK.replace("\\e]0;pwned\\a", "\\u202e"), "3:12: routines.odd.title", "\\u202e"),
+    (TITLE_ATTACK.replace("\\e]0;pwned\\a", "\\u200b"), "3:12: routines.odd.title", "\\u200b"),
+    (TITLE_ATTACK.replace("\\e]0;pwned\\a", "").replace("title:", 'summary: "a\\x07b"\n    title:'),
+     "3:14: routines.odd.summary", "\\x07"),
+])
+def test_9_control_characters_in_catalogue_text_are_refused_everywhere(
+        runner: CliRunner, stretch_home: Path, text: str, field: str, shown: str) -> None:
+    path = write_user_file(stretch_home, "odd.yaml", text)
+    line = (f"stretch: error: {path}:{field}: holds the character {shown}, which a terminal "
+            "would act on or hide rather than show: remove it\n")
+    for args in (["validate", str(path)], ["list"], ["show", "hip-reset"],
+                 ["sheet", "hip-reset", "--format", "text"], ["moves"], ["today", "--preview"]):
+        code, out, err = run(runner, *args)
+        assert (code, out) == (1, ""), args
+        assert err == line, args
+        assert "\x1b" not in err and "\x07" not in err
+
+
+def test_9_a_title_logged_before_is_shown_escaped(runner: CliRunner, stretch_home: Path) -> None:
+    from datetime import datetime
+
+    from stretch.history.store import History
+    from tests.conftest import log_session
+
+    with History.open(stretch_home / "history.sqlite3") as history:
+        row = log_session(history, "odd", datetime.now().astimezone())
+        with history.db:
+            history.db.execute("UPDATE sessions SET title = ? WHERE id = ?",
+                               ("Odd\x1b]0;pwned\x07", row))
+    code, out, _ = run(runner, "history")
+    assert code == 0 and "Odd\\x1b]0;pwned\\x07" in out and "\x1b" not in out
+
+
+# --- 14. the Markdown sheet escapes HTML ------------------------------------------------
+
+HTML_ATTACK = """\
+moves:
+  figure-four:
+    name: "Figure <script>alert(1)</script> four"
+    kind: stretch
+    group: gluteal
+    sided: true
+    position: supine
+    hold: 30
+    setup: "Lie down <img src=x onerror=alert(2)>."
+    cues: ["<style>body{display:none}</style>Breathe", "[click](javascript:alert(3))"]
+    cautions: ["Stop if it <b>hurts</b> & tingles"]
+"""
+
+
+def test_14_the_markdown_sheet_escapes_html_from_the_catalogue(runner: CliRunner,
+                                                                stretch_home: Path) -> None:
+    write_user_file(stretch_home, "mine.yaml", HTML_ATTACK)
+    code, out, err = run(runner, "sheet", "hip-reset", "--format", "markdown")
+    assert (code, err) == (0, "")
+    for raw in ("<script", "<img", "<style", "<b>", "](javascript"):
+        assert raw not in out, raw
+    assert "Figure &lt;script&gt;alert(1)&lt;/script&gt; four" in out
+    assert "Lie down &lt;img src=x onerror=alert(2)&gt;." in out
+    assert "- [click]\\(javascript:alert(3))" in out  # no link
+    assert "Stop if it &lt;b&gt;hurts&lt;/b&gt; &amp; tingles" in out
+
+
+# --- 19. messages that help ---------------------------------------------------------------
+
+def test_19_a_pdf_is_printed_from_the_html_sheet(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "x.pdf"
+    code, out, err = run(runner, "sheet", "hip-reset", "-o", str(target))
+    assert (code, out) == (2, "") and not target.exists()
+    assert err == (f"stretch: error: stretch does not write PDF: write {tmp_path / 'x.html'} "
+                   "and print it to PDF from your browser (Ctrl-P, then Save as PDF)\n")
+
+
+def test_19_a_day_off_in_the_week_suggests_rest(runner: CliRunner, stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, "week.yaml", "week:\n" + "".join(
+        f"  {d}: {'none' if d == 'sat' else 'hip-reset'}\n"
+        for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")))
+    code, _, err = run(runner, "validate", str(path))
+    assert code == 1
+    assert err == (f"stretch: error: {path}:7:8: week.sat: unknown routine 'none' (a day with no "
+                   "routine is 'rest')\n")
+
+
+def test_19_cues_as_one_string_suggest_the_list_form(runner: CliRunner,
+                                                      stretch_home: Path) -> None:
+    path = write_user_file(stretch_home, "mine.yaml",
+                           SCREEN_ATTACK.replace('["Breathe\\e[2J out"]', "Tuck your tailbone"))
+    code, _, err = run(runner, "validate", str(path))
+    assert code == 1
+    assert err == (f"stretch: error: {path}:10:11: moves.odd-move.cues: expected a list, got "
+                   "'Tuck your tailbone': make it a list, each entry on a line of its own "
+                   "starting with '- '\n")
+
+
+@pytest.mark.parametrize("command", ["list", "week"])
+def test_19_list_and_week_say_their_minutes_are_at_your_doses(runner: CliRunner,
+                                                               command: str) -> None:
+    code, out, _ = run(runner, command)
+    assert code == 0
+    assert out.splitlines()[-1] == ("min: minutes at your doses, which grow as you go (stretch "
+                                    "progress says why).")

@@ -38,6 +38,7 @@ EQUIPMENT_NAMES: dict[Equipment, str] = {
     "wall": "a wall or desk to hold", "bed": "a firm bed", "towel": "a folded towel",
     "band": "a light exercise band",
 }
+MINUTES_AT_DOSES = "min: minutes at your doses, which grow as you go (stretch progress says why)."
 SLOW_MOVE = 4  # seconds of movement in a rep (tempo less its pause) that read as "slow"
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def list_routines(term: Terminal, *, as_json: bool) -> None:
     """Each routine with its minutes at the person's own doses."""
-    from stretch import files
+    from stretch import files, text
     from stretch.coach.levels import at_levels
     from stretch.output import emit_json
     from stretch.plan import timed_steps
@@ -38,6 +38,8 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
         emit_json([row for _, row in rows])
     else:
         term.show(routines.routines_table(rows, home=files.config_dir()))
+        if mine is not None:  # (None: the history could not be read, the doses as written)
+            term.say(text.MINUTES_AT_DOSES, style="dim")
 
 
 def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None,

@@ -14,7 +14,7 @@ def week(term: Terminal) -> None:
     """The seven days with each routine's minutes at the person's own doses."""
     from dataclasses import replace
 
-    from stretch import wallclock
+    from stretch import text, wallclock
     from stretch.coach.levels import Log, at_levels, replay_log
     from stretch.history.calendar import week as week_days
     from stretch.views.history import week_table
@@ -26,6 +26,7 @@ def week(term: Terminal) -> None:
     mine = replay_log(known, log).levels
     days = [replace(d, routine=at_levels(d.routine, mine)) if d.routine else d for d in days]
     term.show(week_table(days, now.date(), timings()))
+    term.say(text.MINUTES_AT_DOSES, style="dim")
 
 
 def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
