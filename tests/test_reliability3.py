@@ -192,3 +192,36 @@ def test_19_list_and_week_say_their_minutes_are_at_your_doses(runner: CliRunner,
     assert code == 0
     assert out.splitlines()[-1] == ("min: minutes at your doses, which grow as you go (stretch "
                                     "progress says why).")
+
+
+# --- 15. -o keeps what is there -----------------------------------------------------------
+
+def test_15_a_dangling_symlink_is_not_replaced_without_force(runner: CliRunner,
+                                                             tmp_path: Path) -> None:
+    link = tmp_path / "sheet.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    code, out, err = run(runner, "sheet", "hip-reset", "-o", str(link))
+    assert (code, out) == (1, "")
+    assert err == f"stretch: error: {link} already exists; add --force to replace it\n"
+    assert link.is_symlink() and not (tmp_path / "nowhere.txt").exists()
+    assert run(runner, "sheet", "hip-reset", "-o", str(link), "--force")[0] == 0
+    assert link.read_text().startswith("HIP RESET")
+
+
+def test_15_force_keeps_the_files_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    private = tmp_path / "sheet.txt"
+    private.write_text("mine\n")
+    private.chmod(0o600)
+    assert run(runner, "sheet", "hip-reset", "-o", str(private), "--force")[0] == 0
+    assert private.stat().st_mode & 0o777 == 0o600 and private.read_text() != "mine\n"
+    new = tmp_path / "new.txt"
+    assert run(runner, "sheet", "hip-reset", "-o", str(new))[0] == 0
+    assert new.stat().st_mode & 0o777 == 0o644
+
+
+def test_15_a_path_with_a_newline_is_said_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "a\nb\x1b[2J.txt"
+    code, out, err = run(runner, "sheet", "hip-reset", "-o", str(odd))
+    assert (code, err) == (0, "") and odd.exists()
+    shown = str(tmp_path) + "/a\\nb\\x1b[2J.txt"
+    assert out == f"Wrote the text sheet for Hip reset to {shown}\n"

@@ -56,10 +56,13 @@ class Terminal:
     def say(self, line: str, style: str = "", *, soft_wrap: bool = False) -> None:
         """A line on stdout, shown literally in an optional style (`dim`, `bold`): for the
         modules that speak to the person but draw nothing (the coach, the commands).
-        `soft_wrap` leaves a long line (a path) for the terminal to wrap, unbroken."""
+        `soft_wrap` leaves a long line (a path) for the terminal to wrap, unbroken. It is
+        one line: a newline or ESC in what it names (a path, a title) is shown escaped."""
         from rich.text import Text
 
-        self.out.print(Text(line, style=style), soft_wrap=soft_wrap)
+        from stretch.errors import printable
+
+        self.out.print(Text(printable(line), style=style), soft_wrap=soft_wrap)
 
     def show(self, renderable: object, *, soft_wrap: bool = False) -> None:
         """A renderable made by `views/` (a table, the safety note), on stdout."""

@@ -200,7 +200,8 @@ def status(term: Terminal) -> None:
         code, said = install.run(["systemctl", "--user", "list-timers", "--no-pager",
                                   systemd.TIMER])
         if code == 0 and said.strip():
-            term.say(said.rstrip(), style="dim", soft_wrap=True)
+            for line in said.rstrip().splitlines():
+                term.say(line, style="dim", soft_wrap=True)
 
 
 def _missing(via: str) -> str | None:
