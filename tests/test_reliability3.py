@@ -225,3 +225,47 @@ def test_15_a_path_with_a_newline_is_said_in_one_line(runner: CliRunner, tmp_pat
     assert (code, err) == (0, "") and odd.exists()
     shown = str(tmp_path) + "/a\\nb\\x1b[2J.txt"
     assert out == f"Wrote the text sheet for Hip reset to {shown}\n"
+
+
+# --- 13. the person's own file is blamed for its own mistakes ---------------------------
+
+COUNTED_PIGEON = """\
+moves:
+  pigeon:
+    name: Pigeon lift
+    kind: exercise
+    group: gluteal
+    sided: true
+    position: all-fours
+    reps: 8
+    tempo: 3
+    setup: Lift.
+    cues: [Lift]
+"""
+LUNGES = """\
+avoid:
+  lunges:
+    name: Lunges
+    why: They hurt me.
+    known-as: [lunge]
+    instead: [figure-four]
+"""
+
+
+@pytest.mark.parametrize(("text", "where", "problem"), [
+    (COUNTED_PIGEON, "2:3: moves.pigeon: replaces the built-in move 'pigeon', which the "
+     "built-in routine 'hip-reset' cannot run as yours is (",
+     "'pigeon' is a counted exercise (reps at a tempo): give it 'reps' and 'tempo', not "
+     "'hold'); give your move an id of its own"),
+    (LUNGES, "2:3: avoid.lunges: 'lunge' names the built-in move 'side-lunge' (",
+     "which the built-in routines use: name only what you avoid, or replace that move with "
+     "one of your own"),
+])
+def test_13_a_mistake_in_the_persons_file_is_named_there(
+        runner: CliRunner, stretch_home: Path, text: str, where: str, problem: str) -> None:
+    path = write_user_file(stretch_home, "mine.yaml", text)
+    for args in (["validate", str(path)], ["validate"], ["list"], ["run", "desk-break"]):
+        code, out, err = run(runner, *args)
+        assert code == 1 and f"ok  {path}" not in out, args
+        assert err.startswith(f"stretch: error: {path}:{where}"), (args, err)
+        assert problem in err and err.count("\n") == 1
