@@ -11,13 +11,16 @@ the ones about a real terminal or process (1, 10-12) in test_reliability3_termin
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
-from tests.conftest import write_user_file
+from stretch.history.store import History
+from tests.conftest import freeze_now, log_session, write_user_file
+from tests.test_reliability import WEEK_OF
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -269,3 +272,57 @@ def test_13_a_mistake_in_the_persons_file_is_named_there(
         assert code == 1 and f"ok  {path}" not in out, args
         assert err.startswith(f"stretch: error: {path}:{where}"), (args, err)
         assert problem in err and err.count("\n") == 1
+
+
+# --- 2. a session dated later belongs to its own date -----------------------------------
+
+HONOLULU = timezone(timedelta(hours=-10))
+TOKYO = timezone(timedelta(hours=9))
+
+
+def test_2_a_session_dated_later_is_not_todays(runner: CliRunner, stretch_home: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hip reset done on Monday morning in Tokyo, then a flight east to Honolulu, where it
+    is still Sunday afternoon (the week's last day): Sunday is not done, nor is this week's
+    count one more; on Monday, the session is Monday's."""
+    write_user_file(stretch_home, "week.yaml", WEEK_OF.format("hip-reset"))
+    with History.open(stretch_home / "history.sqlite3") as history:
+        log_session(history, "hip-reset", datetime(2026, 11, 30, 7, 0, tzinfo=TOKYO))
+    sunday = datetime(2026, 11, 29, 14, 0, tzinfo=HONOLULU)  # the same hour, later
+    freeze_now(monkeypatch, sunday)
+    nudge = run(runner, "nudge", "--print")
+    assert nudge[1].startswith("Time for Hip reset\n"), nudge
+    assert "You did" not in run(runner, "today", "--speed", "1000")[1]
+    week = run(runner, "week")[1]
+    (today,) = [line for line in week.splitlines() if "(today)" in line]
+    assert "✓" not in today
+    log = run(runner, "history")[1]
+    assert "This week: 0 sessions, 0 min." in log
+    freeze_now(monkeypatch, datetime(2026, 11, 30, 9, 0, tzinfo=TOKYO))
+    assert run(runner, "nudge", "--print")[2] == "No reminder. You did Hip reset today at 07:00.\n"
+    assert json.loads(run(runner, "history", "--json")[1])["streak"] == 1
+
+
+# --- 17. one definition of a day done ----------------------------------------------------
+
+def test_17_the_coachs_desk_break_keeps_the_day_everywhere(
+        runner: CliRunner, stretch_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tuesday = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)
+    write_user_file(stretch_home, "week.yaml", WEEK_OF.format("core-and-hips"))
+    with History.open(stretch_home / "history.sqlite3") as history:
+        log_session(history, "core-and-hips", tuesday - timedelta(days=1))  # Monday's
+        log_session(history, "desk-break", tuesday.replace(hour=8))  # the bad day's
+        log_session(history, "core-and-hips", tuesday.replace(hour=9), status="stopped")
+        history.begin(routine="core-and-hips", title="Core and hips",  # still running
+                      started=tuesday.replace(hour=18), planned_seconds=60, steps_total=3,
+                      first_side="left")
+    freeze_now(monkeypatch, tuesday)
+    nudge = run(runner, "nudge", "--print")
+    assert (nudge[1], nudge[2]) == ("", "No reminder. You did Desk break today at 08:00.\n")
+    assert json.loads(run(runner, "history", "--json")[1])["streak"] == 2
+    week = run(runner, "week")[1].splitlines()
+    assert [line.rstrip()[-1] for line in week if line.startswith(("Mon", "Tue"))] == ["✓", "✓"]
+    log = run(runner, "history")[1]
+    assert log.startswith("Streak: 2 days")
+    assert "This week: 2 sessions" in log  # not the stopped or the running one
+    assert run(runner, "today")[1] == "You did Desk break today at 08:00.\n"

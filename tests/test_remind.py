@@ -289,7 +289,7 @@ def test_nudge_is_quiet_once_today_s_routine_is_done(
         runner: CliRunner, history: History, monkeypatch: pytest.MonkeyPatch) -> None:
     freeze_now(monkeypatch, TUESDAY.replace(hour=18))
     log_session(history, "core-and-hips", TUESDAY, speed=1000)  # a demo: still to do
-    log_session(history, "hip-reset", TUESDAY)  # not today's routine: still to do
+    log_session(history, "core-and-hips", TUESDAY, status="stopped")  # still to do
     assert runner.invoke(app, ["nudge", "--print"]).stdout.startswith("Time for Core and hips\n")
     log_session(history, "core-and-hips", TUESDAY.replace(hour=7, minute=10))
     result = runner.invoke(app, ["nudge", "--print"])

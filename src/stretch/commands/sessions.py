@@ -172,9 +172,11 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
         question = f"Do the {desk.title.lower()} instead?"
         return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
-    if last is not None:
+    if last is not None:  # done: the plan's routine, or another (the coach's gentler one)
         term.say(text.done_today(last.title, last.started.time()))
-        if not term.interactive or not ask_yes_no(term, "Go again?", default=False):
+        again = ("Go again?" if last.routine == day.routine.id
+                 else f"The plan had {day.routine.title} today: do it too?")
+        if not term.interactive or not ask_yes_no(term, again, default=False):
             return None
     return day.routine
 
