@@ -64,13 +64,14 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
     reads as interrupted."""
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
      pid, host, speed, before, after, moves) = r
-    if status == "running" and not database.writer_alive(pid, host):
+    begun = datetime.fromisoformat(started)
+    if status == "running" and not database.writer_alive(pid, host, begun):
         status = "interrupted"
     return SessionRow(
         id=int(id_),
         routine=str(routine),
         title=str(title),
-        started=datetime.fromisoformat(started),
+        started=begun,
         ended=datetime.fromisoformat(ended) if ended else None,
         status=str(status),
         planned_seconds=float(planned),
