@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from stretch import wallclock
+from stretch.errors import StretchError
 from stretch.fit.fitted import Fitted, fit_to
 from stretch.history.calendar import current_streak, first_side
 from stretch.history.store import History
@@ -132,14 +133,23 @@ def run_routine(catalogue: Catalogue, routine: Routine, history: History, option
                          term, streak=streak, notes=ready.notes)
     except KeyboardInterrupt:
         recorder.close("stopped")
-        term.say(NOT_LOGGED if history.read_only else STOPPED)
+        lost = recorder.settle(said=term.note)
+        term.say(NOT_LOGGED if history.read_only or lost else STOPPED)
+        if lost:
+            term.error(lost)
         raise
     except BaseException:
         recorder.close("interrupted")
+        lost = recorder.settle(said=term.note, patience=0)  # a signal: end now
+        if lost:
+            term.error(lost)
         raise
     finally:
         if voice is not None:
             voice.close()
+    lost = recorder.settle(said=term.note)
+    if lost:
+        raise StretchError(lost)
     if options.demo:
         term.err.print(Text(DEMO, style="yellow"))  # wrapped between words, to the window
     days = streak()
