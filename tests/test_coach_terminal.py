@@ -62,6 +62,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     assert "(0 none, 10 worst (1 then 0), Enter skips)" in " ".join(screen.split())
     tmux.type("7")  # one key, no Enter
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("1")
@@ -73,6 +75,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.keys("Enter")  # skipped
@@ -98,7 +102,9 @@ def test_high_pain_offers_the_gentlest_routine(tmux: Tmux) -> None:
     screen = tmux.wait_for("Do the desk break instead? [Y/n]")
     assert URGENT in screen and "Your back is at 9/10 right now." in tmux.joined()
     tmux.keys("Enter")
-    tmux.wait_for("Desk break")
+    tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("8")

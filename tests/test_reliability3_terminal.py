@@ -232,3 +232,55 @@ def test_1_sigstop_without_keys_is_paused_time_and_the_session_goes_on(home: Pat
                          "Supine figure-four stretch, left side  20 s"], out
     row = logged_row(home)
     assert row["status"] == "completed" and row["active"] == row["planned"]
+
+
+# --- 11. the picker asks again about a digit int() does not read ----------------------------
+
+def test_11_the_picker_asks_again_about_superscript_two(tmux: Tmux) -> None:
+    tmux.run("run", "--speed", "1000")
+    tmux.wait_for("Which routine?")
+    tmux.type("²\n")  # the key left of 1 on many keyboards
+    screen = tmux.wait_for("Type a number from 1 to")
+    assert "Traceback" not in screen
+    tmux.type("short\n")
+    tmux.wait_for("Completed Short")
+    tmux.type("x")
+    assert tmux.result() == (0, True)
+
+
+def test_11_the_rating_keys_ignore_superscript_two(tmp_path: Path) -> None:
+    need_program("tmux")
+    terminal = Tmux(tmp_path, width=80, height=30, checkin=True)
+    try:
+        terminal.run("run", "desk-break")
+        terminal.wait_for("How is your back right now, 0-10?")
+        terminal.type("²")  # not a rating: the question waits
+        terminal.type("3")
+        terminal.wait_for("Get ready ·")
+        terminal.type("q")
+        assert terminal.result() == (0, True)
+        with History.open(tmp_path / "home" / "history.sqlite3") as history:
+            assert history.sessions()[0].pain_before == 3
+    finally:
+        terminal.close()
+
+
+# --- 16. no "And now?" about a session that never began -------------------------------------
+
+def test_16_a_quit_while_getting_ready_asks_nothing_after(tmp_path: Path) -> None:
+    need_program("tmux")
+    terminal = Tmux(tmp_path, width=80, height=30, checkin=True)
+    try:
+        terminal.run("run", "desk-break")
+        terminal.wait_for("How is your back right now, 0-10?")
+        terminal.type("4")
+        terminal.wait_for("Get ready ·")
+        terminal.type("q")
+        terminal.wait_for("Stopped Desk break")
+        assert terminal.result() == (0, True)  # it ended: nothing waits for an answer
+        assert "And now?" not in terminal.screen()
+        with History.open(tmp_path / "home" / "history.sqlite3") as history:
+            row = history.sessions()[0]
+        assert (row.status, row.pain_before, row.pain_after) == ("stopped", 4, None)
+    finally:
+        terminal.close()
