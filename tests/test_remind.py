@@ -197,11 +197,11 @@ def test_the_crontab_line() -> None:
 
 
 def test_the_crontab_keeps_every_other_line() -> None:
-    table = "MAILTO=me\n0 3 * * * backup # nightly\n1 2 * * * old nudge # stretch-remind\n"
+    table = b"MAILTO=me\n0 3 * * * backup # nightly\n1 2 * * * old nudge # stretch-remind\n"
     assert cron.replaced(table, "new # stretch-remind") == (
-        "MAILTO=me\n0 3 * * * backup # nightly\nnew # stretch-remind\n")
-    assert cron.replaced(table, None) == "MAILTO=me\n0 3 * * * backup # nightly\n"
-    assert cron.replaced("", "new # stretch-remind") == "new # stretch-remind\n"
+        b"MAILTO=me\n0 3 * * * backup # nightly\nnew # stretch-remind\n")
+    assert cron.replaced(table, None) == b"MAILTO=me\n0 3 * * * backup # nightly\n"
+    assert cron.replaced(b"", "new # stretch-remind") == b"new # stretch-remind\n"
 
 
 def test_the_launchd_agent() -> None:

@@ -111,6 +111,11 @@ def find_notifier(configured: tuple[str, ...] | None,
     return Notifier(argv)
 
 
+def platform_name() -> str:
+    """'linux', 'darwin' or 'win32': whose notification program is the default."""
+    return sys.platform if sys.platform in PLATFORM_NOTIFIERS else "linux"
+
+
 def missing(configured: tuple[str, ...] | None, platform: str = sys.platform) -> str:
     """Why there is no notifier, for the log."""
     argv = configured or PLATFORM_NOTIFIERS.get(platform)
