@@ -54,7 +54,8 @@ def rows(runs: int = 21) -> list[list[str]]:
         "python -c pass": [sys.executable, "-c", "pass"],
         HELP_FLOOR: [*BARE, "--help"],
         COMMAND_FLOOR: [*BARE, "first", "--flag"],
-        **{table_floor(n): [*BARE, "table", "--rows", str(n)] for n in sorted(set(tables.values()))},
+        **{table_floor(n): [*BARE, "table", "--rows", str(n)]
+           for n in sorted(set(tables.values()))},
         "stretch --help": [*stretch, "--help"],
         "stretch list": [*stretch, "list"],
         "stretch show hip-reset": [*stretch, "show", "hip-reset"],
