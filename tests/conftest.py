@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from stretch.catalogue.drafts import FileContent
 from stretch.catalogue.load import load_catalogue, read_file
 from stretch.history.store import History
-from stretch.model import Catalogue
+from stretch.model import Catalogue, Item, Routine
 from stretch.plan import Timings
 from stretch.settings import Values
 from tests.fakes import FakeClock
@@ -125,6 +126,36 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def builtin() -> Catalogue:
     return load_catalogue(user_dir=None)
+
+
+CLASSIC = ("figure-four", "butterfly", "pigeon", "frog", "half-kneeling-hip-flexor")
+
+
+def classic_hip_reset(catalogue: Catalogue) -> Routine:
+    """Hip reset as the tests of the timer and the views know it: five stretches of the
+    built-in moves, each held 30 s twice, the supine figure-four first (sides in turn);
+    the built-in routine now names one move per ladder and runs each person's rung."""
+    items = tuple(Item(move=catalogue.moves[m], hold=30, reps=2) for m in CLASSIC)
+    return replace(catalogue.routines["hip-reset"], items=items)
+
+
+def classic(catalogue: Catalogue, name: str) -> Routine:
+    """A built-in routine as the tests of the timer and the views know it: hip reset with
+    its five classic stretches; core and hips with the glute bridge and the side plank
+    from the knees (the built-in names the harder ends of their ladders); else as built in."""
+    if name == "hip-reset":
+        return classic_hip_reset(catalogue)
+    routine = catalogue.routines[name]
+    if name != "core-and-hips":
+        return routine
+    easier = {"single-leg-bridge": "glute-bridge", "side-plank-feet": "side-plank"}
+    items = tuple(Item(move=catalogue.moves[easier[i.move.id]], hold=None, reps=10, tempo=6,
+                       sets=i.sets, rest=i.rest, priority=i.priority)
+                  if i.move and i.move.id == "single-leg-bridge" else
+                  replace(i, move=catalogue.moves["side-plank"], hold=20, reps=2)
+                  if i.move and i.move.id == "side-plank-feet" else i
+                  for i in routine.items)
+    return replace(routine, items=items)
 
 
 def write_user_file(home: Path, name: str, text: str) -> Path:

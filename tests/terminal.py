@@ -54,6 +54,11 @@ class Tmux:
         """The screen's text; with `escapes`, its colours and styles as escape codes."""
         return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "main")
 
+    def scrollback(self, lines: int = 200) -> str:
+        """The screen and up to `lines` lines scrolled off above it, for what a long note
+        (the red flags after a high rating) has pushed out of view."""
+        return self._tmux("capture-pane", "-p", "-S", f"-{lines}", "-t", "main")
+
     def joined(self) -> str:
         """The screen with wrapped lines joined, for text that may wrap."""
         return " ".join(line.strip() for line in self.screen().splitlines() if line.strip())

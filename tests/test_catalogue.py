@@ -93,6 +93,18 @@ EXPECTED = {
     "unknown-week-routine.yaml": "2:8: week.mon: unknown routine 'hip-rest' (did you mean 'hip-reset'?)",
     "unknown-weekday.yaml": "9:3: week.funday: unknown key 'funday'; expected one of: mon, tue, wed, "
     "thu, fri, sat, sun",
+    "bad-demand.yaml": "4:22: moves.test-move.demands[1]: 'flying' is not one of: floor, "
+    "kneeling, deep-hip-flexion, standing-balance, sciatic-load",
+    "ladder-unknown.yaml": "4:18: moves.test-move.harder_move: unknown move 'pigeonn' (did you "
+    "mean 'pigeon'?)",
+    "ladder-across-groups.yaml": "4:18: moves.test-move.harder_move: 'pigeon' works the gluteal "
+    "group, not the psoas: a ladder stays in one muscle group",
+    "ladder-across-kinds.yaml": "4:18: moves.test-move.harder_move: 'glute-bridge' is an "
+    "exercise, 'test-move' a stretch: a ladder stays with one kind of move",
+    "ladder-two-below.yaml": "14:18: moves.other-move.harder_move: 'third-move' is already the "
+    "harder move of 'test-move' (at {path}:4): a ladder has one move on each step",
+    "ladder-circle.yaml": "14:18: moves.other-move.harder_move: the ladder goes round in a "
+    "circle: test-move -> other-move -> test-move",
     "week-missing-days.yaml": "2:3: week: missing wed, thu, fri, sat, sun (give every day a routine "
     "or 'rest')",
     "yaml-tag.yaml": "2:14: moves.test-move: YAML tags like 'tag:yaml.org,2002:python/object:os.system' "
@@ -111,7 +123,7 @@ def test_malformed_file_gives_one_exact_line(name: str, stretch_home: Path) -> N
     path.write_bytes((BAD / name).read_bytes())
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(user_dir=stretch_home / "routines")
-    assert caught.value.message == f"{path}:{EXPECTED[name]}"
+    assert caught.value.message == f"{path}:{EXPECTED[name].replace('{path}', str(path))}"
     assert "\n" not in caught.value.message
 
 
@@ -177,18 +189,19 @@ def test_user_file_adds_routines_and_moves(stretch_home: Path) -> None:
 def test_user_file_replaces_a_builtin_by_id(stretch_home: Path, builtin: object) -> None:
     write_user_file(
         stretch_home, "mine.yaml",
-        "routines:\n  hip-reset:\n    title: My hip reset\n    items:\n      - move: butterfly\n"
-        "moves:\n  butterfly:\n    name: Wide butterfly\n    kind: stretch\n    group: adductor\n"
-        "    position: seated\n    hold: 45\n    setup: Sit.\n    cues: [Relax]\n",
+        "routines:\n  hip-reset:\n    title: My hip reset\n    items:\n      - move: frog\n"
+        "moves:\n  frog:\n    name: Wide frog\n    kind: stretch\n    group: adductor\n"
+        "    position: all-fours\n    hold: 45\n    setup: Kneel wide.\n    cues: [Relax]\n",
     )
     catalogue = load_catalogue(user_dir=stretch_home / "routines")
     routine = catalogue.routines["hip-reset"]
     assert routine.title == "My hip reset" and routine.replaces_builtin
-    assert catalogue.moves["butterfly"].name == "Wide butterfly"
-    # built-in routines now use the user's version of the move
+    assert catalogue.moves["frog"].name == "Wide frog"
+    # built-in routines now use the user's version of the move, still on its ladder
     used = [i.move for i in catalogue.routines["full-session"].items if i.move]
-    assert catalogue.moves["butterfly"] in used
-    assert all(m.name != "Butterfly stretch" for m in used)
+    assert catalogue.moves["frog"] in used
+    assert all(m.name != "Frog stretch" for m in used)
+    assert catalogue.moves["frog"].easier_move == "butterfly"
 
 
 def test_same_id_in_two_user_files_is_an_error(stretch_home: Path) -> None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from stretch import __version__
 from stretch.cli import app
+from stretch.cli.app import ORDER
 from stretch.cli.params import complete_move, complete_routine
 from tests.conftest import write_user_file
 
@@ -111,7 +112,7 @@ def test_show_json_matches_the_contract(runner: CliRunner) -> None:
 def test_show_table(runner: CliRunner) -> None:
     code, out, _ = run(runner, "show", "desk-break")
     assert code == 0
-    assert "Seated figure-four stretch" in out and "Switch sides" in out
+    assert "Standing figure-four stretch" in out and "Switch sides" in out
     assert "target" in out
 
 
@@ -209,20 +210,21 @@ def test_moves_table_group_filter_and_detail(runner: CliRunner) -> None:
     assert code == 0 and "Pigeon stretch" in out and "Easier:" in out and "hip-reset" in out
 
 
-def pigeon_holds(runner: CliRunner) -> list[float]:
-    steps = json.loads(run(runner, "show", "hip-reset", "--json")[1])["steps"]
-    return [s["seconds"] for s in steps if s["move"] == "pigeon" and s["side"] == "left"]
+def figure_four_holds(runner: CliRunner) -> list[float]:
+    steps = json.loads(run(runner, "show", "evening-hips", "--json")[1])["steps"]
+    return [s["seconds"] for s in steps
+            if s["move"] == "seated-figure-four" and s["side"] == "left"]
 
 
 def test_a_move_shows_its_dose_as_written_and_yours(runner: CliRunner,
                                                     stretch_home: Path) -> None:
-    out = run(runner, "moves", "pigeon")[1]
+    out = run(runner, "moves", "seated-figure-four")[1]
     assert "30 s x 2 as written; yours: 20 s x 3" in out  # was "30 s x 2", unqualified
-    assert pigeon_holds(runner) == [20, 20, 20]  # what the session runs: the same
+    assert figure_four_holds(runner) == [20, 20, 20]  # what the session runs: the same
     (stretch_home / "config.toml").write_text("hold_scale = 1.5\n")
-    out = run(runner, "moves", "pigeon")[1]
+    out = run(runner, "moves", "seated-figure-four")[1]
     assert "30 s x 2 as written; yours: 30 s x 3" in out  # as the timer runs it
-    assert pigeon_holds(runner) == [30, 30, 30]
+    assert figure_four_holds(runner) == [30, 30, 30]
 
 
 def test_the_moves_table_shows_both_doses(runner: CliRunner) -> None:
@@ -235,13 +237,20 @@ def test_the_moves_table_shows_both_doses(runner: CliRunner) -> None:
 def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
-              "pause", "switch", "needs", "setup", "cues", "cautions", "easier", "harder",
+              "pause", "switch", "needs", "demands", "easier_move", "harder_move", "setup", "cues",
+              "cautions", "easier", "harder",
               "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
     assert bridge["hold"] is None and bridge["tempo"] == 6 and bridge["pause"] == 2
     pigeon = next(m for m in data if m["id"] == "pigeon")
     assert pigeon["switch"] == 15 and pigeon["needs"] == ["cushion"]
+    assert pigeon["demands"] == ["floor", "kneeling", "deep-hip-flexion", "sciatic-load"]
+    assert (pigeon["easier_move"], pigeon["harder_move"]) == ("figure-four", None)
+    ladders = {m["id"]: (m["easier_move"], m["harder_move"]) for m in data}
+    assert ladders["butterfly"] == ("seated-adductor", "frog")
+    assert ladders["half-kneeling-hip-flexor"] == ("standing-hip-flexor", "couch-stretch")
+    assert all(isinstance(m["demands"], list) for m in data)
 
 
 def test_avoid_names_each_form_and_what_to_do_instead(runner: CliRunner) -> None:
@@ -262,22 +271,30 @@ def test_avoid_names_each_form_and_what_to_do_instead(runner: CliRunner) -> None
     assert cat["held_only"] is True and "cat cow" in cat["known_as"]
 
 
+def switches(runner: CliRunner, *args: str) -> dict[str, float]:
+    """The seconds of each move's switch of sides, and how many switches it makes."""
+    steps = json.loads(run(runner, "show", *args, "--json")[1])["steps"]
+    return {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
+            if s["kind"] == "switch"}
+
+
 def test_switching_sides_takes_as_long_as_the_move_needs(runner: CliRunner) -> None:
-    steps = json.loads(run(runner, "show", "full-session", "--json")[1])["steps"]
-    switches = {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
-                if s["kind"] == "switch"}
-    assert switches == {"clamshell": 10, "side-plank": 10, "bird-dog": 5, "figure-four": 5,
-                        "pigeon": 15, "half-kneeling-hip-flexor": 12}
-    table = run(runner, "show", "hip-reset")[1]
-    pigeon = next(line for line in table.splitlines() if "Pigeon stretch" in line)
-    after = table.splitlines()[table.splitlines().index(pigeon) + 1]
-    assert "Switch sides" in after and after.split()[-2:] == ["15", "s"]
+    assert switches(runner, "full-session") == {  # a beginner's rungs
+        "clamshell": 10, "side-plank": 10, "bird-dog": 5, "seated-figure-four": 5,
+        "standing-hip-flexor": 5}
+    assert switches(runner, "full-session", "--as-written") == {
+        "clamshell": 10, "side-plank-feet": 10, "bird-dog": 5, "pigeon": 15, "couch-stretch": 15}
+    table = run(runner, "show", "hip-reset", "--as-written")[1].splitlines()
+    pigeon = [i for i, line in enumerate(table) if "Pigeon stretch" in line]
+    assert [table[i].split()[4] for i in pigeon] == ["left"] * 3 + ["right"] * 3  # one side,
+    assert "Switch sides" in table[pigeon[3] - 1] and table[pigeon[3] - 1].split()[-2:] == [
+        "15", "s"]  # then the other: down onto the floor and up once
 
 
 def test_validate_all_files(runner: CliRunner) -> None:
     code, out, _ = run(runner, "validate")
     assert code == 0
-    assert out.count("ok  ") == 6 and "21 moves, 4 routines" in out.replace("\n", " ")
+    assert out.count("ok  ") == 6 and "23 moves, 5 routines" in out.replace("\n", " ")
 
 
 def test_validate_reports_the_first_problem_of_each_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -409,6 +426,6 @@ def test_help_lists_every_command_whole_starting_with_today(runner: CliRunner) -
     out = runner.invoke(app, ["--help"]).stdout
     listed = out.split("Commands:\n", 1)[1].splitlines()
     names = [line.split()[0] for line in listed if line.strip()]
-    assert names[:2] == ["today", "run"] and len(names) == 15
+    assert names == list(ORDER)  # every command, in the order a person meets them
     assert not any(line.rstrip().endswith("...") for line in listed)  # no summary cut short
     assert "<bool>" not in out

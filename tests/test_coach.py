@@ -18,6 +18,7 @@ from stretch.history.store import History
 from stretch.history.trend import Outcome
 from stretch.session.rating import read_rating
 from stretch.text import URGENT
+from tests.conftest import write_user_file
 from tests.test_progression import checkin, days_ago, log
 
 RATING = "a rating is a whole number from 0 (no pain) to 10 (the worst)"
@@ -60,15 +61,17 @@ def test_progress_json_shape(runner: CliRunner, stretch_home: Path) -> None:
     log(stretch_home, days_ago(1), before=4, after=3)
     checkin(stretch_home, days_ago(0, hour=0), 3)
     data = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
-    assert set(data) == {"moves", "checkins", "trend", "change", "advice"}
+    assert set(data) == {"moves", "checkins", "trend", "change", "advice", "events"}
     clamshell = next(m for m in data["moves"] if m["move"] == "clamshell")
     assert clamshell == {
         "move": "clamshell", "name": "Clamshell", "measure": "reps", "dose": 7, "written": 12,
         "level": 1, "top": 6, "start": 5, "cap": 15,
         "changed": {"time": days_ago(1).isoformat(timespec="seconds"), "from": 5, "to": 7,
                     "why": "your last two sessions went well"}}
-    stretch = next(m for m in data["moves"] if m["move"] == "figure-four")
+    stretch = next(m for m in data["moves"] if m["move"] == "seated-figure-four")  # a beginner's
     assert (stretch["measure"], stretch["dose"], stretch["changed"]) == ("hold", 20, None)
+    assert not any(m["move"] in ("figure-four", "pigeon") for m in data["moves"])
+    assert data["events"] == []
     assert len(data["trend"]) == 12
     assert all(set(w) == {"week", "before", "after"} for w in data["trend"])
     monday = date.fromisoformat(data["trend"][-1]["week"])
@@ -111,7 +114,10 @@ def test_high_pain_before_shows_the_red_flags_and_the_gentlest_routine(runner: C
     assert ("Your back is at 8/10 right now. Go gently and stop any move that hurts; the gentlest "
             "routine is Desk break (stretch run desk-break).") in out
     assert "Completed Core and hips" in out  # a script asked for this routine: it runs
-    calm = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000", "--pain-before", "7"])
+    bad = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000", "--pain-before", "7"])
+    flat = " ".join(bad.stdout.split())
+    assert "the gentlest routine is Desk break" in flat and URGENT not in flat
+    calm = runner.invoke(app, ["run", "core-and-hips", "--speed", "1000", "--pain-before", "6"])
     assert "gentlest" not in calm.stdout and URGENT not in calm.stdout
 
 
@@ -138,19 +144,38 @@ def test_pain_up_3_in_two_sessions_in_a_row_says_stop(runner: CliRunner, stretch
 
 DESK = ("hip-hinge", "standing-leg-raise", "standing-hip-flexor", "side-lunge",
         "seated-figure-four")
+STANDING = """routines:
+  standing:
+    title: Standing
+    items:
+      - move: hip-hinge
+      - move: standing-leg-raise
+        reps: 8
+        tempo: 3
+      - move: standing-hip-flexor
+        hold: 30
+        reps: 1
+      - move: side-lunge
+        hold: 30
+        reps: 1
+      - move: seated-figure-four
+        hold: 30
+        reps: 1
+"""
 
 
 def grown_desk_breaks(home: Path) -> None:
-    """Four good desk breaks on four days: every move two levels up (the leg raise 5 -> 9
-    reps, though the desk break writes it at 8)."""
+    """A routine of standing moves, done well on four days: every move two levels up (the
+    leg raise 5 -> 9 reps, though the routine writes it at 8)."""
+    write_user_file(home, "standing.yaml", STANDING)
     for day in (4, 3, 2, 1):
-        log(home, days_ago(day), moves=DESK, routine="desk-break")
+        log(home, days_ago(day), moves=DESK, routine="standing")
 
 
 def test_a_dose_change_is_said_as_this_routine_runs_it(runner: CliRunner,
                                                       stretch_home: Path) -> None:
     grown_desk_breaks(stretch_home)
-    result = runner.invoke(app, ["run", "desk-break"])
+    result = runner.invoke(app, ["run", "standing"])
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert ("Standing side leg raise: 7 -> 9 reps (8 in this routine): your last two "
@@ -167,16 +192,18 @@ def test_a_dose_change_is_said_as_the_timer_runs_the_holds(runner: CliRunner,
                                                            stretch_home: Path) -> None:
     grown_desk_breaks(stretch_home)
     (stretch_home / "config.toml").write_text("hold_scale = 1.5\n")
-    out = " ".join(runner.invoke(app, ["run", "desk-break"]).stdout.split())
+    out = " ".join(runner.invoke(app, ["run", "standing"]).stdout.split())
     assert ("Side lunge stretch: 25 -> 30 s holds (38 -> 45 in this routine): your last two "
             "sessions went well") in out
     assert "Side lunge stretch, left side 45 s" in out
 
 
-WORSE_RUN = ["run", "desk-break", "--pain-before", "2", "--pain-after", "5"]
+WORSE_RUN = ["run", "standing", "--pain-before", "2", "--pain-after", "5"]
 
 
-def test_a_worse_session_says_when_nothing_can_step_back(runner: CliRunner) -> None:
+def test_a_worse_session_says_when_nothing_can_step_back(runner: CliRunner,
+                                                         stretch_home: Path) -> None:
+    write_user_file(stretch_home, "standing.yaml", STANDING)
     out = " ".join(runner.invoke(app, WORSE_RUN).stdout.split())
     assert ("Your back is 3 points worse than before; this session's doses are already at "
             "their lowest.") in out
@@ -234,18 +261,21 @@ def old_file(path: Path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
                                          version: int) -> None:
     path = stretch_home / "history.sqlite3"
     old_file(path, version)
     (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
-    assert session["pain_before"] is None and session["pain_after"] is None
+    assert (session["pain_before"], session["pain_after"]) == ((3, 3) if version == 4
+                                                               else (None, None))
     assert session["speed"] == 1 and session["status"] == "completed"
     with History.open(path) as history:
-        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         (row,) = history.sessions()
-        assert row.moves is None
+        assert (row.moves is None) == (version < 4)
+        assert (row.leg_worse, row.gentle, row.pain_elsewhere) == (None, False, False)
+    (stretch_home / "config.toml").write_text("checkin = false\n")  # unrated rows count
     log(stretch_home, days_ago(1), moves=None)  # an old row names no moves: its routine's count
     assert runner.invoke(app, ["checkin", "2"]).exit_code == 0
     clamshell = next(m for m in json.loads(runner.invoke(app, ["progress", "--json"]).stdout)

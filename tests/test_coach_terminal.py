@@ -70,7 +70,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     time.sleep(0.2)
     tmux.type("0")  # "1" then "0": ten
     assert tmux.result() == (0, True)
-    assert "And now? (0 none, 10 worst (1 then 0), Enter skips) 10" in tmux.screen()
+    # every red flag follows a 10, so the answer has scrolled up by now
+    assert "And now? (0 none, 10 worst (1 then 0), Enter skips) 10" in tmux.scrollback()
     tmux.run("run", "desk-break")
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one

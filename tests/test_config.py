@@ -100,16 +100,24 @@ def test_config_command_shows_each_setting_and_its_source(stretch_home: Path,
 
 def test_settings_change_the_plan(stretch_home: Path, runner: CliRunner) -> None:
     (stretch_home / "config.toml").write_text("get_ready = 20\nswitch_sides = 8\nhold_scale = 0.5\n")
-    data = json.loads(runner.invoke(app, ["show", "hip-reset", "--json", "--as-written"]).stdout)
-    steps = data["steps"]
-    assert steps[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
-                        "side": None, "seconds": 20, "hold": None, "reps": None,
-                        "tempo": None, "set": None}
-    switches = {steps[i - 1]["move"]: s["seconds"] for i, s in enumerate(steps)
+    def steps(*args: str) -> list[dict[str, object]]:
+        shown = json.loads(runner.invoke(app, ["show", "hip-reset", "--json", *args]).stdout)
+        steps: list[dict[str, object]] = shown["steps"]
+        return steps
+
+    def switches(*args: str) -> dict[object, object]:
+        found = steps(*args)
+        return {found[i - 1]["move"]: s["seconds"] for i, s in enumerate(found)
                 if s["kind"] == "switch"}
-    # the setting is the least a switch takes; pigeon and the kneeling stretch need longer
-    assert switches == {"figure-four": 8, "pigeon": 15, "half-kneeling-hip-flexor": 12}
-    assert {s["seconds"] for s in steps if s["kind"] == "hold"} == {15}
+
+    written = steps("--as-written")
+    assert written[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
+                          "side": None, "seconds": 20, "hold": None, "reps": None,
+                          "tempo": None, "set": None}
+    # the setting is the least a switch takes; pigeon and the couch stretch need longer
+    assert switches("--as-written") == {"pigeon": 15, "couch-stretch": 15}
+    assert switches() == {"seated-figure-four": 8, "standing-hip-flexor": 8}  # a beginner's
+    assert {s["seconds"] for s in written if s["kind"] == "hold"} == {15}
 
 
 def test_config_rest_applies_to_routines_without_their_own(stretch_home: Path,

@@ -71,7 +71,7 @@ def test_no_routine_uses_an_avoided_move(builtin: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("routine_id", "low", "high"),
-    [("hip-reset", 9, 12), ("desk-break", 4, 6.5), ("core-and-hips", 12.5, 15),
+    [("hip-reset", 9, 12), ("desk-break", 5, 8), ("core-and-hips", 12.5, 16.5),
      ("full-session", 20, 25)],
 )
 def test_routine_lengths(builtin: Catalogue, routine_id: str, low: float, high: float) -> None:
@@ -165,9 +165,9 @@ def test_glute_bridge_tempo_fits_its_own_cues(builtin: Catalogue) -> None:
 
 def test_side_plank_easier_is_easier_than_its_setup(builtin: Catalogue) -> None:
     plank = builtin.moves["side-plank"]
-    assert "knees bent" in plank.setup  # it starts from the knees already
+    assert "knees bent" in plank.setup and "knees stay on the floor" in plank.setup
     assert plank.easier and "knee" not in plank.easier and "wall" in plank.easier
-    assert plank.harder and "feet" in plank.harder
+    assert plank.harder and plank.harder.startswith("The side plank from the feet")
 
 
 def test_curl_up_and_dead_bug_say_how_high_and_keep_the_leg_bent(builtin: Catalogue) -> None:
@@ -178,12 +178,17 @@ def test_curl_up_and_dead_bug_say_how_high_and_keep_the_leg_bent(builtin: Catalo
 
 
 def test_counted_words_hold_for_any_number_of_reps(builtin: Catalogue) -> None:
-    """A beginner's 5 reps has no exact half and no even split between sides: a swap is
-    'about halfway', and alternating reps say that each reach counts, sides taking turns."""
+    """A beginner's 5 reps has no exact half: a swap is 'about halfway'. And alternating
+    sides count a reach on each side as one rep, so any number of reps keeps the sides
+    even (5 reps: 5 reaches a side), where counting each reach would leave one side a
+    rep short on an odd count."""
     for move in builtin.moves.values():
         words = move_text(move)
-        assert not re.search(r"(?<!about )halfway|through the set|is one rep", words), move.id
-    assert "each reach counts as one rep, sides taking turns" in move_text(builtin.moves["dead-bug"])
+        assert not re.search(r"(?<!about )halfway|through the set|each reach counts", words), \
+            move.id
+    bug = builtin.moves["dead-bug"]
+    assert "one reach each side is one rep" in bug.cues[-1]  # counted per side: always even
+    assert "both sides always do the same number" in bug.setup
     assert "about halfway through your reps" in move_text(builtin.moves["curl-up"])
 
 
@@ -201,7 +206,7 @@ def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) 
 
 def test_slow_moves_take_longer_to_switch_sides(builtin: Catalogue) -> None:
     slow = {"pigeon", "half-kneeling-hip-flexor", "couch-stretch", "thomas-stretch",
-            "clamshell", "side-plank"}
+            "clamshell", "side-plank", "side-plank-feet"}
     for move in builtin.moves.values():
         if move.id in slow:
             assert move.switch is not None and 10 <= move.switch <= 15, move.id
@@ -213,7 +218,7 @@ def test_equipment_comes_from_the_moves(builtin: Catalogue) -> None:
     def needs(routine_id: str) -> set[str]:
         return {e for m in builtin.routines[routine_id].moves for e in m.equipment}
 
-    assert needs("hip-reset") == {"mat", "cushion"}
+    assert needs("hip-reset") == {"mat", "cushion", "wall"}  # as written: to the couch stretch
     assert needs("desk-break") == {"chair", "wall"}
     assert needs("core-and-hips") == {"mat"}
     assert builtin.moves["thomas-stretch"].equipment == ("mat", "bed")  # lies on the bed
@@ -226,3 +231,100 @@ def test_a_short_full_session_keeps_its_warm_up_and_each_hip_group(builtin: Cata
     moves = fitted.routine.moves
     assert fitted.fits and moves[0].id == "glute-bridge"  # still warm before stretching
     assert {m.group for m in moves if m.kind == "stretch"} == set(STRETCH_GROUPS)
+
+
+# --- the clinical review (issue #21) ----------------------------------------------------
+
+FIGURE_FOUR = ("figure-four", "seated-figure-four", "standing-figure-four", "pigeon")
+DEEP_HIP = (*FIGURE_FOUR, "frog")
+
+
+@pytest.mark.parametrize("move_id", FIGURE_FOUR)
+def test_buttock_stretches_stop_when_symptoms_spread_down_the_leg(builtin: Catalogue,
+                                                                  move_id: str) -> None:
+    """They load the sciatic nerve in deep flexion: spreading leg symptoms mean stop."""
+    cautions = builtin.moves[move_id].cautions
+    assert any("pain, tingling or numbness spreads down your leg" in c for c in cautions)
+
+
+@pytest.mark.parametrize("move_id", DEEP_HIP)
+def test_deep_hip_moves_heed_a_hip_replacement_and_a_groin_pinch(builtin: Catalogue,
+                                                                 move_id: str) -> None:
+    move = builtin.moves[move_id]
+    assert any("hip replacement" in c and "surgeon" in c for c in move.cautions), move.cautions
+    assert any("short of any pinch" in c for c in move.cues), move.cues
+
+
+def test_the_frog_keeps_the_back_long_rocking_back(builtin: Catalogue) -> None:
+    """Rocking back round-backed is the child's pose the avoid list names."""
+    cues = " ".join(builtin.moves["frog"].cues)
+    assert "only as far as your back stays long" in cues and "back stretch" in cues
+    assert "sagging" not in cues
+
+
+def test_the_thomas_stretch_says_how_to_get_on_and_off_the_bed(builtin: Catalogue) -> None:
+    thomas = builtin.moves["thomas-stretch"]
+    assert thomas.setup.startswith("Sit on the very end of a firm bed that will not tip.")
+    assert "lie back slowly" in thomas.setup and "To get up" in thomas.setup
+    assert "roll onto your side" in thomas.setup
+
+
+def test_the_thomas_stretch_hangs_the_knee_bent_as_its_figure_draws_it(
+        builtin: Catalogue) -> None:
+    """The figure's working (near) knee is bent, the shin hanging: the setup says so, and
+    the harder version bends it further rather than starting to bend it."""
+    thomas = builtin.moves["thomas-stretch"]
+    assert thomas.figure is not None
+    points = thomas.figure.pose(None).points()
+    (hx, hy), (kx, ky), (fx, fy) = points["hip"], points["near-knee"], points["near-foot"]
+    thigh, shin = (kx - hx, ky - hy), (fx - kx, fy - ky)
+    assert abs(shin[1]) > 2 * abs(shin[0])  # the shin hangs down ...
+    assert abs(thigh[0]) > abs(thigh[1])  # ... from a thigh that lies out level
+    assert "the knee bent" in thomas.setup
+    assert thomas.harder and "bend the knee further" in thomas.harder
+
+
+def test_half_kneeling_kneels_tall(builtin: Catalogue) -> None:
+    setup = builtin.moves["half-kneeling-hip-flexor"].setup
+    assert "Kneel tall." in setup and "Stand" not in setup
+
+
+@pytest.mark.parametrize(("move_id", "hand"), [("standing-figure-four", "with a hand on"),
+                                               ("hip-hinge", "with a hand on")])
+def test_harder_on_one_leg_keeps_a_hand_on_support(builtin: Catalogue, move_id: str,
+                                                  hand: str) -> None:
+    harder = builtin.moves[move_id].harder or ""
+    assert hand in harder and "take your hand away" not in harder
+
+
+def test_the_glute_bridge_keeps_a_neutral_spine(builtin: Catalogue) -> None:
+    bridge = move_text(builtin.moves["glute-bridge"])
+    assert "one segment" not in bridge and "natural curve" in bridge
+
+
+def test_the_core_routine_is_not_framed_as_holding_the_back_steady(builtin: Catalogue) -> None:
+    summary = builtin.routines["core-and-hips"].summary
+    assert "steady" not in summary and "strength and control" in summary
+
+
+def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> None:
+    """Two moves for the coach's ladders, each the harder version of a built-in move: the
+    routines name them, and a beginner runs the easier one (the coach's rung)."""
+    single = builtin.moves["single-leg-bridge"]
+    assert (single.kind, single.group, single.position, single.sided) == (
+        "exercise", "hip", "supine", True)
+    assert single.tempo is not None and single.pause is not None and single.hold is None
+    assert f"Pause for {single.pause} seconds at the top" in " ".join(single.cues)
+    assert single.easier and "glute bridge" in single.easier.lower()
+    feet = builtin.moves["side-plank-feet"]
+    assert (feet.kind, feet.group, feet.position, feet.sided) == (
+        "exercise", "core", "side-lying", True)
+    assert feet.hold is not None and feet.hold <= 10  # short holds, repeated
+    assert feet.reps is not None and feet.reps >= 2
+    assert "legs straight" in feet.setup and feet.easier == "The side plank from the knees."
+    assert (builtin.moves["glute-bridge"].harder_move, single.easier_move) == (
+        "single-leg-bridge", "glute-bridge")
+    assert (builtin.moves["side-plank"].harder_move, feet.easier_move) == (
+        "side-plank-feet", "side-plank")
+    core = [m.id for m in builtin.routines["core-and-hips"].moves]
+    assert "single-leg-bridge" in core and "side-plank-feet" in core

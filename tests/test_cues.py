@@ -22,7 +22,7 @@ from stretch.plan import timed_steps, total_seconds
 from stretch.session.cues import Bell, Cue, CueMaker, speaking_time
 from stretch.session.engine import Event, Finished, Session, run_session
 from stretch.session.voice import Speech, Voice, find_speech
-from tests.conftest import DEFAULTS, need_program, write_user_file
+from tests.conftest import DEFAULTS, classic, classic_hip_reset, need_program, write_user_file
 from tests.fakes import FakeClock
 
 
@@ -30,7 +30,8 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
     clock = FakeClock()
     maker = CueMaker()
     cues: list[Cue] = []
-    steps = timed_steps(catalogue.routines[routine], DEFAULTS)
+    chosen = classic(catalogue, routine)
+    steps = timed_steps(chosen, DEFAULTS)
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[lambda e: cues.extend(maker(e))])
     return cues, total_seconds(steps)
@@ -39,7 +40,7 @@ def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
 def test_cues_come_at_thresholds_never_every_second(builtin: Catalogue) -> None:
     cues, seconds = cues_for(builtin, "hip-reset")
     kinds = Counter(c.kind for c in cues)
-    steps = timed_steps(builtin.routines["hip-reset"], DEFAULTS)
+    steps = timed_steps(classic_hip_reset(builtin), DEFAULTS)
     holds = [s for s in steps if s.kind == "hold"]
     assert kinds["start"] == len(holds)
     assert kinds["switch"] == sum(1 for s in steps if s.kind == "switch")
@@ -81,7 +82,7 @@ def test_bell_patterns_tell_a_start_from_the_end_of_a_hold(builtin: Catalogue) -
     rings: list[float] = []
     bell = Bell(lambda: rings.append(time.monotonic()))
     clock = FakeClock()
-    steps = timed_steps(builtin.routines["hip-reset"], DEFAULTS)[:2]  # get ready, then the first 30 s hold
+    steps = timed_steps(classic_hip_reset(builtin), DEFAULTS)[:2]  # get ready, then the first 30 s hold
     session = Session(steps, clock)
     run_session(session, wait=clock.sleep_until, listeners=[bell])
     time.sleep(0.6)  # the triple ring plays out on the bell's own thread
@@ -249,7 +250,7 @@ def spoken_times(cues: list[Cue]) -> dict[int, float]:
 def test_each_move_gets_its_first_caution_once(builtin: Catalogue, routine: str) -> None:
     cues, _ = cues_for(builtin, routine)
     said = [c.text for c in cues if c.kind == "caution"]
-    moves = builtin.routines[routine].moves
+    moves = classic(builtin, routine).moves
     assert sorted(said) == sorted(f"Careful: {m.cautions[0]}" for m in moves)
 
 

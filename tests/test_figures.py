@@ -67,7 +67,7 @@ EXPECTED = {
     "got 'low'",
 }
 COUNTED = ("glute-bridge", "clamshell", "bird-dog", "dead-bug", "curl-up", "hip-hinge",
-           "standing-leg-raise")
+           "standing-leg-raise", "single-leg-bridge")
 PLAIN = re.compile(r"[ \u2800-\u28ff→↓]*")  # what a braille drawing is made of, and nothing else
 
 
@@ -114,7 +114,7 @@ def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
-    assert len(builtin.moves) == 21
+    assert len(builtin.moves) == 23
     for move in builtin.moves.values():
         assert move.figure is not None, move.id
         assert move.figure.counted == (move.tempo is not None), move.id
@@ -223,7 +223,7 @@ DOT_BITS = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (0, 3): 0x40,
 
 def test_the_right_side_is_the_mirror_of_the_left(builtin: Catalogue) -> None:
     sided = [m for m in builtin.moves.values() if m.sided]
-    assert len(sided) == 13
+    assert len(sided) == 15
     for move in sided:
         assert move.figure is not None
         for frame in ("start", "end"):

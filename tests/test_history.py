@@ -34,10 +34,12 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     assert data["streak"] == 0  # a --speed demo is logged but counts toward nothing
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
-                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after"}
+                            "steps_done", "steps_skipped", "speed", "pain_before", "pain_after",
+                            "leg_worse"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
-    # a beginner's doses: 20 s holds, two per side (`stretch show desk-break`)
-    assert session["active_seconds"] == 375 and session["steps_done"] == 30
+    # a beginner's doses: 20 s holds, three per side (`stretch show desk-break`)
+    assert session["active_seconds"] == 420 and session["steps_done"] == 32
+    assert session["leg_worse"] is None  # not asked: no leg symptoms in the profile
     assert session["pain_before"] is None and session["pain_after"] is None
     started = datetime.fromisoformat(session["started"])
     assert started.utcoffset() is not None  # ISO 8601 with an offset

@@ -21,8 +21,8 @@ CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stre
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
 BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text",
         "stretch.settings", "stretch.plan", "stretch.fit", "stretch.fit.fitted",
-        "stretch.fit.cuts", "stretch.output", "stretch.files", "stretch.toml_lines",
-        "stretch.wallclock",
+        "stretch.fit.cuts", "stretch.fit.search", "stretch.output", "stretch.files", "stretch.toml_lines",
+        "stretch.wallclock", "stretch.toml_table", "stretch.days",
         "stretch.poses"}  # a move's figure as pure data: part of the model
 # Where rich may be imported: the packages that draw, and the module that owns the consoles.
 DRAWING = ("stretch.views", "stretch.session", "stretch.sheet", "stretch.report")

@@ -27,10 +27,11 @@ def days_ago(days: float, hour: int = 8) -> datetime:
     return wallclock.local_now().replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=days)
 
 
-def log(home: Path, started: datetime, *, before: int | None = None, after: int | None = None,
+def log(home: Path, started: datetime, *, before: int | None = 2, after: int | None = 2,
         status: str = "completed", speed: float = 1.0, moves: tuple[str, ...] | None = CORE,
         routine: str = "core-and-hips") -> None:
-    """One session in the history file, as a finished run would leave it."""
+    """One session in the history file, as a finished run would leave it (rated 2 before
+    and after unless told otherwise: a good session, if completed)."""
     with History.open(home / "history.sqlite3") as history:
         row = history.begin(routine=routine, title="Core and hips", started=started,
                             planned_seconds=480, steps_total=30, first_side="left", speed=speed,
@@ -72,15 +73,17 @@ def test_a_beginner_starts_low_and_as_written_shows_the_catalogue(runner: CliRun
     written = json.loads(runner.invoke(app, ["show", "core-and-hips", "--json",
                                              "--as-written"]).stdout)
     bridge = [s["seconds"] for s in mine["steps"] if s["move"] == "glute-bridge"]
-    assert bridge == [30, 30]  # 5 reps x 6 s, 2 sets
-    assert [s["seconds"] for s in written["steps"] if s["move"] == "glute-bridge"] == [60, 60]
+    assert bridge == [30, 30]  # a beginner's rung of the ladder: 5 reps x 6 s, 2 sets
+    assert [s["seconds"] for s in written["steps"] if s["move"] == "single-leg-bridge"] == [
+        48] * 4  # as written: the ladder's top, 8 reps x 6 s, 2 sets a side
     text = runner.invoke(app, ["show", "core-and-hips"]).stdout
     assert "Glute bridge                 30 s   5 x 6 s, set 1 of 2" in text
 
 
-def test_short_holds_come_more_often_so_each_stretch_still_gets_60_s(runner: CliRunner) -> None:
-    data = json.loads(runner.invoke(app, ["show", "hip-reset", "--json"]).stdout)
-    holds = [s["seconds"] for s in data["steps"] if s["move"] == "figure-four"]
+def test_short_holds_come_more_often_so_each_stretch_still_gets_its_seconds(
+        runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["show", "desk-break", "--json"]).stdout)
+    holds = [s["seconds"] for s in data["steps"] if s["move"] == "standing-figure-four"]
     assert holds == [20] * 6  # 3 holds of 20 s per side, not 2 of 30
     assert all(min(sides.values()) >= 60 for sides in data["dose"].values())
 
@@ -153,9 +156,22 @@ def test_two_sessions_on_the_same_day_are_one_day(runner: CliRunner, stretch_hom
     assert dose(runner) == 7
 
 
-def test_sessions_without_ratings_are_good(runner: CliRunner, stretch_home: Path) -> None:
+def test_sessions_without_ratings_count_for_nothing_while_check_ins_are_on(
+        runner: CliRunner, stretch_home: Path) -> None:
     for day in (6, 5, 4, 3):
-        log(stretch_home, days_ago(day))
+        log(stretch_home, days_ago(day), before=None, after=None)
+    assert dose(runner) == 5
+    log(stretch_home, days_ago(2))  # nor do they break a run: this one and the next step up
+    log(stretch_home, days_ago(1, hour=7), before=None, after=None)
+    log(stretch_home, days_ago(1))
+    assert dose(runner) == 7
+
+
+def test_with_check_ins_off_completing_a_session_is_enough(runner: CliRunner,
+                                                          stretch_home: Path) -> None:
+    (stretch_home / "config.toml").write_text("checkin = false\n")
+    for day in (6, 5, 4, 3):
+        log(stretch_home, days_ago(day), before=None, after=None)
     assert dose(runner) == 9
 
 
@@ -256,7 +272,8 @@ def test_the_sheet_and_todays_preview_use_your_doses(runner: CliRunner, stretch_
         assert result.exit_code == 0
         return result.stdout
 
-    card = "4. Clamshell\n   Hip muscles · lying on your side\n   {} reps each side, about 3 s each"
+    card = ("4. Clamshell\n   Hip muscles · lying on your side\n   {} reps each side, about "
+            "3 s each, 2 sets on one side, then the other")
     assert card.format(5) in sheet()
     log(stretch_home, days_ago(2))
     log(stretch_home, days_ago(1))

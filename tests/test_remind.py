@@ -17,6 +17,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.days import describe_days
 from stretch.errors import UsageProblem
 from stretch.history.calendar import rest_weekdays
 from stretch.history.store import History
@@ -25,7 +26,6 @@ from stretch.remind import cron, launchd, systemd, windows
 from stretch.remind.notify import Notice, Notifier, notice, quiet
 from stretch.remind.schedule import (
     Schedule,
-    describe_days,
     next_time,
     parse_days,
     parse_time,

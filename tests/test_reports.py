@@ -17,7 +17,7 @@ from stretch.history.rows import SessionRow
 from stretch.history.store import History
 from stretch.model import Catalogue
 from stretch.views import history as reports
-from tests.conftest import DEFAULTS, freeze_now, log_session
+from tests.conftest import freeze_now, log_session
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 
@@ -99,6 +99,7 @@ def test_session_json_is_the_contracts_shape(history: History) -> None:
         "ended": "2026-11-24T07:40:40+00:00", "status": "completed", "active_seconds": 640.0,
         "steps_done": 3, "steps_skipped": 0, "speed": 2.0, "pain_before": None,
         "pain_after": None,
+        "leg_worse": None,
     }
 
 
@@ -107,8 +108,9 @@ def test_week_table_ticks_done_days_and_marks_today(builtin: Catalogue, history:
     log_session(history, "core-and-hips", datetime(2026, 11, 24, 7, tzinfo=UTC),
                 status="stopped")
     days = calendar.week(builtin, history, datetime(2026, 11, 24, 9, tzinfo=UTC))
-    lines = rendered(reports.week_table(days, TODAY, DEFAULTS), width=70).splitlines()
-    assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "11", "✓"]
+    lines = rendered(reports.week_table(days, TODAY, [10, 14, 10, 14, 7, 19, None]),
+                     width=70).splitlines()
+    assert lines[2].split() == ["Mon", "23", "Nov", "Hip", "reset", "(hip-reset)", "10", "✓"]
     assert lines[3].split()[:4] == ["Tue", "24", "Nov", "(today)"]
     assert lines[3].split()[-1] == "·"  # a session, but not a completed one
     assert lines[8].split() == ["Sun", "29", "Nov", "rest"]

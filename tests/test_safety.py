@@ -31,7 +31,7 @@ def test_show_ends_with_the_stop_rule_and_the_emergency_signs(runner: CliRunner,
     write_user_file(stretch_home, "week.yaml", "week:\n" + days)  # today is never a rest day
     for args in (["show", "hip-reset"], ["today", "--preview"]):
         flat = words_of(runner, *args).lower()
-        assert "supine figure-four stretch" in flat
+        assert "seated figure-four stretch" in flat  # a beginner's rung of pigeon's ladder
         assert text.URGENT.lower() + ":" in flat
         assert all(sign in flat for sign in EMERGENCY_SIGNS)
         assert text.CHECK_FIRST.lower() in flat and "never bounce" in flat
@@ -51,3 +51,34 @@ def test_the_first_session_opens_with_the_safety_note(runner: CliRunner) -> None
     assert_safety(before)
     again = runner.invoke(app, ["run", "desk-break", "--speed", "1000"])
     assert text.BEFORE_YOU_START not in again.stdout and text.URGENT not in again.stdout
+
+
+# --- the heading for the moment, and every red flag after a high rating -----------------
+
+def test_a_high_checkin_shows_every_red_flag_under_its_own_heading(runner: CliRunner) -> None:
+    """No question follows a check-in, so the whole list is there; the emergency signs
+    come last, nearest the line about the rating, and the heading is not the first
+    session's."""
+    out = runner.invoke(app, ["checkin", "8"]).stdout
+    flat = flatten(out)
+    assert_safety(flat)
+    assert text.SORE_NOW in flat and text.BEFORE_YOU_START not in flat
+    assert flat.index(text.GET_CHECKED) < flat.index(text.URGENT) < flat.index(
+        "Your back is at 8/10 right now.")
+    calm = flatten(runner.invoke(app, ["checkin", "7"]).stdout)
+    assert text.URGENT not in calm and text.GET_CHECKED not in calm
+
+
+def test_a_high_rating_around_a_session_has_its_own_heading(runner: CliRunner) -> None:
+    runner.invoke(app, ["run", "desk-break", "--speed", "1000"])  # the first session is past
+    before = flatten(runner.invoke(app, ["run", "desk-break", "--speed", "1000",
+                                         "--pain-before", "9"]).stdout)
+    assert text.SORE_BEFORE in before and text.BEFORE_YOU_START not in before
+    assert_safety(before.split("0:00  Get ready")[0])  # a script is asked nothing: all of it
+    after = runner.invoke(app, ["run", "desk-break", "--pain-before", "3",
+                                "--pain-after", "8"])
+    assert after.exit_code == 0
+    flat = flatten(after.stdout)
+    ending = flat[flat.index("Completed Desk break"):]
+    assert text.SORE_AFTER in ending and text.BEFORE_YOU_START not in flat
+    assert_safety(ending)

@@ -92,7 +92,7 @@ def test_sided_moves_alternate_the_first_side(runner: CliRunner, stretch_home: P
     rows = History.open(stretch_home / "history.sqlite3").sessions()
     assert [r.first_side for r in reversed(rows)] == ["left", "right", "left"]
     second = runner.invoke(app, ["run", "desk-break", "--speed", "1000"]).stdout
-    assert "0:30  Standing side leg raise, right side, 5 reps  15 s" in second  # a beginner's
+    assert "0:30  Standing figure-four stretch, right side  20 s" in second  # a beginner's
 
 
 def test_today_runs_logs_then_says_it_is_done(runner: CliRunner, history: History,

@@ -16,7 +16,15 @@ from stretch.session.ending import end_frame, ending
 from stretch.session.engine import Session, run_session
 from stretch.session.rating import ENTER_WINDOW, read_yes_no
 from stretch.session.view import View, frame
-from stretch.text import SEE_A_DOCTOR, URGENT
+from stretch.text import (
+    BEFORE_YOU_START,
+    CHECK_FIRST,
+    FULL_NOTE,
+    GET_CHECKED,
+    RARE,
+    SEE_A_DOCTOR,
+    URGENT,
+)
 from stretch.views import safety
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
@@ -33,7 +41,7 @@ def test_plain_output_starts_with_the_routine_and_its_minutes(runner: CliRunner)
 def test_a_demo_says_so_before_it_starts(runner: CliRunner) -> None:
     result = runner.invoke(app, ["run", "desk-break", "--speed", "30"])
     today = next(line for line in result.stdout.splitlines() if line.startswith("Today:"))
-    assert today == "Today: Desk break, about 6 minutes (DEMO x30: it counts for nothing)"
+    assert today == "Today: Desk break, about 7 minutes (DEMO x30: it counts for nothing)"
 
 
 @pytest.mark.parametrize("width", [50, 80, 100])
@@ -81,19 +89,32 @@ def test_the_end_screen_marks_a_demo_and_names_moves_done_both_at_once(
         assert "both at once" in shown and "both sides" not in shown  # not a total
 
 
-def test_the_compact_safety_note_ends_with_the_emergency_signs(builtin: Catalogue) -> None:
+@pytest.mark.parametrize("short", [True, False])
+def test_the_compact_safety_note_ends_with_the_emergency_signs(builtin: Catalogue,
+                                                                short: bool) -> None:
+    """Before a question (short), the other signs are summed up in a line that names the
+    command listing them all, and the note fits 80 x 24 with the lines around it; after a
+    high rating with no question to follow, every sign is there, the emergency ones last."""
     notes = builtin.notes
     assert notes is not None
     console = Console(width=80, record=True, file=io.StringIO(), color_system=None)
-    console.print(safety.safety_compact(notes))
+    console.print(safety.safety_compact(notes, BEFORE_YOU_START, short=short))
     shown = console.export_text()
     lines = shown.rstrip().splitlines()
+    assert lines[0] == BEFORE_YOU_START
     assert lines[-1 - len(notes.safety.emergency)] == f"{URGENT}:"
     assert [line.strip("• ") for line in lines[-len(notes.safety.emergency):]] == list(
         notes.safety.emergency)
     shown = " ".join(shown.split())
-    assert SEE_A_DOCTOR in shown and notes.safety.stop in shown
-    assert len(lines) <= 21  # with the doses line, today and the question: 24 rows
+    assert notes.safety.stop in shown and CHECK_FIRST in shown
+    others = [*notes.safety.see_a_doctor, *notes.safety.get_checked]
+    if short:
+        assert f"{notes.safety.summary}: `{FULL_NOTE}` lists them all." in shown
+        assert SEE_A_DOCTOR not in shown and GET_CHECKED not in shown
+        assert len(lines) <= 21  # with the doses line, today and the question: 24 rows
+    else:
+        assert SEE_A_DOCTOR in shown and GET_CHECKED in shown and RARE in shown
+        assert all(sign[1:] in shown for sign in others), shown
 
 
 def test_yes_or_no_on_one_key_and_the_enter_after_it_goes_with_it() -> None:

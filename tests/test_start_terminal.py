@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretch.catalogue.load import load_catalogue
-from stretch.text import URGENT
+from stretch.text import BEFORE_YOU_START, FULL_NOTE, SORE_BEFORE, URGENT
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux
 from tests.test_reliability import WEEK_OF, log_real
@@ -59,9 +59,15 @@ def emergency_on_screen(screen: str) -> None:
 
 
 def test_the_first_run_note_fits_80_by_24_and_no_answers_on_one_key(first: Tmux) -> None:
+    """The short form: its heading, the stop rule, the other signs summed up with the
+    command that lists them all, and every emergency sign, with the question under it."""
     first.run("run", "core-and-hips")
     screen = first.wait_for("Ready to start? [Y/n]")
     emergency_on_screen(screen)
+    shown = flat(screen)
+    assert BEFORE_YOU_START in screen.splitlines() and "never bounce" in shown
+    summary = load_catalogue(user_dir=None).notes.safety.summary  # type: ignore[union-attr]
+    assert f"{summary}: `{FULL_NOTE}` lists them all." in shown, screen
     question = screen.rstrip().splitlines()
     assert question[-2] == "Today: Core and hips, about 10 minutes", screen
     first.type("n")  # one key, no Enter
@@ -95,6 +101,7 @@ def test_a_high_rating_before_the_gentlest_routine_waits_with_the_red_flags(tmux
     screen = tmux.wait_for("Start gently? [Y/n]")
     emergency_on_screen(screen)
     assert "Your back is at 8/10 right now." in flat(screen)
+    assert SORE_BEFORE in flat(screen) and BEFORE_YOU_START not in screen
     time.sleep(1)
     assert "Get ready" not in tmux.screen()  # it waits for the person
     tmux.type("n")

@@ -77,6 +77,16 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+def profile_file() -> Path:
+    """The person's answers to `stretch setup`: a small TOML file beside config.toml."""
+    return config_dir() / "profile.toml"
+
+
+def week_file() -> Path:
+    """The days changed with `stretch week set`, beside config.toml."""
+    return config_dir() / "week.toml"
+
+
 def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 

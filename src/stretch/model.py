@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from stretch.poses import Figure
 from stretch.vocab import (
     BUILTIN,
+    DEMANDS,
     EQUIPMENT,
     FLOOR_POSITIONS,
     GROUPS,
@@ -19,6 +20,7 @@ from stretch.vocab import (
     REST_DAY,
     STRETCH_GROUPS,
     WEEKDAYS,
+    Demand,
     Equipment,
     Group,
     Kind,
@@ -31,6 +33,7 @@ from stretch.vocab import (
 # they are part of the model's names too.
 __all__ = [
     "BUILTIN",
+    "DEMANDS",
     "EQUIPMENT",
     "FLOOR_POSITIONS",
     "GROUPS",
@@ -41,11 +44,13 @@ __all__ = [
     "WEEKDAYS",
     "Avoid",
     "Catalogue",
+    "Demand",
     "Equipment",
     "Group",
     "Item",
     "ItemDose",
     "Kind",
+    "LearnTopic",
     "Move",
     "Notes",
     "Position",
@@ -75,7 +80,9 @@ class Move:
 
     `pause` is the still part of each counted rep (within its tempo); `switch` is how long
     changing sides takes for this move (None: the `switch_sides` setting); `needs` is the
-    equipment it needs besides a mat on the floor.
+    equipment it needs besides a mat on the floor; `demands` what it asks of the body;
+    `harder_move` and `easier_move` its neighbours on its ladder (the easier side is
+    filled in from the harder one when the catalogue is merged).
     """
 
     id: str
@@ -97,6 +104,18 @@ class Move:
     pause: int | None = None
     switch: int | None = None
     needs: tuple[Equipment, ...] = ()
+    demands: tuple[Demand, ...] | None = None  # None: not written (see `asks`)
+    harder_move: str | None = None
+    easier_move: str | None = None
+
+    @property
+    def asks(self) -> tuple[Demand, ...]:
+        """What the move asks of the body: its `demands`, or for a move that does not
+        say, what its position implies (the floor, and kneeling when kneeling)."""
+        if self.demands is not None:
+            return self.demands
+        implied: tuple[Demand, ...] = ("floor",) if self.position in FLOOR_POSITIONS else ()
+        return (*implied, "kneeling") if self.position == "kneeling" else implied
 
     @property
     def equipment(self) -> tuple[Equipment, ...]:
@@ -162,11 +181,34 @@ class Avoid:
 
 @dataclass(frozen=True, slots=True)
 class SafetyNote:
-    """The red flags that mean 'see someone', and the rule to stop."""
+    """The red flags that mean 'see someone', at three levels, and the rule to stop.
+
+    `emergency`: call 999 / 911 now; `see_a_doctor`: an urgent GP appointment or 111,
+    today; `get_checked`: see a GP or physiotherapist soon. `summary` sums up the last
+    two in a line, for the short note shown before a question (None: a general line).
+    """
 
     emergency: tuple[str, ...]
     see_a_doctor: tuple[str, ...]
     stop: str
+    get_checked: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+Paragraph = str | tuple[str, ...]  # a paragraph, or a list of short points
+
+
+@dataclass(frozen=True, slots=True)
+class LearnTopic:
+    """One of `stretch learn`'s notes: a title, the line that sums it up in the list of
+    topics, and its body, paragraph by paragraph. With `safety`, the whole safety note
+    follows the body."""
+
+    id: str
+    title: str
+    summary: str
+    body: tuple[Paragraph, ...]
+    safety: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +257,20 @@ class ItemDose:
     sided: bool = False
     pause: int | None = None
     rest: int | None = None
+    one_side_first: bool = False  # every round on one side, then the other
 
 
 @dataclass(frozen=True, slots=True)
 class Notes:
-    """Free text kept with the catalogue: why the hips, and the safety note."""
+    """Free text kept with the catalogue: why the hips, the safety note, and the notes
+    `stretch learn` shows (in their order in the files)."""
 
     why_hips: str
     safety: SafetyNote
+    learn: tuple[LearnTopic, ...] = ()
+
+    def topic(self, topic_id: str) -> LearnTopic | None:
+        return next((t for t in self.learn if t.id == topic_id), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,3 +282,13 @@ class Catalogue:
     routines: dict[str, Routine]
     week: WeekPlan | None
     notes: Notes | None
+
+    def ladder(self, move: Move) -> tuple[Move, ...]:
+        """The whole ladder `move` is on, easiest first (a move on no ladder: itself)."""
+        bottom = move
+        while bottom.easier_move is not None and bottom.easier_move in self.moves:
+            bottom = self.moves[bottom.easier_move]
+        found = [bottom]
+        while found[-1].harder_move is not None and found[-1].harder_move in self.moves:
+            found.append(self.moves[found[-1].harder_move])
+        return tuple(found)

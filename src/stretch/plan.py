@@ -95,9 +95,10 @@ def item_dose(item: Item, routine: Routine, settings: Timings) -> ItemDose:
     rest = routine_rest(routine, settings) if item.rest is None else item.rest
     if item.tempo is not None:
         return ItemDose(hold=None, reps=item.reps, tempo=item.tempo, sets=item.sets,
-                    sided=move.sided, pause=move.pause, rest=rest)
+                        sided=move.sided, pause=move.pause, rest=rest,
+                        one_side_first=one_side_first(move))
     return ItemDose(hold=hold_seconds(item, settings), reps=item.reps * item.sets, tempo=None,
-                sided=move.sided, rest=rest)
+                    sided=move.sided, rest=rest, one_side_first=one_side_first(move))
 
 
 def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:
@@ -107,7 +108,9 @@ def _sides(move: Move, first: FirstSide) -> tuple[Side, ...]:
 
 
 def _item_steps(item: Item, default_rest: int, settings: Timings) -> list[Step]:
-    """One item: rounds of (side, switch, other side) with rests between rounds.
+    """One item: rounds of (side, switch, other side) with rests between rounds; or, for
+    a move slow to change sides (`one_side_first`), every round on one side, then every
+    round on the other, so the person gets down and up once.
 
     A round is one hold per side for a held move, or one set per side for a counted one.
     """
@@ -117,16 +120,28 @@ def _item_steps(item: Item, default_rest: int, settings: Timings) -> list[Step]:
     counted = item.tempo is not None
     rounds = item.sets if counted else item.reps * item.sets
     switch = switch_seconds(move, settings)
+    sides = _sides(move, settings.first_side)
+    order = ([(side, number) for side in sides for number in range(1, rounds + 1)]
+             if one_side_first(move) else
+             [(side, number) for number in range(1, rounds + 1) for side in sides])
     steps: list[Step] = []
-    for number in range(1, rounds + 1):
-        if number > 1 and rest:
-            steps.append(Step(kind="rest", label="Rest", seconds=rest))
-        for index, side in enumerate(_sides(move, settings.first_side)):
-            if index and switch:
+    for (side, number), before in zip(order, [None, *order], strict=False):
+        if before is None:
+            pass
+        elif before[0] != side and (before[1] == number or one_side_first(move)):
+            if switch:
                 steps.append(Step(kind="switch", label="Switch sides", seconds=switch))
-            steps.append(_work_step(item, move, side, number=number, rounds=rounds,
-                                    settings=settings))
+        elif rest:
+            steps.append(Step(kind="rest", label="Rest", seconds=rest))
+        steps.append(_work_step(item, move, side, number=number, rounds=rounds,
+                                settings=settings))
     return steps
+
+
+def one_side_first(move: Move) -> bool:
+    """A sided move that is slow to change sides (it sets its own `switch`: getting out of
+    pigeon and into the other side) does all its rounds on one side, then the other."""
+    return move.sided and move.switch is not None
 
 
 def _work_step(

@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from stretch.errors import ConfigError, StretchError, did_you_mean
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
-    from datetime import time
 
     from stretch.plan import Timings
 
-Kind = Literal["flag", "seconds", "number", "argv", "span"]
+Kind = Literal["flag", "seconds", "number", "argv", "span", "minutes", "days", "name"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 
@@ -145,137 +143,11 @@ class Settings:
 
 def load_settings(path: Path) -> Settings:
     """Defaults, overridden by the config file when it exists."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    from stretch.toml_table import parse_table, read_bytes
+
+    data = read_bytes(path)
+    if data is None:
         return Settings.defaults()
-    except IsADirectoryError:
-        raise StretchError(f"{path}: cannot read: it is a folder") from None
-    except OSError as err:
-        raise StretchError(f"{path}: cannot read: {err.strerror}") from None
-    given = _parse(path, data)
+    given = parse_table(path, data, BY_NAME)
     sources = {name: (str(path) if name in given else DEFAULT_SOURCE) for name in BY_NAME}
     return Settings(Values(**given), sources)
-
-
-def _parse(path: Path, data: bytes) -> dict[str, Any]:
-    import tomllib
-
-    from stretch import toml_lines  # only a command with a config file pays for it
-
-    try:
-        text = data.decode("utf-8-sig")  # a byte-order mark (Notepad's) is not a setting
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ConfigError(path, line, "file", "not UTF-8 text") from None
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        line, problem = toml_lines.toml_problem(str(err), last_line=text.count("\n") or 1)
-        _bare_flag(path, text, line)
-        twice = toml_lines.given_twice(text, line) if problem == toml_lines.TWICE else None
-        if twice is not None:
-            raise ConfigError(path, line, twice[0], f"given twice (first on line {twice[1]})"
-                              ) from None
-        raise ConfigError(path, line, "toml", problem) from None
-    checked: dict[str, Any] = {}
-    lines = toml_lines.key_lines(text)
-    for key, value in table.items():
-        line = lines.get(key, 1)
-        setting = _known(path, line, key)
-        try:
-            checked[key] = check(setting, value)
-        except BadValue as bad:
-            raise ConfigError(path, line, key, str(bad)) from None
-    return checked
-
-
-def _known(path: Path, line: int, key: str) -> Setting:
-    """The setting of that name; else one line with the closest name, or all of them."""
-    setting = BY_NAME.get(key)
-    if setting is None:
-        hint = did_you_mean(key, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
-        raise ConfigError(path, line, key, f"unknown setting{hint}")
-    return setting
-
-
-def _bare_flag(path: Path, text: str, line: int) -> None:
-    """`voice = yes` (or `no`, `on`, `off`, `True`) is not TOML, and tomllib says only
-    "Invalid value": for a true/false setting, say what to write instead."""
-    from stretch import toml_lines
-
-    found = toml_lines.bare_word(text, line)
-    if found is None:
-        return
-    key, word = found
-    if _known(path, line, key).kind == "flag":
-        raise ConfigError(path, line, key, "expected true or false (TOML writes them in lower "
-                          f"case), got {word}")
-
-
-class BadValue(ValueError):
-    """A setting's value does not fit its row of the table; the message says why."""
-
-
-def check(setting: Setting, value: object) -> object:
-    """One setting's value, of the right type and within its range (or BadValue)."""
-    if setting.kind == "flag":
-        if not isinstance(value, bool):
-            raise BadValue(f"expected true or false, got {_shown(value)}")
-        return value
-    if setting.kind == "argv":
-        return _check_argv(setting, value)
-    if setting.kind == "span":
-        return _check_span(setting, value)
-    whole = setting.kind == "seconds"
-    fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
-    if not fits_type:
-        expected = "a whole number of seconds" if whole else "a number"
-        raise BadValue(f"expected {expected}, got {_shown(value)}")
-    assert isinstance(value, (int, float))
-    if not setting.low <= value <= setting.high:
-        raise BadValue(f"{value} is out of range ({setting.low:g}-{setting.high:g})")
-    return value
-
-
-def _check_argv(setting: Setting, value: object) -> tuple[str, ...]:
-    example = ", ".join(f'"{p}"' for p in (setting.example, *setting.placeholders))
-    if (not isinstance(value, list) or not value
-            or not all(isinstance(a, str) and a for a in value)):
-        raise BadValue(f"expected a list of arguments, like [{example}]")
-    for placeholder in setting.placeholders:
-        if not any(placeholder in a for a in value):
-            raise BadValue(f'one argument must hold the "{placeholder}" placeholder')
-    return tuple(value)
-
-
-def span_times(text: str) -> tuple[time, time] | None:
-    """'22:00-07:00' as its start and end (end may be the next day); None if it is not one."""
-    from stretch.text import time_of_day
-
-    start, dash, end = text.partition("-")
-    first, last = time_of_day(start), time_of_day(end)
-    if not dash or first is None or last is None or first == last:
-        return None
-    return first, last
-
-
-def _check_span(setting: Setting, value: object) -> str:
-    times = span_times(value) if isinstance(value, str) else None
-    if times is None:
-        raise BadValue(f'expected a start and an end time, like "{setting.example}", '
-                       f"got {_shown(value)}")
-    from stretch.text import hhmm
-
-    return f"{hhmm(times[0])}-{hhmm(times[1])}"
-
-
-def _shown(value: object) -> str:
-    """A TOML value as the user wrote it, roughly: tables and lists by kind."""
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value)

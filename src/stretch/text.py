@@ -11,20 +11,46 @@ from collections.abc import Sequence
 from datetime import date, time
 from pathlib import PurePath
 
-from stretch.model import WEEKDAYS, Equipment, Group, ItemDose, Move, Position, Step
+from stretch.model import (
+    WEEKDAYS,
+    Demand,
+    Equipment,
+    Group,
+    ItemDose,
+    Move,
+    Position,
+    SafetyNote,
+    Step,
+)
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"
 INSTEAD = "Instead"
-AVOID_INSTEAD = "Their relief does not last: do the hip work under each instead."
+# The seed: these stretches are not useless, only not the answer for low-back pain.
+AVOID_INSTEAD = ("None of these is off-limits, and the odd one now and then is fine: they "
+                 "are left out because their relief is short. The hip work under each does "
+                 "more, for longer.")
 SAFETY = "Safety"
-BEFORE_YOU_START = "Before you start"
-# The NHS's two levels of red flag, in its own terms, with the US equivalents.
+# The safety note's heading at each moment it is shown.
+BEFORE_YOU_START = "Before you start"  # before the very first session, and nowhere else
+SORE_BEFORE = "Before today's session: when to get help"  # a "before" rating of 8 or more
+SORE_AFTER = "After this session: when to get help"  # an "after" rating of 8 or more
+SORE_NOW = "Your back right now: when to get help"  # `stretch checkin` of 8 or more
+WHEN_TO_GET_HELP = "When to get help"  # the full note: `stretch learn get-help`, `avoid`
+# The NHS's two levels of red flag, in its own terms, with the US equivalents; then the
+# primary-care pathways' reasons to get checked soon (NICE CKS).
 URGENT = "Call 999 / 911 or go to A&E / the emergency room if you have back pain and"
 SEE_A_DOCTOR = ("Get an urgent GP appointment or call 111 (or see a doctor today) if you "
                 "have back pain and")
+GET_CHECKED = ("Get checked soon (your GP or a physiotherapist, within a few days) if you "
+               "have back pain and")
+# NICE NG59: one red flag on its own predicts little; say so, so the list informs, not alarms.
+RARE = ("Apart from the emergency signs, one sign on its own seldom means anything "
+        "serious: it is a reason to get checked, not to worry.")
 CHECK_FIRST = ("After recent back or hip surgery, or if you are pregnant, check with a "
                "clinician (your GP or physiotherapist) before you start.")
+FULL_NOTE = "stretch learn get-help"  # the command that shows every sign, one a line
+OTHER_SIGNS = "Some signs mean seeing a doctor today or soon"  # when the notes sum up none
 # NHS Inform and the CSP's back-pain sheets: keep the exercises up for 6-8 weeks.
 KEEP_GOING = "for 6-8 weeks"
 # ACSM: stretch at least 2-3 days a week; daily is best.
@@ -126,6 +152,19 @@ GROUP_WORDS: dict[Group, str] = {
 }
 
 
+DEMAND_WORDS: dict[Demand, str] = {
+    "floor": "getting down to the floor", "kneeling": "kneeling",
+    "deep-hip-flexion": "bending the hip deeply", "standing-balance": "balancing on one leg",
+    "sciatic-load": "a stretch on the nerve at the back of the hip, left out while your leg "
+                    "settles",
+}
+
+
+def demand_words(demands: Sequence[Demand]) -> str:
+    """'it needs kneeling or getting down to the floor': why no version of a move fits."""
+    return "it needs " + listing([DEMAND_WORDS[d] for d in demands], "or")
+
+
 def position(name: Position) -> str:
     """'side lying': a position as a short label."""
     return name.replace("-", " ")
@@ -169,7 +208,8 @@ def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     if d.tempo is not None:
         parts, rounds = _counted(d), d.sets
         if d.sets > 1:
-            parts.append(f"{d.sets} sets")
+            one_side = " on one side, then the other" if d.sided and d.one_side_first else ""
+            parts.append(f"{d.sets} sets{one_side}")
     else:
         parts, rounds = _held(d), d.reps
     if rounds > 1 and d.rest:
@@ -194,6 +234,8 @@ def _held(d: ItemDose) -> list[str]:
     that the sides take turns (as the timer runs them)."""
     if d.reps == 1:
         return [f"Hold {d.hold:g} s" + (" each side" if d.sided else "")]
+    if d.sided and d.one_side_first:
+        return [f"Hold {d.hold:g} s, {d.reps} times on one side, then the other"]
     if d.sided:
         return [f"Hold {d.hold:g} s, {d.reps} times each side", "sides in turn"]
     return [f"Hold {d.hold:g} s, {d.reps} times"]
@@ -262,6 +304,19 @@ def step_detail(step: Step, rep: int | None = None) -> str:
     if step.kind == "hold":
         return f"hold {step.rep} of {step.reps}"
     return ""
+
+
+def red_flags(safety: SafetyNote) -> list[tuple[str, tuple[str, ...]]]:
+    """Each level of the safety note with its heading, most urgent first (a level with no
+    signs left out)."""
+    levels = ((URGENT, safety.emergency), (SEE_A_DOCTOR, safety.see_a_doctor),
+              (GET_CHECKED, safety.get_checked))
+    return [(heading, flags) for heading, flags in levels if flags]
+
+
+def others_in_short(safety: SafetyNote) -> str:
+    """The signs after the emergency ones, in a line, and where to read them all."""
+    return f"{safety.summary or OTHER_SIGNS}: `{FULL_NOTE}` lists them all."
 
 
 def run_on(items: tuple[str, ...]) -> str:

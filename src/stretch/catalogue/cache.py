@@ -29,7 +29,7 @@ def shape() -> str:
     from stretch import model
 
     kept = (model.Move, model.Progression, model.Item, model.Routine, model.Avoid,
-            model.SafetyNote, model.Notes, model.WeekPlan, model.Catalogue)
+            model.SafetyNote, model.LearnTopic, model.Notes, model.WeekPlan, model.Catalogue)
     return ";".join(c.__name__ + ":" + ",".join(f.name for f in fields(c)) for c in kept)
 
 

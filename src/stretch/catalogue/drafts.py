@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stretch.catalogue.nodes import Where
-from stretch.model import Move, Notes
+from stretch.model import LearnTopic, Move, SafetyNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,17 @@ class DraftWeek:
     days: tuple[tuple[str, str, Where], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DraftNotes:
+    """A file's `notes`. Every key is optional: merged over the built-in notes key by key,
+    and `learn` topic by topic (a topic with a built-in's id replaces it)."""
+
+    where: Where
+    why_hips: str | None
+    safety: SafetyNote | None
+    learn: tuple[LearnTopic, ...] = ()
+
+
 @dataclass(slots=True)
 class FileContent:
     """What one file defines, each entry with where it was defined."""
@@ -65,7 +76,8 @@ class FileContent:
     path: str
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)  # where each move's name is
+    harder: dict[str, Where] = field(default_factory=dict)  # where each `harder_move` is
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     week: DraftWeek | None = None
-    notes: tuple[Notes, Where] | None = None
+    notes: DraftNotes | None = None

@@ -1,12 +1,13 @@
 """The move fields that describe how a move is done rather than how much: the still
-part of a counted rep (`pause`), how long switching sides takes (`switch`), and the
-equipment it needs (`needs`). Each is checked against the rest of the move.
+part of a counted rep (`pause`), how long switching sides takes (`switch`), the
+equipment it needs (`needs`) and what it asks of the body (`demands`). Each is checked
+against the rest of the move.
 """
 
 from __future__ import annotations
 
 from stretch.catalogue.nodes import Node, Reader
-from stretch.model import EQUIPMENT, Equipment
+from stretch.model import DEMANDS, EQUIPMENT, Demand, Equipment
 
 PAUSE = (1, 9)  # seconds; always inside a tempo of at most 10 s
 SWITCH = (0, 60)  # seconds to come out of one side and set up the other
@@ -41,4 +42,14 @@ def needs(reader: Reader, node: Node | None, at: str) -> tuple[Equipment, ...]:
         return ()
     entries = reader.items(node, at)
     return tuple(dict.fromkeys(reader.choice(e, f"{at}[{i}]", EQUIPMENT)
+                               for i, e in enumerate(entries)))
+
+
+def demands(reader: Reader, node: Node | None, at: str) -> tuple[Demand, ...] | None:
+    """What the move asks of the body, each from the DEMANDS vocabulary, once
+    (`demands: []`: nothing but standing or sitting; None when the move does not say)."""
+    if node is None or node.value is None:
+        return None
+    entries = reader.items(node, at, empty=True)
+    return tuple(dict.fromkeys(reader.choice(e, f"{at}[{i}]", DEMANDS)
                                for i, e in enumerate(entries)))

@@ -10,17 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from stretch.catalogue import avoided
+from stretch.catalogue import avoided, ladders
 from stretch.catalogue.drafts import (
     DraftAvoid,
     DraftItem,
+    DraftNotes,
     DraftRoutine,
     DraftWeek,
     FileContent,
 )
 from stretch.catalogue.nodes import Where
 from stretch.errors import CatalogueError, did_you_mean
-from stretch.model import REST_DAY, Avoid, Catalogue, Item, Move, Notes, Routine, WeekPlan
+from stretch.model import (
+    REST_DAY,
+    Avoid,
+    Catalogue,
+    Item,
+    LearnTopic,
+    Move,
+    Notes,
+    Routine,
+    WeekPlan,
+)
 
 
 def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalogue:
@@ -32,12 +43,13 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     avoid = base.avoid | mine.avoid
     avoided.check_moves({k: (m, at, names[k]) for k, (m, at) in located.items()}, avoid,
                         builtin=set(base.moves) - set(mine.moves), users=set(mine.avoid))
-    moves = {k: m for k, (m, _) in located.items()}
+    # a built-in ladder or routine that cannot use a move the person replaced: their move
+    # is to blame, at their line
+    replaced = {k: at for k, (_, at) in mine.moves.items() if k in base.moves}
+    harder = {k: at for k, at in base.harder.items() if k not in mine.moves} | mine.harder
+    moves = ladders.link({k: m for k, (m, _) in located.items()}, harder, replaced=replaced)
     routines = base.routines | mine.routines
     week = mine.week or base.week
-    notes = mine.notes or base.notes
-    # a built-in routine that cannot use a move the person replaced: their move is to blame
-    replaced = {k: at for k, (_, at) in mine.moves.items() if k in base.moves}
     return Catalogue(
         moves=moves,
         avoid={k: _resolve_avoid(a, moves, avoid) for k, a in avoid.items()},
@@ -47,7 +59,7 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
             for k, r in routines.items()
         },
         week=_resolve_week(week, routines) if week else None,
-        notes=notes[0] if notes else None,
+        notes=_merge_notes(base.notes, mine.notes),
     )
 
 
@@ -57,10 +69,11 @@ class _Layer:
 
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)
+    harder: dict[str, Where] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     week: DraftWeek | None = None
-    notes: tuple[Notes, Where] | None = None
+    notes: DraftNotes | None = None
 
     @classmethod
     def from_files(cls, files: Iterable[FileContent]) -> _Layer:
@@ -71,6 +84,8 @@ class _Layer:
                     _defined_twice(where, layer.moves[move_id][1])
                 layer.moves[move_id] = (move, where)
                 layer.move_names[move_id] = content.move_names[move_id]
+                if move_id in content.harder:
+                    layer.harder[move_id] = content.harder[move_id]
             for routine_id, routine in content.routines.items():
                 if routine_id in layer.routines:
                     _defined_twice(routine.where, layer.routines[routine_id].where)
@@ -85,9 +100,23 @@ class _Layer:
                 layer.week = content.week
             if content.notes is not None:
                 if layer.notes is not None:
-                    _defined_twice(content.notes[1], layer.notes[1])
+                    _defined_twice(content.notes.where, layer.notes.where)
                 layer.notes = content.notes
         return layer
+
+
+def _merge_notes(base: DraftNotes | None, mine: DraftNotes | None) -> Notes | None:
+    """The user's notes over the built-in ones, key by key; `learn` topic by topic, a
+    topic with a built-in's id taking its place and new ones coming after."""
+    layers = [d for d in (base, mine) if d is not None]
+    why_hips = next((d.why_hips for d in reversed(layers) if d.why_hips), None)
+    safety = next((d.safety for d in reversed(layers) if d.safety), None)
+    if why_hips is None or safety is None:
+        return None
+    learn: dict[str, LearnTopic] = {}
+    for layer in layers:
+        learn |= {topic.id: topic for topic in layer.learn}
+    return Notes(why_hips=why_hips, safety=safety, learn=tuple(learn.values()))
 
 
 def _defined_twice(where: Where, first: Where) -> None:

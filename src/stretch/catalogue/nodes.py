@@ -143,11 +143,13 @@ class Reader:
         hint = did_you_mean(value, [str(o) for o in options]) if isinstance(value, str) else ""
         self.fail(node, field_path, f"'{value}' is not one of: {shown}{hint}")
 
-    def items(self, node: Node, field_path: str) -> list[Node]:
+    def items(self, node: Node, field_path: str, *, empty: bool = False) -> list[Node]:
+        """A list's entries; an empty list is a mistake unless `empty` says it means
+        something ('demands: []': nothing asked of the body)."""
         value = node.value
         if not isinstance(value, list):
             self.fail(node, field_path, f"expected a list, got {describe(value)}")
-        if not value:
+        if not value and not empty:
             self.fail(node, field_path, "the list is empty")
         return value
 

@@ -12,6 +12,7 @@ from stretch.catalogue import fields
 from stretch.catalogue.drafts import (
     DraftAvoid,
     DraftItem,
+    DraftNotes,
     DraftRoutine,
     DraftWeek,
     FileContent,
@@ -24,8 +25,9 @@ from stretch.model import (
     KINDS,
     POSITIONS,
     WEEKDAYS,
+    LearnTopic,
     Move,
-    Notes,
+    Paragraph,
     SafetyNote,
 )
 
@@ -41,12 +43,17 @@ TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
     "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
+    "demands", "harder_move",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
 AVOID_KEYS = ("name", "known-as", "held-only", "description", "why", "instead")
-NOTES_KEYS = ("why-hips", "safety")
-SAFETY_KEYS = ("emergency", "see-a-doctor", "stop")
+NOTES_KEYS = ("why-hips", "safety", "learn")
+SAFETY_KEYS = ("emergency", "see-a-doctor", "get-checked", "summary", "stop")
+SAFETY_REQUIRED = ("emergency", "see-a-doctor", "stop")
+LEARN_KEYS = ("title", "summary", "body", "safety")
+FLAGS = 16  # the most red flags at one level
+PARAGRAPHS = 20  # the most paragraphs in a learn topic, and points in a list
 
 
 def read_document(root: Node | None, path: str, source: str) -> FileContent:
@@ -72,7 +79,7 @@ def read_document(root: Node | None, path: str, source: str) -> FileContent:
         elif key == "week":
             content.week = _read_week(reader, node)
         else:
-            content.notes = (_read_notes(reader, node), reader.where(node, "notes"))
+            content.notes = _read_notes(reader, node)
     return content
 
 
@@ -94,6 +101,9 @@ def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
         content.moves[move_id] = (_read_move(reader, move_id, body), where)
         assert isinstance(body.value, dict)  # _read_move checked it, and its name
         content.move_names[move_id] = reader.where(body.value["name"], f"moves.{move_id}.name")
+        harder = body.value.get("harder_move")
+        if harder is not None:
+            content.harder[move_id] = reader.where(harder, f"moves.{move_id}.harder_move")
 
 
 def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
@@ -127,6 +137,9 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         pause=fields.pause(reader, m, at, tempo),
         switch=fields.switch(reader, m, at, sided=is_sided),
         needs=fields.needs(reader, m.get("needs"), f"{at}.needs"),
+        demands=fields.demands(reader, m.get("demands"), f"{at}.demands"),
+        harder_move=reader.ident(m["harder_move"], f"{at}.harder_move")
+        if "harder_move" in m else None,
     )
     return read_progression(reader, m.get("progression"), move, at)
 
@@ -234,18 +247,55 @@ def _read_week(reader: Reader, node: Node) -> DraftWeek:
     )
 
 
-def _read_notes(reader: Reader, node: Node) -> Notes:
-    n = reader.mapping(node, "notes", allowed=NOTES_KEYS, required=NOTES_KEYS)
-    s = reader.mapping(
-        n["safety"], "notes.safety", allowed=SAFETY_KEYS, required=SAFETY_KEYS
+def _read_notes(reader: Reader, node: Node) -> DraftNotes:
+    """`notes`: each key optional (a user file gives only what it changes)."""
+    n = reader.mapping(node, "notes", allowed=NOTES_KEYS)
+    return DraftNotes(
+        where=reader.where(node, "notes"),
+        why_hips=reader.optional_text(n, "why-hips", "notes.why-hips"),
+        safety=_read_safety(reader, n["safety"]) if "safety" in n else None,
+        learn=_read_learn(reader, n["learn"]) if "learn" in n else (),
     )
-    return Notes(
-        why_hips=reader.text(n["why-hips"], "notes.why-hips"),
-        safety=SafetyNote(
-            emergency=reader.text_list(s["emergency"], "notes.safety.emergency", low=1, high=12),
-            see_a_doctor=reader.text_list(
-                s["see-a-doctor"], "notes.safety.see-a-doctor", low=1, high=12
-            ),
-            stop=reader.text(s["stop"], "notes.safety.stop"),
-        ),
+
+
+def _read_safety(reader: Reader, node: Node) -> SafetyNote:
+    s = reader.mapping(node, "notes.safety", allowed=SAFETY_KEYS, required=SAFETY_REQUIRED)
+    at = "notes.safety"
+    return SafetyNote(
+        emergency=reader.text_list(s["emergency"], f"{at}.emergency", low=1, high=FLAGS),
+        see_a_doctor=reader.text_list(s["see-a-doctor"], f"{at}.see-a-doctor", low=1,
+                                      high=FLAGS),
+        get_checked=reader.text_list(s.get("get-checked"), f"{at}.get-checked", low=1,
+                                     high=FLAGS),
+        summary=reader.optional_text(s, "summary", f"{at}.summary"),
+        stop=reader.text(s["stop"], f"{at}.stop"),
     )
+
+
+def _read_learn(reader: Reader, node: Node) -> tuple[LearnTopic, ...]:
+    """`notes.learn`: topic id -> title, summary (its line in the list), body (paragraphs,
+    each text or a list of short points) and `safety` (the safety note follows)."""
+    topics = []
+    for topic_id, _, body in _entries(reader, node, "notes.learn"):
+        at = f"notes.learn.{topic_id}"
+        t = reader.mapping(body, at, allowed=LEARN_KEYS, required=("title", "summary", "body"))
+        paragraphs = reader.items(t["body"], f"{at}.body")
+        if len(paragraphs) > PARAGRAPHS:
+            reader.fail(t["body"], f"{at}.body",
+                        f"expected at most {PARAGRAPHS} paragraphs, got {len(paragraphs)}")
+        topics.append(LearnTopic(
+            id=topic_id,
+            title=reader.text(t["title"], f"{at}.title"),
+            summary=reader.text(t["summary"], f"{at}.summary"),
+            body=tuple(_paragraph(reader, p, f"{at}.body[{i}]")
+                       for i, p in enumerate(paragraphs)),
+            safety=reader.boolean(t["safety"], f"{at}.safety") if "safety" in t else False,
+        ))
+    return tuple(topics)
+
+
+def _paragraph(reader: Reader, node: Node, at: str) -> Paragraph:
+    """A paragraph: text, or a list of short points."""
+    if isinstance(node.value, list):
+        return reader.text_list(node, at, low=1, high=PARAGRAPHS)
+    return reader.text(node, at)

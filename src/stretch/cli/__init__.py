@@ -10,7 +10,16 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from stretch.cli import browse, coach, records, remind, sessions, sheet  # noqa: F401 - they register
+from stretch.cli import (  # noqa: F401 - they register
+    browse,
+    coach,
+    learn,
+    records,
+    remind,
+    sessions,
+    setup,
+    sheet,
+)
 from stretch.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]

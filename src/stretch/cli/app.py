@@ -20,8 +20,8 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 # The order --help lists the commands in: what a person starts with first.
-ORDER = ("today", "run", "show", "list", "moves", "avoid", "sheet", "week", "history",
-         "checkin", "progress", "remind", "nudge", "validate", "config")
+ORDER = ("today", "run", "setup", "show", "list", "moves", "avoid", "learn", "sheet", "week",
+         "history", "checkin", "progress", "remind", "nudge", "validate", "config")
 
 
 class Commands(TyperGroup):

@@ -105,13 +105,36 @@ def validate(
             raise typer.Exit(EXIT_ERROR)
 
 
-@app.command()
-def config(voice: VoiceOption = None, bell: BellOption = None) -> None:
+config_app = typer.Typer(name="config", invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(config_app)
+
+
+@config_app.callback()
+def config(ctx: typer.Context, voice: VoiceOption = None, bell: BellOption = None) -> None:
     """Every setting and where it came from.
 
     Each setting's value and its source (the default, your config.toml, or a flag), what
-    it means, and where the file is."""
+    it means, and where the file is; `stretch config set NAME VALUE` changes one."""
+    if ctx.invoked_subcommand is not None:
+        return
     with command() as term:
         from stretch.commands import browse
 
         browse.config(term, voice=voice, bell=bell)
+
+
+@config_app.command("set")
+def config_set(
+    name: Annotated[str, typer.Argument(help="The setting, as `stretch config` lists it.",
+                                        show_default=False)],
+    value: Annotated[str, typer.Argument(
+        help='Its value as config.toml writes it: true, 15, 1.5, 22:00-07:00, or a list '
+        'like \'["espeak-ng", "{text}"]\'.', show_default=False)],
+) -> None:
+    """Change one setting in config.toml.
+
+    Checked as the file is, and written keeping your comments and the other settings."""
+    with command() as term:
+        from stretch.commands import browse
+
+        browse.config_set(term, name, value)

@@ -23,6 +23,12 @@ def checkin(
         typer.Option("--note", "-n", show_default=False,
                      help="A few words to keep with it (\"stiff after the drive\")."),
     ] = None,
+    not_exercise: Annotated[
+        bool,
+        typer.Option("--not-exercise",
+                     help="The pain came from something else (moving a sofa): it steps "
+                     "nothing back."),
+    ] = False,
 ) -> None:
     """Record how your back is now, 0-10.
 
@@ -31,7 +37,7 @@ def checkin(
     with command() as term:
         from stretch.commands import coach
 
-        coach.checkin(term, pain, note)
+        coach.checkin(term, pain, note, not_exercise=not_exercise)
 
 
 @app.command()

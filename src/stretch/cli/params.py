@@ -150,3 +150,10 @@ PainAfterOption = Annotated[
     typer.Option("--pain-after", parser=rating, metavar=PAIN_SCALE, show_default=False,
                  help=f"How your back is after the session, {PAIN_SCALE}; skips the question."),
 ]
+LegWorseOption = Annotated[
+    bool | None,
+    typer.Option("--leg-worse/--no-leg-worse", show_default=False,
+                 help="Whether pain, tingling or numbness spread further down your leg in "
+                 "this session; skips the question (asked when `stretch setup` says it "
+                 "spreads down a leg)."),
+]

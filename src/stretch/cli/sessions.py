@@ -8,6 +8,7 @@ import typer
 from stretch.cli.app import app, command
 from stretch.cli.params import (
     BellOption,
+    LegWorseOption,
     MinutesOption,
     PainAfterOption,
     PainBeforeOption,
@@ -26,7 +27,7 @@ Start = Callable[["Terminal", "Options"], None]
 
 def _session(start: Start, *, speed: float, voice: bool | None, bell: bool | None,
              plain: bool, minutes: float | None, pain_before: int | None,
-             pain_after: int | None) -> None:
+             pain_after: int | None, leg_worse: bool | None) -> None:
     """The one runner of `run` and `today`: the terminal as --plain asks, the settings
     with the flags over them, then `start` with both."""
     with command() as term:
@@ -35,7 +36,8 @@ def _session(start: Start, *, speed: float, voice: bool | None, bell: bool | Non
 
         term.plain = plain
         start(term, Options(settings(voice=voice, bell=bell), speed=speed, plain=plain,
-                            minutes=minutes, pain_before=pain_before, pain_after=pain_after))
+                            minutes=minutes, pain_before=pain_before, pain_after=pain_after,
+                            leg_worse=leg_worse))
 
 
 @app.command()
@@ -55,6 +57,7 @@ def run(
     minutes: MinutesOption = None,
     pain_before: PainBeforeOption = None,
     pain_after: PainAfterOption = None,
+    leg_worse: LegWorseOption = None,
 ) -> None:
     """Run a routine, guided, and log it.
 
@@ -66,7 +69,7 @@ def run(
         sessions.run(term, name, options)
 
     _session(start, speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
-             pain_before=pain_before, pain_after=pain_after)
+             pain_before=pain_before, pain_after=pain_after, leg_worse=leg_worse)
 
 
 @app.command()
@@ -84,6 +87,7 @@ def today(
     minutes: MinutesOption = None,
     pain_before: PainBeforeOption = None,
     pain_after: PainAfterOption = None,
+    leg_worse: LegWorseOption = None,
 ) -> None:
     """Today's routine from your week plan.
 
@@ -95,4 +99,4 @@ def today(
         sessions.today(term, options, preview=preview, as_json=as_json)
 
     _session(start, speed=speed, voice=voice, bell=bell, plain=plain, minutes=minutes,
-             pain_before=pain_before, pain_after=pain_after)
+             pain_before=pain_before, pain_after=pain_after, leg_worse=leg_worse)

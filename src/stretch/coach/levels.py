@@ -1,26 +1,32 @@
-"""Each move's level for a person, and a routine at that person's doses.
+"""Where the person stands, and a routine as it runs for them.
 
-The levels are replayed from the log (coach/rules.py) against the catalogue's dose
-ladders. A command reads the log once (`Log.read`) and replays it once; `personal` is the
-one place a routine gets the person's doses: `show`, `today`, the sheet and the session
-all go through it.
+The log is replayed (replay.py) against the catalogue's dose ladders and ladders of moves,
+with the person's profile deciding which moves fit. A command reads the log once
+(`Log.read`) and replays it once. `Standing.routine` is the one place a routine becomes
+the person's: for each move it names, the rung of that move's ladder the person is on
+(never one their body rules out, never harder than the move named), at their dose;
+`show`, `today`, the sheet, the session, `list` and the reminder all go through it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch.coach import doses
+from stretch.coach.profile import Profile
 
 if TYPE_CHECKING:
-    from stretch.coach.rules import Progress
+    from stretch.coach.replay import Progress
     from stretch.history.checkins import Checkin
     from stretch.history.rows import SessionRow
     from stretch.history.store import History
-    from stretch.model import Catalogue, Routine
+    from stretch.model import Catalogue, Item, Move, Routine
+    from stretch.vocab import Demand
+
+LEG_LOAD: frozenset[Demand] = frozenset({"sciatic-load"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +48,112 @@ class Log:
         return cls([], [])
 
 
-def replay_log(known: Catalogue, log: Log, *,
-               pending: tuple[datetime, int] | None = None) -> Progress:
-    """Every move's level, replayed from the log against the catalogue's dose ladders;
-    `pending` is the "before" rating of a session about to start."""
-    from stretch.coach.rules import replay  # (with the log: `list` without one needs none)
+def replay_log(known: Catalogue, log: Log, profile: Profile | None = None, *,
+               checkins_on: bool = True,
+               pending: tuple[datetime, int, bool] | None = None) -> Progress:
+    """Every move's level and rung, replayed from the log against the catalogue; `pending`
+    is the "before" rating of a session about to start."""
+    from stretch.coach.replay import Progress, replay  # (with a log: `list` without one needs none)
 
-    ladders = {m.id: doses.dose_ladder(m) for m in known.moves.values()}
-    routine_moves = {r.id: [m.id for m in r.moves] for r in known.routines.values()}
-    return replay(log.sessions, log.checkins, ladders, routine_moves=routine_moves,
-                  pending=pending)
+    person = profile or Profile()
+    progress = Progress(
+        doses={m.id: doses.dose_ladder(m) for m in known.moves.values()},
+        ladders={m.id: tuple(r.id for r in known.ladder(m)) for m in known.moves.values()},
+        fits=lambda move: person.fits(known.moves[move]),
+        checkins_on=checkins_on,
+        routine_moves={r.id: [m.id for m in r.moves] for r in known.routines.values()})
+    return replay(log.sessions, log.checkins, progress, pending=pending)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A move of a routine with no rung this person can do, and why."""
+
+    move: Move
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where the person stands: each move's level, the rung of each ladder, what their
+    body rules out and what the coach leaves out for now. `levels` None: the history could
+    not be read, and each move runs as written."""
+
+    profile: Profile
+    levels: Mapping[str, int] | None = field(default_factory=dict)
+    rungs: Mapping[str, str] = field(default_factory=dict)
+    leg_out: bool = False
+
+    @classmethod
+    def of(cls, progress: Progress, profile: Profile) -> Standing:
+        return cls(profile, dict(progress.levels), dict(progress.rungs), progress.leg_out)
+
+    @property
+    def left_out_for_now(self) -> frozenset[Demand]:
+        return LEG_LOAD if self.leg_out else frozenset()
+
+    def rung_for(self, known: Catalogue, named: Move) -> Move | None:
+        """The move that runs for `named`: the person's rung of its ladder, no harder
+        than `named`, one their body allows; None when none of those fits."""
+        ladder = known.ladder(named)
+        top = ladder.index(named)
+        allowed = [m for m in ladder[:top + 1]
+                   if self.profile.fits(m, self.left_out_for_now)]
+        if not allowed:
+            return None
+        fitting = [m for m in ladder if self.profile.fits(m)] or [ladder[0]]
+        current = known.moves.get(self.rungs.get(ladder[0].id, fitting[0].id), fitting[0])
+        at = ladder.index(current) if current in ladder else 0
+        below = [m for m in allowed if ladder.index(m) <= at]
+        return below[-1] if below else allowed[0]
+
+    def routine(self, known: Catalogue, chosen: Routine) -> tuple[Routine, tuple[LeftOut, ...]]:
+        """The routine as it runs for this person, and the moves it left out."""
+        items: list[Item] = []
+        gone: list[LeftOut] = []
+        for item in chosen.items:
+            if item.move is None:
+                items.append(item)
+                continue
+            rung = self.rung_for(known, item.move)
+            if rung is None:
+                gone.append(LeftOut(item.move, self._why(known, item.move)))
+                continue
+            mine = _item_for(item, item.move, rung)
+            if self.levels is not None:
+                mine = doses.dosed(mine, rung, self.levels.get(rung.id, 0))
+            items.append(mine)
+        if all(i.move is None for i in items):
+            items = []  # rests alone are not a routine
+        return replace(chosen, items=tuple(items)), tuple(gone)
+
+    def _why(self, known: Catalogue, named: Move) -> str:
+        """Why no rung of `named`'s ladder fits: what the body rules out, in words."""
+        from stretch.text import demand_words
+
+        asked = {d for m in known.ladder(named) for d in m.asks}
+        out = sorted(asked & (self.profile.ruled_out | self.left_out_for_now))
+        return demand_words(out)
+
+
+def _item_for(item: Item, named: Move, rung: Move) -> Item:
+    """A routine's item for `named`, done with `rung` instead: a stretch keeps the seconds
+    it asks for; otherwise what the item took from the named move (its hold, reps or
+    tempo) comes from the rung's own, and what the routine wrote itself stays."""
+    if rung.id == named.id:
+        return item
+    if (item.tempo is None) != (rung.tempo is None) or (rung.tempo is None) != (
+            named.tempo is None):  # counted for held, or held for counted: the rung's dose
+        return replace(item, move=rung, hold=rung.hold, reps=rung.reps or 1, tempo=rung.tempo)
+    if rung.kind == "stretch":
+        return replace(item, move=rung)
+
+    def own(written: int | None, named_value: int | None, rung_value: int | None) -> int | None:
+        return rung_value if written == named_value and rung_value is not None else written
+
+    return replace(item, move=rung, hold=own(item.hold, named.hold, rung.hold),
+                   reps=own(item.reps, named.reps or 1, rung.reps) or 1,
+                   tempo=own(item.tempo, named.tempo, rung.tempo))
 
 
 def at_levels(chosen: Routine, found: Mapping[str, int] | None) -> Routine:

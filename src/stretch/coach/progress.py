@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stretch.coach.doses import DoseLadder
-from stretch.coach.rules import Change
+from stretch.coach.rules import Change, Event
 from stretch.history import trend
 from stretch.history.checkins import Checkin
 from stretch.model import Move
@@ -21,6 +21,7 @@ class MoveDose:
     ladder: DoseLadder
     level: int
     changed: Change | None
+    replaced: str | None = None  # the name of the move it took the place of, if it did
 
     @property
     def dose(self) -> int:
@@ -36,3 +37,4 @@ class Report:
     weeks: Sequence[trend.Week]
     outcome: trend.Outcome | None
     advice: str | None
+    events: Sequence[Event] = ()  # leg symptoms and flares, oldest first

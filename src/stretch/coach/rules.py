@@ -1,155 +1,119 @@
-"""The coach's rules: how far up its ladder each move is for a person, and why.
+"""The coach's rules, in numbers and in words: when a session is good, when it steps back,
+when pain is a flare, and what leg symptoms change.
 
-Derived from the log every time (sessions and check-ins, oldest first), never stored,
-so the rules can change and a ten-year history still replays in milliseconds:
-- a `--speed` demo counts for nothing;
-- a session in which the back got 2 or more points worse (after against before) steps
-  its moves back one level, whether it was finished or stopped;
-- a rating the day after a session (a check-in, or the next session's "before") 2 or
-  more above that session's "before" steps its moves back, once per session;
-- otherwise a completed session is good (without ratings too: nothing says otherwise);
-  two good sessions in a row that included a move, on different days, step it up;
-- a stopped or cut-short session never counts as good and does not break a run.
-Pure: rows in, levels and explanations out (the pain-monitoring model of Silbernagel
-2007; CONTENT-FACTS.md).
+The pain-monitoring model (Silbernagel 2007; CONTENT-FACTS.md): pain up to 5/10 during or
+after exercise is acceptable if it settles by the next morning; above 5 is too much. So:
+- a session is **good** when it was completed in real time, no rating of it is above 5,
+  pain rose by at most 1, its leg did not get worse, and it was not the gentlest routine
+  the coach suggested on a bad day; with check-ins on, a session with no ratings is
+  neither good nor bad (it steps nothing and breaks no run); with `checkin = false`,
+  completion alone counts;
+- a session **steps back** when its rating after is 6 or more, pain rose by 2 or more, or
+  pain, tingling or numbness spread further down a leg (stopped or not);
+- a rating the day after a session 2 or more above its "before" steps it back, unless
+  the person said that pain came from something else;
+- a **flare** is a rating 2 or more above the person's usual that has not settled two
+  days later, or pain climbing over three sessions: step-ups pause until it settles;
+- after leg symptoms spread, the moves that load the buttock and sciatic nerve are left
+  out until two sessions in a row on different days leave the leg no worse.
+The numbers have one home, here; every explanation is made from them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
-from stretch.coach.doses import DoseLadder
-from stretch.history.checkins import Checkin
 from stretch.history.rows import SessionRow, real
 from stretch.text import counted
 
-WORSE = 2  # points of pain that make a session (or the next day) step back
+WORSE = 2  # points of rise (or a next-day rating above "before") that step back
+TOO_MUCH = 6  # a rating after a session this high or higher steps back
+ACCEPTABLE = 5  # no rating of a good session is above this
+GOOD_RISE = 1  # nor did pain rise by more than this
 GOOD_IN_A_ROW = 2  # good sessions on different days before a move steps up
 STOP = 3  # points worse in each of STOP_SESSIONS sessions in a row: stop and get advice
 STOP_SESSIONS = 2
-HIGH = 8  # a rating before a session that suggests the gentlest routine
+HIGH = 8  # a rating that brings the red flags and the gentlest routine
+FLARE_PLAN = 7  # a rating before a session that offers the flare-up plan
+FLARE_ABOVE = 2  # points above the person's usual rating that may be a flare ...
+FLARE_DAYS = 2  # ... when they have not settled this many days later
+USUAL_DAYS = 28  # the usual rating: the median over this many days before
+USUAL_RATINGS = 3  # ... of at least this many ratings
+CLIMB_SESSIONS = 3  # pain climbing over this many sessions in a row is a flare too
+LEG_CLEAR = 2  # sessions in a row (different days) with the leg no worse bring moves back
 
 # The rules in words, made from the numbers above so the two never disagree.
 WENT_WELL = f"your last {counted(GOOD_IN_A_ROW)} sessions went well"
 ADVICE = (f"Your back was {STOP} or more points worse after each of your last "
           f"{counted(STOP_SESSIONS)} sessions. Stop these exercises for now and get advice "
           "from a physiotherapist or doctor before you carry on.")
-RULE = (f"Each move starts low and grows after {counted(GOOD_IN_A_ROW)} good sessions in a "
-        f"row on different days, up to its cap; a session that makes your back {WORSE} points "
-        "worse, or a worse next day, steps it back.")
+RULE = (f"A move grows after {counted(GOOD_IN_A_ROW)} good sessions in a row on different "
+        f"days (completed, no rating above {ACCEPTABLE}/10, pain up {GOOD_RISE} point at "
+        f"most); at the top of its dose its harder version takes over. A rating after of "
+        f"{TOO_MUCH} or more, pain up {WORSE} points, a worse next day or leg symptoms that "
+        "spread step it back, to its easier version from the bottom of its dose; in a "
+        "flare nothing steps up.")
+LEG_ADVICE = ("Stop the moves that bring it on and see a physiotherapist or GP about it. "
+              "If both legs are affected, or you have numbness around your genitals or "
+              "buttocks, or trouble peeing, call 999 / 911 or go to A&E / the emergency "
+              "room now.")
+
+Verdict = Literal["good", "neutral", "bad"]
 
 
 def hurt_more(before: int, after: int) -> str:
     return f"your back hurt more after your last session ({before} -> {after})"
 
 
+def too_much(after: int) -> str:
+    return f"your back was at {after}/10 after your last session"
+
+
 def worse_next_day(before: int, rating: int) -> str:
     return f"your back was worse the day after your last session ({before} -> {rating})"
 
 
+LEG_WORSE = "pain, tingling or numbness spread further down your leg in your last session"
+
+
+def flare_began(rating: int, usual: float) -> str:
+    return (f"a flare: your back has been at {rating}/10 for {counted(FLARE_DAYS)} days, "
+            f"above your usual {usual:g}")
+
+
+CLIMBING = f"a flare: your pain has climbed over your last {counted(CLIMB_SESSIONS)} sessions"
+
+
+def reached_top(dose: str) -> str:
+    return f"you did {dose} with your back no worse, {counted(GOOD_IN_A_ROW)} sessions in a row"
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A move's level went up or down, at a moment, for a reason a person can read."""
+    """A move's dose went up or down (`kind` "dose": levels on its dose ladder), or
+    another move took its place on its ladder (`kind` "rung": `move` replaces
+    `replaced`, at level `after`), at a moment, for a reason a person can read."""
 
     move: str
     at: datetime
     before: int
     after: int
     why: str
+    kind: Literal["dose", "rung"] = "dose"
+    replaced: str | None = None
 
 
-@dataclass(slots=True)
-class _Move:
-    level: int = 0
-    good: int = 0  # good sessions in the current run
-    last_good: date | None = None
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the coach noticed that is not a change of dose: leg symptoms spreading
+    (and the left-out moves coming back), a flare (and its settling)."""
 
-
-@dataclass(slots=True)
-class _Last:
-    """The latest real session, for the next day's rating."""
-
-    day: date
-    before: int | None
-    moves: tuple[str, ...]
-    stepped_back: bool
-
-
-@dataclass(slots=True)
-class Progress:
-    """Each move's level and every change, oldest first."""
-
-    ladders: Mapping[str, DoseLadder]
-    routine_moves: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    levels: dict[str, int] = field(default_factory=dict)
-    changes: list[Change] = field(default_factory=list)
-    _moves: dict[str, _Move] = field(default_factory=dict, init=False, repr=False)
-    _last: _Last | None = field(default=None, init=False, repr=False)
-
-    def last_change(self, move: str) -> Change | None:
-        return next((c for c in reversed(self.changes) if c.move == move), None)
-
-    def since(self, moment: datetime) -> list[Change]:
-        """The changes from a moment on (those to explain as the next session starts)."""
-        return [c for c in self.changes if c.at >= moment]
-
-    def _state(self, move: str) -> _Move:
-        return self._moves.setdefault(move, _Move())
-
-    def _set(self, move: str, level: int, at: datetime, why: str) -> None:
-        state = self._state(move)
-        level = max(0, min(level, self.ladders[move].top))
-        if level != state.level:
-            self.changes.append(Change(move, at, state.level, level, why))
-            state.level = self.levels[move] = level
-
-    def step_back(self, moves: Iterable[str], at: datetime, why: str) -> None:
-        for move in moves:
-            state = self._state(move)
-            state.good, state.last_good = 0, None
-            self._set(move, state.level - 1, at, why)
-
-    def good(self, moves: Iterable[str], day: date, at: datetime) -> None:
-        for move in moves:
-            state = self._state(move)
-            if state.last_good == day:
-                continue  # a second session the same day is not a second day
-            state.good, state.last_good = state.good + 1, day
-            if state.good >= GOOD_IN_A_ROW:
-                state.good = 0
-                self._set(move, state.level + 1, at, WENT_WELL)
-
-    def next_day(self, at: datetime, rating: int) -> None:
-        """A rating the day after the latest session, against that session's "before"."""
-        last = self._last
-        if (last is None or last.stepped_back or last.before is None
-                or at.date() != last.day + timedelta(days=1) or rating - last.before < WORSE):
-            return
-        last.stepped_back = True
-        self.step_back(last.moves, at, worse_next_day(last.before, rating))
-
-    def logged(self, row: SessionRow) -> None:
-        """A session from the log, in its turn (a `--speed` demo counts for nothing).
-        `routine_moves` names the moves of rows logged before sessions kept their own."""
-        if row.demo:
-            return
-        listed = row.moves
-        if listed is None:  # logged before sessions kept their moves: the routine's now
-            listed = tuple(self.routine_moves.get(row.routine, ()))
-        self.session(row, tuple(m for m in listed if m in self.ladders))
-
-    def session(self, row: SessionRow, moves: tuple[str, ...]) -> None:
-        if row.pain_before is not None:
-            self.next_day(row.started, row.pain_before)
-        points = rise(row)
-        worse = points is not None and points >= WORSE
-        if worse and row.pain_before is not None and row.pain_after is not None:
-            self.step_back(moves, row.started, hurt_more(row.pain_before, row.pain_after))
-        elif row.counts:  # completed, in real time
-            self.good(moves, row.day, row.started)
-        self._last = _Last(row.day, row.pain_before, moves, stepped_back=worse)
+    kind: Literal["leg", "leg-clear", "flare", "flare-end"]
+    at: datetime
+    said: str
 
 
 def rise(row: SessionRow) -> int | None:
@@ -159,25 +123,31 @@ def rise(row: SessionRow) -> int | None:
     return row.pain_after - row.pain_before
 
 
-def replay(sessions: Iterable[SessionRow], checkins: Iterable[Checkin],
-           ladders: Mapping[str, DoseLadder], *, routine_moves: Mapping[str, Sequence[str]],
-           pending: tuple[datetime, int] | None = None) -> Progress:
-    """Every move's level from the whole log. `routine_moves` names the moves of rows
-    logged before sessions kept their own list; `pending` is the "before" rating of a
-    session about to start."""
-    progress = Progress(ladders, routine_moves)
-    events: list[tuple[datetime, int, int, SessionRow | Checkin | int]] = []
-    events += [(r.started, 1, r.id, r) for r in real(sessions)]
-    events += [(c.at, 0, c.id, c) for c in checkins]
-    if pending is not None:
-        events.append((pending[0], 2, 0, pending[1]))
-    events.sort(key=lambda e: e[:3])  # by the instant; at the same second, in written order
-    for at, _, _, event in events:
-        if isinstance(event, SessionRow):
-            progress.logged(event)
-        else:
-            progress.next_day(at, event if isinstance(event, int) else event.rating)
-    return progress
+def verdict(row: SessionRow, *, checkins_on: bool) -> tuple[Verdict, str]:
+    """Whether a real session was good, steps back (and why), or counts for neither."""
+    bad = step_back_reason(row)
+    if bad is not None:
+        return "bad", bad
+    ratings = [r for r in (row.pain_before, row.pain_after) if r is not None]
+    points = rise(row)
+    good = (row.counts and not row.gentle
+            and (bool(ratings) or not checkins_on)  # unrated with check-ins on: neither
+            and all(r <= ACCEPTABLE for r in ratings)
+            and (points is None or points <= GOOD_RISE))
+    return ("good", WENT_WELL) if good else ("neutral", "")
+
+
+def step_back_reason(row: SessionRow) -> str | None:
+    """Why a session steps its moves back, or None: leg symptoms that spread, a rating
+    after that is too high, or pain that rose (stopped or not)."""
+    if row.leg_worse:
+        return LEG_WORSE
+    if row.pain_after is not None and row.pain_after >= TOO_MUCH:
+        return too_much(row.pain_after)
+    points = rise(row)
+    if points is not None and points >= WORSE and row.pain_before is not None:
+        return hurt_more(row.pain_before, row.pain_before + points)
+    return None
 
 
 def needs_advice(sessions: Iterable[SessionRow]) -> bool:

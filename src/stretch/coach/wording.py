@@ -3,8 +3,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from stretch.coach.doses import DoseLadder, describe
 from stretch.coach.rules import Change
+
+if TYPE_CHECKING:
+    from stretch.coach.levels import LeftOut
+    from stretch.model import Routine
 
 
 def change_line(change: Change, name: str, ladder: DoseLadder,
@@ -29,3 +35,14 @@ def step_text(change: Change, ladder: DoseLadder) -> str:
 
 def when(change: Change) -> str:
     return change.at.strftime("%d %b %Y")
+
+
+def left_out_line(out: LeftOut, kept: Routine) -> str:
+    """'Left out for you: Pigeon stretch (it needs kneeling): no stretch for the buttock
+    (gluteals) in this routine.' (the group named only when none of it is left)."""
+    from stretch.text import group
+
+    line = f"Left out for you: {out.move.name} ({out.why})"
+    if out.move.kind == "stretch" and out.move.group not in {m.group for m in kept.moves}:
+        line += f": no stretch for the {group(out.move.group).lower()} in this routine"
+    return line + "."

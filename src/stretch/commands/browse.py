@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from stretch.commands.common import (
     catalogue,
+    first_side_today,
     move,
     personal,
-    read_levels,
+    read_standing,
     routine,
     settings,
     show_routine,
@@ -25,20 +26,19 @@ if TYPE_CHECKING:
 def list_routines(term: Terminal, *, as_json: bool) -> None:
     """Each routine with its minutes at the person's own doses."""
     from stretch import files, text
-    from stretch.coach.levels import at_levels
     from stretch.output import emit_json
     from stretch.plan import timed_steps
     from stretch.views import routines
 
     known, plans = catalogue(), timings()
-    mine = read_levels(term, known)
-    rows = [(r, routines.routine_row(r, timed_steps(at_levels(r, mine), plans)))
+    standing = read_standing(term, known)
+    rows = [(r, routines.routine_row(r, timed_steps(standing.routine(known, r)[0], plans)))
             for r in known.routines.values()]
     if as_json:
         emit_json([row for _, row in rows])
     else:
         term.show(routines.routines_table(rows, home=files.config_dir()))
-        if mine is not None:  # (None: the history could not be read, the doses as written)
+        if standing.levels is not None:  # (None: no history to read: the doses as written)
             term.say(text.MINUTES_AT_DOSES, style="dim")
 
 
@@ -48,7 +48,8 @@ def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = No
     known = catalogue()
     chosen = routine(known, name)
     mine = chosen if as_written else personal(term, known, chosen)
-    show_routine(term, mine, timings(), as_json=as_json, minutes=minutes, notes=known.notes)
+    show_routine(term, mine, settings().values.timings(first_side_today(chosen.id)),
+                 as_json=as_json, minutes=minutes, notes=known.notes)
     if not as_json and mine != chosen:
         term.say("At your doses (stretch progress says why); --as-written shows the "
                  "catalogue's.", style="dim")
@@ -81,7 +82,7 @@ def _yours(term: Terminal, known: Catalogue, chosen: Sequence[Move]) -> dict[str
     from stretch.coach.doses import alone
     from stretch.views import moves as move_views
 
-    mine = read_levels(term, known)
+    mine = read_standing(term, known).levels
     if mine is None:
         return None
     plans = timings()
@@ -163,3 +164,49 @@ def config(term: Terminal, **flags: object) -> None:
     from stretch.views.config import config_view
 
     term.show(config_view(settings(**flags), config_file(), detected))
+
+
+def config_set(term: Terminal, name: str, value: str) -> None:
+    """Set one setting in config.toml (tomlkit keeps the person's comments), checked as
+    the file is; nothing is written when the value or the file is wrong."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    from stretch.errors import StretchError, UsageProblem, did_you_mean
+    from stretch.files import config_file, write_atomically
+    from stretch.settings import BY_NAME, load_settings
+    from stretch.toml_table import BadValue, check, parse_table, read_bytes
+    from stretch.views.config import setting_text
+
+    setting = BY_NAME.get(name)
+    if setting is None:
+        hint = did_you_mean(name, BY_NAME) or f"; settings are: {', '.join(BY_NAME)}"
+        raise UsageProblem(f"no setting named '{name}'{hint}")
+    written = _toml_value(value)
+    try:
+        checked = check(setting, written)
+    except BadValue as bad:
+        raise UsageProblem(f"{name}: {bad}") from None
+    path = config_file()
+    load_settings(path)  # a broken file is said as it is, not written over
+    data = read_bytes(path)
+    try:
+        document = tomlkit.parse(data.decode("utf-8")) if data else tomlkit.document()
+        document[name] = written
+        text = tomlkit.dumps(document)
+    except (TOMLKitError, UnicodeDecodeError) as err:
+        raise StretchError(f"{path}: cannot update it: {err}") from None
+    parse_table(path, text.encode("utf-8"), BY_NAME)  # what is written reads back whole
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, text, force=True)
+    term.say(f"{name} = {setting_text(checked)} in {path}", soft_wrap=True)
+
+
+def _toml_value(text: str) -> object:
+    """A value as TOML reads it (true, 15, [..]); anything else as the text itself."""
+    import tomllib
+
+    try:
+        return tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return text

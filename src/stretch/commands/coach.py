@@ -8,36 +8,58 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, catalogue_or_builtin, open_history, timings
+from stretch.commands.common import (
+    catalogue,
+    catalogue_or_builtin,
+    open_history,
+    profile,
+    settings,
+    timings,
+)
 
 if TYPE_CHECKING:
+    from stretch.coach.progress import MoveDose
+    from stretch.coach.replay import Progress
+    from stretch.model import Catalogue, Move
     from stretch.output import Terminal
 
 
-def checkin(term: Terminal, rating: int, note: str | None) -> None:
-    """Record a rating now; say what it changes, and point to help when it is high."""
+def checkin(term: Terminal, rating: int, note: str | None, *, not_exercise: bool) -> None:
+    """Record a rating now (asking, for a high one the day after a session, whether its
+    pain came from something else); say what it changes, and offer help when it is high."""
     from stretch import wallclock
     from stretch.coach.levels import Log
-    from stretch.coach.rules import HIGH
-    from stretch.coach.talk import Coach
+    from stretch.coach.rules import FLARE_PLAN
+    from stretch.coach.talk import ELSEWHERE, Coach
     from stretch.history import checkins
+    from stretch.session.rating import ask_yes_no
+    from stretch.text import SORE_NOW
 
     now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue
         log = Log.read(history)
-        checkins.add(history, at=now, rating=rating, note=note)
+        coach = Coach(term, catalogue_or_builtin(term), log, profile(),
+                      checkins_on=settings().values.checkin)
+        if not not_exercise and term.interactive and coach.next_day_high(rating):
+            not_exercise = ask_yes_no(term, ELSEWHERE, default=False)
+        checkins.add(history, at=now, rating=rating, note=note, not_exercise=not_exercise)
     term.say(f"Noted: your back at {rating}/10 at {now:%H:%M}.")
-    coach = Coach(term, catalogue_or_builtin(term), log)
-    coach.explain(coach.checked_in(now, rating))
-    if rating >= HIGH:
-        coach.high_pain(rating, timings())
+    progress = coach.replay()
+    changes, events = len(progress.changes), len(progress.events)
+    progress.rating(now, rating, elsewhere=not_exercise)
+    coach.explain(progress.changes[changes:])
+    for event in progress.events[events:]:
+        coach.term.say(f"This looks like {event.said}." if event.kind == "flare"
+                       else event.said[0].upper() + event.said[1:] + ".")
+    if rating >= FLARE_PLAN or progress.flare.on:
+        coach.high_pain(rating, timings(), heading=SORE_NOW, short=False,
+                        flare_since=progress.flare.since)
 
 
 def progress(term: Terminal, *, as_json: bool) -> None:
     from stretch import wallclock
-    from stretch.coach import doses
-    from stretch.coach.levels import Log, replay_log
-    from stretch.coach.progress import MoveDose, Report
+    from stretch.coach.levels import Log, Standing, replay_log
+    from stretch.coach.progress import Report
     from stretch.coach.rules import ADVICE, needs_advice
     from stretch.history import trend
     from stretch.output import emit_json
@@ -47,17 +69,32 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     today = wallclock.local_now().date()
     with open_history(term) as history:
         log = Log.read(history)
-    levels = replay_log(known, log)
-    used = {m.id: m for r in known.routines.values() for m in r.moves}
+    person = profile()
+    levels = replay_log(known, log, person, checkins_on=settings().values.checkin)
+    standing = Standing.of(levels, person)
+    used = {rung.id: rung for r in known.routines.values() for m in r.moves
+            if (rung := standing.rung_for(known, m)) is not None}
     before, after = trend.ratings(log.sessions, log.checkins)
     report = Report(
-        moves=[MoveDose(m, doses.dose_ladder(m), levels.levels.get(m.id, 0),
-                        levels.last_change(m.id)) for m in used.values()],
+        moves=[_dose(known, m, levels) for m in used.values()],
         checkins=log.checkins, weeks=trend.weekly(before, after, today),
         outcome=trend.outcome(before, today),
         advice=ADVICE if needs_advice(log.sessions) else None,
+        events=levels.events,
     )
     if as_json:
         emit_json(progress_json(report))
     else:
         term.show(progress_view(report, boxed=not term.boxless))
+
+
+def _dose(known: Catalogue, move: Move, progress: Progress) -> MoveDose:
+    """One move as it stands, with the move it took the place of when its last change
+    was that."""
+    from stretch.coach import doses
+    from stretch.coach.progress import MoveDose
+
+    change = progress.last_change(move.id)
+    old = known.moves.get(change.replaced or "") if change is not None else None
+    return MoveDose(move, doses.dose_ladder(move), progress.levels.get(move.id, 0), change,
+                    old.name if old is not None else None)

@@ -256,7 +256,7 @@ def _missing(via: str) -> str | None:
 
 def describe(schedule: Schedule) -> str:
     """'07:30 on weekdays (Mon-Fri)', '18:00 every day'."""
-    from stretch.remind.schedule import describe_days
+    from stretch.days import describe_days
 
     days = describe_days(schedule.weekdays)
     return f"{schedule.clock} {days if days == 'every day' else 'on ' + days}"
@@ -323,6 +323,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
              ) -> Notice | str:
     """Today's reminder, or why there is none: quiet hours, a rest day, or already done."""
     from stretch import text
+    from stretch.fit.fitted import fit_to
     from stretch.history.calendar import current_streak, done_today, today
     from stretch.plan import timed_steps, total_seconds
     from stretch.remind import notify
@@ -335,8 +336,12 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     done = done_today(day)
     if done is not None:
         return text.done_today(done.title, done.started.time())
-    from stretch.coach.levels import Log, at_levels, replay_log
+    from stretch.coach.levels import Log, Standing, replay_log
+    from stretch.commands.common import profile
 
-    mine = at_levels(day.routine, replay_log(known, Log.read(history)).levels)  # their doses
-    minutes = text.minutes(total_seconds(timed_steps(mine, values.timings())))
+    person = profile()
+    progress = replay_log(known, Log.read(history), person, checkins_on=values.checkin)
+    mine = Standing.of(progress, person).routine(known, day.routine)[0]  # what runs for them
+    ready = fit_to(mine, values.timings(), person.minutes)
+    minutes = text.minutes(total_seconds(timed_steps(ready.routine, ready.settings)))
     return notify.notice(day.routine.title, minutes, current_streak(known, history, now))

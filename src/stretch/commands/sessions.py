@@ -8,21 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from stretch import text
+from stretch.coach.levels import Standing
 from stretch.commands.common import (
     catalogue,
+    first_side_today,
+    intake_for,
     lookup,
     open_history,
-    read_levels,
+    planned,
+    plans_noted,
+    profile_and_path,
+    read_standing,
     routine,
     show_routine,
     timings,
 )
 
 if TYPE_CHECKING:
+    from stretch.coach.profile import Profile
     from stretch.coach.talk import Coach
     from stretch.history.store import History
     from stretch.model import Catalogue, Routine
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
 
 DESK_BREAK = "desk-break"
 NOT_TODAY = "Not today: nothing was logged."
+OFFER = "A one-minute setup first, to fit the plan to your body?"
 PICK = "Which routine? (number or name) "
 
 
@@ -44,48 +53,62 @@ def before_starting(term: Terminal) -> Iterator[None]:
         raise
 
 
-def coach_for(term: Terminal, known: Catalogue, history: History) -> Coach:
+def coach_for(term: Terminal, known: Catalogue, history: History, person: Profile,
+              options: Options) -> Coach:
     """The coach for this session, asking its questions one key at a time."""
     from stretch.coach.levels import Log
     from stretch.coach.talk import Coach
     from stretch.session.rating import ask_rating, ask_yes_no
 
-    return Coach(term, known, Log.read(history),
+    return Coach(term, known, Log.read(history), person,
                  ask=lambda question, default: ask_yes_no(term, question, default=default),
-                 rate=lambda question: ask_rating(term, question))
+                 rate=lambda question: ask_rating(term, question),
+                 checkins_on=options.settings.values.checkin)
 
 
 def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
-            options: Options) -> None:
-    """Guide and log one session, with the coach around it (check-ins and the person's
-    doses); a line to say so when the person decides not to start."""
-    from stretch.session.runner import run_routine
+            options: Options, *, person: Profile) -> None:
+    """Guide and log one session, with the coach around it: the start screen (what runs
+    for this person, what changed, the check-in, a key to start) and the questions after;
+    a line to say so when the person decides not to start. `known` has the person's week
+    (for the streak at the end)."""
+    from stretch import wallclock
+    from stretch.coach.after import finish
+    from stretch.coach.before import start
+    from stretch.history.calendar import current_streak
+    from stretch.session.runner import describe, run_routine
 
-    coach = coach_for(term, known, history)
+    plans = plans_noted(history, known, wallclock.local_now().date())
+
+    coach = coach_for(term, known, history, person, options)
     with before_starting(term):
-        ready = (coach.before(chosen, options)
-                 if coach.first_time(_today_line(known, coach, chosen, history, options))
-                 else None)
+        ready = start(coach, chosen, options,
+                      lambda routine, opts: describe(routine, history, opts))
     if ready is None:
         term.say(NOT_TODAY)
         return
     dosed, options = ready
-    logged = run_routine(known, dosed, history, options, term)
+    logged = run_routine(dosed, history, options, term, streak=lambda: current_streak(
+        known, history, wallclock.local_now(), plans))
     if logged.began:  # "And now?" is about a session that happened
-        coach.after(history, history.session(logged.session_id), options)
+        finish(coach, history, history.session(logged.session_id), options)
 
 
-def _today_line(known: Catalogue, coach: Coach, chosen: Routine, history: History,
-                options: Options) -> str:
-    """What is about to start and how long it takes, for the first-time question (only
-    worked out when that question is asked)."""
-    if coach.log.sessions or known.notes is None or not coach.term.interactive:
-        return ""
-    from stretch.coach.levels import at_levels
-    from stretch.session.runner import fitted, today_line
+def offer_setup(term: Terminal, known: Catalogue, history: History) -> Profile:
+    """Before the very first session at a terminal, the intake, skippable; the person's
+    answers (the defaults, a gentle start, when skipped)."""
+    from stretch.coach import profile as profiles
+    from stretch.session.rating import ask_yes_no
 
-    mine = at_levels(chosen, {})  # the first session: every move at its start
-    return today_line(fitted(mine, history, options), options)
+    found, path = profile_and_path()
+    if found is not None or history.count() or not term.interactive:
+        return found or profiles.Profile()
+    if not ask_yes_no(term, OFFER, default=True):
+        return profiles.Profile()
+    answers = intake_for(term, known, profiles.Profile())
+    profiles.save(path, answers)
+    term.say(f"Saved to {path}; `stretch setup` changes it.", style="dim")
+    return answers
 
 
 def run(term: Terminal, name: str | None, options: Options) -> None:
@@ -95,7 +118,10 @@ def run(term: Terminal, name: str | None, options: Options) -> None:
             name = pick_routine(term, known)
     chosen = routine(known, name)
     with open_history(term) as history:
-        session(term, known, history, chosen, options)
+        with before_starting(term):
+            person = offer_setup(term, known, history)
+        session(term, planned(known, Standing(person)), history, chosen, options,
+                person=person)
 
 
 def pick_routine(term: Terminal, known: Catalogue) -> str:
@@ -130,13 +156,12 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
 
 
 def _choices(term: Terminal, known: Catalogue) -> object:
-    from stretch.coach.levels import at_levels
     from stretch.plan import timed_steps, total_seconds
     from stretch.views.picker import choices
 
-    plans, mine = timings(), read_levels(term, known)
-    return choices([(each, text.minutes(total_seconds(timed_steps(at_levels(each, mine), plans))))
-                    for each in known.routines.values()])
+    plans, standing = timings(), read_standing(term, known)
+    return choices([(each, text.minutes(total_seconds(timed_steps(
+        standing.routine(known, each)[0], plans)))) for each in known.routines.values()])
 
 
 def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> None:
@@ -149,9 +174,13 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
         return
     with open_history(term) as history:
         with before_starting(term):
-            chosen = choose_today(term, known, history, now)
+            person = offer_setup(term, known, history)
+            mine = planned(known, Standing(person))
+            chosen = choose_today(term, mine, history, now)
         if chosen is not None:
-            session(term, known, history, chosen, options)
+            minutes = options.minutes or person.minutes  # the day's minutes, as set up
+            session(term, mine, history, chosen, replace(options, minutes=minutes),
+                    person=person)
 
 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
@@ -185,12 +214,13 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
-    from stretch.coach.levels import at_levels
+    from stretch.commands.common import personal, profile
     from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json
 
-    chosen = routine_on(known, now.date())
+    person = profile()
+    chosen = routine_on(planned(known, Standing(person)), now.date())
     day = {"day": WEEKDAYS[now.weekday()], "date": now.date().isoformat(),
            "rest": chosen is None}
     if chosen is None:
@@ -201,6 +231,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
         return
     if not as_json:
         term.say(f"Today ({now.strftime('%A')}):", style="bold")
-    show_routine(term, at_levels(chosen, read_levels(term, known)),
-                 options.settings.values.timings(), as_json=as_json,
-                 minutes=options.minutes, extra=day, notes=known.notes)
+    mine = personal(term, known, chosen, read_standing(term, known, person))
+    show_routine(term, mine, options.settings.values.timings(first_side_today(mine.id)),
+                 as_json=as_json, minutes=options.minutes or person.minutes, extra=day,
+                 notes=known.notes)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from stretch.fit.cuts import Cut, Fitter, held, longest_hold, rounds, stretch
+from stretch.fit.search import SEARCHABLE, Choice, Search
 from stretch.model import Routine
 from stretch.plan import Timings, hold_seconds, timed_steps, total_seconds
 from stretch.text import clock, listing, plural, run_of
@@ -44,19 +45,31 @@ def fit_to(routine: Routine, settings: Timings, minutes: float | None) -> Fitted
 
 
 def fit(routine: Routine, settings: Timings, minutes: float) -> Fitted:
-    """The choice for `minutes` (cuts.py's rule), or the shortest if nothing fits."""
+    """The best choice for `minutes` (search.py; cuts.py's spread search for a routine too
+    long to search), or the shortest if nothing fits."""
     seconds = minutes * 60
     if total_seconds(timed_steps(routine, settings)) <= seconds:
         return Fitted(routine, settings, (), True, minutes)
-    fitter = Fitter(*_as_run(routine, settings))
-    chosen = fitter.choose(seconds)
-    cut = chosen or fitter.shortest(len(fitter.order))
-    fitted = fitter.apply(cut)
-    changes = [*_holds_note(fitter.apply(Cut(cut.drops)), fitted), *_dropped(fitter, cut)]
-    if chosen is None:
-        took = clock(total_seconds(timed_steps(fitted, fitter.settings)))
+    as_run, timings = _as_run(routine, settings)
+    search = Search(as_run, timings)
+    if search.size <= SEARCHABLE:
+        found = search.best(seconds)
+        choice = found or search.shortest()
+        fitted, uncut = search.apply(choice), search.apply(Choice(choice.dropped, (), None))
+        gone = [as_run.items[i].move for i in sorted(choice.dropped)]
+    else:
+        fitter = Fitter(as_run, timings)
+        chosen = fitter.choose(seconds)
+        cut = chosen or fitter.shortest(len(fitter.order))
+        found = None if chosen is None else Choice(frozenset(), (), None)
+        fitted, uncut = fitter.apply(cut), fitter.apply(Cut(cut.drops))
+        gone = [as_run.items[i].move for i in sorted(fitter.order[:cut.drops])]
+    names = [move.name for move in gone if move]
+    changes = [*_holds_note(uncut, fitted), *([left_out(names)] if names else [])]
+    if found is None:
+        took = clock(total_seconds(timed_steps(fitted, timings)))
         changes.append(f"it still takes {took} at its shortest")
-    return Fitted(fitted, fitter.settings, tuple(changes), chosen is not None, minutes)
+    return Fitted(fitted, timings, tuple(changes), found is not None, minutes)
 
 
 def _as_run(routine: Routine, settings: Timings) -> tuple[Routine, Timings]:
@@ -89,11 +102,6 @@ def _holds_note(before: Routine, after: Routine) -> list[str]:
 
 def _counts(values: Iterable[int]) -> str:
     return listing([str(v) for v in sorted(set(values))], "or")
-
-
-def _dropped(fitter: Fitter, cut: Cut) -> list[str]:
-    gone = [fitter.routine.items[i].move for i in sorted(fitter.order[:cut.drops])]
-    return [left_out([move.name for move in gone if move])] if gone else []
 
 
 def left_out(names: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ across time zones or a session that runs past midnight never splits a day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from stretch.model import REST_DAY, Catalogue, Routine, WeekPlan
 
 if TYPE_CHECKING:  # reading the plan (today --preview) needs no SQLite
+    from stretch.history.plans import Plans
     from stretch.history.rows import SessionRow
     from stretch.history.store import History
 
@@ -32,11 +33,16 @@ class Day:
         return done_on(self.sessions, self.date) is not None
 
 
-def routine_on(catalogue: Catalogue, day: date) -> Routine | None:
-    """The routine the week plan gives a date, or None for a rest day (or no plan)."""
-    if catalogue.week is None:
+def routine_on(catalogue: Catalogue, day: date, plans: Plans | None = None) -> Routine | None:
+    """The routine the week plan gives a date, or None for a rest day (or no plan): the
+    plan in force that day when `plans` says, else the catalogue's."""
+    days = plans.days_on(day) if plans is not None else None
+    if days is not None:
+        routine_id = days[day.weekday()]
+    elif catalogue.week is not None:
+        routine_id = catalogue.week.for_day(day.weekday())
+    else:
         return None
-    routine_id = catalogue.week.for_day(day.weekday())
     return None if routine_id == REST_DAY else catalogue.routines.get(routine_id)
 
 
@@ -68,15 +74,18 @@ def done_today(day: Day) -> SessionRow | None:
     return done_on(day.sessions, day.date)
 
 
-def week(catalogue: Catalogue, history: History, now: datetime) -> list[Day]:
-    """Monday to Sunday of the current week, each with its sessions."""
+def week(catalogue: Catalogue, history: History, now: datetime,
+         plans: Plans | None = None) -> list[Day]:
+    """Monday to Sunday of the current week, each with its sessions and the routine the
+    plan in force that day gave it (today's plan from today on)."""
     monday = now.date() - timedelta(days=now.weekday())
     sessions = history.sessions(since=monday)
     days = []
     for offset in range(7):
         day = monday + timedelta(days=offset)
         done = tuple(s for s in sessions if s.day == day)
-        days.append(Day(day, routine_on(catalogue, day), done))
+        days.append(Day(day, routine_on(catalogue, day, plans if day < now.date() else None),
+                        done))
     return days
 
 
@@ -86,8 +95,18 @@ def rest_weekdays(plan: WeekPlan | None) -> set[int]:
     return {i for i, (_, routine_id) in enumerate(plan.days) if routine_id == REST_DAY}
 
 
-def current_streak(catalogue: Catalogue, history: History, now: datetime) -> int:
-    return streak(days_done(history.sessions()), rest_weekdays(catalogue.week), now.date())
+def current_streak(catalogue: Catalogue, history: History, now: datetime,
+                   plans: Plans | None = None) -> int:
+    """The streak, each past day's rest judged by the plan in force that day, and each
+    day done as `done_on` says."""
+    completed = days_done(history.sessions())
+    today_rest = rest_weekdays(catalogue.week)
+
+    def rest(day: date) -> bool:
+        days = plans.days_on(day) if plans is not None and day < now.date() else None
+        return days[day.weekday()] == REST_DAY if days else day.weekday() in today_rest
+
+    return streak(completed, rest, now.date())
 
 
 def first_side(history: History, routine_id: str) -> str:
@@ -100,18 +119,23 @@ def first_side(history: History, routine_id: str) -> str:
     return "left"
 
 
-def streak(days_done: Iterable[date], rest_weekdays: set[int], today: date) -> int:
-    """Days in a row with a completed session, up to today; planned rest days do not break it.
+def streak(days_done: Iterable[date], rest: Callable[[date], bool] | set[int],
+           today: date) -> int:
+    """Days in a row with a completed session, up to today; planned rest days (`rest`: a
+    day's test, or the weekdays that rest) do not break it.
 
     Today does not break the streak either: it is not over yet.
     """
+    if isinstance(rest, set):
+        weekdays = rest
+        rest = lambda day: day.weekday() in weekdays  # noqa: E731
     done = set(days_done)
     count = 0
     day = today
     while True:
         if day in done:
             count += 1
-        elif day != today and day.weekday() not in rest_weekdays:
+        elif day != today and not rest(day):
             return count
         day -= timedelta(days=1)
         if not done or day < min(done):

@@ -21,17 +21,20 @@ class Checkin:
     at: datetime
     rating: int
     note: str | None
+    not_exercise: bool = False  # the pain came from something else: it steps nothing back
 
     @property
     def day(self) -> date:
         return self.at.date()
 
 
-def add(history: History, *, at: datetime, rating: int, note: str | None) -> int:
+def add(history: History, *, at: datetime, rating: int, note: str | None,
+        not_exercise: bool = False) -> int:
     """Record a check-in; returns its id."""
     def insert(db: sqlite3.Connection) -> int:
-        cursor = db.execute("INSERT INTO checkins (at, rating, note) VALUES (?, ?, ?)",
-                            (at.isoformat(timespec="seconds"), rating, note))
+        cursor = db.execute("INSERT INTO checkins (at, rating, note, not_exercise) "
+                            "VALUES (?, ?, ?, ?)",
+                            (at.isoformat(timespec="seconds"), rating, note, int(not_exercise)))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -40,7 +43,8 @@ def add(history: History, *, at: datetime, rating: int, note: str | None) -> int
 
 def read(history: History) -> list[Checkin]:
     """Every check-in, newest first (by the instant: offsets differ across time zones)."""
-    rows = [Checkin(int(id_), datetime.fromisoformat(at), int(rating), note)
-            for id_, at, rating, note in history.read("SELECT id, at, rating, note FROM checkins")]
+    rows = [Checkin(int(id_), datetime.fromisoformat(at), int(rating), note, bool(elsewhere))
+            for id_, at, rating, note, elsewhere in history.read(
+                "SELECT id, at, rating, note, not_exercise FROM checkins")]
     rows.sort(key=lambda c: (c.at, c.id), reverse=True)
     return rows

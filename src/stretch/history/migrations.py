@@ -55,5 +55,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX checkins_at ON checkins (at);
     """,
+    # 5: the coach's safer rules (coach/rules.py): whether pain, tingling or numbness
+    # spread further down a leg (NULL: not asked), a session run as the gentlest routine
+    # the coach suggested on a bad day, a "before" rating or a check-in whose pain came
+    # from something else (it steps nothing back); and the week plan as it stood from
+    # each date (each past day is judged by the plan in force that day)
+    """
+    ALTER TABLE sessions ADD COLUMN leg_worse INTEGER;
+    ALTER TABLE sessions ADD COLUMN gentle INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN pain_elsewhere INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checkins ADD COLUMN not_exercise INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        effective TEXT NOT NULL,
+        days TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

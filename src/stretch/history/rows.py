@@ -12,7 +12,7 @@ from stretch.history import database
 NO_SIDE = "none"  # first_side of a session that never reached a sided move
 COLUMNS = ("id, routine, title, started, ended, status, planned_seconds, active_seconds, "
            "steps_done, steps_skipped, first_side, pid, host, speed, pain_before, pain_after, "
-           "moves")
+           "moves, leg_worse, gentle, pain_elsewhere")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,9 @@ class SessionRow:
     pain_before: int | None = None  # 0-10, None when not given
     pain_after: int | None = None
     moves: tuple[str, ...] | None = None  # the move ids it ran; None in rows before schema 4
+    leg_worse: bool | None = None  # spread further down a leg; None: not asked
+    gentle: bool = False  # the gentlest routine, run on the coach's word on a bad day
+    pain_elsewhere: bool = False  # its "before" rating's pain came from something else
 
     @property
     def day(self) -> date:
@@ -63,7 +66,7 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
     """A `SELECT COLUMNS` row as a SessionRow; a row still `running` whose writer is gone
     reads as interrupted."""
     (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed, before, after, moves) = r
+     pid, host, speed, before, after, moves, leg, gentle, elsewhere) = r
     begun = datetime.fromisoformat(started)
     if status == "running" and not database.writer_alive(pid, host, begun):
         status = "interrupted"
@@ -83,4 +86,7 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
         pain_before=None if before is None else int(before),
         pain_after=None if after is None else int(after),
         moves=None if moves is None else tuple(moves.split()),
+        leg_worse=None if leg is None else bool(leg),
+        gentle=bool(gentle),
+        pain_elsewhere=bool(elsewhere),
     )

@@ -193,7 +193,8 @@ class History:
 
     def begin(self, *, routine: str, title: str, started: datetime, planned_seconds: float,
               steps_total: int, first_side: str, speed: float = 1.0,
-              moves: tuple[str, ...] | None = None, pain_before: int | None = None) -> int:
+              moves: tuple[str, ...] | None = None, pain_before: int | None = None,
+              gentle: bool = False, pain_elsewhere: bool = False) -> int:
         """Log a session as running; returns its id. `first_side` is NO_SIDE until the
         session reaches a sided move (then `progress` or `finish` records it); `moves` are
         the ids of the moves it runs, `pain_before` the 0-10 rating given before it."""
@@ -202,7 +203,8 @@ class History:
             "status": "running", "planned_seconds": planned_seconds, "steps_total": steps_total,
             "pid": os.getpid(), "host": socket.gethostname(), "first_side": first_side,
             "speed": speed, "moves": None if moves is None else " ".join(moves),
-            "pain_before": pain_before,
+            "pain_before": pain_before, "gentle": int(gentle),
+            "pain_elsewhere": int(pain_elsewhere),
         })
         session_id = self._use(running.insert)
         self._running[session_id] = running
@@ -267,6 +269,10 @@ class History:
     def rate_after(self, session_id: int, rating: int) -> None:
         """Record how the back felt after a session (0-10)."""
         self._update(session_id, {"pain_after": rating})
+
+    def leg_after(self, session_id: int, worse: bool) -> None:
+        """Record whether pain, tingling or numbness spread further down a leg."""
+        self._update(session_id, {"leg_worse": int(worse)})
 
     def write(self, work: Callable[[sqlite3.Connection], T], *, what: str) -> T:
         """Run `work` in one transaction, for the other history modules (the check-ins),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import shlex
 
+from stretch.days import EVERY_DAY, runs
 from stretch.errors import StretchError
-from stretch.remind.schedule import EVERY_DAY, NAME, Schedule, runs
+from stretch.remind.schedule import NAME, Schedule
 
 MARK = f"# {NAME}"
 

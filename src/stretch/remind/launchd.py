@@ -10,7 +10,8 @@ from __future__ import annotations
 import plistlib
 from pathlib import Path
 
-from stretch.remind.schedule import EVERY_DAY, NAME, Schedule
+from stretch.days import EVERY_DAY
+from stretch.remind.schedule import NAME, Schedule
 
 LABEL = NAME
 

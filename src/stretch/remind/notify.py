@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
-from stretch.settings import span_times
 from stretch.text import plural
+from stretch.toml_table import span_times
 
 APP = "stretch"
 _PLACEHOLDER = re.compile(r"\{(title|body)\}")

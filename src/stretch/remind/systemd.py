@@ -12,8 +12,9 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from stretch.days import EVERY_DAY, describe_days, runs
 from stretch.model import WEEKDAYS
-from stretch.remind.schedule import EVERY_DAY, NAME, Schedule, describe_days, runs
+from stretch.remind.schedule import NAME, Schedule
 
 TIMER = f"{NAME}.timer"
 SERVICE = f"{NAME}.service"

@@ -26,6 +26,9 @@ class Options:
     minutes: float | None = None
     pain_before: int | None = None  # 0-10, from --pain-before or the check-in
     pain_after: int | None = None
+    leg_worse: bool | None = None  # --leg-worse/--no-leg-worse, or the question after
+    pain_elsewhere: bool = False  # the "before" rating's pain came from something else
+    gentle: bool = False  # on a bad day, on the coach's word: never a step up
 
     @property
     def demo(self) -> str | None:

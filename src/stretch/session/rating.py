@@ -64,6 +64,18 @@ def read_yes_no(read_key: ReadKey, *, default: bool) -> bool:
             return ANSWERS[key]
 
 
+def read_choice(read_key: ReadKey, count: int, *, default: int) -> int:
+    """The choice the keys give: a digit from 1 to `count` (returned from 0), else the
+    default for Enter, Escape or Ctrl-D; any other key is ignored."""
+    while True:
+        key = read_key(None)
+        if key is None or key in SKIP:
+            return default
+        if len(key) == 1 and key in "123456789" and int(key) <= count:
+            read_key(ENTER_WINDOW)  # the Enter of a "3 Enter" habit
+            return int(key) - 1
+
+
 def _one_key(term: Terminal, prompt: Text, read: Callable[[ReadKey], T]) -> T | None:
     """Show the prompt and read one answer in raw mode; None at the end of input. Ctrl-C
     ends the prompt's line before it goes on up (to the line saying nothing was logged)."""
@@ -116,4 +128,32 @@ def ask_yes_no(term: Terminal, question: str, *, default: bool) -> bool:
     answer = _one_key(term, prompt, lambda read_key: read_yes_no(read_key, default=default))
     answer = default if answer is None else answer
     term.out.print("yes" if answer else "no")
+    return answer
+
+
+def ask_choice(term: Terminal, question: str, choices: list[str], *, default: int) -> int:
+    """A question with numbered answers on one line ('Days? 1 every day  2 weekdays ...
+    [2]'): one key at a terminal, a line from anything else; the answer is written after
+    it. Returns the chosen index (from 0)."""
+    from rich.text import Text
+
+    from stretch.session.keys import foreground
+
+    listed = "  ".join(f"{n} {choice}" for n, choice in enumerate(choices, 1))
+    term.out.print(Text(question, style="bold"))
+    term.out.print(Text(f"  {listed}"))
+    prompt = Text(f"Your answer [{default + 1}]: ")
+    if not (term.stdin_tty and foreground()):
+        try:
+            line = term.out.input(prompt).strip()
+        except EOFError:
+            return default
+        except KeyboardInterrupt:
+            term.out.print()
+            raise
+        return int(line) - 1 if line.isdecimal() and 1 <= int(line) <= len(choices) else default
+    answer = _one_key(term, prompt, lambda read_key: read_choice(read_key, len(choices),
+                                                                 default=default))
+    answer = default if answer is None else answer
+    term.out.print(choices[answer])
     return answer

@@ -39,7 +39,8 @@ class Recorder:
     """
 
     def __init__(self, history: History, session: Session, routine: Routine, *,
-                 pain_before: int | None = None,
+                 pain_before: int | None = None, gentle: bool = False,
+                 pain_elsewhere: bool = False,
                  now: Callable[[], datetime] | None = None) -> None:
         self.history = history
         self.session = session
@@ -52,6 +53,7 @@ class Recorder:
             planned_seconds=sum(s.seconds for s in session.steps),
             steps_total=len(session.steps), first_side=NO_SIDE, speed=session.clock.speed,
             moves=tuple(m.id for m in routine.moves), pain_before=pain_before,
+            gentle=gentle, pain_elsewhere=pain_elsewhere,
         )
         self.title = routine.title
         self.status = "running"

@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from stretch import wallclock
 from stretch.errors import StretchError
 from stretch.fit.fitted import Fitted, fit_to
-from stretch.history.calendar import current_streak, first_side
+from stretch.history.calendar import first_side
 from stretch.history.store import History
-from stretch.model import Catalogue, Routine
+from stretch.model import Routine
 from stretch.output import Terminal
 from stretch.plan import timed_steps, total_seconds
 from stretch.session.clock import Clock, make_clock
@@ -109,24 +108,26 @@ def _drive(session: Session, routine: Routine, options: Options, listeners: list
     return summary
 
 
-def run_routine(catalogue: Catalogue, routine: Routine, history: History, options: Options,
-                term: Terminal) -> Logged:
-    """Guide one session and log it: say what starts and what fitting changed; after it,
+def describe(routine: Routine, history: History, options: Options) -> tuple[list[str], str]:
+    """What is about to start, as the start screen says it: what fitting into --minutes
+    changed, and 'Today: Hip reset, about 9 minutes'."""
+    ready = fitted(routine, history, options)
+    return ready.notes, today_line(ready, options)
+
+
+def run_routine(routine: Routine, history: History, options: Options, term: Terminal, *,
+                streak: Callable[[], int]) -> Logged:
+    """Guide one session (the start screen has said what it is) and log it; after it,
     the streak (or that a demo counts for nothing); after Ctrl-C, that it was logged."""
     if history.read_only:
         term.note(f"stretch: cannot write the history file {history.path} "
                   f"({history.read_only}): this session will not be logged.")
     ready = fitted(routine, history, options)
     routine, settings = ready.routine, ready.settings
-    for note in ready.notes:
-        term.note(note)
-    term.say(today_line(ready, options))
     session = Session(timed_steps(routine, settings), make_clock(options.speed))
-    recorder = Recorder(history, session, routine, pain_before=options.pain_before)
+    recorder = Recorder(history, session, routine, pain_before=options.pain_before,
+                        gentle=options.gentle, pain_elsewhere=options.pain_elsewhere)
     voice = _voice(options.settings, session.clock, term)
-
-    def streak() -> int:
-        return current_streak(catalogue, history, wallclock.local_now())
 
     try:
         summary = _drive(session, routine, options, [recorder, *([voice] if voice else [])],

@@ -49,7 +49,7 @@ li { margin: 0; }
   break-inside: avoid; }
 .safety .title { font-size: 14pt; font-weight: 700; color: var(--alarm); margin-right: 1.5mm; }
 .moves { margin-top: 2.5mm; }
-.safety .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; }
+.safety .columns { columns: 2; column-gap: 5mm; }
 .safety b { color: var(--alarm); }
 .move { border: 1px solid var(--line); border-radius: 2mm; padding: 1.2mm 3mm 1mm;
   margin-bottom: 1.5mm; }
@@ -96,9 +96,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   h2 { font-size: 13pt; margin: 1.2mm 0 .6mm; }
   .lead { margin: .3mm 0 .5mm; }
   .facts { margin: 0 0 1.2mm; }
-  .safety { columns: 2; column-gap: 5mm; padding: 1mm 2.5mm .6mm; }
+  .safety { columns: 3; column-gap: 4mm; padding: 1mm 2.5mm .6mm; }
   .safety p { margin: 0 0 .6mm; }
-  .safety .columns { display: block; }
+  .safety .columns { display: block; columns: auto; }
   .flow { columns: 2; column-gap: 4mm; margin-top: 2mm; }
   .moves { margin-top: 0; }
   .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; }
@@ -159,18 +159,21 @@ def _facts(sheet: Sheet) -> str:
 
 def _safety(sheet: Sheet) -> str:
     """The safety note, on page 1 and no smaller than the body, in the order of every
-    safety note stretch shows: the signs to call 999 for first, then the urgent GP's, then
-    who should check first and the stop rule."""
+    safety note stretch shows: the signs to call 999 for first, then the urgent GP's and
+    the ones to get checked soon, then what one sign means, who should check first and
+    the stop rule."""
     if not sheet.notes:
         return ""
     safety = sheet.notes.safety
-    emergency = escape(text.run_on(safety.emergency))
-    doctor = escape(text.run_on(safety.see_a_doctor))
+    title = f'<span class="title">{text.SAFETY}</span> '
+    levels = "".join(
+        f"<p>{title if i == 0 else ''}<b>{escape(heading)}:</b> "
+        f"{escape(text.run_on(flags))}.</p>"
+        for i, (heading, flags) in enumerate(text.red_flags(safety)))
     return (
-        f'<section class="safety"><div class="columns"><p><span class="title">{text.SAFETY}'
-        f"</span> <b>{escape(text.URGENT)}:</b> {emergency}.</p>"
-        f"<p><b>{escape(text.SEE_A_DOCTOR)}:</b> {doctor}.</p></div>"
-        f"<p>{escape(text.CHECK_FIRST)} <strong>{escape(safety.stop)}</strong></p></section>"
+        f'<section class="safety"><div class="columns">{levels}</div>'
+        f"<p>{escape(text.RARE)} {escape(text.CHECK_FIRST)} "
+        f"<strong>{escape(safety.stop)}</strong></p></section>"
     )
 
 

@@ -76,10 +76,9 @@ def _safety(sheet: Sheet) -> list[str]:
         return []
     safety = sheet.notes.safety
     out = [f"## {text.SAFETY}", ""]
-    for heading, flags in ((text.URGENT, safety.emergency),
-                           (text.SEE_A_DOCTOR, safety.see_a_doctor)):
+    for heading, flags in text.red_flags(safety):
         out += [f"{heading}:", "", *[f"- {md(flag)}" for flag in flags], ""]
-    return [*out, text.CHECK_FIRST, "", f"**{md(safety.stop)}**", ""]
+    return [*out, text.RARE, "", text.CHECK_FIRST, "", f"**{md(safety.stop)}**", ""]
 
 
 def _about(sheet: Sheet) -> list[str]:

@@ -61,12 +61,11 @@ def _safety(sheet: Sheet, width: int) -> list[str]:
         return []
     safety = sheet.notes.safety
     out = [text.SAFETY.upper()]
-    for heading, flags in ((text.URGENT, safety.emergency),
-                           (text.SEE_A_DOCTOR, safety.see_a_doctor)):
+    for heading, flags in text.red_flags(safety):
         out += _wrap(f"{heading}:", width, "  ")
         out += [line for flag in flags for line in _wrap(flag, width, "  - ", "    ")]
-    return [*out, "", *_wrap(text.CHECK_FIRST, width, "  "), *_wrap(safety.stop, width, "  "),
-            ""]
+    return [*out, "", *_wrap(text.RARE, width, "  "), *_wrap(text.CHECK_FIRST, width, "  "),
+            *_wrap(safety.stop, width, "  "), ""]
 
 
 def _about(sheet: Sheet, width: int) -> list[str]:

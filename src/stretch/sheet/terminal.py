@@ -12,6 +12,7 @@ from stretch import text
 from stretch.figures import braille
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views.routines import dose_table
+from stretch.views.safety import LEVEL_STYLES
 
 WIDTH = 80
 FIGURE = (20, 8)  # a move's figure in its card: columns and rows of braille
@@ -80,13 +81,14 @@ def _safety(sheet: Sheet) -> list[RenderableType]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    body = Text(f"{text.URGENT}:", style="bold red")
-    for flag in safety.emergency:
-        body.append(f"\n  • {flag}")
-    body.append(f"\n\n{text.SEE_A_DOCTOR}:", style="bold yellow")
-    for flag in safety.see_a_doctor:
-        body.append(f"\n  • {flag}")
-    body.append_text(Text.assemble("\n\n", text.CHECK_FIRST, "\n", (safety.stop, "bold")))
+    body = Text()
+    for (heading, flags), style in zip(text.red_flags(safety), LEVEL_STYLES, strict=False):
+        body.append(f"{heading}:", style=style)
+        for flag in flags:
+            body.append(f"\n  • {flag}")
+        body.append("\n\n")
+    body.append_text(Text.assemble(text.RARE, "\n\n", text.CHECK_FIRST, "\n",
+                                   (safety.stop, "bold")))
     return [Panel(body, title=text.SAFETY, box=box.ROUNDED, width=WIDTH)]
 
 
@@ -100,6 +102,6 @@ def _about(sheet: Sheet) -> list[RenderableType]:
     for avoid in sheet.avoid:
         looks = f"\n{avoid.description}" if avoid.description else ""
         better = text.instead(avoid.instead)
-        parts.append(Text.assemble(("Avoid: ", "bold red"), avoid.name, looks,
+        parts.append(Text.assemble(("Avoid: ", "bold"), avoid.name, looks,
                                    ("\n" + better, "green") if better else ""))
     return parts

@@ -13,30 +13,42 @@ from rich.text import Text
 from stretch.errors import printable
 from stretch.history.calendar import Day
 from stretch.history.rows import SessionRow
-from stretch.plan import Timings, timed_steps, total_seconds
-from stretch.text import clock, date_label, minutes, plural
+from stretch.text import clock, date_label, plural
 
 # Heat-map shades, from nothing to 20 minutes or more; they read without colour too.
 SHADES = ((0.0, "·", "dim"), (0.1, "░", "green"), (10.0, "▒", "green"), (20.0, "▓", "bold green"))
 
 
-def week_table(days: Sequence[Day], today: date, settings: Timings) -> Table:
+def week_table(days: Sequence[Day], today: date, minutes: Sequence[int | None]) -> Table:
+    """The seven days: each routine (rest in dim), its minutes for the person, and a tick
+    on the days done (a dot for a day with only unfinished sessions)."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("day", no_wrap=True)
     table.add_column("routine")
     table.add_column("min", justify="right")
     table.add_column("done", justify="center")
-    for day in days:
+    for day, length in zip(days, minutes, strict=True):
         name = date_label(day.date, today) + (" (today)" if day.date == today else "")
         style = "bold" if day.date == today else ""
         if day.routine is None:
-            routine, length = Text("rest", style="dim"), ""
+            routine = Text("rest", style="dim")
         else:
             routine = Text(f"{day.routine.title} ({day.routine.id})")
-            length = str(minutes(total_seconds(timed_steps(day.routine, settings))))
         tick = "✓" if day.done else ("·" if day.sessions else "")
-        table.add_row(Text(name, style=style), routine, length, Text(tick, style="green"))
+        table.add_row(Text(name, style=style), routine, "" if length is None else str(length),
+                      Text(tick, style="green"))
     return table
+
+
+def week_json(days: Sequence[Day], minutes: Sequence[int | None]) -> dict[str, object]:
+    """`week --json`: the plan as it stands for the person, Monday first (DESIGN.md)."""
+    return {"days": [{"day": DAY_NAMES[d.date.weekday()],
+                      "routine": d.routine.id if d.routine else None,
+                      "minutes": length, "done": d.done}
+                     for d, length in zip(days, minutes, strict=True)]}
+
+
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def session_json(row: SessionRow) -> dict[str, object]:
@@ -51,6 +63,7 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "speed": row.speed,
         "pain_before": row.pain_before,
         "pain_after": row.pain_after,
+        "leg_worse": row.leg_worse,
     }
 
 

@@ -56,12 +56,15 @@ def move_json(move: Move) -> dict[str, object]:
         "pause": move.pause,
         "switch": move.switch,
         "needs": list(move.needs),
+        "demands": list(move.asks),
         "setup": move.setup,
         "cues": list(move.cues),
         "cautions": list(move.cautions),
         "easier": move.easier,
         "harder": move.harder,
         "figure": figure_data(move.figure) if move.figure else None,
+        "easier_move": move.easier_move,
+        "harder_move": move.harder_move,
     }
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from stretch.coach.doses import describe
 from stretch.coach.progress import MoveDose, Report
-from stretch.coach.rules import RULE
+from stretch.coach.rules import RULE, Event
 from stretch.coach.wording import change_line, when
 from stretch.errors import printable
 from stretch.history import trend
@@ -39,6 +39,8 @@ def progress_json(report: Report) -> dict[str, object]:
             "first": result.first, "last": result.last, "points": result.points,
             "meaningful": result.meaningful, "sentence": trend.sentence(result)},
         "advice": report.advice,
+        "events": [{"time": e.at.isoformat(timespec="seconds"), "kind": e.kind,
+                    "said": e.said} for e in report.events],
     }
 
 
@@ -63,6 +65,8 @@ def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
     why = why_table(report.moves)
     if why is not None:
         parts += [why, Text("")]
+    if report.events:
+        parts += [events_table(report.events[-LATEST_CHECKINS:]), Text("")]
     parts += [Text(CHART_TITLE, style="bold")]
     if any(w.before is not None or w.after is not None for w in report.weeks):
         legend = Text.assemble("left bar ", ("before", chart.COLOURS["before"]),
@@ -113,8 +117,24 @@ def why_table(rows: Sequence[MoveDose]) -> RenderableType | None:
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     for change, row in changed:
-        table.add_row(when(change), Text(change_line(change, row.move.name, row.ladder)))
+        said = (f"{row.move.name} took the place of {row.replaced}: {change.why}"
+                if change.kind == "rung" else change_line(change, row.move.name, row.ladder))
+        table.add_row(when(change), Text(said))
     return Group(Text("Why", style="bold"), table)
+
+
+def events_table(events: Sequence[Event]) -> RenderableType:
+    """Leg symptoms and flares, newest first, in the words the coach used."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for event in reversed(events):
+        said = event.said[0].upper() + event.said[1:]
+        table.add_row(event.at.strftime("%d %b %Y"), Text(said, style=EVENT_STYLES[event.kind]))
+    return Group(Text("Leg symptoms and flares", style="bold"), table)
+
+
+EVENT_STYLES = {"leg": "yellow", "flare": "yellow", "leg-clear": "green", "flare-end": "green"}
 
 
 def checkins_table(rows: Sequence[Checkin]) -> RenderableType:
