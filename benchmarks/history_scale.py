@@ -45,10 +45,11 @@ def build(home: Path, years: int) -> int:
             routine = names[day % len(names)]
             before = 3 + day % 4
             cursor = db.execute(
-                "INSERT INTO sessions (routine, title, started, ended, status, planned_seconds, "
-                "active_seconds, steps_total, steps_done, first_side, speed, moves, "
-                "pain_before, pain_after) "
-                "VALUES (?, ?, ?, ?, ?, 600, 600, 30, 30, 'left', 1, ?, ?, ?)",
+                "INSERT INTO sessions (uid, routine, title, started, ended, status, "
+                "planned_seconds, active_seconds, steps_total, steps_done, first_side, speed, "
+                "moves, pain_before, pain_after) "
+                "VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, 600, 600, 30, 30, 'left', "
+                "1, ?, ?, ?)",
                 (routine, routine.replace("-", " ").title(), started.isoformat(timespec="seconds"),
                  (started + timedelta(minutes=10)).isoformat(timespec="seconds"),
                  "completed" if day % 9 else "stopped", " ".join(ROUTINES[routine]), before,

@@ -1,5 +1,5 @@
 """Every benchmark in one table: start-up, session timing, CPU, memory, a big catalogue,
-a ten-year history.
+a ten-year history, and that history exported, imported and synced.
 
 Run: python benchmarks/run_all.py [--quick]   (about 3 minutes; 8 without --quick)
 The table is what the README shows, with the date and the machine it was measured on.
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import catalogue
+import data_scale
 import history_scale
 import session
 import startup
@@ -41,6 +42,7 @@ def main() -> None:
     table += session.rows(quick=options.quick, cpu_seconds=30.0 if options.quick else 60.0)
     table += catalogue.rows()
     table += history_scale.rows(runs=5 if options.quick else 7)
+    table += data_scale.rows(runs=3 if options.quick else 5)
     print(f"{datetime.date.today().isoformat()} · {machine()} · Python {sys.version.split()[0]}")
     print_table(["measure", "result", "goal", ""], table)
 

@@ -29,9 +29,9 @@ class Tmux:
         self.socket = f"stretch-test-{os.getpid()}-{id(self)}"
         if returning:
             log_past_session(tmp / "home")
-        if not checkin:  # the 0-10 questions around a session: only the tests that want them
+        if not checkin:  # the 0-10 questions and the start key: only the tests that want them
             (tmp / "home").mkdir(parents=True, exist_ok=True)
-            (tmp / "home" / "config.toml").write_text("checkin = false\n")
+            (tmp / "home" / "config.toml").write_text("checkin = false\nwait_to_start = false\n")
         env = {"STRETCH_HOME": str(tmp / "home"), "PS1": "$ ", "TERM": "xterm-256color"}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
@@ -110,6 +110,16 @@ class Tmux:
         for path in files:
             path.unlink(missing_ok=True)
         return files
+
+    def start(self) -> None:
+        """Answer the start screen's last question: yes, start."""
+        self.wait_for("Ready to start? [Y/n]")
+        self.type("y")
+
+    def skip_setup(self) -> None:
+        """Say no to the setup offered before a first session (its defaults: a gentle start)."""
+        self.wait_for("A one-minute setup first")
+        self.type("n")
 
     def run_alone(self, *args: str) -> None:
         """Start stretch as the shell's only job, as a person would (for Ctrl-Z and `fg`).

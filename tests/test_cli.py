@@ -386,6 +386,7 @@ def test_help_runs_for_each_command(runner: CliRunner, monkeypatch: pytest.Monke
     group = get_command(app)
     commands = [[], *([name] for name in group.commands)]  # type: ignore[attr-defined]
     commands += [["remind", name] for name in ("on", "off", "status")]
+    commands += [["history", "delete"], ["history", "rate"], ["goal", "add"], ["goal", "rate"]]
     for words in commands:
         code, out, _ = run(runner, *words, "--help")
         assert code == 0 and "Usage" in out and "--help" in out, words

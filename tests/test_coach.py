@@ -61,7 +61,7 @@ def test_progress_json_shape(runner: CliRunner, stretch_home: Path) -> None:
     log(stretch_home, days_ago(1), before=4, after=3)
     checkin(stretch_home, days_ago(0, hour=0), 3)
     data = json.loads(runner.invoke(app, ["progress", "--json"]).stdout)
-    assert set(data) == {"moves", "checkins", "trend", "change", "advice", "events"}
+    assert set(data) == {"moves", "checkins", "trend", "change", "advice", "events", "goals"}
     clamshell = next(m for m in data["moves"] if m["move"] == "clamshell")
     assert clamshell == {
         "move": "clamshell", "name": "Clamshell", "measure": "reps", "dose": 7, "written": 12,
@@ -267,11 +267,11 @@ def test_an_older_file_upgrades_in_place(runner: CliRunner, stretch_home: Path,
     path = stretch_home / "history.sqlite3"
     old_file(path, version)
     (session,) = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
-    assert (session["pain_before"], session["pain_after"]) == ((3, 3) if version == 4
+    assert (session["pain_before"], session["pain_after"]) == ((4, 3) if version == 4
                                                                else (None, None))
     assert session["speed"] == 1 and session["status"] == "completed"
     with History.open(path) as history:
-        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         (row,) = history.sessions()
         assert (row.moves is None) == (version < 4)
         assert (row.leg_worse, row.gentle, row.pain_elsewhere) == (None, False, False)

@@ -60,7 +60,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.run("run", "desk-break")  # real time: a demo asks no ratings
     screen = tmux.wait_for("How is your back right now, 0-10?")
     assert "(0 none, 10 worst (1 then 0), Enter skips)" in " ".join(screen.split())
-    tmux.type("7")  # one key, no Enter
+    tmux.type("5")  # one key, no Enter
+    tmux.start()
     tmux.wait_for("Get ready ·")
     tmux.type("n")  # on to the first move: "And now?" is about a session that began
     tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
@@ -75,6 +76,7 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.run("run", "desk-break")
     tmux.wait_for("right now, 0-10?")
     tmux.type("1")  # and nothing more: one
+    tmux.start()
     tmux.wait_for("Get ready ·")
     tmux.type("n")  # on to the first move: "And now?" is about a session that began
     tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
@@ -83,12 +85,13 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.keys("Enter")  # skipped
     assert tmux.result() == (0, True)
     assert "And now? (0 none, 10 worst (1 then 0), Enter skips) skipped" in tmux.screen()
-    assert ratings(tmux.tmp / "home") == [("stopped", 7, 10), ("stopped", 1, None)]
+    assert ratings(tmux.tmp / "home") == [("stopped", 5, 10), ("stopped", 1, None)]
 
 
 def test_checkin_false_asks_nothing(tmux: Tmux) -> None:
     (tmux.tmp / "home" / "config.toml").write_text("checkin = false\n")
     tmux.run("run", "desk-break")
+    tmux.start()  # no question to answer, and still a key to start
     tmux.wait_for("Get ready ·")
     tmux.type("q")
     assert tmux.result() == (0, True)
@@ -103,6 +106,7 @@ def test_high_pain_offers_the_gentlest_routine(tmux: Tmux) -> None:
     screen = tmux.wait_for("Do the desk break instead? [Y/n]")
     assert URGENT in screen and "Your back is at 9/10 right now." in tmux.joined()
     tmux.keys("Enter")
+    tmux.start()
     tmux.wait_for("Get ready ·")
     tmux.type("n")  # on to the first move: "And now?" is about a session that began
     tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")

@@ -35,7 +35,7 @@ def test_a_session_is_logged_as_it_runs(runner: CliRunner, stretch_home: Path) -
     (session,) = data["sessions"]
     assert set(session) == {"routine", "started", "ended", "status", "active_seconds",
                             "steps_done", "steps_skipped", "speed", "pain_before", "pain_after",
-                            "leg_worse"}
+                            "leg_worse", "id"}
     assert session["routine"] == "desk-break" and session["status"] == "completed"
     # a beginner's doses: 20 s holds, three per side (`stretch show desk-break`)
     assert session["active_seconds"] == 420 and session["steps_done"] == 32

@@ -152,7 +152,8 @@ STOPPED_FOR = 8.0  # real seconds a test keeps stretch stopped: longer than all 
 def short_routine(home: Path) -> None:
     (home / "routines").mkdir(exist_ok=True)
     (home / "routines" / "short.yaml").write_text(SHORT)
-    (home / "config.toml").write_text("checkin = false\nget_ready = 30\nbell = false\n")
+    (home / "config.toml").write_text("checkin = false\nwait_to_start = false\nget_ready = 30\n"
+                                      "bell = false\n")
 
 
 def logged_row(home: Path) -> dict[str, object]:

@@ -98,9 +98,9 @@ def test_session_json_is_the_contracts_shape(history: History) -> None:
         "routine": "hip-reset", "started": "2026-11-24T07:30:00+00:00",
         "ended": "2026-11-24T07:40:40+00:00", "status": "completed", "active_seconds": 640.0,
         "steps_done": 3, "steps_skipped": 0, "speed": 2.0, "pain_before": None,
-        "pain_after": None,
-        "leg_worse": None,
+        "pain_after": None, "leg_worse": None, "id": row.uid,
     }
+    assert row.uid is not None and re.fullmatch(r"[0-9a-f]{32}", row.uid)
 
 
 def test_week_table_ticks_done_days_and_marks_today(builtin: Catalogue, history: History) -> None:

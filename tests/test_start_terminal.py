@@ -62,6 +62,9 @@ def test_the_first_run_note_fits_80_by_24_and_no_answers_on_one_key(first: Tmux)
     """The short form: its heading, the stop rule, the other signs summed up with the
     command that lists them all, and every emergency sign, with the question under it."""
     first.run("run", "core-and-hips")
+    first.skip_setup()
+    first.wait_for("How is your back right now, 0-10?")
+    first.keys("Enter")  # skipped
     screen = first.wait_for("Ready to start? [Y/n]")
     emergency_on_screen(screen)
     shown = flat(screen)
@@ -69,7 +72,7 @@ def test_the_first_run_note_fits_80_by_24_and_no_answers_on_one_key(first: Tmux)
     summary = load_catalogue(user_dir=None).notes.safety.summary  # type: ignore[union-attr]
     assert f"{summary}: `{FULL_NOTE}` lists them all." in shown, screen
     question = screen.rstrip().splitlines()
-    assert question[-2] == "Today: Core and hips, about 10 minutes", screen
+    assert "Today: Core and hips, about 10 minutes" in question[-5:], screen  # by the question
     first.type("n")  # one key, no Enter
     first.wait_for("Not today: nothing was logged.")
     assert first.result() == (0, True)
@@ -78,10 +81,11 @@ def test_the_first_run_note_fits_80_by_24_and_no_answers_on_one_key(first: Tmux)
 
 def test_yes_answers_on_one_key_and_today_is_said_before_the_session(first: Tmux) -> None:
     first.run("run", "desk-break")
-    first.wait_for("Ready to start? [Y/n]")
-    first.type("y")  # one key, no Enter
+    first.skip_setup()
     first.wait_for("How is your back right now, 0-10?")
     first.type("3")
+    first.wait_for("Ready to start? [Y/n]")
+    first.type("y")  # one key, no Enter
     first.wait_for("Get ready ·")
     first.type("n")  # on to the first move: "And now?" is about a session that began
     first.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
@@ -91,7 +95,7 @@ def test_yes_answers_on_one_key_and_today_is_said_before_the_session(first: Tmux
     assert first.result() == (0, True)
     shown = first.screen()
     assert "Ready to start? [Y/n] yes" in shown
-    assert shown.index("Today: Desk break, about 6 minutes") < shown.index("Stopped Desk break")
+    assert shown.index("Today: Desk break, about 7 minutes") < shown.index("Stopped Desk break")
 
 
 def test_a_high_rating_before_the_gentlest_routine_waits_with_the_red_flags(tmux: Tmux) -> None:
@@ -112,6 +116,7 @@ def test_a_high_rating_before_the_gentlest_routine_waits_with_the_red_flags(tmux
     tmux.type("9")
     tmux.wait_for("Start gently? [Y/n]")
     tmux.keys("Enter")  # the default: yes
+    tmux.start()
     tmux.wait_for("Get ready ·")
     tmux.type("n")  # on to the first move: "And now?" is about a session that began
     tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
@@ -124,6 +129,7 @@ def test_a_high_rating_before_the_gentlest_routine_waits_with_the_red_flags(tmux
 
 def test_a_demo_says_so_live_and_at_the_end_and_asks_no_ratings(tmux: Tmux) -> None:
     tmux.run("run", "desk-break", "--speed", "30")
+    tmux.start()
     screen = tmux.wait_for("Get ready ·")
     assert "0-10" not in screen  # a demo's ratings would count for nothing
     assert "DEMO x30" in screen.splitlines()[0]  # the header
@@ -158,7 +164,7 @@ def test_the_demo_notice_wraps_between_words(tmp_path: Path, width: int) -> None
 
 
 def test_ctrl_c_in_a_session_says_it_was_logged(tmux: Tmux) -> None:
-    (tmux.tmp / "home" / "config.toml").write_text("checkin = false\n")
+    (tmux.tmp / "home" / "config.toml").write_text("checkin = false\nwait_to_start = false\n")
     tmux.run("run", "desk-break")
     tmux.wait_for("Get ready ·")
     tmux.keys("C-c")
@@ -169,7 +175,8 @@ def test_ctrl_c_in_a_session_says_it_was_logged(tmux: Tmux) -> None:
 
 def test_ctrl_c_at_a_question_says_nothing_was_logged(first: Tmux) -> None:
     first.run("run", "desk-break")
-    first.wait_for("Ready to start? [Y/n]")
+    first.skip_setup()
+    first.wait_for("How is your back right now, 0-10?")
     first.keys("C-c")
     assert first.result() == (130, True)
     assert "Not today: nothing was logged." in first.screen()
@@ -178,7 +185,7 @@ def test_ctrl_c_at_a_question_says_nothing_was_logged(first: Tmux) -> None:
 
 def test_go_again_answers_on_one_key_and_escape_takes_the_default(tmux: Tmux) -> None:
     home = tmux.tmp / "home"
-    (home / "config.toml").write_text("checkin = false\n")
+    (home / "config.toml").write_text("checkin = false\nwait_to_start = false\n")
     write_user_file(home, "week.yaml", WEEK_OF.format("desk-break"))
     log_real(home, "desk-break", datetime.now().astimezone())
     tmux.run("today")
@@ -194,12 +201,12 @@ def test_go_again_answers_on_one_key_and_escape_takes_the_default(tmux: Tmux) ->
 
 
 def test_the_picker_gives_minutes_and_takes_a_prefix_in_any_case(tmux: Tmux) -> None:
-    (tmux.tmp / "home" / "config.toml").write_text("checkin = false\n")
+    (tmux.tmp / "home" / "config.toml").write_text("checkin = false\nwait_to_start = false\n")
     tmux.run("run")
     screen = tmux.wait_for("Which routine?")
     rows = {line.split("(")[1].split(")")[0]: line for line in screen.splitlines() if "(" in line
             and line.strip()[:1].isdigit()}
-    assert "13 min" in rows["hip-reset"] and "6 min" in rows["desk-break"], screen  # as `list`
+    assert "12 min" in rows["hip-reset"] and "7 min" in rows["desk-break"], screen  # as `list`
     tmux.type("desk\n")
     tmux.wait_for("Get ready ·")
     tmux.type("q")
@@ -223,3 +230,57 @@ def test_the_picker_shows_a_title_as_written(tmux: Tmux) -> None:
     assert f"{TITLE} (desk-break)" in screen  # not bold, not an error about a closing tag
     tmux.keys("C-d")
     assert tmux.result()[0] == 1
+
+
+def test_the_intake_asks_each_question_on_one_key_and_ctrl_c_changes_nothing(
+        first: Tmux) -> None:
+    """At 80 x 24: every question on screen, one key an answer, Enter the default."""
+    profile = first.tmp / "home" / "profile.toml"
+    first.run("setup")
+    first.wait_for("Which days will you stretch?")
+    first.type("4")  # Mon, Wed, Fri
+    first.wait_for("How many minutes a day?")
+    first.keys("Enter")  # the default: 10
+    first.wait_for("Can you get down to the floor and back up? [Y/n]")
+    first.keys("Enter")  # yes
+    first.wait_for("Can you kneel? [Y/n]")
+    first.type("n")
+    first.wait_until(lambda screen: "bends deeply? [y/N]" in screen, "the hip question")
+    first.keys("Escape")  # the default: no
+    first.wait_for("spread down a leg? [y/N]")
+    first.type("y")
+    assert first.result() == (0, True)
+    screen = first.screen()
+    for question in ("Which days", "How many minutes", "down to the floor", "Can you kneel",
+                     "hip replacement", "spread down a leg"):
+        assert question in screen, screen  # the whole intake on one 80 x 24 screen
+    saved = profile.read_text()
+    assert 'days = "mon,wed,fri"' in saved and "minutes = 10" in saved
+    assert "kneel = false" in saved and "leg_symptoms = true" in saved
+    first.run("setup")
+    first.wait_for("Which days will you stretch?")
+    first.type("2")
+    first.wait_for("How many minutes a day?")
+    first.keys("C-c")  # part-way: the old answers stay as they were
+    assert first.result()[0] == 130
+    assert profile.read_text() == saved
+
+
+def test_the_start_screen_says_what_changed_and_waits_for_a_key(tmux: Tmux) -> None:
+    from tests.test_progression import days_ago, log
+
+    home = tmux.tmp / "home"
+    for day in (3, 2):
+        log(home, days_ago(day), moves=("hip-hinge", "standing-figure-four"),
+            routine="desk-break")
+    tmux.run("run", "desk-break")
+    screen = tmux.wait_for("How is your back right now, 0-10?")
+    lines = [line.strip() for line in screen.splitlines()]
+    today = next(i for i, line in enumerate(lines) if line.startswith("Today: Desk break"))
+    assert "Standing hip hinge: 5 -> 7 reps: your last two sessions went well" in lines[today + 1]
+    tmux.type("2")
+    screen = tmux.wait_for("Ready to start? [Y/n]")
+    assert "Get ready" not in screen  # nothing covers the start screen before the key
+    tmux.type("n")
+    tmux.wait_for("Not today: nothing was logged.")
+    assert tmux.result() == (0, True)

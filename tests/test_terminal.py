@@ -40,7 +40,7 @@ def test_keys_pause_skip_and_quit(tmux: Tmux) -> None:
     tmux.wait_for("left")
     tmux.type("n")
     screen = tmux.wait_for("left side")
-    assert "Supine figure-four stretch" in screen and "hold 1 of 3" in screen  # 20 s holds, 3 a side
+    assert "Seated figure-four stretch" in screen and "hold 1 of 5" in screen  # a beginner: 20 s x 5
     tmux.type("n")
     tmux.wait_for("Switch sides ·")
     tmux.type("?")
@@ -129,7 +129,7 @@ def test_picker_lists_routines_by_number(tmux: Tmux) -> None:
     screen = tmux.wait_for("Which routine?")
     assert "1  Hip reset (hip-reset)" in screen
     tmux.type("x\n")
-    tmux.wait_for("Type a number from 1 to 4")
+    tmux.wait_for("Type a number from 1 to 5")
     tmux.type("2\n")
     tmux.wait_for("Desk break")
     tmux.type("q")
@@ -151,13 +151,15 @@ def test_first_session_shows_the_safety_note_and_asks(tmp_path: Path) -> None:
     terminal = Tmux(tmp_path, width=80, height=40, returning=False)
     try:
         terminal.run("run", "desk-break", "--speed", "5")
+        terminal.skip_setup()
         screen = terminal.wait_for("Ready to start? [Y/n]")
         flat = " ".join(screen.split())
         assert "Call 999 / 911 or go to A&E" in flat and "spreads down a leg" in flat
         terminal.type("n\n")
         assert terminal.result() == (0, True)
         terminal.run("run", "desk-break", "--speed", "5")
-        terminal.wait_for("Ready to start?")  # nothing was logged, so it asks again
+        terminal.skip_setup()  # nothing was logged, so it offers and asks again
+        terminal.wait_for("Ready to start?")
         terminal.type("\n")
         terminal.wait_for("Get ready ·")
         terminal.type("q")
@@ -213,17 +215,17 @@ def test_paused_screen_stands_still(tmux: Tmux) -> None:
 
 
 def test_the_end_screen_waits_for_a_key(tmux: Tmux) -> None:
-    tmux.run("run", "desk-break", "--speed", "100")  # a beginner's 6:15 in about 4 s
+    tmux.run("run", "desk-break", "--speed", "100")  # a beginner's 7:00 in about 4 s
     screen = tmux.wait_for("press any key to finish", timeout=30)
     assert shows_big(screen, "WELL DONE")
-    assert "Completed Desk break after 6:15" in screen and "gluteal" in screen
+    assert "Completed Desk break after 7:00" in screen and "gluteal" in screen
     time.sleep(1.5)
     assert "press any key to finish" in tmux.screen()
     assert not (tmux.tmp / "code").exists()  # still waiting
     tmux.type("x")
     assert tmux.result() == (0, True)
     after = tmux.screen()
-    assert "Completed Desk break after 6:15" in after and "press any key" not in after
+    assert "Completed Desk break after 7:00" in after and "press any key" not in after
     assert after.rstrip().endswith("$")  # the prompt is back
     assert tmux.statuses() == ["completed"]
 
@@ -232,7 +234,7 @@ def test_a_terminal_that_reports_no_size_gets_the_usual_one(tmp_path: Path) -> N
     """Under `script` and some pseudo-terminals the size is 0 x 0 (issue 15, item 3)."""
     home = tmp_path / "home"
     log_past_session(home)
-    (home / "config.toml").write_text("checkin = false\n")  # straight to the session
+    (home / "config.toml").write_text("checkin = false\nwait_to_start = false\n")  # straight in
     env = {**os.environ, "STRETCH_HOME": str(home), "TERM": "xterm-256color"}
     env.pop("COLUMNS", None)
     env.pop("LINES", None)

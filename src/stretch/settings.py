@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from stretch.plan import Timings
 
-Kind = Literal["flag", "seconds", "number", "argv", "span", "minutes", "days", "name"]
+Kind = Literal["flag", "seconds", "number", "argv", "span", "minutes", "days", "name",
+               "folder", "words"]
 DEFAULT_SOURCE = "default"
 FLAG_SOURCE = "flag"
 
@@ -55,6 +56,16 @@ def span(help: str, example: str) -> Any:
     return _setting(None, help, "span", example=example)
 
 
+def folder(help: str, example: str) -> Any:
+    """A folder's path (`~` is your home folder); unset means not used."""
+    return _setting(None, help, "folder", example=example)
+
+
+def words(help: str, example: str, most: int) -> Any:
+    """A line of text of at most `most` characters; unset means not given."""
+    return _setting(None, help, "words", example=example, high=most)
+
+
 @dataclass(frozen=True, slots=True)
 class Values:
     """Every setting with its default: the one table (see the module docstring)."""
@@ -75,6 +86,13 @@ class Values:
                                    "22:00-07:00")
     checkin: bool = flag(
         True, f"ask how your back is, {PAIN_SCALE}, before and after each session (true/false)")
+    wait_to_start: bool = flag(
+        True, "wait for a key on the start screen before a session begins (true/false)")
+    sync_folder: str | None = folder(
+        "a folder your machines share (Syncthing, a cloud drive, a git repository): "
+        "`stretch sync` keeps them in step through it, and a session syncs as it ends",
+        "~/Sync/stretch")
+    name: str | None = words("your name, for the top of a printed sheet", "Alex Morgan", 80)
 
     def timings(self, first_side: str = "left") -> Timings:
         """The planner's timings from these settings, and which side goes first."""
@@ -101,6 +119,8 @@ class Setting:
     @property
     def unset(self) -> str:
         """How the setting reads when it is not set: a span is off; a program, not found."""
+        if self.kind in ("folder", "words"):
+            return "(not set)"
         return "off" if self.kind == "span" else "(none found)"
 
     @property
@@ -151,3 +171,8 @@ def load_settings(path: Path) -> Settings:
     given = parse_table(path, data, BY_NAME)
     sources = {name: (str(path) if name in given else DEFAULT_SOURCE) for name in BY_NAME}
     return Settings(Values(**given), sources)
+
+
+def sync_path(value: str) -> Path:
+    """The `sync_folder` setting as a path (`~` is the home folder)."""
+    return Path(value).expanduser()

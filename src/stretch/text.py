@@ -341,3 +341,24 @@ def short_path(path: PurePath, width: int) -> str:
             break
         head += step
     return f"{head}…/{name}"
+
+
+def long_date(day: date) -> str:
+    """'Monday 4 January 2027': a date as a handout writes it."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+REPRINT = "print this sheet again when stretch says a dose has changed"
+
+
+def doses_as_of(day: date, routine_id: str | None = None) -> str:
+    """The line every printed sheet carries: the date its doses are from, and when to
+    print it again (with the command, given the routine)."""
+    command = f" (stretch sheet {routine_id})" if routine_id else ""
+    return f"Doses as of {day.day} {day:%B %Y}: {REPRINT}{command}."
+
+
+def print_again(routine_id: str) -> str:
+    """What a session says after its change lines, for a person with the sheet on the wall."""
+    return (f"A printed sheet shows the doses before this change: print it again with "
+            f"stretch sheet {routine_id}.")

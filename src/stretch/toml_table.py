@@ -93,20 +93,28 @@ class BadValue(ValueError):
 
 def check(setting: Setting, value: object) -> object:
     """One setting's value, of the right type and within its range (or BadValue)."""
-    if setting.kind == "flag":
-        if not isinstance(value, bool):
-            raise BadValue(f"expected true or false, got {_shown(value)}")
-        return value
-    if setting.kind == "argv":
-        return _check_argv(setting, value)
-    if setting.kind == "span":
-        return _check_span(setting, value)
-    if setting.kind == "days":
-        return _check_days(value)
-    if setting.kind == "name":
-        if not isinstance(value, str) or not value.strip():
-            raise BadValue(f"expected a name in quotes, got {_shown(value)}")
-        return value.strip()
+    checks = {"flag": _check_flag, "argv": _check_argv, "span": _check_span,
+              "days": _check_days, "folder": _check_words, "words": _check_words,
+              "name": _check_name}
+    if setting.kind in checks:
+        return checks[setting.kind](setting, value)
+    return _check_number(setting, value)
+
+
+def _check_flag(setting: Setting, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue(f"expected true or false, got {_shown(value)}")
+    return value
+
+
+def _check_name(setting: Setting, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise BadValue(f"expected a name in quotes, got {_shown(value)}")
+    return value.strip()
+
+
+def _check_number(setting: Setting, value: object) -> float:
+    """Seconds, minutes (whole) or a number, within the row's range."""
     whole = setting.kind in ("seconds", "minutes")
     fits_type = isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
     if not fits_type:
@@ -150,7 +158,18 @@ def _check_span(setting: Setting, value: object) -> str:
     return f"{hhmm(times[0])}-{hhmm(times[1])}"
 
 
-def _check_days(value: object) -> tuple[int, ...]:
+def _check_words(setting: Setting, value: object) -> str:
+    """A folder or a name: one line of text, not empty (and not too long for a name)."""
+    if not isinstance(value, str) or not value.strip():
+        raise BadValue(f'expected text in quotes, like "{setting.example}", got {_shown(value)}')
+    if not value.isprintable():
+        raise BadValue("expected one line of text, without control characters")
+    if setting.high and len(value) > setting.high:
+        raise BadValue(f"at most {setting.high:g} characters, got {len(value)}")
+    return value.strip()
+
+
+def _check_days(setting: Setting, value: object) -> tuple[int, ...]:
     from stretch.days import DAYS_FORM, read_days
 
     days = read_days(value) if isinstance(value, str) else None

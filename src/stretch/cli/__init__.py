@@ -13,9 +13,12 @@ import sys
 from stretch.cli import (  # noqa: F401 - they register
     browse,
     coach,
+    data,
+    goals,
     learn,
     records,
     remind,
+    report,
     sessions,
     setup,
     sheet,

@@ -21,7 +21,8 @@ EXIT_INTERRUPTED = 130
 
 # The order --help lists the commands in: what a person starts with first.
 ORDER = ("today", "run", "setup", "show", "list", "moves", "avoid", "learn", "sheet", "week",
-         "history", "checkin", "progress", "remind", "nudge", "validate", "config")
+         "history", "log", "checkin", "progress", "goal", "report", "export", "import", "sync",
+         "remind", "nudge", "validate", "config")
 
 
 class Commands(TyperGroup):

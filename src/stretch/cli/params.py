@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from stretch.vocab import GROUPS, NO_PAIN, PAIN_SCALE, PAIN_WORDS, WORST_PAIN, Group
+
+if TYPE_CHECKING:
+    from datetime import date
 
 N = TypeVar("N", int, float)
 
@@ -156,4 +159,34 @@ LegWorseOption = Annotated[
                  help="Whether pain, tingling or numbness spread further down your leg in "
                  "this session; skips the question (asked when `stretch setup` says it "
                  "spreads down a leg)."),
+]
+
+
+DATE_FORM = "a date like 2026-12-07 (or today, yesterday)"
+
+
+def a_date(value: str) -> date:
+    """A date as YYYY-MM-DD, or `today` or `yesterday`; else a usage error saying so."""
+    from datetime import date, timedelta
+
+    from stretch import wallclock
+
+    word = value.strip().lower()
+    if word in ("today", "yesterday"):
+        today = wallclock.local_now().date()
+        return today if word == "today" else today - timedelta(days=1)
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise typer.BadParameter(f"{DATE_FORM}, got '{value}'") from None
+
+
+FileOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", show_default=False, metavar="FILE",
+                 help="Write to this file (whole, or not at all) instead of printing; "
+                 "'-' prints."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the -o file if it already exists.")
 ]

@@ -31,7 +31,7 @@ def _session(start: Start, *, speed: float, voice: bool | None, bell: bool | Non
     """The one runner of `run` and `today`: the terminal as --plain asks, the settings
     with the flags over them, then `start` with both."""
     with command() as term:
-        from stretch.commands.common import settings
+        from stretch.commands.common.basics import settings
         from stretch.session.options import Options
 
         term.plain = plain

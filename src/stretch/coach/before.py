@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import ELSEWHERE, Coach
-from stretch.text import BEFORE_YOU_START, SORE_BEFORE
+from stretch.text import BEFORE_YOU_START, SORE_BEFORE, print_again
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:
@@ -43,17 +43,19 @@ def start(coach: Coach, chosen: Routine, options: Options, describe: Describe
         coach.term.say(f"No move of {chosen.title} fits you today: try another routine "
                        "(`stretch list`), or change your answers with `stretch setup`.")
         return None
+    if first and coach.known.notes is not None:  # the safety note first, then what starts
+        coach.term.say(FIRST_TIME, style="dim")
+        coach.red_flags(BEFORE_YOU_START, short=coach.term.interactive)
     _describe(coach, describe(mine, options))
     if coach.log.sessions:
         moves = {m.id for m in mine.moves} | {m.id for m in chosen.moves}
-        coach.explain([c for c in progress.since(coach.log.sessions[0].started)
-                       if c.move in moves or c.replaced in moves],
-                      about=coach.mine(chosen, progress, dosed=False)[0],
+        changes = [c for c in progress.since(coach.log.sessions[0].started)
+                   if c.move in moves or c.replaced in moves]
+        coach.explain(changes, about=coach.mine(chosen, progress, dosed=False)[0],
                       settings=options.settings.values.timings())
+        if changes:  # for a person with the sheet on the wall
+            coach.term.say(print_again(chosen.id), style="dim")
     coach.left_out(gone, mine)
-    if first and coach.known.notes is not None:
-        coach.term.say(FIRST_TIME, style="dim")
-        coach.red_flags(BEFORE_YOU_START, short=coach.term.interactive)
     if rules.needs_advice(coach.log.sessions):
         coach.advise()
         if coach.term.interactive and not coach.ask("Start anyway?", False):
@@ -94,7 +96,9 @@ def _check_in(coach: Coach, chosen: Routine, mine: Routine, options: Options, *,
             coach.left_out(gone, mine)
     if not mine.items:
         return None
-    if coach.term.interactive and not coach.ask(START, True):
+    waits = (options.settings.values.wait_to_start or pain is not None  # a rating: a key after
+             or not coach.log.sessions)  # and the first time, after the safety note
+    if coach.term.interactive and waits and not coach.ask(START, True):
         return None
     return mine, replace(options, gentle=gentle)
 

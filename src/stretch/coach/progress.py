@@ -10,6 +10,7 @@ from stretch.coach.doses import DoseLadder
 from stretch.coach.rules import Change, Event
 from stretch.history import trend
 from stretch.history.checkins import Checkin
+from stretch.history.goals import Goal
 from stretch.model import Move
 
 
@@ -38,3 +39,4 @@ class Report:
     outcome: trend.Outcome | None
     advice: str | None
     events: Sequence[Event] = ()  # leg symptoms and flares, oldest first
+    goals: Sequence[Goal] = ()  # the activities the back makes hard (PSFS), and their ratings

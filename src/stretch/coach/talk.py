@@ -106,13 +106,13 @@ class Coach:
 
     def high_pain(self, rating: int, timings: Timings, *, heading: str, short: bool = True,
                   flare_since: datetime | None = None) -> Routine | None:
-        """The red flags under `heading` (at HIGH or more; `short` when a question
-        follows), the flare-up plan (at FLARE_PLAN or more, or in a flare), and the
-        gentlest routine to suggest (None if there is none)."""
-        if rating >= rules.HIGH:
-            self.red_flags(heading, short=short)
+        """The flare-up plan (at FLARE_PLAN or more, or in a flare), the red flags under
+        `heading` (at HIGH or more; `short` when a question follows), and the gentlest
+        routine to suggest (None if there is none)."""
         if rating >= rules.FLARE_PLAN or flare_since is not None:
             self.flare_plan()
+        if rating >= rules.HIGH:  # after the plan: the emergency signs last, by the question
+            self.red_flags(heading, short=short)
         gentle = gentlest(self.known, timings)
         advice = (f"Your back is at {rating}/10 right now" if flare_since is None else
                   f"Your back has been worse than usual since {flare_since:%A %d %B}")

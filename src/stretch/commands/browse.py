@@ -6,17 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import (
-    catalogue,
-    first_side_today,
-    move,
-    personal,
-    read_standing,
-    routine,
-    settings,
-    show_routine,
-    timings,
-)
+from stretch.commands.common.basics import catalogue, move, routine, settings, show_routine, timings
+from stretch.commands.common.person import first_side_today, personal, read_standing
 
 if TYPE_CHECKING:
     from stretch.model import Catalogue, Group, Move

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import (
+from stretch.commands.common.basics import (
     catalogue,
     catalogue_or_builtin,
     open_history,
-    profile,
     settings,
     timings,
 )
+from stretch.commands.common.person import profile
 
 if TYPE_CHECKING:
     from stretch.coach.progress import MoveDose
@@ -61,7 +61,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     from stretch.coach.levels import Log, Standing, replay_log
     from stretch.coach.progress import Report
     from stretch.coach.rules import ADVICE, needs_advice
-    from stretch.history import trend
+    from stretch.history import goals, trend
     from stretch.output import emit_json
     from stretch.views.progress import progress_json, progress_view
 
@@ -69,6 +69,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
     today = wallclock.local_now().date()
     with open_history(term) as history:
         log = Log.read(history)
+        found = goals.read(history)
     person = profile()
     levels = replay_log(known, log, person, checkins_on=settings().values.checkin)
     standing = Standing.of(levels, person)
@@ -80,7 +81,7 @@ def progress(term: Terminal, *, as_json: bool) -> None:
         checkins=log.checkins, weeks=trend.weekly(before, after, today),
         outcome=trend.outcome(before, today),
         advice=ADVICE if needs_advice(log.sessions) else None,
-        events=levels.events,
+        events=levels.events, goals=found,
     )
     if as_json:
         emit_json(progress_json(report))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue_or_builtin
+from stretch.commands.common.basics import catalogue_or_builtin
 
 if TYPE_CHECKING:
     from stretch.output import Terminal

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from stretch.commands.common import catalogue, intake_for, profile_and_path
+from stretch.commands.common.basics import catalogue
+from stretch.commands.common.person import intake_for, profile_and_path
 
 if TYPE_CHECKING:
     from stretch.coach.profile import Profile

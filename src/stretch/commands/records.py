@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, catalogue_or_builtin, open_history
-from stretch.commands.common import timings as timings_now
+from stretch.commands.common.basics import (
+    catalogue,
+    catalogue_or_builtin,
+    open_history,
+    output_file,
+)
+from stretch.commands.common.basics import timings as timings_now
 
 if TYPE_CHECKING:
     from stretch.model import Catalogue
     from stretch.output import Terminal
 
 
-def week(term: Terminal, *, as_json: bool) -> None:
+def week(term: Terminal, *, as_json: bool, ics: bool = False, output: str | None = None,
+         force: bool = False) -> None:
     """The seven days of the person's plan, each routine's minutes as it runs for them
     (their rungs and doses, fitted to their minutes a day), this week's done days ticked,
-    and where the plan comes from."""
+    and where the plan comes from; with `ics`, the plan as an iCalendar file."""
+    if ics:
+        week_calendar(term, output=output, force=force)
+        return
+    if output is not None:
+        from stretch.errors import UsageProblem
+
+        raise UsageProblem("-o writes the calendar file: add --ics")
     from stretch import text, wallclock
     from stretch.coach.levels import Log, Standing, replay_log
-    from stretch.commands.common import planned, plans_noted, profile, settings
+    from stretch.commands.common.basics import settings
+    from stretch.commands.common.person import planned, plans_noted, profile
     from stretch.fit.fitted import fit_to
     from stretch.history.calendar import week as week_days
     from stretch.output import emit_json
@@ -77,7 +91,7 @@ def week_set(term: Terminal, day: str, name: str | None) -> None:
 
 def _routine_or_rest(known: Catalogue, name: str) -> str:
     """A routine's id by its name, or a usage error naming every routine and rest."""
-    from stretch.commands.common import routine
+    from stretch.commands.common.basics import routine
     from stretch.errors import UnknownName, UsageProblem
     from stretch.vocab import REST_DAY
 
@@ -93,7 +107,7 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
 
     from stretch import wallclock
     from stretch.coach.levels import Standing
-    from stretch.commands.common import planned, plans_noted, profile
+    from stretch.commands.common.person import planned, plans_noted, profile
     from stretch.history.calendar import current_streak
     from stretch.output import emit_json
     from stretch.views import history as reports
@@ -110,3 +124,56 @@ def history(term: Terminal, *, as_json: bool, weeks: int) -> None:
     else:
         term.show(reports.history_view(rows, streak=streak, groups=groups,
                                        today=now.date(), weeks=weeks))
+
+
+def week_calendar(term: Terminal, *, output: str | None, force: bool) -> None:
+    """The week plan as weekly events with an alarm, at the reminder's time (or 08:00),
+    each as long as its routine takes at the person's doses."""
+    from stretch import wallclock
+    from stretch.coach.levels import Standing
+    from stretch.commands.common.person import planned as plan_of
+    from stretch.commands.common.person import profile, read_standing
+    from stretch.errors import StretchError
+    from stretch.files import data_dir, remind_file
+    from stretch.fit.fitted import fit_to
+    from stretch.model import REST_DAY, WEEKDAYS
+    from stretch.plan import timed_steps, total_seconds
+    from stretch.remind import ics, record
+    from stretch.text import minutes
+
+    target = output_file(output)
+    known = catalogue()
+    try:
+        saved = record.load(remind_file())
+    except StretchError as err:
+        term.note(f"stretch: {err.message}; the events are at "
+                  f"{ics.DEFAULT_TIME:%H:%M}")
+        saved = None
+    at = saved[0].at if saved is not None else ics.DEFAULT_TIME
+    person = profile()
+    standing, week = read_standing(term, known, person), plan_of(known, Standing(person)).week
+    days: dict[str, list[int]] = {}
+    for day, routine_id in week.days if week else ():
+        if routine_id != REST_DAY and routine_id in known.routines:
+            days.setdefault(routine_id, []).append(WEEKDAYS.index(day))
+    planned = []
+    for routine_id, weekdays in days.items():
+        chosen = standing.routine(known, known.routines[routine_id])[0]  # what runs for them
+        ready = fit_to(chosen, timings_now(), person.minutes)
+        length = minutes(total_seconds(timed_steps(ready.routine, ready.settings)))
+        planned.append(ics.Planned(chosen.id, chosen.title, chosen.summary,
+                                   tuple(sorted(weekdays)), length))
+    if not planned:
+        raise StretchError("your week plan has no routine on any day: nothing to put in a "
+                           "calendar")
+    now = wallclock.local_now()
+    data = ics.calendar(planned, at=at, today=now.date(), stamp=now,
+                        seed=str(data_dir().resolve())).decode("utf-8")
+    if target is None:
+        term.out.file.write(data)
+        return
+    from stretch.files import write_atomically
+
+    write_atomically(target, data, force=force)
+    term.say(f"Wrote your week plan ({len(planned)} routines, at {at:%H:%M}) to {target}: "
+             "open it with your calendar to import it", soft_wrap=True)

@@ -11,7 +11,7 @@ import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from stretch.commands.common import catalogue, open_history, settings
+from stretch.commands.common.basics import catalogue, open_history, settings
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -337,7 +337,7 @@ def reminder(known: Catalogue, history: History, values: Values, now: datetime
     if done is not None:
         return text.done_today(done.title, done.started.time())
     from stretch.coach.levels import Log, Standing, replay_log
-    from stretch.commands.common import profile
+    from stretch.commands.common.person import profile
 
     person = profile()
     progress = replay_log(known, Log.read(history), person, checkins_on=values.checkin)

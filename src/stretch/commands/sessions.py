@@ -14,19 +14,22 @@ from typing import TYPE_CHECKING
 
 from stretch import text
 from stretch.coach.levels import Standing
-from stretch.commands.common import (
+from stretch.commands.common.basics import (
     catalogue,
-    first_side_today,
-    intake_for,
     lookup,
     open_history,
+    routine,
+    show_routine,
+    timings,
+)
+from stretch.commands.common.changed import sync_after, weekly_goals
+from stretch.commands.common.person import (
+    first_side_today,
+    intake_for,
     planned,
     plans_noted,
     profile_and_path,
     read_standing,
-    routine,
-    show_routine,
-    timings,
 )
 
 if TYPE_CHECKING:
@@ -90,8 +93,11 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
     dosed, options = ready
     logged = run_routine(dosed, history, options, term, streak=lambda: current_streak(
         known, history, wallclock.local_now(), plans))
-    if logged.began:  # "And now?" is about a session that happened
+    if logged.began:  # "And now?" (and the goals) are about a session that happened
         finish(coach, history, history.session(logged.session_id), options)
+        if not options.demo:
+            weekly_goals(term, history)
+    sync_after(term, known, history)
 
 
 def offer_setup(term: Terminal, known: Catalogue, history: History) -> Profile:
@@ -186,6 +192,7 @@ def today(term: Terminal, options: Options, *, preview: bool, as_json: bool) -> 
 def choose_today(term: Terminal, known: Catalogue, history: History, now: datetime
                  ) -> Routine | None:
     """Today's routine from the week plan, after checking rest days and what is done."""
+    from stretch.errors import printable
     from stretch.history.calendar import done_today, today
     from stretch.session.rating import ask_yes_no
 
@@ -202,7 +209,7 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
         return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
     if last is not None:  # done: the plan's routine, or another (the coach's gentler one)
-        term.say(text.done_today(last.title, last.started.time()))
+        term.say(text.done_today(printable(last.title), last.started.time()))
         again = ("Go again?" if last.routine == day.routine.id
                  else f"The plan had {day.routine.title} today: do it too?")
         if not term.interactive or not ask_yes_no(term, again, default=False):
@@ -214,7 +221,7 @@ def preview_today(term: Terminal, known: Catalogue, now: datetime, options: Opti
                   as_json: bool) -> None:
     """Today's routine without starting it: `show` with the day (as JSON, `show`'s fields
     plus the day)."""
-    from stretch.commands.common import personal, profile
+    from stretch.commands.common.person import personal, profile
     from stretch.history.calendar import routine_on
     from stretch.model import WEEKDAYS
     from stretch.output import emit_json

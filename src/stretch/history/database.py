@@ -364,8 +364,9 @@ class Running:
                        (session_id, group, seconds))
 
 
-def set_values(db: sqlite3.Connection, session_id: int, values: dict[str, object]) -> None:
-    columns = ", ".join(f"{name} = ?" for name in values)
+def set_values(db: sqlite3.Connection, session_id: int, values: dict[str, object], *,
+               revise: bool = False) -> None:
+    columns = ", ".join([f"{name} = ?" for name in values] + ["rev = rev + 1"] * revise)
     db.execute(f"UPDATE sessions SET {columns} WHERE id = ?", (*values.values(), session_id))
 
 

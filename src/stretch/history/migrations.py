@@ -55,7 +55,45 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX checkins_at ON checkins (at);
     """,
-    # 5: the coach's safer rules (coach/rules.py): whether pain, tingling or numbness
+    # 5: records that travel (history/exchange.py, history/merge.py): a stable id for every
+    # session and check-in (random, 32 hex digits; backfilled here), a session's revision
+    # (raised by each correction after it ended, so the latest one wins a merge) and
+    # whether it was logged by hand; the goals (PSFS) and their ratings; what was deleted
+    # (so a sync does not bring it back); and this file's own facts (its machine id)
+    """
+    ALTER TABLE sessions ADD COLUMN uid TEXT;
+    ALTER TABLE sessions ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX sessions_uid ON sessions (uid);
+    ALTER TABLE checkins ADD COLUMN uid TEXT;
+    UPDATE checkins SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX checkins_uid ON checkins (uid);
+    CREATE TABLE goals (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        added TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE goal_ratings (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        goal TEXT NOT NULL,
+        at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10)
+    );
+    CREATE INDEX goal_ratings_goal ON goal_ratings (goal);
+    CREATE TABLE deleted (
+        uid TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        rev INTEGER NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 6: the coach's safer rules (coach/rules.py): whether pain, tingling or numbness
     # spread further down a leg (NULL: not asked), a session run as the gentlest routine
     # the coach suggested on a bad day, a "before" rating or a check-in whose pain came
     # from something else (it steps nothing back); and the week plan as it stood from

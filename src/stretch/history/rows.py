@@ -11,8 +11,8 @@ from stretch.history import database
 
 NO_SIDE = "none"  # first_side of a session that never reached a sided move
 COLUMNS = ("id, routine, title, started, ended, status, planned_seconds, active_seconds, "
-           "steps_done, steps_skipped, first_side, pid, host, speed, pain_before, pain_after, "
-           "moves, leg_worse, gentle, pain_elsewhere")
+           "steps_total, steps_done, steps_skipped, first_side, pid, host, speed, pain_before, "
+           "pain_after, moves, uid, rev, by_hand, leg_worse, gentle, pain_elsewhere")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,10 @@ class SessionRow:
     leg_worse: bool | None = None  # spread further down a leg; None: not asked
     gentle: bool = False  # the gentlest routine, run on the coach's word on a bad day
     pain_elsewhere: bool = False  # its "before" rating's pain came from something else
+    uid: str | None = None  # the id that stays the same on every machine (export, sync)
+    rev: int = 0  # raised by each change after the session ended: the latest wins a merge
+    by_hand: bool = False  # logged with `stretch log`, from the paper sheet
+    steps_total: int = 0  # the steps it planned
 
     @property
     def day(self) -> date:
@@ -65,8 +69,8 @@ def real(rows: Iterable[SessionRow]) -> list[SessionRow]:
 def session_row(r: tuple[Any, ...]) -> SessionRow:
     """A `SELECT COLUMNS` row as a SessionRow; a row still `running` whose writer is gone
     reads as interrupted."""
-    (id_, routine, title, started, ended, status, planned, active, done, skipped, first,
-     pid, host, speed, before, after, moves, leg, gentle, elsewhere) = r
+    (id_, routine, title, started, ended, status, planned, active, total, done, skipped, first,
+     pid, host, speed, before, after, moves, uid, rev, by_hand, leg, gentle, elsewhere) = r
     begun = datetime.fromisoformat(started)
     if status == "running" and not database.writer_alive(pid, host, begun):
         status = "interrupted"
@@ -80,6 +84,7 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
         planned_seconds=float(planned),
         active_seconds=float(active),
         steps_done=int(done),
+        steps_total=int(total),
         steps_skipped=int(skipped),
         first_side=str(first),
         speed=float(speed),
@@ -89,4 +94,7 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
         leg_worse=None if leg is None else bool(leg),
         gentle=bool(gentle),
         pain_elsewhere=bool(elsewhere),
+        uid=None if uid is None else str(uid),
+        rev=int(rev),
+        by_hand=bool(by_hand),
     )

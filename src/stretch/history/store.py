@@ -14,6 +14,7 @@ import contextlib
 import os
 import socket
 import sqlite3
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -204,7 +205,7 @@ class History:
             "pid": os.getpid(), "host": socket.gethostname(), "first_side": first_side,
             "speed": speed, "moves": None if moves is None else " ".join(moves),
             "pain_before": pain_before, "gentle": int(gentle),
-            "pain_elsewhere": int(pain_elsewhere),
+            "pain_elsewhere": int(pain_elsewhere), "uid": uuid.uuid4().hex,
         })
         session_id = self._use(running.insert)
         self._running[session_id] = running
@@ -239,8 +240,10 @@ class History:
         self._running.pop(session_id, None)
 
     def _update(self, session_id: int, values: dict[str, object], *, group: str | None = None,
-                seconds: float = 0.0) -> None:
-        """Change a session's row (and add seconds to one of its groups) in one transaction."""
+                seconds: float = 0.0, revise: bool = False) -> None:
+        """Change a session's row (and add seconds to one of its groups) in one transaction;
+        `revise` raises its revision, for a change made after it ended (so a machine that
+        already has the session takes the change at its next sync)."""
         running = self._running.get(session_id)
         if running is not None:
             running.values.update(values)
@@ -253,7 +256,7 @@ class History:
                 running.write(db, row)
                 return
             with db:
-                database.set_values(db, row, values)
+                database.set_values(db, row, values, revise=revise)
                 if group is not None:
                     database.add_seconds(db, row, group, seconds)
 
@@ -268,11 +271,11 @@ class History:
 
     def rate_after(self, session_id: int, rating: int) -> None:
         """Record how the back felt after a session (0-10)."""
-        self._update(session_id, {"pain_after": rating})
+        self._update(session_id, {"pain_after": rating}, revise=True)
 
     def leg_after(self, session_id: int, worse: bool) -> None:
         """Record whether pain, tingling or numbness spread further down a leg."""
-        self._update(session_id, {"leg_worse": int(worse)})
+        self._update(session_id, {"leg_worse": int(worse)}, revise=True)
 
     def write(self, work: Callable[[sqlite3.Connection], T], *, what: str) -> T:
         """Run `work` in one transaction, for the other history modules (the check-ins),
@@ -292,6 +295,11 @@ class History:
     def read(self, query: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read, for the other history modules."""
         return self._read(query, params)
+
+    def query(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run reads of several queries (`work`), with the store's care of damaged files and
+        its one-line errors, for the other history modules."""
+        return self._use(work)
 
     # --- reading --------------------------------------------------------------
 

@@ -92,8 +92,9 @@ def _one_key(term: Terminal, prompt: Text, read: Callable[[ReadKey], T]) -> T | 
         raise
 
 
-def ask_rating(term: Terminal, question: str) -> int | None:
-    """Print the question, read one rating from the keyboard, end the line."""
+def ask_rating(term: Terminal, question: str, *, hint: str = HINT) -> int | None:
+    """Print the question, read one rating from the keyboard, end the line; `hint` says
+    what the ends of the scale mean (pain by default)."""
     import sys
 
     from rich.text import Text
@@ -102,7 +103,7 @@ def ask_rating(term: Terminal, question: str) -> int | None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
-    prompt = Text.assemble((question, "bold"), " ", (f"({HINT})", "dim"), " ")
+    prompt = Text.assemble((question, "bold"), " ", (f"({hint})", "dim"), " ")
     answer = _one_key(term, prompt, lambda read_key: read_rating(read_key, echo))
     term.out.print("" if answer is not None else Text("skipped", style="dim"))
     return answer

@@ -21,6 +21,7 @@ import re
 from html import escape
 
 from stretch import text
+from stretch.errors import printable
 from stretch.figures import svg
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
@@ -45,6 +46,10 @@ ul { margin: 0 0 .5mm; padding-left: 5mm; }
 li { margin: 0; }
 .lead { margin: .5mm 0 .8mm; }
 .facts { display: flex; flex-wrap: wrap; gap: 0 6mm; margin: 0 0 1.5mm; }
+.dated { color: var(--muted); margin: -1mm 0 1.5mm; }
+.handout { border-bottom: 1.5px solid var(--line); margin: 0 0 2mm; padding-bottom: 1mm; }
+.handout .people { display: flex; flex-wrap: wrap; gap: 0 6mm; margin: 0; }
+.facts .note { color: var(--accent); }
 .safety { border: 2px solid var(--alarm); border-radius: 2mm; padding: 1.2mm 3mm 1mm;
   break-inside: avoid; }
 .safety .title { font-size: 14pt; font-weight: 700; color: var(--alarm); margin-right: 1.5mm; }
@@ -86,7 +91,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   margin: 10mm 10mm;
   @top-left { content: "stretch"; font: 9pt sans-serif; color: #4a545e; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
-    font: 9pt sans-serif; color: #4a545e; }
+    font: 9pt sans-serif; color: #4a545e; white-space: nowrap; }
 }
 @page :first { margin-top: 7mm; @top-left { content: ""; } }
 @media print {
@@ -96,6 +101,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   h2 { font-size: 13pt; margin: 1.2mm 0 .6mm; }
   .lead { margin: .3mm 0 .5mm; }
   .facts { margin: 0 0 1.2mm; }
+  .dated { display: none; }
+  .handout { display: none; }
   .safety { columns: 3; column-gap: 4mm; padding: 1mm 2.5mm .6mm; }
   .safety p { margin: 0 0 .6mm; }
   .safety .columns { display: block; columns: auto; }
@@ -117,6 +124,7 @@ def html(sheet: Sheet) -> str:
     routine = sheet.routine
     title = escape(routine.title)
     body = [
+        _handout(sheet),
         f"<h1>{title}</h1>",
         f'<p class="lead">{escape(routine.summary)}</p>',
         _facts(sheet),
@@ -134,6 +142,15 @@ def html(sheet: Sheet) -> str:
         "</div>",
     ]
     margin_title = f"@page {{ @top-left {{ content: {css_string(routine.title)}; }} }}"
+    people = "   ".join(f"{label}: {printable(value)}" for label, value in sheet.handout.people)
+    if people:  # printed, who it is for and from goes in page 1's top margin, not the body
+        margin_title += (f"@page :first {{ @top-left {{ content: {css_string(people)}; "
+                         "font: bold 10pt sans-serif; color: #1a1f24; white-space: pre; } }")
+    dated = sheet.handout.dated
+    if dated:  # printed, the date goes in the foot of every page, not the body
+        foot = css_string(text.doses_as_of(dated))
+        margin_title += (f"@page {{ @bottom-left {{ content: {foot}; font: 8.5pt sans-serif; "
+                         "color: #4a545e; } }")
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -154,7 +171,18 @@ def css_string(value: str) -> str:
 def _facts(sheet: Sheet) -> str:
     facts = "".join(f"<span><b>{label}:</b> {escape(value)}</span>"
                     for label, value in sheet.facts)
-    return f'<p class="facts">{facts}</p>'
+    if sheet.handout.note:  # beside the facts: a short note takes no line of its own
+        facts += f'<span class="note"><b>Note:</b> {escape(printable(sheet.handout.note))}</span>'
+    dated = f'<p class="dated">{escape(sheet.dated)}</p>' if sheet.dated else ""
+    return f'<p class="facts">{facts}</p>{dated}'
+
+
+def _handout(sheet: Sheet) -> str:
+    """Who the sheet is for and from and the review date, on one line above the title (on
+    paper, in page 1's top margin); the note goes with the facts. Escaped, as given."""
+    people = "".join(f"<span><b>{label}:</b> {escape(printable(value))}</span>"
+                     for label, value in sheet.handout.people)
+    return f'<header class="handout"><p class="people">{people}</p></header>' if people else ""
 
 
 def _safety(sheet: Sheet) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from stretch import text
+from stretch.errors import printable
 from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -30,8 +31,10 @@ def md(words: str) -> str:
 def markdown(sheet: Sheet) -> str:
     """Headings, lists and tables that render well on common Markdown viewers."""
     routine = sheet.routine
-    out = [f"# {md(routine.title)}", "", md(routine.summary), ""]
+    out = [*_handout(sheet), f"# {md(routine.title)}", "", md(routine.summary), ""]
     out += [f"- **{label}:** {md(value)}" for label, value in sheet.facts]
+    if sheet.dated:
+        out += ["", f"*{sheet.dated}*"]
     out += ["", *_safety(sheet), "## The moves", ""]
     for entry in sheet.entries:
         out += _move(entry)
@@ -52,6 +55,26 @@ def markdown(sheet: Sheet) -> str:
         out.append(text.ALL_EXERCISES)
     out += ["", *_about(sheet)]
     return "\n".join(out).rstrip() + "\n"
+
+
+MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def escaped(value: str) -> str:
+    """Text from the person as Markdown that shows it literally: every character Markdown
+    could read as markup behind a backslash (and on one line)."""
+    return MARKDOWN.sub(r"\\\1", " ".join(printable(value).split()))
+
+
+def _handout(sheet: Sheet) -> list[str]:
+    """Who the sheet is for and from, the review date and the note, above the title."""
+    handout = sheet.handout
+    out = [f"**{label}:** {escaped(value)}  " for label, value in handout.people]
+    if handout.note:
+        out.append(f"**Note:** {escaped(handout.note)}")
+    if out:
+        out[-1] = out[-1].rstrip()
+    return [*out, ""] if out else []
 
 
 def _move(entry: Entry) -> list[str]:

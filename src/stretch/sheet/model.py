@@ -9,7 +9,8 @@ were adjusted for the person, shows exactly what the session will do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from stretch import text
 from stretch.model import (
@@ -40,6 +41,25 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Handout:
+    """Who a sheet is for and from, for a clinician's handout (each optional), and the date
+    its doses are from. Text from the person: every form shows it literally."""
+
+    person: str | None = None
+    clinician: str | None = None
+    review: date | None = None
+    note: str | None = None
+    dated: date | None = None
+
+    @property
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """The labelled lines at the top: 'For', 'Given by', 'Review'."""
+        found = (("For", self.person), ("Given by", self.clinician),
+                 ("Review", text.long_date(self.review) if self.review else None))
+        return tuple((label, value) for label, value in found if value)
+
+
+@dataclass(frozen=True, slots=True)
 class Sheet:
     routine: Routine
     seconds: float
@@ -50,6 +70,13 @@ class Sheet:
     avoid: tuple[Avoid, ...]
     days: tuple[str, ...]  # the weekdays ('mon'...) the week plan gives this routine
     equipment: tuple[Equipment, ...]  # what the moves need besides the person
+    handout: Handout = field(default_factory=Handout)
+
+    @property
+    def dated(self) -> str | None:
+        """'Doses as of Monday 7 December 2026: print this sheet again when ...'."""
+        day = self.handout.dated
+        return None if day is None else text.doses_as_of(day, self.routine.id)
 
     @property
     def minutes(self) -> str:
@@ -73,8 +100,10 @@ class Sheet:
                 ("You need", text.equipment(self.equipment)))
 
 
-def build(routine: Routine, catalogue: Catalogue, settings: Timings) -> Sheet:
-    """The sheet for `routine` as it will run with `settings`: its steps, doses, days."""
+def build(routine: Routine, catalogue: Catalogue, settings: Timings,
+          handout: Handout | None = None) -> Sheet:
+    """The sheet for `routine` as it will run with `settings`: its steps, doses, days, and
+    who it is for (`handout`)."""
     steps = timed_steps(routine, settings)
     entries: list[Entry] = []
     rest = 0
@@ -97,6 +126,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: Timings) -> Sheet:
         avoid=tuple(catalogue.avoid.values()),
         days=tuple(day for day, name in week if name == routine.id and name != REST_DAY),
         equipment=tuple(thing for thing in EQUIPMENT if thing in needs),
+        handout=handout or Handout(),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from stretch import text
+from stretch.errors import printable
 from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -12,11 +13,13 @@ from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 def plain(sheet: Sheet, width: int = 78) -> str:
     """Plain text for `lp` or a notes file: no escape codes, wrapped to `width`."""
     routine = sheet.routine
-    out: list[str] = [routine.title.upper(), "=" * len(routine.title)]
+    out: list[str] = [*_handout(sheet, width), routine.title.upper(), "=" * len(routine.title)]
     out += _wrap(routine.summary, width)
     out += [""]
     for label, value in sheet.facts:
         out += _wrap(f"{label}: {value}", width, "", "  ")
+    if sheet.dated:
+        out += _wrap(sheet.dated, width)
     out += ["", *_safety(sheet, width)]
     out += ["THE MOVES", ""]
     for entry in sheet.entries:
@@ -34,6 +37,16 @@ def plain(sheet: Sheet, width: int = 78) -> str:
         out += _wrap(text.below_target(DOSE_TARGET), width, "  ")
     out += ["", *_about(sheet, width)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _handout(sheet: Sheet, width: int) -> list[str]:
+    """Who the sheet is for and from, the review date and the note, above the title."""
+    handout = sheet.handout
+    out = [line for label, value in handout.people
+           for line in _wrap(f"{label}: {printable(value)}", width, "", "  ")]
+    if handout.note:
+        out += _wrap(f"Note: {printable(handout.note)}", width, "", "  ")
+    return [*out, ""] if out else []
 
 
 def _wrap(value: str, width: int, first: str = "", rest: str | None = None) -> list[str]:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
     from stretch.model import Catalogue, Routine
     from stretch.plan import Timings
+    from stretch.sheet.model import Handout
 
 Form = Literal["terminal", "text", "markdown", "html"]
 FORMS: tuple[Form, ...] = get_args(Form)
@@ -40,11 +41,11 @@ def choose_form(form: Form | None, output: Path | None, *, interactive: bool) ->
 
 
 def render(routine: Routine, catalogue: Catalogue, form: Form, out: Console | None,
-           settings: Timings) -> str:
+           settings: Timings, *, handout: Handout | None = None) -> str:
     """The sheet in `form`; printed to `out` when given, and returned as text."""
     from stretch.sheet.model import build
 
-    built = build(routine, catalogue, settings)
+    built = build(routine, catalogue, settings, handout)
     if form == "terminal":
         from rich.console import Console
 

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
+from stretch.errors import printable
 from stretch.figures import braille
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views.routines import dose_table
@@ -26,14 +27,29 @@ def terminal(sheet: Sheet) -> RenderableType:
     facts.add_column()
     for label, value in sheet.facts:
         facts.add_row(f"{label}:", Text(value))
+    dated = [Text(sheet.dated, style="dim")] if sheet.dated else []
     parts: list[RenderableType] = [
-        Text(routine.title, style="bold"), Text(routine.summary, style="dim"), facts, Text(""),
-        *_safety(sheet),
+        *_handout(sheet), Text(routine.title, style="bold"), Text(routine.summary, style="dim"),
+        facts, *dated, Text(""), *_safety(sheet),
     ]
     for entry in sheet.entries:
         parts.append(Panel(_move_card(entry), box=box.ROUNDED, width=WIDTH))
     parts += [_log_table(sheet), dose_table(sheet.dose), *_about(sheet)]
     return Group(*parts)
+
+
+def _handout(sheet: Sheet) -> list[RenderableType]:
+    """Who the sheet is for and from, the review date and the note, above the title."""
+    handout = sheet.handout
+    rows = [*handout.people, *([("Note", handout.note)] if handout.note else [])]
+    if not rows:
+        return []
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for label, value in rows:
+        table.add_row(f"{label}:", Text(printable(value)))
+    return [table, Text("")]
 
 
 def _move_card(entry: Entry) -> RenderableType:

@@ -64,6 +64,7 @@ def session_json(row: SessionRow) -> dict[str, object]:
         "pain_before": row.pain_before,
         "pain_after": row.pain_after,
         "leg_worse": row.leg_worse,
+        "id": row.uid,
     }
 
 
@@ -195,8 +196,9 @@ def latest_table(rows: Sequence[SessionRow], today: date) -> RenderableType:
     colours = {"completed": "green", "stopped": "yellow", "interrupted": "red"}
     for row in rows:
         status = f"{row.status} (demo)" if row.demo else row.status
+        status += " (by hand)" if row.by_hand else ""
         table.add_row(f"{date_label(row.started, today)} {row.started:%H:%M}",
-                      Text(printable(row.title)),
+                      Text(printable(row.title)),  # it may have come from an imported file
                       Text(status, style=colours.get(row.status, "")),
                       clock(row.active_seconds), str(row.steps_skipped))
     return table

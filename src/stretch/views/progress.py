@@ -19,6 +19,7 @@ from stretch.errors import printable
 from stretch.history import trend
 from stretch.history.checkins import Checkin
 from stretch.views import trend as chart
+from stretch.views.goals import goals_json, goals_view
 from stretch.vocab import NO_PAIN, WORST_PAIN
 
 LATEST_CHECKINS = 10
@@ -41,6 +42,7 @@ def progress_json(report: Report) -> dict[str, object]:
         "advice": report.advice,
         "events": [{"time": e.at.isoformat(timespec="seconds"), "kind": e.kind,
                     "said": e.said} for e in report.events],
+        "goals": goals_json(report.goals),
     }
 
 
@@ -80,6 +82,9 @@ def progress_view(report: Report, *, boxed: bool = True) -> RenderableType:
     if said:
         parts += [Text(""), Text(said)]
     parts += [Text(""), checkins_table(report.checkins[:LATEST_CHECKINS])]
+    if report.goals:
+        today = report.weeks[-1].monday if report.weeks else None
+        parts += [Text(""), goals_view(report.goals, today or report.goals[-1].added.date())]
     return Group(*parts)
 
 

@@ -7,13 +7,14 @@ CREATE TABLE checkins (
         rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
         note TEXT
     );
-INSERT INTO "checkins" VALUES(1,'STARTED',3,'stiff');
+INSERT INTO "checkins" VALUES(1,'STARTED',4,'stiff after the drive');
 CREATE TABLE group_seconds (
         session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
         grp TEXT NOT NULL,
         seconds REAL NOT NULL,
         PRIMARY KEY (session_id, grp)
     );
+INSERT INTO "group_seconds" VALUES(1,'core',300.0);
 CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         routine TEXT NOT NULL,
@@ -29,7 +30,7 @@ CREATE TABLE sessions (
         pid INTEGER,
         host TEXT
     , first_side TEXT NOT NULL DEFAULT 'left', speed REAL NOT NULL DEFAULT 1, pain_before INTEGER, pain_after INTEGER, moves TEXT);
-INSERT INTO "sessions" VALUES(1,'core-and-hips','Core and hips','STARTED','ENDED','completed',718.0,718.0,30,30,0,NULL,NULL,'left',1.0,3,3,'glute-bridge dead-bug curl-up clamshell side-plank bird-dog');
+INSERT INTO "sessions" VALUES(1,'core-and-hips','Core and hips','STARTED','ENDED','completed',718.0,718.0,30,30,0,NULL,NULL,'left',1.0,4,3,'glute-bridge dead-bug curl-up clamshell side-plank bird-dog');
 CREATE INDEX sessions_started ON sessions (started);
 CREATE INDEX checkins_at ON checkins (at);
 PRAGMA user_version = 4;

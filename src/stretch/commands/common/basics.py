@@ -1,5 +1,10 @@
-"""What most commands start from: the catalogue, the settings, a routine by name, the
-history, the person's levels, and a routine shown exactly as it will run."""
+"""What most commands start from: the catalogue, the settings, a routine or move by name,
+the history, an -o file, and a routine shown exactly as it will run.
+
+The person (their answers, where they stand, their week) is in `person.py`; what a
+command says after the history changed under the coach (a sync, an import) in
+`changed.py`. Commands import from this package only, never from each other.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from datetime import date
     from pathlib import Path
 
-    from stretch.coach.levels import Standing
-    from stretch.coach.profile import Profile
-    from stretch.history.plans import Plans
     from stretch.history.store import History
     from stretch.model import Catalogue, Move, Notes, Routine
     from stretch.output import Terminal
@@ -127,55 +128,6 @@ def open_history(term: Terminal) -> Iterator[History]:
         show()
 
 
-def read_standing(term: Terminal, known: Catalogue, person: Profile | None = None
-                  ) -> Standing:
-    """Where this person stands, for a command that only shows routines: a beginner's
-    start before any history; levels None when a history cannot be opened (a read-only
-    home), with a line to say the doses are shown as written: browsing must not fail for
-    want of a writable folder."""
-    from stretch.coach.levels import Log, Standing, replay_log
-    from stretch.files import history_file
-
-    person = person or profile()
-    if not history_file().exists():  # reading must not create the file (nor load sqlite3)
-        return Standing(person)
-    from stretch.errors import StretchError
-
-    try:
-        with open_history(term) as history:
-            log = Log.read(history)
-    except StretchError as err:
-        term.note(f"stretch: {err.message}; showing the doses as written")
-        return Standing(person, levels=None)
-    checkins_on = settings().values.checkin
-    return Standing.of(replay_log(known, log, person, checkins_on=checkins_on), person)
-
-
-def personal(term: Terminal, known: Catalogue, chosen: Routine,
-             standing: Standing | None = None) -> Routine:
-    """The routine as it runs for this person (their rungs and doses), with a line for
-    each move it leaves out."""
-    from stretch.coach.wording import left_out_line
-
-    mine, gone = (standing or read_standing(term, known)).routine(known, chosen)
-    for out in gone:
-        term.note(left_out_line(out, mine))
-    return mine
-
-
-def first_side_today(routine_id: str) -> str:
-    """The side that goes first if the routine ran now (as `run` picks it), without
-    creating a history to find out."""
-    from stretch.files import history_file
-    from stretch.history.calendar import first_side
-    from stretch.history.store import History
-
-    if not history_file().exists():
-        return "left"
-    with History.open(history_file()) as history:
-        return first_side(history, routine_id)
-
-
 def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bool,
                  minutes: float | None = None, extra: dict[str, object] | None = None,
                  notes: Notes | None = None) -> None:
@@ -197,51 +149,14 @@ def show_routine(term: Terminal, chosen: Routine, plans: Timings, *, as_json: bo
         term.show(routines.show_view(fitted.routine, steps, notes))
 
 
-def profile_and_path() -> tuple[Profile | None, Path]:
-    """The person's answers to `stretch setup` (None before any) and where they are kept."""
-    from stretch.coach.profile import load
-    from stretch.files import profile_file
+def output_file(output: str | None) -> Path | None:
+    """An -o file: None for standard output ('-', or no -o); an empty name is a mistake."""
+    from pathlib import Path
 
-    path = profile_file()
-    return load(path), path
+    from stretch.errors import UsageProblem
 
-
-def profile() -> Profile:
-    """The person's answers, or the defaults of someone who has not answered."""
-    from stretch.coach.profile import Profile
-
-    return profile_and_path()[0] or Profile()
-
-
-def intake_for(term: Terminal, known: Catalogue, current: Profile) -> Profile:
-    """The one-minute intake at this terminal, starting from `current`."""
-    from stretch.coach.intake import INTRO, intake
-    from stretch.history.calendar import rest_weekdays
-    from stretch.session.rating import ask_choice, ask_yes_no
-
-    term.say(INTRO, style="dim")
-    plan = [d for d in range(7) if d not in rest_weekdays(known.week)]
-    return intake(lambda question, default: ask_yes_no(term, question, default=default),
-                  lambda question, choices, default: ask_choice(term, question, choices,
-                                                                default=default),
-                  current, plan)
-
-
-def planned(known: Catalogue, standing: Standing) -> Catalogue:
-    """The catalogue with the person's week in it: shaped to their days, with the days
-    they changed (`coach/week.py`)."""
-    from dataclasses import replace
-
-    from stretch.coach.week import load_changes, plan_for
-    from stretch.files import week_file
-
-    return replace(known, week=plan_for(known, standing, load_changes(week_file(), known)))
-
-
-def plans_noted(history: History, known: Catalogue, today: date) -> Plans:
-    """The plans in force over time, today's (the person's, in `known`) noted."""
-    from stretch.history.plans import noted
-    from stretch.vocab import REST_DAY
-
-    days = [r for _, r in known.week.days] if known.week else [REST_DAY] * 7
-    return noted(history, days, today)
+    if output is None or output == "-":
+        return None
+    if not output.strip():
+        raise UsageProblem("-o needs a file name (or '-' for standard output)")
+    return Path(output)

@@ -1,0 +1,1 @@
+"""What command modules share (commands import from here, never from each other)."""
