@@ -229,8 +229,8 @@ def test_1_sigstop_without_keys_is_paused_time_and_the_session_goes_on(home: Pat
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     lines = [line.split("  ", 1)[1] for line in out.splitlines() if line[:1].isdigit()]
-    assert lines[:3] == ["Paused while stopped", "Resumed",
-                         "Supine figure-four stretch, left side  20 s"], out
+    assert lines[:2] == ["Paused while stopped", "Resumed"], out  # before any step ran out
+    assert lines[2].endswith("figure-four stretch, left side  20 s"), out
     row = logged_row(home)
     assert row["status"] == "completed" and row["active"] == row["planned"]
 
@@ -257,6 +257,7 @@ def test_11_the_rating_keys_ignore_superscript_two(tmp_path: Path) -> None:
         terminal.wait_for("How is your back right now, 0-10?")
         terminal.type("²")  # not a rating: the question waits
         terminal.type("3")
+        terminal.start()
         terminal.wait_for("Get ready ·")
         terminal.type("q")
         assert terminal.result() == (0, True)
@@ -275,6 +276,7 @@ def test_16_a_quit_while_getting_ready_asks_nothing_after(tmp_path: Path) -> Non
         terminal.run("run", "desk-break")
         terminal.wait_for("How is your back right now, 0-10?")
         terminal.type("4")
+        terminal.start()
         terminal.wait_for("Get ready ·")
         terminal.type("q")
         terminal.wait_for("Stopped Desk break")
