@@ -27,8 +27,8 @@ EXPECTED = {
     "syntax.toml": "2: toml: Invalid value",
     "table.toml": "1: voice: expected true or false, got a table",
     "unknown-setting-far.toml": "1: colour: unknown setting; settings are: voice, voice_command, "
-    "bell, get_ready, switch_sides, rest, hold_scale, notify_command, quiet_hours, checkin, "
-    "wait_to_start, sync_folder, name",
+    "voice_setup, bell, get_ready, switch_sides, rest, hold_scale, notify_command, quiet_hours, "
+    "checkin, wait_to_start, sync_folder, name",
     "quiet-hours-no-end.toml": '1: quiet_hours: expected a start and an end time, like '
     '"22:00-07:00", got \'22:00\'',
     "quiet-hours-empty.toml": '2: quiet_hours: expected a start and an end time, like '

@@ -276,7 +276,7 @@ def test_the_thomas_stretch_hangs_the_knee_bent_as_its_figure_draws_it(
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.figure is not None
     points = thomas.figure.pose(None).points()
-    (hx, hy), (kx, ky), (fx, fy) = points["hip"], points["near-knee"], points["near-foot"]
+    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "near-knee", "near-foot"))
     thigh, shin = (kx - hx, ky - hy), (fx - kx, fy - ky)
     assert abs(shin[1]) > 2 * abs(shin[0])  # the shin hangs down ...
     assert abs(thigh[0]) > abs(thigh[1])  # ... from a thigh that lies out level

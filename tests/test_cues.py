@@ -26,9 +26,10 @@ from tests.conftest import DEFAULTS, classic, classic_hip_reset, need_program, w
 from tests.fakes import FakeClock
 
 
-def cues_for(catalogue: Catalogue, routine: str) -> tuple[list[Cue], float]:
+def cues_for(catalogue: Catalogue, routine: str, *, setup: bool = False
+             ) -> tuple[list[Cue], float]:
     clock = FakeClock()
-    maker = CueMaker()
+    maker = CueMaker(setup=setup)
     cues: list[Cue] = []
     chosen = classic(catalogue, routine)
     steps = timed_steps(chosen, DEFAULTS)
@@ -296,3 +297,23 @@ def test_a_missing_speech_program_says_what_sound_is_left(
     assert result.stderr.splitlines()[0] == (
         "stretch: voice is on, but the voice_command in config.toml was not found; "
         f"{said}" + ("." if bell == "--bell" else " (the bell is off too)."))
+
+
+@pytest.mark.parametrize("routine", ["hip-reset", "core-and-hips", "desk-break"])
+def test_with_voice_setup_each_setup_is_said_once_in_the_pause_before_its_move(
+        builtin: Catalogue, routine: str) -> None:
+    """The setting reads each move's setup once, in the pause that leads into it (the
+    time to get into position), after what that pause says and before any caution."""
+    cues, _ = cues_for(builtin, routine, setup=True)
+    steps = timed_steps(classic(builtin, routine), DEFAULTS)
+    moves = list(dict.fromkeys(s.move for s in steps if s.move))
+    said = [c for c in cues if c.kind == "setup"]
+    assert [c.text for c in said] == [m.setup for m in moves]
+    for cue in said:
+        at = [c for c in cues if c.at == cue.at and c.kind != "end"]
+        assert at[0].kind == "next" and at.index(cue) == 1  # the pause's own words first
+        pause = next(s for s in steps if s.next_move and s.next_move.setup == cue.text)
+        assert cue.until == cue.at + pause.seconds  # begun in the pause, or not at all
+    assert not [c for c in cues_for(builtin, routine)[0] if c.kind == "setup"]  # off: never
+    cautions = [c for c in cues if c.kind == "caution"]
+    assert len(cautions) == sum(1 for m in moves if m.cautions)  # still each said once

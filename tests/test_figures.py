@@ -3,6 +3,7 @@ the drawings appear (moves, the sheets) with and without a figure."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -16,8 +17,10 @@ from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.errors import CatalogueError
 from stretch.figures import braille, geometry, svg
+from stretch.figures.space import Moment, joints_at
+from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
-from stretch.poses import WIDTH, Figure, Pose, Prop
+from stretch.poses import JOINTS, WIDTH, Figure, Pose, Prop
 from stretch.sheet import model as sheets
 from stretch.sheet.html import html
 from tests.conftest import DEFAULTS, write_user_file
@@ -29,8 +32,8 @@ FIELD = "moves.test-move.figure"
 
 # file -> the message after "path:"
 EXPECTED = {
-    "figure-bad-view.yaml": f"11:13: {FIELD}.view: 'sid' is not one of: side, front, top "
-    "(did you mean 'side'?)",
+    "figure-bad-view.yaml": f"11:13: {FIELD}.view: 'sid' is not one of: side, front, top, "
+    "three-quarter (did you mean 'side'?)",
     "figure-chair-two-numbers.yaml": f"12:30: {FIELD}.props[1]: a chair takes [front, back, "
     "seat]: write 'chair: [40, 58, 24]'",
     "figure-counted-no-end.yaml": f"12:7: {FIELD}.end: missing (a counted exercise is drawn as "
@@ -48,7 +51,20 @@ EXPECTED = {
     "figure-point-number.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
     "got the number 64",
     "figure-point-three.yaml": f"15:15: {FIELD}.pose.neck: expected a point [x, y], "
-    "got 3 entries",
+    "got 3 entries; a depth z is for 'view: three-quarter'",
+    "figure-depth-four.yaml": f"14:15: {FIELD}.pose.neck: expected a point [x, y] or "
+    "[x, y, z], got 4 entries",
+    "figure-depth-out-of-range.yaml": f"20:28: {FIELD}.pose.near-knee: z 31 is out of range "
+    "(-30 to 30)",
+    "figure-turn-in-side-view.yaml": f"12:13: {FIELD}.turn: 'turn' sets the camera of a "
+    "three-quarter view; this figure's view is 'side'",
+    "figure-tilt-out-of-range.yaml": f"13:13: {FIELD}.tilt: tilt 95 is out of range (0-90)",
+    "figure-turn-not-a-number.yaml": f"12:13: {FIELD}.turn: turn must be a whole number, "
+    "got 'left'",
+    "figure-end-missing-toes.yaml": f"27:9: {FIELD}.end.near-toes: missing (the start pose "
+    "has it, and a counted figure moves each joint from its start to its end)",
+    "figure-end-extra-bend.yaml": f"37:9: {FIELD}.end.mid-back: not in the start pose (a "
+    "counted figure moves each joint from its start to its end)",
     "figure-props-empty.yaml": f"12:14: {FIELD}.props: the list is empty",
     "figure-seat-too-high.yaml": f"14:27: {FIELD}.props[1]: seat 70 is out of range (0-60)",
     "figure-two-props-one-entry.yaml": f"12:15: {FIELD}.props[0]: one prop per entry, like "
@@ -138,7 +154,11 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
     for move in builtin.moves.values():
         assert move.figure is not None
         for frame in geometry.frames(move.figure, None):
-            points = move.figure.pose(frame).points()
+            points = joints_at(move.figure, frame)
+            bent = [("hip", "mid-back"), ("mid-back", "neck")] if "mid-back" in points else []
+            trunk = sum(math.dist(points[a], points[b]) for a, b in bent)
+            too_long += [f"{move.id} {frame or 'pose'} trunk: {trunk:.1f}"] if trunk > 18 + SLACK \
+                else []
             too_long += [f"{move.id} {frame or 'pose'} {a}-{b}: "
                          f"{math.dist(points[a], points[b]):.1f} "
                          f"(a body has {length})"
@@ -171,16 +191,26 @@ def figure_of(catalogue: Catalogue, move_id: str) -> Figure:
     return figure
 
 
-def test_braille_is_stable_for_a_hold_and_both_frames_of_a_counted_move(
-    builtin: Catalogue,
-) -> None:
+# The figure's room beside the digits at 100x32 and at 200x55 (session/layout.py).
+GOLDEN_SIZES = ((38, 14), (78, 33))
+
+
+def test_braille_is_stable_for_a_hold_and_a_counted_move_at_two_sizes(builtin: Catalogue) -> None:
+    """Golden drawings: pigeon (a three-quarter hold) and the glute bridge (a side view
+    that moves) at the live view's two benchmark sizes; the bridge at its start, half way
+    and its end, and both frames side by side as `moves` shows them."""
     pigeon = figure_of(builtin, "pigeon")
     bridge = figure_of(builtin, "glute-bridge")
-    check("figure-pigeon", "\n".join(braille.render(pigeon, width=36, height=10)) + "\n")
-    frames = [f"{frame}:\n" + "\n".join(braille.render(bridge, width=30, height=7, frame=frame))
-              for frame in ("start", "end")]
-    both = "\n".join(braille.render(bridge, width=64, height=7))
-    check("figure-glute-bridge", "\n".join([*frames, "both:", both]) + "\n")
+    for width, height in GOLDEN_SIZES:
+        check(f"figure-pigeon-{width}x{height}",
+              "\n".join(braille.render(pigeon, width=width, height=height)) + "\n")
+        moments: tuple[Moment, ...] = ("start", 0.5, "end")
+        frames = [f"{moment}:\n" + "\n".join(braille.render(bridge, width=width,
+                                                            height=height, frame=moment))
+                  for moment in moments]
+        both = "\n".join(braille.render(bridge, width=64, height=7))
+        check(f"figure-glute-bridge-{width}x{height}",
+              "\n".join([*frames, "both:", both]) + "\n")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1, 1), (3, 2), (10, 3), (22, 9), (80, 30)])
@@ -228,12 +258,11 @@ def test_the_right_side_is_the_mirror_of_the_left(builtin: Catalogue) -> None:
         assert move.figure is not None
         for frame in ("start", "end"):
             left = geometry.drawing(move.figure, frame)
-            right = geometry.drawing(geometry.oriented(move.figure, "right"), frame)
+            right = geometry.drawing(move.figure, frame, "right")
             flip = [[(round(WIDTH - x, 6), round(y, 6)) for x, y in s.points]
                     for s in left.strokes]
             same = [[(round(x, 6), round(y, 6)) for x, y in s.points] for s in right.strokes]
-            # the same lines, each perhaps drawn from its other end (a floor, say)
-            assert [min(f, f[::-1]) for f in flip] == [min(p, p[::-1]) for p in same], move.id
+            assert flip == same, move.id
             assert (WIDTH - left.head[0], left.head[1]) == right.head
             # in braille too, up to two dots either way: a two-dot pen cannot be centred,
             # and a head's centre and a line's ends round to the nearest dot
@@ -252,15 +281,21 @@ def near(these: set[tuple[int, int]], those: set[tuple[int, int]]) -> bool:
                for x, y in these)
 
 
-def test_mirroring_flips_joints_and_props_and_keeps_near_limbs_near() -> None:
-    pose = Pose((("head", (10, 50)), ("hip", (30, 20))))
-    figure = Figure("side", (Prop("floor"), Prop("wall", (90,)), Prop("chair", (40, 58, 24))),
-                    (pose,))
-    mirrored = geometry.mirror(figure)
-    assert mirrored.pose(None).points() == {"head": (90, 50), "hip": (70, 20)}
-    assert mirrored.props == (Prop("floor"), Prop("wall", (10,)), Prop("chair", (60, 42, 24)))
-    assert geometry.mirror(mirrored) == figure
-    assert geometry.oriented(figure, "left") == figure == geometry.oriented(figure, "both")
+def test_mirroring_flips_the_page_and_keeps_near_limbs_near() -> None:
+    """The right side is the left's mirror on the page, after the three-quarter view's
+    camera has turned it, so the depth slants the other way too; near limbs stay near."""
+    pose = Pose(tuple((name, (30 + i, 10 + i, 5 if name.startswith("near") else 0))
+                      for i, name in enumerate(JOINTS)))
+    figure = Figure("three-quarter", (Prop("floor"), Prop("wall", (90,))), (pose,),
+                    camera=(40, 30))
+    left = geometry.drawing(figure)
+    right = geometry.drawing(figure, side="right")
+    assert [s.layer for s in right.strokes] == [s.layer for s in left.strokes]
+    for a, b in zip(left.strokes, right.strokes, strict=True):
+        assert [(round(WIDTH - x, 6), y) for x, y in a.points] == \
+            [(round(x, 6), y) for x, y in b.points]
+    assert right.box == (WIDTH - left.box[2], left.box[1], WIDTH - left.box[0], left.box[3])
+    assert geometry.drawing(figure, side="left") == left
     assert WIDTH == 100
 
 
@@ -274,7 +309,8 @@ def test_svg_is_well_formed_accessible_and_escapes_its_title(builtin: Catalogue)
             assert root.tag == "svg" and root.get("role") == "img" and root.get("class") == "figure"
             assert root.findtext("title") == move.name
             assert len(root.get("viewBox", "").split()) == 4
-            assert len(root.findall("g/circle")) == (2 if move.figure.counted else 1)
+            heads = [c for c in root.iter("circle") if c.get("class") == "head"]
+            assert len(heads) == (2 if move.figure.counted else 1)
     figure = figure_of(builtin, "frog")
     text = svg.render(figure, title="<Frog> & 'co'")
     assert ET.fromstring(text).findtext("title") == "<Frog> & 'co'" and "<Frog>" not in text
@@ -301,11 +337,14 @@ def test_every_card_of_the_html_sheet_has_one_drawing_of_its_move(
     page = html(sheets.build(builtin.routines[name], builtin, DEFAULTS))
     found = cards(page)
     assert len(found) == len(builtin.routines[name].moves)
-    for card in found:
+    for card, move in zip(found, builtin.routines[name].moves, strict=True):
         drawings = card.findall(".//svg")
-        assert len(drawings) == 1
-        title = drawings[0].findtext("title")
-        assert title and title in (card.findtext(".//h3") or "")  # the drawing of this move
+        assert move.figure is not None
+        assert len(drawings) == (2 if move.figure.counted else 1)  # start and end, or the pose
+        for drawing in drawings:
+            title = drawing.findtext("title")
+            assert title and title.startswith(move.name)  # the drawing of this move
+            assert move.name in (card.findtext(".//h3") or "")
 
 
 # --- a user's move without a figure -----------------------------------------------------
@@ -336,12 +375,12 @@ def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_hom
     assert "left side shown" not in shown.stdout
     data = json.loads(runner.invoke(app, ["moves", "--json"]).stdout)
     assert next(m for m in data if m["id"] == "chair-twist-free")["figure"] is None
-    assert next(m for m in data if m["id"] == "pigeon")["figure"]["view"] == "side"
+    assert next(m for m in data if m["id"] == "pigeon")["figure"]["view"] == "three-quarter"
     assert runner.invoke(app, ["show", "mine"]).exit_code == 0
     page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
     assert page.exit_code == 0
     found = cards(page.stdout)
-    assert [len(c.findall(".//svg")) for c in found] == [0, 1]
+    assert [len(c.findall(".//svg")) for c in found] == [0, 1]  # none, and pigeon's pose
     sheet = runner.invoke(app, ["sheet", "mine", "--format", "terminal"])
     assert sheet.exit_code == 0 and "Seated hip shift" in sheet.stdout
 
@@ -364,3 +403,64 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     assert set(couch) == {"view", "props", "pose"}
     assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 72}]
     assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 20]}
+
+
+# --- braille made to be read from the floor --------------------------------------------
+
+def crossing() -> Figure:
+    """A side view whose near shin crosses its far leg, which lies straight along y 30."""
+    spots = {"head": (80, 30), "neck": (74, 30), "hip": (50, 30),
+             "near-elbow": (70, 40), "near-hand": (66, 48), "far-elbow": (78, 40),
+             "far-hand": (82, 48), "near-knee": (45, 45), "near-foot": (35, 15),
+             "far-knee": (40, 30), "far-foot": (28, 30)}
+    return Figure("side", (Prop("floor"),), (Pose(tuple(spots.items())),))
+
+
+def test_far_limbs_are_dotted_near_ones_solid_and_cut_where_they_cross() -> None:
+    """Without colour the dots tell near from far: a near limb is an unbroken line one dot
+    wide at this size, a far one every other dot; where they cross, the far one stops
+    short of the near one, so the crossing reads as two limbs, not a blob."""
+    figure = crossing()
+    inked = dots(braille.render(figure, width=40, height=16))
+    canvas = braille._Canvas(80, 64, geometry.bounds(figure))
+    near_shin = list(canvas.path(Stroke(((45, 45), (35, 15)), "near")))
+    far_leg = list(canvas.path(Stroke(((50, 30), (40, 30), (28, 30)), "far")))
+    assert canvas.pen == 1
+    assert all(dot in inked for dot in near_shin)  # solid
+    shown = [dot in inked for dot in far_leg]
+    assert sum(shown) >= len(far_leg) // 3  # there, and dotted: never two dots running
+    assert not any(a and b for a, b in itertools.pairwise(shown))
+    reach = range(-braille.GAP_DOTS, braille.GAP_DOTS + 1)
+    crossed = {(x + dx, y + dy) for x, y in near_shin for dx in reach for dy in reach}
+    cut = [dot for dot in far_leg if dot in crossed and dot not in near_shin]
+    assert cut and not any(dot in inked for dot in cut)  # a gap either side of the near line
+
+
+@pytest.mark.parametrize(("width", "height"), [(16, 6), (40, 17), (80, 35)])
+def test_the_head_and_the_floor_are_drawn_at_every_size(builtin: Catalogue, width: int,
+                                                        height: int) -> None:
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        for frame in geometry.frames(move.figure, None):  # a pose, or start and end
+            shown = geometry.drawing(move.figure, frame)
+            canvas = braille._Canvas(width * 2, height * 4, shown.box)
+            inked = dots(braille.render(move.figure, width=width, height=height, frame=frame))
+            cx, cy = canvas.at(shown.head)
+            reach = int(canvas.radius) + 2
+            around = {(cx + dx, cy + dy) for dx in range(-reach, reach + 1)
+                      for dy in range(-reach, reach + 1)}
+            assert len(around & inked) >= 5, (move.id, width)  # a ring, or at least a disc
+            floor = [s for s in shown.props if not s.fine and s.points[0][1] == 0.0] or \
+                [s for s in shown.props if not s.fine][:1]
+            assert floor, move.id
+            line = list(canvas.path(floor[0]))
+            assert sum(dot in inked for dot in line) >= len(line) // 2, (move.id, width)
+
+
+def test_lines_are_one_dot_wide_small_and_two_at_most_when_big(builtin: Catalogue) -> None:
+    """The pen grows with the drawing but stops at two dots: thick strokes run together
+    into blobs from two metres away."""
+    figure = figure_of(builtin, "glute-bridge")
+    box = geometry.bounds(figure)
+    pens = [braille._Canvas(w * 2, h * 4, box).pen for w, h in ((40, 17), (80, 35), (200, 90))]
+    assert pens == [1, 2, 2]

@@ -102,6 +102,15 @@ def test_a_hip_replacement_rules_out_deep_hip_flexion(runner: CliRunner) -> None
         "the buttock (gluteals) in this routine."]
 
 
+def test_moves_left_out_for_one_reason_are_named_on_one_line(runner: CliRunner) -> None:
+    ok(runner, "setup", "--no-floor")
+    result = runner.invoke(app, ["show", "full-session"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "Left out for you: Glute bridge, Dead bug, Clamshell, Side plank from the feet and "
+        "Bird dog (they need getting down to the floor)."]
+
+
 # --- ladders, climbed in sessions -------------------------------------------------------
 
 LADDER = """\

@@ -15,24 +15,25 @@ from typer.testing import CliRunner
 from stretch.cli import app
 from stretch.coach.doses import personal
 from stretch.figures import braille
+from stretch.figures.space import Moment
 from stretch.model import Catalogue, Move, Routine, Side, Step
 from stretch.plan import DOSE_TARGET, timed_steps
-from stretch.poses import Frame
 from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
 from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import Command, Session, run_session
 from stretch.session.keys import decode
-from stretch.session.layout import choose
 from stretch.session.live import LiveLoop, Screen
+from stretch.session.motion import LEVELS
+from stretch.session.picture import figure_frame
+from stretch.session.plain import instruction_lines
 from stretch.session.view import (
     KEYS_HELP,
     KEYS_HELP_PAUSED,
     View,
     countdown,
-    figure_frame,
     frame,
-    widest,
+    layout_for,
 )
 from tests.conftest import DEFAULTS, classic
 from tests.fakes import FakeClock
@@ -85,7 +86,7 @@ def test_frame_fits_100_by_32_with_the_key_help_on_the_last_row(builtin: Catalog
     for row in digits("28", height):
         assert row in text  # 30 s hold, 2 s in: 28 in large digits
     assert "hold 1 of 2" in text
-    assert "• Keep your tailbone heavy on the floor" in text
+    assert f"• {builtin.moves['figure-four'].cues[1]}" in text
     assert "Up next: Supine figure-four stretch, right side" in lines[-2]
 
 
@@ -126,7 +127,11 @@ def test_paused_shows_paused_without_dimming_the_digits(builtin: Catalogue) -> N
     assert lines[-1].strip() == KEYS_HELP_PAUSED
     big = [line for line in styles(session, 80, 24) if "█" in line.plain]
     assert len(big) > 7
-    assert not any("dim" in f"{line.style} {[s.style for s in line.spans]}" for line in big)
+    for line in big:  # the figure beside may dim its far side; never the digits
+        digits_end = line.plain.rindex("█") + 1
+        assert "dim" not in str(line.style)
+        assert not any("dim" in str(span.style) for span in line.spans
+                       if span.start < digits_end)
 
 
 def test_counted_exercise_shows_the_rep_as_large_as_seconds(builtin: Catalogue) -> None:
@@ -206,10 +211,19 @@ def test_plain_run_prints_one_line_per_step_and_a_summary(builtin: Catalogue) ->
     lines = result.stdout.strip().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("0:00  "))
     assert "Before you start" in "\n".join(lines[:first])  # the safety note, first time only
-    steps = timed_steps(personal(builtin.routines["desk-break"], {}), DEFAULTS)  # a beginner's doses
-    assert len(lines) == first + len(steps) + 1  # a --speed demo adds no streak line
+    beginner = personal(builtin.routines["desk-break"], {})  # a beginner's doses
+    steps = timed_steps(beginner, DEFAULTS)
+    told = [line for line in lines[first:] if line.startswith("  ")]
+    timed = [line for line in lines[first:] if not line.startswith("  ")]
+    assert len(timed) == len(steps) + 1  # a --speed demo adds no streak line
     assert lines[first].startswith("0:00  Get ready")
-    assert lines[first + 1] == "0:10  Standing hip hinge, 5 reps  15 s"
+    hinge = builtin.moves["hip-hinge"]
+    assert lines[first + 1] == f"  Setup: {hinge.setup}"  # told in the pause before it
+    assert timed[1] == "0:10  Standing hip hinge, 5 reps  15 s"
+    moves = list(dict.fromkeys(s.move for s in steps if s.move))
+    assert told == [line for move in moves for line in instruction_lines(move)]  # once each
+    assert [f"  Cue: {cue}" for cue in hinge.cues] == told[1:4]
+    assert told[4] == f"  Caution: {hinge.cautions[0]}"
     assert lines[-1] == "Completed Desk break after 7:00: 16 holds and sets done, no steps skipped."
     assert not ESCAPE.search(result.stdout) and "\a" not in result.stdout
     again = CliRunner().invoke(app, ["run", "desk-break", "--speed", "1000"])
@@ -259,9 +273,9 @@ class Frames(Screen):
         self.drawn.append(round(self.clock.now(), 2))
 
 
-def bridges(tempo: int) -> tuple[Session, FakeClock]:
+def bridges(tempo: int, pause: int | None = None) -> tuple[Session, FakeClock]:
     move = Move(id="b", name="Bridge", kind="exercise", group="hip", sided=False,
-                position="supine", setup="S.", cues=("C",), reps=4, tempo=tempo)
+                position="supine", setup="S.", cues=("C",), reps=4, tempo=tempo, pause=pause)
     clock = FakeClock()
     steps = [Step(kind="count", label="Bridge", seconds=4 * tempo, move=move, side="both",
                   reps=4, tempo=tempo, set=1, sets=1)]
@@ -270,38 +284,45 @@ def bridges(tempo: int) -> tuple[Session, FakeClock]:
     return session, clock
 
 
-@pytest.mark.parametrize(("tempo", "changes"), [
-    (4, [(0, "end"), (2, "start"), (4, "end"), (6, "start"), (8, "end")]),
-    (3, [(0, "end"), (1.5, "start"), (3, "end"), (4.5, "start"), (6, "end")]),
-])
-def test_the_figure_lifts_on_the_rep_and_lowers_at_its_middle(
-        tempo: int, changes: list[tuple[float, str]]) -> None:
-    session, _clock = bridges(tempo)
-    seen: list[tuple[float, str | None]] = []
-    for tick in range(int(session.step.seconds * 4)):  # every 0.25 s, as the live loop wakes
-        at = tick / 4
-        pose = figure_frame(session.step, at)
-        if not seen or seen[-1][1] != pose:
-            seen.append((at, pose))
-    assert seen[: len(changes)] == changes
+def test_the_figure_moves_out_holds_and_comes_back_at_the_tempo() -> None:
+    """A 6 s rep with a 2 s pause: out over the first third of the 4 s it moves, still at
+    the end pose for the pause, back over the rest; every in-between step in order."""
+    session, _clock = bridges(6, pause=2)
+    ways = [(tick / 100, figure_frame(session.step, tick / 100)) for tick in range(600)]
+    changes = [(at, way) for i, (at, way) in enumerate(ways) if i == 0 or ways[i - 1][1] != way]
+    steps = [n / LEVELS for n in range(LEVELS + 1)]
+    assert [way for _, way in changes] == steps + steps[-2::-1]  # up through each, and down
+    top = [at for at, way in ways if way == 1.0]
+    assert top[0] < 4 / 3 and top[-1] >= 4 / 3 + 2 - 0.01  # reached within the lift, held 2 s
+    assert [way for at, way in ways if at < 0.04] == [0.0] * 4  # a rep starts at the start
+    assert figure_frame(session.step, 6.0) == 0.0  # and so does the next
     assert figure_frame(Step(kind="hold", label="H", seconds=30), 3.0) is None
 
 
-def test_the_live_loop_draws_on_each_second_and_pose_and_stands_still_paused() -> None:
-    session, clock = bridges(3)  # 4 reps of 3 s: poses change at 0, 1.5, 3, 4.5 ...
+def test_the_live_loop_wakes_for_each_in_between_frame_and_stands_still_paused() -> None:
+    """The loop's waiter asks to wake when the next in-between frame is due, draws it
+    then, and not between; paused, not one more frame."""
+    session, clock = bridges(3)  # 4 reps of 3 s: out in 1 s, back in 2 s
     screen = Frames(clock)
     loop = LiveLoop(session, View("Bridges"), screen, fd=0)
-    for _ in range(24):  # 6 s, waking every 0.25 s
+    while clock.now() < 6:  # two reps, waking when the loop asks
         loop.redraw()
-        clock.advance(0.25)
-    assert screen.drawn == [0, 1, 1.5, 2, 3, 4, 4.5, 5]
+        wake = loop.wake_at(session.deadline() or 0.0)
+        clock.advance(max(0.0, wake - clock.now()))
+        session.poll()
+    # a frame for each in-between step out and back, and one each second for the count
+    assert len(screen.drawn) >= 2 * LEVELS
+    moments = {figure_frame(session.step, at) for at in screen.drawn}
+    assert len(moments) == LEVELS + 1
+    drawn = len(screen.drawn)
     session.command(Command.PAUSE)
     loop.redraw()
-    assert screen.drawn[-1] == 6  # the PAUSED frame
+    assert len(screen.drawn) == drawn + 1  # the PAUSED frame
     for _ in range(40):  # ten seconds paused: not one more frame
         clock.advance(0.25)
         loop.redraw()
-    assert len(screen.drawn) == 9
+    assert len(screen.drawn) == drawn + 1
+    assert loop.wake_at(123.0) == 123.0  # paused, it waits for a key or the deadline only
 
 
 @pytest.mark.parametrize("seconds", [0, 12, 41, 23 + 540])
@@ -346,12 +367,12 @@ def test_the_end_screen_fits_any_window(builtin: Catalogue) -> None:
         assert len(lines) == height and all(line.cell_len <= width for line in lines)
 
 
-def drawn(session: Session, width: int, height: int, *, pose: Frame | None,
+def drawn(session: Session, width: int, height: int, *, pose: Moment,
           side: Side | None, move: Move | None = None) -> list[str]:
     """The braille figure the frame should hold: the move's, at the layout's size."""
     move = move or session.step.move
     assert move is not None and move.figure is not None
-    layout = choose(width, height, number=widest(session.steps), figure=True)
+    layout = layout_for(session, width, height)
     return [row for row in braille.render(move.figure, width=layout.figure[0],
                                           height=layout.figure[1], frame=pose, side=side)
             if row.strip()]
@@ -373,15 +394,23 @@ def test_the_figure_stands_beside_the_countdown_for_the_side_worked(builtin: Cat
 
 
 def test_a_counted_figure_moves_at_the_tempo_on_the_fake_clock(builtin: Catalogue) -> None:
-    """Bridges at 6 s a rep: up (end) for the first 3 s of each rep, down (start) after."""
-    up = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="end", side="both")
-    down = drawn(at(builtin, 10, "core-and-hips"), 100, 32, pose="start", side="both")
-    assert up != down
-    for seconds, expected in ((0, up), (2.9, up), (3.0, down), (5.9, down), (6.0, up),
-                              (13, up), (16, down), (59.5, down)):
+    """Bridges at 6 s a rep, 2 s still at the top: the screen shows the figure part way up
+    as the hips lift (interpolated between the two poses), up while still, then part way
+    down, at each moment of the fake clock."""
+    session = at(builtin, 10, "core-and-hips")
+    step = session.step
+    assert step.move is not None and step.move.id == "glute-bridge"
+    seen = set()
+    for seconds in (0.0, 0.5, 0.7, 1.2, 2.0, 3.2, 4.0, 4.6, 5.2, 5.9, 6.0, 6.6, 59.5):
+        way = figure_frame(step, seconds)
+        assert way is not None
+        seen.add(way)
         lines = render(at(builtin, 10 + seconds, "core-and-hips"), 100, 32)
-        assert shows(lines, expected), seconds
-        assert not shows(lines, down if expected is up else up), seconds
+        assert shows(lines, drawn(session, 100, 32, pose=way, side="both")), seconds
+    assert {0.0, 1.0} < seen and any(0.0 < way < 1.0 for way in seen)
+    middle = drawn(session, 100, 32, pose=0.5, side="both")
+    assert middle not in (drawn(session, 100, 32, pose="start", side="both"),
+                          drawn(session, 100, 32, pose="end", side="both"))
 
 
 def test_a_pause_shows_the_move_coming_up_ready_to_start(builtin: Catalogue) -> None:
@@ -408,7 +437,7 @@ def test_a_move_without_a_figure_still_gets_the_whole_view(builtin: Catalogue) -
     lines = render(session, 100, 32)
     text = "\n".join(lines)
     assert not BRAILLE.search(text) and shows_big(text, "◀ LEFT")
-    assert digit_height(text) >= 7 and "• Keep your tailbone heavy on the floor" in text
+    assert digit_height(text) >= 7 and f"• {move.cues[1]}" in text
 
 
 def test_the_screen_writes_the_big_letters_in_their_colours(builtin: Catalogue) -> None:

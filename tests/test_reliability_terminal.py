@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from stretch.catalogue.load import load_catalogue
+from stretch.session.plain import instruction_lines
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux, shows_big
 from tests.test_reliability import ODD, WEEK_OF, log_real
@@ -121,7 +123,7 @@ def test_9_term_dumb_gets_plain_lines_and_keys(tmux: Tmux) -> None:
 def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
         tmp_path: Path) -> None:
     need_program("tmux")
-    terminal = Tmux(tmp_path, width=80, height=40, returning=False)  # the safety note too
+    terminal = Tmux(tmp_path, width=80, height=60, returning=False)  # the safety note too
     try:
         terminal.run("run", "hip-reset", "--plain", "--speed", "2")
         terminal.wait_for("Ready to start? [Y/n]")
@@ -142,8 +144,11 @@ def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
         lines = [line for line in session if line.strip()]
         lines = lines[: next(i for i, line in enumerate(lines) if "Stopped" in line) + 1]
         assert lines[0].startswith("Today: Hip reset, about 13 minutes")  # what starts
-        assert all(re.match(r"\d+:\d\d  |Stopped Hip reset", line) for line in lines[1:]), \
-            lines  # nothing typed was echoed between the lines
+        move = load_catalogue(user_dir=None).moves["figure-four"]
+        told = " ".join(" ".join(instruction_lines(move)).split())  # its setup, cues, cautions
+        assert all(re.match(r"\d+:\d\d  |Stopped Hip reset|  (Setup|Cue|Caution): ", line)
+                   or (len(line.strip()) > 3 and line.strip() in told) for line in lines[1:]), \
+            lines  # nothing typed was echoed between the lines (or the move's words, wrapped)
         assert not BOXES & set(screen) and "Before you start" in screen
         assert not COLOUR.search(terminal.screen(escapes=True))
     finally:

@@ -11,13 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-# The grid: x from 0 (left) to WIDTH, y from 0 (the floor) up to HEIGHT.
+# The grid: x from 0 (left) to WIDTH, y from 0 (the floor) up to HEIGHT; in a
+# three-quarter view, z from -DEPTH (away from the viewer) to DEPTH (towards them).
 WIDTH = 100
 HEIGHT = 60
+DEPTH = 30
 HEAD_RADIUS = 4
 
-View = Literal["side", "front", "top"]
+View = Literal["side", "front", "top", "three-quarter"]
 VIEWS: tuple[View, ...] = get_args(View)
+DEEP: View = "three-quarter"  # the one view whose points may carry a depth z
+# Its camera, in degrees: turned from the side view towards the figure's left end (0: the
+# side view, 90: looking along the body from its left end), and tilted to look down.
+CAMERA_KEYS = ("turn", "tilt")
+CAMERA = (35, 20)  # the three-quarter view's turn and tilt when a figure gives none
 
 # Every pose names these; "near" limbs face the viewer in a side view.
 JOINTS: tuple[str, ...] = (
@@ -26,7 +33,8 @@ JOINTS: tuple[str, ...] = (
     "near-knee", "near-foot", "far-knee", "far-foot",
 )
 TOES: tuple[str, ...] = ("near-toes", "far-toes")  # optional: a foot's direction
-ALL_JOINTS: tuple[str, ...] = JOINTS + TOES
+BEND = "mid-back"  # optional: where the trunk bends (a curl-up lifts only above it)
+ALL_JOINTS: tuple[str, ...] = JOINTS + TOES + (BEND,)
 
 PropKind = Literal["floor", "wall", "cushion", "chair", "bed"]
 PROPS: tuple[PropKind, ...] = get_args(PropKind)
@@ -40,14 +48,18 @@ PROP_NUMBERS: dict[PropKind, tuple[str, ...]] = {
 }
 HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the floor; others are x
 
+# Every figure is drawn for the left side; a card or screen that shows a sided move's
+# drawing says so, in these words.
+SIDE_SHOWN = "Left side shown; mirror it for the right."
+
 Frame = Literal["start", "end"]
 FRAMES: tuple[Frame, ...] = get_args(Frame)
-Point = tuple[int, int]
+Point = tuple[int, int] | tuple[int, int, int]  # (x, y), or (x, y, z) in a three-quarter view
 
 
 @dataclass(frozen=True, slots=True)
 class Pose:
-    """One position of the body: each joint's (x, y), in ALL_JOINTS order."""
+    """One position of the body: each joint's (x, y) or (x, y, z), in ALL_JOINTS order."""
 
     joints: tuple[tuple[str, Point], ...]
 
@@ -68,11 +80,13 @@ class Figure:
     """A move's drawing: one pose for a hold, or a start and an end for a counted exercise.
 
     Drawn for the left side where the move is sided; the right side is its mirror image.
+    `camera` is a three-quarter view's (turn, tilt) in degrees, (0, 0) for the others.
     """
 
     view: View
     props: tuple[Prop, ...]
     poses: tuple[Pose, ...]
+    camera: tuple[int, int] = (0, 0)
 
     @property
     def counted(self) -> bool:
@@ -94,8 +108,10 @@ def figure_data(figure: Figure) -> dict[str, object]:
         for prop in figure.props
     ]
     names = FRAMES if figure.counted else ("pose",)
+    camera = dict(zip(CAMERA_KEYS, figure.camera, strict=True)) if figure.view == DEEP else {}
     return {
         "view": figure.view,
+        **camera,
         "props": props,
         **{name: {joint: list(xy) for joint, xy in pose.joints}
            for name, pose in zip(names, figure.poses, strict=True)},

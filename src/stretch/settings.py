@@ -74,6 +74,9 @@ class Values:
     voice_command: tuple[str, ...] | None = argv(
         'the speech program as a list of arguments with a "{text}" placeholder', "espeak-ng",
         "{text}")
+    voice_setup: bool = flag(
+        False, "with the voice on, also read each move's setup the first time it comes up "
+        "(true/false)")
     bell: bool = flag(True, "ring the terminal bell at each step and 3-2-1 (true/false)")
     get_ready: int = seconds(10, "seconds to get ready before the first move", 0, 60)
     switch_sides: int = seconds(5, "seconds to switch sides", 0, 30)

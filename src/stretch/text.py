@@ -161,8 +161,8 @@ DEMAND_WORDS: dict[Demand, str] = {
 
 
 def demand_words(demands: Sequence[Demand]) -> str:
-    """'it needs kneeling or getting down to the floor': why no version of a move fits."""
-    return "it needs " + listing([DEMAND_WORDS[d] for d in demands], "or")
+    """'kneeling or getting down to the floor': what a move needs that a body rules out."""
+    return listing([DEMAND_WORDS[d] for d in demands], "or")
 
 
 def position(name: Position) -> str:

@@ -9,6 +9,10 @@ from __future__ import annotations
 from stretch.catalogue.nodes import Node, Reader, describe
 from stretch.poses import (
     ALL_JOINTS,
+    CAMERA,
+    CAMERA_KEYS,
+    DEEP,
+    DEPTH,
     FRAMES,
     HEIGHT,
     HEIGHTS,
@@ -18,13 +22,15 @@ from stretch.poses import (
     VIEWS,
     WIDTH,
     Figure,
+    Point,
     Pose,
     Prop,
     PropKind,
+    View,
 )
 from stretch.text import plural
 
-FIGURE_KEYS = ("view", "props", "pose", *FRAMES)
+FIGURE_KEYS = ("view", *CAMERA_KEYS, "props", "pose", *FRAMES)
 EXAMPLES: dict[PropKind, str] = {
     "floor": "- floor", "wall": "wall: 90", "cushion": "cushion: 30",
     "chair": "chair: [40, 58, 24]", "bed": "bed: [0, 45, 28]",
@@ -38,11 +44,40 @@ def read_figure(reader: Reader, node: Node | None, at: str, *, counted: bool) ->
     at = f"{at}.figure"
     m = reader.mapping(node, at, allowed=FIGURE_KEYS, required=("view",))
     names = _frames(reader, m, node, at, counted=counted)
-    return Figure(
-        view=reader.choice(m["view"], f"{at}.view", VIEWS),
-        props=_props(reader, m.get("props"), f"{at}.props"),
-        poses=tuple(_pose(reader, m[name], f"{at}.{name}") for name in names),
-    )
+    view = reader.choice(m["view"], f"{at}.view", VIEWS)
+    poses = tuple(_pose(reader, m[name], f"{at}.{name}", view) for name in names)
+    if len(poses) == 2:
+        _same_joints(reader, m, at, poses)
+    return Figure(view=view, props=_props(reader, m.get("props"), f"{at}.props"), poses=poses,
+                  camera=_camera(reader, m, at, view))
+
+
+def _camera(reader: Reader, m: dict[str, Node], at: str, view: View) -> tuple[int, int]:
+    """A three-quarter view's turn (-90 to 90: to the figure's left end, or its right)
+    and tilt (0-90) in degrees, or its defaults."""
+    if view != DEEP:
+        for key in CAMERA_KEYS:
+            if key in m:
+                reader.fail(m[key], f"{at}.{key}", f"'{key}' sets the camera of a "
+                            "three-quarter view; this figure's view is " + repr(view))
+        return (0, 0)
+    turn, tilt = (_coordinate(reader, m[key], f"{at}.{key}", key, span) if key in m
+                  else default for key, default, span
+                  in zip(CAMERA_KEYS, CAMERA, ((-90, 90), (0, 90)), strict=True))
+    return (turn, tilt)
+
+
+def _same_joints(reader: Reader, m: dict[str, Node], at: str, poses: tuple[Pose, ...]) -> None:
+    """A counted figure moves each joint from its start to its end, so both name the same
+    optional joints (toes, the mid-back)."""
+    start, end = (set(pose.points()) for pose in poses)
+    for name in ALL_JOINTS:
+        if name in start and name not in end:
+            reader.fail(m["end"], f"{at}.end.{name}", "missing (the start pose has it, and "
+                        "a counted figure moves each joint from its start to its end)")
+        if name in end and name not in start:
+            reader.fail(m["end"].keys[name], f"{at}.end.{name}", "not in the start pose (a "
+                        "counted figure moves each joint from its start to its end)")
 
 
 def _frames(reader: Reader, m: dict[str, Node], node: Node, at: str, *, counted: bool
@@ -66,33 +101,44 @@ def _frames(reader: Reader, m: dict[str, Node], node: Node, at: str, *, counted:
     return ("pose",)
 
 
-def _pose(reader: Reader, node: Node, at: str) -> Pose:
+def _pose(reader: Reader, node: Node, at: str, view: View) -> Pose:
     joints = reader.mapping(node, at, allowed=ALL_JOINTS, required=JOINTS)
     return Pose(tuple(
-        (name, _point(reader, joints[name], f"{at}.{name}"))
+        (name, _point(reader, joints[name], f"{at}.{name}", view))
         for name in ALL_JOINTS if name in joints
     ))
 
 
-def _point(reader: Reader, node: Node, at: str) -> tuple[int, int]:
+def _point(reader: Reader, node: Node, at: str, view: View) -> Point:
+    """[x, y]; in a three-quarter view [x, y] or [x, y, z], z the depth towards the viewer."""
     value = node.value
-    if not isinstance(value, list) or len(value) != 2:
+    sizes = (2, 3) if view == DEEP else (2,)
+    if not isinstance(value, list) or len(value) not in sizes:
         found = (plural(len(value), "entry", "entries") if isinstance(value, list)
                  else describe(value))
-        reader.fail(node, at, f"expected a point [x, y], got {found}")
-    return (_coordinate(reader, value[0], at, "x", WIDTH),
-            _coordinate(reader, value[1], at, "y", HEIGHT))
+        wanted = "[x, y] or [x, y, z]" if view == DEEP else "[x, y]"
+        hint = ("; a depth z is for 'view: three-quarter'"
+                if view != DEEP and isinstance(value, list) and len(value) == 3 else "")
+        reader.fail(node, at, f"expected a point {wanted}, got {found}{hint}")
+    x = _coordinate(reader, value[0], at, "x", (0, WIDTH))
+    y = _coordinate(reader, value[1], at, "y", (0, HEIGHT))
+    if len(value) == 3:
+        return (x, y, _coordinate(reader, value[2], at, "z", (-DEPTH, DEPTH)))
+    return (x, y)
 
 
-def _coordinate(reader: Reader, node: Node, at: str, name: str, high: int) -> int:
-    """A whole number on the grid: x from 0 to WIDTH, or y from the floor up to HEIGHT."""
+def _coordinate(reader: Reader, node: Node, at: str, name: str, span: tuple[int, int]) -> int:
+    """A whole number on the grid: x from 0 to WIDTH, y from the floor up to HEIGHT, or a
+    depth z either side of the body's middle."""
     value = node.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         reader.fail(node, at, f"{name} must be a whole number, got {describe(value)}")
-    if not 0 <= value <= high:
-        reader.fail(node, at, f"{name} {value} is out of range (0-{high})")
+    low, high = span
+    if not low <= value <= high:
+        shown = f"{low}-{high}" if low >= 0 else f"{low} to {high}"
+        reader.fail(node, at, f"{name} {value} is out of range ({shown})")
     return value
 
 
@@ -121,6 +167,6 @@ def _prop(reader: Reader, node: Node, at: str) -> Prop:
             f"{names[0]}" if len(names) == 1 else f"[{', '.join(names)}]")
         reader.fail(numbers or node, at, f"a {kind} takes {wanted}: write '{EXAMPLES[kind]}'")
     return Prop(kind, tuple(
-        _coordinate(reader, item, at, name, HEIGHT if name in HEIGHTS else WIDTH)
+        _coordinate(reader, item, at, name, (0, HEIGHT if name in HEIGHTS else WIDTH))
         for name, item in zip(names, items, strict=True)
     ))

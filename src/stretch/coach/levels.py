@@ -67,10 +67,11 @@ def replay_log(known: Catalogue, log: Log, profile: Profile | None = None, *,
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A move of a routine with no rung this person can do, and why."""
+    """A move of a routine with no rung this person can do, and what it needs that they
+    cannot give ('kneeling or getting down to the floor')."""
 
     move: Move
-    why: str
+    needs: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class Standing:
                 continue
             rung = self.rung_for(known, item.move)
             if rung is None:
-                gone.append(LeftOut(item.move, self._why(known, item.move)))
+                gone.append(LeftOut(item.move, self._needs(known, item.move)))
                 continue
             mine = _item_for(item, item.move, rung)
             if self.levels is not None:
@@ -127,8 +128,8 @@ class Standing:
             items = []  # rests alone are not a routine
         return replace(chosen, items=tuple(items)), tuple(gone)
 
-    def _why(self, known: Catalogue, named: Move) -> str:
-        """Why no rung of `named`'s ladder fits: what the body rules out, in words."""
+    def _needs(self, known: Catalogue, named: Move) -> str:
+        """What every rung of `named`'s ladder needs that the body rules out, in words."""
         from stretch.text import demand_words
 
         asked = {d for m in known.ladder(named) for d in m.asks}

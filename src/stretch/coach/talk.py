@@ -146,11 +146,12 @@ class Coach:
             self.term.say(change_line(change, move.name, doses.dose_ladder(move), here))
 
     def left_out(self, gone: Sequence[LeftOut], kept: Routine) -> None:
-        """A line for each move of the routine that nothing on its ladder fits."""
-        from stretch.coach.wording import left_out_line
+        """A line for the moves of the routine that nothing on their ladder fits, one
+        for each reason."""
+        from stretch.coach.wording import left_out_lines
 
-        for out in gone:
-            self.term.say(left_out_line(out, kept), style="yellow")
+        for line in left_out_lines(gone, kept):
+            self.term.say(line, style="yellow")
 
 
 def gentlest(known: Catalogue, timings: Timings) -> Routine | None:

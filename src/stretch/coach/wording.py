@@ -9,6 +9,8 @@ from stretch.coach.doses import DoseLadder, describe
 from stretch.coach.rules import Change
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from stretch.coach.levels import LeftOut
     from stretch.model import Routine
 
@@ -37,12 +39,23 @@ def when(change: Change) -> str:
     return change.at.strftime("%d %b %Y")
 
 
-def left_out_line(out: LeftOut, kept: Routine) -> str:
-    """'Left out for you: Pigeon stretch (it needs kneeling): no stretch for the buttock
-    (gluteals) in this routine.' (the group named only when none of it is left)."""
-    from stretch.text import group
+def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
+    """One line for each reason moves were left out, naming them all: 'Left out for you:
+    Glute bridge, Dead bug and Clamshell (they need getting down to the floor).'; with
+    'no stretch for the buttock (gluteals) in this routine' when a hip group is gone."""
+    from stretch.text import group, listing
 
-    line = f"Left out for you: {out.move.name} ({out.why})"
-    if out.move.kind == "stretch" and out.move.group not in {m.group for m in kept.moves}:
-        line += f": no stretch for the {group(out.move.group).lower()} in this routine"
-    return line + "."
+    by_needs: dict[str, list[LeftOut]] = {}
+    for out in gone:
+        by_needs.setdefault(out.needs, []).append(out)
+    lines = []
+    for needs, moves in by_needs.items():
+        who = "it needs" if len(moves) == 1 else "they need"
+        line = f"Left out for you: {listing([m.move.name for m in moves])} ({who} {needs})"
+        lost = sorted({m.move.group for m in moves if m.move.kind == "stretch"}
+                      - {m.group for m in kept.moves})
+        if lost:
+            line += f": no stretch for the {listing([group(g).lower() for g in lost])} in " \
+                "this routine"
+        lines.append(line + ".")
+    return lines

@@ -1,71 +1,62 @@
-"""From a figure to strokes on the grid: the one drawing the SVG and braille renderers share.
+"""From a figure to strokes on the page: the one drawing the SVG and braille renderers share.
 
 A pose becomes polylines (the limbs, the trunk, the props) and a head, each on a layer
-the renderers style alike: far limbs lighter than near ones, props muted. The box that
-frames a figure covers every one of its frames, so a counted exercise does not jump
-about as it moves between them.
+the renderers style alike: far limbs lighter than near ones, props muted. A three-quarter
+view shows depth (figures/space.py turns and tilts it to the page), so a knee that points
+at the viewer, a shin across the body or knees spread wide read as such, and the floor
+is a mat seen from above. A counted figure is drawn at any moment between its start and
+end (the live view's in-between frames). The box that frames a figure covers every one
+of its frames, so it does not jump about as it moves. The right side is the left's
+mirror image, flipped on the page after the projection, so its depth turns the other
+way too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
 
-from stretch.poses import (
-    HEAD_RADIUS,
-    HEIGHTS,
-    PROP_NUMBERS,
-    WIDTH,
-    Figure,
-    Frame,
-    Pose,
-    Prop,
-)
+from stretch.figures.props import prop_extent, prop_strokes
+from stretch.figures.space import Moment, joints_at, nearness, project
+from stretch.figures.strokes import XY, Box, Layer, Project, Stroke
+from stretch.poses import BEND, DEEP, HEAD_RADIUS, WIDTH, Figure, Frame
 from stretch.vocab import Side
 
-Layer = Literal["prop", "far", "body", "near"]
-XY = tuple[float, float]
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 with y up from the floor
-
 MARGIN = 2.0
-WALL_TOP = 30  # a wall is drawn at least this high beside a low figure
-CUSHION = ((-6, 0), (-6, 2), (-5, 3), (5, 3), (6, 2), (6, 0))  # around its x
-CHAIR_BACK = 20  # how far a chair's back rises above its seat
-MATTRESS = 4  # the line under a bed's top
-
-
-@dataclass(frozen=True, slots=True)
-class Stroke:
-    points: tuple[XY, ...]
-    layer: Layer
+FLAT_DEPTH: dict[Layer, float] = {"far": -1.0, "body": 0.0, "head": 0.5, "near": 1.0}
+# Each limb from the trunk out; a three-quarter view starts the arms and legs at the
+# shoulders and hips (`space.joints_at` adds them), and draws those across the trunk.
+LIMBS: tuple[tuple[Layer, tuple[str, ...]], ...] = (
+    ("far", ("far-shoulder", "far-elbow", "far-hand")),
+    ("far", ("far-hip", "far-knee", "far-foot", "far-toes")),
+    ("body", ("hip", BEND, "neck")),
+    ("body", ("far-shoulder", "near-shoulder")),
+    ("body", ("far-hip", "near-hip")),
+    ("near", ("near-shoulder", "near-elbow", "near-hand")),
+    ("near", ("near-hip", "near-knee", "near-foot", "near-toes")),
+)
+ROOTS = {"near-shoulder": "neck", "far-shoulder": "neck", "near-hip": "hip", "far-hip": "hip"}
 
 
 @dataclass(frozen=True, slots=True)
 class Drawing:
-    """One frame: strokes in painting order (props, far limbs, body, near limbs), the
-    head's centre (radius HEAD_RADIUS), and the box every frame of the figure shares."""
+    """One moment of a figure, painted back to front: the far limbs, then the props, then
+    the body, near limbs and head in order of depth. Renderers cut a gap into what lies
+    behind the body and near limbs (`front`) where they cross it. `box` frames every
+    frame of the figure alike."""
 
-    strokes: tuple[Stroke, ...]
-    head: XY
+    far: tuple[Stroke, ...]
+    props: tuple[Stroke, ...]
+    front: tuple[Stroke, ...]
     box: Box
 
+    @property
+    def strokes(self) -> tuple[Stroke, ...]:
+        return self.far + self.props + self.front
 
-def oriented(figure: Figure, side: Side | None) -> Figure:
-    """The figure as the side being worked sees it: drawn for the left, mirrored for the right."""
-    return mirror(figure) if side == "right" else figure
-
-
-def mirror(figure: Figure) -> Figure:
-    """Left and right swapped: every x flipped across the grid, near limbs staying near."""
-    def flip(pose: Pose) -> Pose:
-        return Pose(tuple((name, (WIDTH - x, y)) for name, (x, y) in pose.joints))
-
-    props = tuple(
-        replace(prop, at=tuple(v if name in HEIGHTS else WIDTH - v
-                               for name, v in zip(PROP_NUMBERS[prop.kind], prop.at, strict=True)))
-        for prop in figure.props
-    )
-    return replace(figure, props=props, poses=tuple(flip(p) for p in figure.poses))
+    @property
+    def head(self) -> XY:
+        return next(s.points[0] for s in self.front if s.layer == "head")
 
 
 def frames(figure: Figure, frame: Frame | None) -> tuple[Frame | None, ...]:
@@ -75,29 +66,58 @@ def frames(figure: Figure, frame: Frame | None) -> tuple[Frame | None, ...]:
     return (frame,)
 
 
-def drawing(figure: Figure, frame: Frame | None) -> Drawing:
-    """One frame of an (already oriented) figure."""
+def drawing(figure: Figure, moment: Moment = None, side: Side | None = None) -> Drawing:
+    """One moment of a figure drawn for the left side, or mirrored for the right."""
+    joints = joints_at(figure, moment)
     box = bounds(figure)
-    pose = figure.pose(frame).points()
-    far: Layer = "far" if figure.view == "side" else "near"
-    limbs: list[tuple[Layer, tuple[str, ...]]] = [
-        (far, ("neck", "far-elbow", "far-hand")),
-        (far, ("hip", "far-knee", "far-foot", "far-toes")),
-        ("body", ("hip", "neck")),
-        ("near", ("neck", "near-elbow", "near-hand")),
-        ("near", ("hip", "near-knee", "near-foot", "near-toes")),
-    ]
-    strokes = [stroke for prop in figure.props for stroke in prop_strokes(prop, figure, box)]
-    strokes += [Stroke(tuple(_xy(pose[j]) for j in chain if j in pose), layer)
-                for layer, chain in limbs]
-    neck = _neck(_xy(pose["neck"]), _xy(pose["head"]))
+    deep = figure.view == DEEP
+    far: list[tuple[float, Stroke]] = []
+    front: list[tuple[float, Stroke]] = []
+    for limb, chain in LIMBS:
+        if not deep and chain[0] in ROOTS and chain[1] in ROOTS:
+            continue  # no shoulders or hips across a flat view's trunk
+        named = [joints[j if j in joints or j not in ROOTS else ROOTS[j]]
+                 for j in chain if j in joints or j in ROOTS]
+        layer = _layer(figure, limb)
+        depth = sum(nearness(figure, p) for p in named) / len(named) if deep else FLAT_DEPTH[layer]
+        stroke = Stroke(tuple(project(figure, p) for p in named), layer)
+        (far if layer == "far" else front).append((depth, stroke))
+    head = joints["head"]
+    neck = _neck(project(figure, joints["neck"]), project(figure, head))
     if neck is not None:
-        strokes.insert(-2, neck)
-    return Drawing(tuple(strokes), _xy(pose["head"]), box)
+        front.append((nearness(figure, head) if deep else FLAT_DEPTH["body"], neck))
+    front.append(((nearness(figure, head) if deep else 0.0) + FLAT_DEPTH["head"],
+                  Stroke((project(figure, head),), "head")))
+    props = tuple(s for prop in figure.props
+                  for s in prop_strokes(prop, figure.view, box, _span(figure), _projector(figure)))
+    shown = Drawing(_by_depth(far), props, _by_depth(front), box)
+    return mirrored(shown) if side == "right" else shown
 
 
-def _xy(point: tuple[int, int]) -> XY:
-    return (float(point[0]), float(point[1]))
+def _layer(figure: Figure, limb: Layer) -> Layer:
+    """A limb's layer: a side or three-quarter view draws the far- limbs light; a front
+    or top view draws both sides alike."""
+    return "near" if limb == "far" and figure.view not in ("side", DEEP) else limb
+
+
+def _by_depth(strokes: list[tuple[float, Stroke]]) -> tuple[Stroke, ...]:
+    """Back to front; a stable sort, so strokes at one depth keep their LIMBS order."""
+    return tuple(s for _, s in sorted(strokes, key=lambda pair: pair[0]))
+
+
+def _projector(figure: Figure) -> Project:
+    return lambda point: project(figure, point)
+
+
+def mirrored(shown: Drawing) -> Drawing:
+    """Left and right swapped on the page: every x flipped across the grid."""
+    def flip(strokes: tuple[Stroke, ...]) -> tuple[Stroke, ...]:
+        return tuple(replace(s, points=tuple((WIDTH - x, y) for x, y in s.points))
+                     for s in strokes)
+
+    x0, y0, x1, y1 = shown.box
+    return Drawing(flip(shown.far), flip(shown.props), flip(shown.front),
+                   (WIDTH - x1, y0, WIDTH - x0, y1))
 
 
 def _neck(neck: XY, head: XY) -> Stroke | None:
@@ -110,52 +130,27 @@ def _neck(neck: XY, head: XY) -> Stroke | None:
     return Stroke((neck, edge), "body")
 
 
+def _span(figure: Figure) -> tuple[float, float]:
+    """The body's extent along x over every frame, for a floor or a mat under it."""
+    xs = [p[0] for pose in figure.poses for p in pose.points().values()]
+    return float(min(xs)), float(max(xs))
+
+
 def bounds(figure: Figure) -> Box:
     """The area worth showing: every frame's joints and head, and the props that have a
     size of their own (a floor only spans what is above it), with a margin."""
     points: list[XY] = []
-    for pose in figure.poses:
-        joints = pose.points()
-        points += [_xy(xy) for xy in joints.values()]
-        hx, hy = joints["head"]
+    for frame in frames(figure, None):
+        joints = joints_at(figure, frame)
+        points += [project(figure, p) for p in joints.values()]
+        hx, hy = project(figure, joints["head"])
         points += [(hx - HEAD_RADIUS, hy - HEAD_RADIUS), (hx + HEAD_RADIUS, hy + HEAD_RADIUS)]
     for prop in figure.props:
-        points += _prop_extent(prop, figure)
-    xs, ys = [x for x, _ in points], [y for _, y in points]
+        points += prop_extent(prop, figure.view, _span(figure), _projector(figure))
+    return _box(points)
+
+
+def _box(points: Iterable[XY]) -> Box:
+    xs, ys = zip(*points, strict=True)
     return (min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN)
 
-
-def _prop_extent(prop: Prop, figure: Figure) -> list[XY]:
-    if prop.kind == "floor":
-        return [(min(x for p in figure.poses for x, _ in p.points().values()), 0.0)]
-    if prop.kind == "wall":
-        return [(prop.at[0], 0.0), (prop.at[0], WALL_TOP)]
-    if prop.kind == "cushion":
-        return [(prop.at[0] + dx, dy) for dx, dy in CUSHION]
-    a, b, height = prop.at
-    top = height + CHAIR_BACK if prop.kind == "chair" and figure.view == "side" else height
-    return [(a, 0.0), (b, top)]
-
-
-def prop_strokes(prop: Prop, figure: Figure, box: Box) -> list[Stroke]:
-    """A prop as muted lines: a floor across the box, a wall up to its top, a cushion, a
-    chair (its back rising at `back`; from the front, a seat on legs) or a bed."""
-    x0, _, x1, y1 = box
-    if prop.kind == "floor":
-        return [Stroke(((x0, 0.0), (x1, 0.0)), "prop")]
-    if prop.kind == "wall":
-        x = float(prop.at[0])
-        return [Stroke(((x, 0.0), (x, max(y1 - MARGIN, WALL_TOP))), "prop")]
-    if prop.kind == "cushion":
-        return [Stroke(tuple((prop.at[0] + dx, float(dy)) for dx, dy in CUSHION), "prop")]
-    a, b, h = (float(v) for v in prop.at)
-    if prop.kind == "bed":
-        a, b = min(a, b), max(a, b)
-        return [Stroke(((a, 0.0), (a, h), (b, h), (b, 0.0)), "prop"),
-                Stroke(((a, h - MATTRESS), (b, h - MATTRESS)), "prop")]
-    seat = Stroke(((a, h), (b, h)), "prop")
-    if figure.view == "side":
-        lean = 2.0 if b >= a else -2.0
-        return [seat, Stroke(((a, 0.0), (a, h)), "prop"),
-                Stroke(((b, 0.0), (b, h), (b + lean, h + CHAIR_BACK)), "prop")]
-    return [seat, Stroke(((a, 0.0), (a, h)), "prop"), Stroke(((b, 0.0), (b, h)), "prop")]

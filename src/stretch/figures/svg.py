@@ -1,77 +1,100 @@
 """A figure as inline SVG for the HTML sheet: no files, no fonts, nothing from the network.
 
-Near limbs and the body in ink, far limbs lighter and thinner, props muted, the head a
-filled disc. The `figure` class and `viewBox` let the page's CSS size it (its width and
-height say its natural size, MM per grid unit); `role="img"` and a `<title>` give it an
-accessible name. Written for inline use in HTML, so it carries no XML namespace.
+Near limbs and the body in ink, far limbs lighter and thinner, props muted (a mat or a
+cushion filled lightly, so it reads as a thing), the head a filled disc. Where the body
+or a near limb crosses what lies behind it, a white edge cuts a gap, so crossing limbs
+stay two limbs. Pen widths are set in millimetres on paper for the size the figure is
+printed at, so every figure on a sheet has the same line weight however big its pose.
+`role="img"` and a `<title>` give it an accessible name. Written for inline use in HTML,
+so it carries no XML namespace.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from stretch.figures.geometry import Drawing, Layer, drawing, frames, oriented
-from stretch.poses import HEAD_RADIUS, Figure, Frame
+from stretch.figures.geometry import Drawing, drawing, frames
+from stretch.figures.space import Moment
+from stretch.figures.strokes import Layer, Stroke
+from stretch.poses import HEAD_RADIUS, Figure
 from stretch.vocab import Side
 
 GAP = 12.0  # grid units between two frames, the arrow in the middle
-MM = 0.4  # natural size: millimetres per grid unit (a standing person about 22 mm)
+MM = 0.4  # natural size: millimetres per grid unit
 INK = "#1f2933"
+FAR = "#7b8a99"
 MUTED = "#a9b3bc"
-# Pen widths in grid units, in proportion to the body they draw.
-STYLES: dict[Layer, str] = {
-    "prop": f'stroke="{MUTED}" stroke-width="1"',
-    "far": 'stroke="#8796a5" stroke-width="1.8"',
-    "body": f'stroke="{INK}" stroke-width="2.4"',
-    "near": f'stroke="{INK}" stroke-width="2.4"',
-}
+FILL = "#e6ebef"
+PAPER = "#ffffff"
+COLOURS: dict[Layer, str] = {"prop": MUTED, "far": FAR, "body": INK, "near": INK, "head": INK}
+# Pen widths in millimetres on paper, and the white edge either side of a front stroke.
+PEN_MM: dict[Layer, float] = {"prop": 0.35, "far": 0.75, "body": 1.15, "near": 1.15,
+                              "head": 0.0}
+EDGE_MM = 0.55
 
 
-def render(figure: Figure, *, frame: Frame | None = None, side: Side | None = None,
-           title: str) -> str:
-    """One `<svg>` element. A counted figure without a `frame` shows start, an arrow and
-    end: side by side, or one above the other when a frame is wider than it is tall."""
-    figure = oriented(figure, side)
-    shown = [drawing(figure, f) for f in frames(figure, frame)]
+def render(figure: Figure, *, moment: Moment = None, side: Side | None = None, title: str,
+           width_mm: float | None = None) -> str:
+    """One `<svg>` element `width_mm` wide (else its natural size). A counted figure
+    without a `moment` shows start, an arrow and end: side by side, or one above the
+    other when a frame is wider than it is tall."""
+    if isinstance(moment, float):
+        shown = [drawing(figure, moment, side)]
+    else:
+        shown = [drawing(figure, f, side) for f in frames(figure, moment)]
     x0, y0, x1, y1 = shown[0].box
     width, height = x1 - x0, y1 - y0
     stacked = width > height
     step = (0.0, height + GAP) if stacked else (width + GAP, 0.0)
     total_w = width + step[0] * (len(shown) - 1)
     total_h = height + step[1] * (len(shown) - 1)
+    mm = width_mm / total_w if width_mm else MM  # millimetres per grid unit on paper
     parts = [
         f'<svg class="figure" viewBox="0 0 {_n(total_w)} {_n(total_h)}" '
-        f'width="{_n(total_w * MM)}mm" height="{_n(total_h * MM)}mm" role="img">',
+        f'width="{_n(total_w * mm)}mm" height="{_n(total_h * mm)}mm" role="img">',
         f"<title>{escape(title)}</title>",
         '<g fill="none" stroke-linecap="round" stroke-linejoin="round">',
-        *(_frame(p, shift=(step[0] * i, step[1] * i)) for i, p in enumerate(shown)),
+        *(_frame(p, shift=(step[0] * i, step[1] * i), mm=mm) for i, p in enumerate(shown)),
     ]
     if len(shown) == 2:
-        parts.append(_arrow(width, height, stacked=stacked))
+        parts.append(_arrow(width, height, stacked=stacked, mm=mm))
     parts.append("</g></svg>")
     return "".join(parts)
 
 
-def _frame(picture: Drawing, *, shift: tuple[float, float]) -> str:
-    """One pose, its box moved by `shift`, y turned to run down the page."""
+def _frame(picture: Drawing, *, shift: tuple[float, float], mm: float) -> str:
+    """One pose, its box moved by `shift`, y turned to run down the page: the props' light
+    fill, the far limbs, white edges around everything in front, the props' lines, then
+    the front strokes."""
     x0, _, _, y1 = picture.box
 
     def at(x: float, y: float) -> str:
         return f"{_n(x - x0 + shift[0])} {_n(y1 - y + shift[1])}"
 
-    paths = [
-        f'<path class="{s.layer}" d="M{" L".join(at(x, y) for x, y in s.points)}" '
-        f"{STYLES[s.layer]}/>"
-        for s in picture.strokes if len(s.points) >= 2
-    ]
-    cx, cy = at(*picture.head).split()
-    head = (f'<circle class="head" cx="{cx}" cy="{cy}" r="{HEAD_RADIUS}" fill="{INK}" '
-            'stroke="none"/>')
-    paths.insert(max(0, len(paths) - 2), head)  # over the body, under the near limbs
-    return "".join(paths)
+    def path(stroke: Stroke, colour: str, pen: float, *, fill: str = "none") -> str:
+        d = " L".join(at(x, y) for x, y in stroke.points)
+        return (f'<path class="{stroke.layer}" d="M{d}" stroke="{colour}" '
+                f'stroke-width="{_n(pen / mm, 2)}"' + (f' fill="{fill}"/>' if fill != "none"
+                                                       else "/>"))
+
+    def head(stroke: Stroke, colour: str, grow: float, name: str) -> str:
+        cx, cy = at(*stroke.points[0]).split()
+        return (f'<circle class="{name}" cx="{cx}" cy="{cy}" r="{_n(HEAD_RADIUS + grow, 2)}" '
+                f'fill="{colour}" stroke="none"/>')
+
+    out = [path(s, "none", 0.0, fill=FILL) for s in picture.props if s.closed]
+    out += [path(s, FAR, PEN_MM["far"]) for s in picture.far]
+    for s in picture.front:  # the white edges, under every front stroke
+        out.append(head(s, PAPER, EDGE_MM / mm, "edge") if s.layer == "head" else
+                   path(s, PAPER, PEN_MM[s.layer] + 2 * EDGE_MM).replace(
+                       f'class="{s.layer}"', 'class="edge"'))
+    out += [path(s, MUTED, PEN_MM["prop"]) for s in picture.props]
+    out += [head(s, INK, 0.0, "head") if s.layer == "head" else
+            path(s, COLOURS[s.layer], PEN_MM[s.layer]) for s in picture.front]
+    return "".join(out)
 
 
-def _arrow(width: float, height: float, *, stacked: bool) -> str:
+def _arrow(width: float, height: float, *, stacked: bool, mm: float) -> str:
     """A chevron from the start frame to the end frame, in the gap between them."""
     if stacked:
         x, y = width / 2, height + GAP / 2
@@ -80,10 +103,11 @@ def _arrow(width: float, height: float, *, stacked: bool) -> str:
         x, y = width + GAP / 2, height / 2
         points = ((x - 2.5, y - 4), (x + 2.5, y), (x - 2.5, y + 4))
     d = " L".join(f"{_n(px)} {_n(py)}" for px, py in points)
-    return f'<path class="arrow" d="M{d}" stroke="{MUTED}" stroke-width="1.5"/>'
+    return (f'<path class="arrow" d="M{d}" stroke="{MUTED}" '
+            f'stroke-width="{_n(0.6 / mm, 2)}"/>')
 
 
-def _n(value: float) -> str:
-    """A coordinate with at most one decimal, as short as it can be."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+def _n(value: float, places: int = 1) -> str:
+    """A number with at most `places` decimals, as short as it can be."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"

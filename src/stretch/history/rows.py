@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from stretch.history import database
-
 NO_SIDE = "none"  # first_side of a session that never reached a sided move
 COLUMNS = ("id, routine, title, started, ended, status, planned_seconds, active_seconds, "
            "steps_total, steps_done, steps_skipped, first_side, pid, host, speed, pain_before, "
@@ -72,8 +70,11 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
     (id_, routine, title, started, ended, status, planned, active, total, done, skipped, first,
      pid, host, speed, before, after, moves, uid, rev, by_hand, leg, gentle, elsewhere) = r
     begun = datetime.fromisoformat(started)
-    if status == "running" and not database.writer_alive(pid, host, begun):
-        status = "interrupted"
+    if status == "running":
+        from stretch.history import database  # (the rows themselves need no sqlite3)
+
+        if not database.writer_alive(pid, host, begun):
+            status = "interrupted"
     return SessionRow(
         id=int(id_),
         routine=str(routine),

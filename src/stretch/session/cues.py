@@ -4,8 +4,11 @@ Engine events become cues at thresholds, never every second: the move and side a
 step starts, "switch sides", "halfway" on holds of 20 s or more, 3-2-1 before a hold
 ends, "up next" in pauses, rep counts at the tempo, and "well done". Once per move, its
 first caution, in the first quiet moment that leads into it: the pause before it, or the
-start of its work, whichever has room to say it before the next timed cue. The bell
-(here) and the voice (`voice.py`) never block the timer: they run on their own threads.
+start of its work, whichever has room to say it before the next timed cue. With the
+`voice_setup` setting, once per move its setup too, before the caution: in the pause
+before it (the time to get into position, however long the setup), or at its start if
+there is no pause and it fits. The bell (here) and the voice (`voice.py`) never block
+the timer: they run on their own threads.
 """
 
 from __future__ import annotations
@@ -84,9 +87,11 @@ SIMPLE: dict[type, tuple[str, str]] = {
 class CueMaker:
     """Turns the engine's events into cues, each threshold crossed once per step."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, setup: bool = False) -> None:
+        self.setup = setup  # say each move's setup once, as well as its caution
         self._said: set[tuple[int, str]] = set()
         self._cautioned: set[str] = set()  # moves whose caution has been given
+        self._explained: set[str] = set()  # moves whose setup has been said
 
     def __call__(self, event: Event) -> list[Cue]:
         if isinstance(event, StepStarted):
@@ -94,10 +99,15 @@ class CueMaker:
             kind, text = spoken_start(event.step)
             end = event.at + event.step.seconds
             cues = [Cue(kind, text, event.at, min(end, event.at + STALE_AFTER))]
-            caution = self._caution(event.step, after=text)
+            setup = self._setup(event.step, after=text)
+            if setup:
+                cues.append(Cue("setup", setup, event.at, end))
+            caution = self._caution(event.step, after=text, explained=setup is not None)
             if caution:
-                # begun any later, it would run into the step's first timed cue
-                latest = event.at + quiet_seconds(event.step) - speaking_time(caution)
+                # begun any later, it would run into the step's first timed cue (a pause
+                # that reads the setup goes on to its caution while getting into position)
+                latest = end if setup else \
+                    event.at + quiet_seconds(event.step) - speaking_time(caution)
                 cues.append(Cue("caution", caution, event.at, latest))
             return cues
         if isinstance(event, Tick):
@@ -111,14 +121,27 @@ class CueMaker:
         until = NEVER if said[0] == "done" else event.at + STALE_AFTER
         return [Cue(said[0], said[1], event.at, until)]
 
-    def _caution(self, step: Step, *, after: str) -> str | None:
+    def _setup(self, step: Step, *, after: str) -> str | None:
+        """The setup of the move this step is or leads into, once: always in a pause, at
+        the move's own start only if it is said before the step's first timed cue."""
+        move = step.move or step.next_move
+        if not self.setup or move is None or move.id in self._explained:
+            return None
+        if step.move is not None and \
+                speaking_time(after) + speaking_time(move.setup) > quiet_seconds(step):
+            return None
+        self._explained.add(move.id)
+        return move.setup
+
+    def _caution(self, step: Step, *, after: str, explained: bool = False) -> str | None:
         """The caution for the move this step is or leads into, the first time there is
-        room to say it (after `after`) before the next timed cue, so it never delays one."""
+        room to say it (after `after`) before the next timed cue, so it never delays one;
+        right after its setup, when this step read that."""
         move = step.move or step.next_move
         if move is None or not move.cautions or move.id in self._cautioned:
             return None
         words = CAREFUL + move.cautions[0]
-        if speaking_time(after) + speaking_time(words) > quiet_seconds(step):
+        if not explained and speaking_time(after) + speaking_time(words) > quiet_seconds(step):
             return None
         self._cautioned.add(move.id)
         return words

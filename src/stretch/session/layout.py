@@ -1,8 +1,10 @@
 """Where each part of the live view goes at a given terminal size: a pure function.
 
-Three shapes: `wide` (the figure beside the countdown, for landscape windows), `tall`
-(the figure under it) and `tiny` (the countdown alone). The digits take what the other
-parts leave, so they grow with the window and stay the biggest thing on it.
+Three shapes: `wide` (the figure beside the side's letters and the countdown, for
+landscape windows), `tall` (the figure under it) and `tiny` (the countdown alone). The
+setup and cues get the rows they need, within limits, so that at 100x32 every cue shows;
+the digits take what the other parts leave, so they grow with the window and stay the
+biggest thing on it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from stretch.session.lines import GAP
 TINY_ROWS = 16  # below this many rows, or TINY_COLUMNS columns, the countdown stands alone
 TINY_COLUMNS = 40
 WIDE = 2.2  # columns per row from which the figure goes beside the countdown
-FIGURE_SHARE = 0.38  # of the width, for the figure beside the countdown
+FIGURE_SHARE = 0.4  # of the width, for the figure beside the countdown and the side
+MIN_DIGITS = 5  # rows the digits keep however long a move's instructions are
 
 Shape = Literal["wide", "tall", "tiny"]
 
@@ -40,34 +43,48 @@ class Layout:
     next: int  # the "Up next" row
 
 
-def choose(width: int, height: int, *, number: str, figure: bool) -> Layout:
+def choose(width: int, height: int, *, number: str, figure: bool,
+           needs: tuple[int, int] = (0, 0)) -> Layout:
     """The layout for a window of `width` x `height` showing `number` in big digits
-    (its widest value in the step, so the size holds still while it counts)."""
+    (its widest value in the step, so the size holds still while it counts). `needs` is
+    the rows the session's longest setup and cues take with their cautions beside them
+    (a wide window) and under them (a tall one): the digits give way so that they show
+    whole, down to half the rows they share (then the rest is a key away)."""
     if height < TINY_ROWS or width < TINY_COLUMNS:
         return _tiny(width, height, number)
     scale = 1 if height < 30 else 2 if height < 50 else 3
     letters = letter_rows(scale)
-    spacing = 1 if height >= 24 else 0
-    # header, name, letters, blank, (digits), bar, detail, blank, (cues), next, footer
-    fixed = 1 + 1 + letters + 1 + 2 + spacing + 1 + 1
     wide = figure and width >= WIDE * height
     if wide or not figure:
-        cues = max(3, height // 4) if height >= 20 else 2
+        # header, name, letters, blank, (digits), bar, detail, (blank), (cues), next, footer
+        fixed = 1 + 1 + letters + 1 + 2 + 1 + 1
+        shared = height - fixed
+        cues = _cue_rows(needs[0], shared, least=3 if height >= 20 else 2)
+        spacing = 1 if height >= 24 and shared - cues - 1 >= MIN_DIGITS else 0
         side = round(width * FIGURE_SHARE) if wide else 0
         main = width - side - (GAP if wide else 0)
-        digits = digit_rows(number, width=main - 2, rows=height - fixed - cues)
-        top = 1 + max(digits, 1) + 2  # the rows the figure stands beside
+        digits = digit_rows(number, width=main - 2, rows=shared - cues - spacing)
+        beside = letters + 1 + max(digits, 1) + 2  # the rows the figure stands beside
         return Layout(shape="wide", width=width, height=height, header=1, scale=scale,
                       letters=letters, gap=1, spacing=spacing, digits=digits, main=main,
-                      figure=(side, top) if wide else (0, 0),
-                      cues=height - fixed - max(digits, 1), next=1)
-    cues = max(3, height // 5)
+                      figure=(side, beside) if wide else (0, 0),
+                      cues=shared - spacing - max(digits, 1), next=1)
+    spacing = 1 if height >= 24 else 0
+    fixed = 1 + 1 + letters + 1 + 2 + spacing + 1 + 1
+    cues = _cue_rows(needs[1], height - fixed - 1, least=max(3, height // 5))
     room = height - fixed - cues - 1  # the figure takes a row's spacing of its own
     digits = digit_rows(number, width=width - 2, rows=room // 2)
     drawn = room - max(digits, 1)
     return Layout(shape="tall", width=width, height=height, header=1, scale=scale,
                   letters=letters, gap=1, spacing=spacing, digits=digits, main=width,
                   figure=(width, drawn), cues=cues, next=1)
+
+
+def _cue_rows(needed: int, shared: int, *, least: int) -> int:
+    """Rows for the setup and cues: what they need, but no fewer than `least` and no more
+    than half of what they share with the digits (or the figure) beside a minimum."""
+    most = max(least, min(shared // 2, shared - MIN_DIGITS))
+    return max(least, min(needed, most))
 
 
 def _tiny(width: int, height: int, number: str) -> Layout:

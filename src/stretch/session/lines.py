@@ -30,7 +30,10 @@ def beside(left: Sequence[Text], lw: int, right: Sequence[Text], rw: int) -> lis
 
 
 def fit(text: Text, width: int, justify: AlignMethod = "center") -> Text:
-    """`text` cut (with an ellipsis) or padded to exactly `width` cells."""
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells: itself when it
+    is that wide already (a copy otherwise; neither is ever changed by the caller)."""
+    if text.no_wrap and len(text) == width and text.cell_len == width:
+        return text
     text = text.copy()
     text.truncate(width, overflow="ellipsis")
     text.align(justify, width)

@@ -20,6 +20,7 @@ from rich.control import Control
 from rich.segment import ControlType
 from rich.text import Text
 
+from stretch.session import motion
 from stretch.session.ending import Ending, end_frame, ending
 from stretch.session.engine import (
     Command,
@@ -33,12 +34,14 @@ from stretch.session.engine import (
     run_session,
 )
 from stretch.session.keys import RawKeys
-from stretch.session.view import KEY_COMMANDS, View, countdown, figure_frame, frame, number
+from stretch.session.picture import figure_frame
+from stretch.session.view import KEY_COMMANDS, View, countdown, frame, number
 
 HOME = str(Control.home())  # the cursor to the top left
 ERASE_LINE = str(Control((ControlType.ERASE_IN_LINE, 0)))  # from the cursor to the row's end
 DEFAULT_SIZE = (80, 24)  # when the terminal does not say (a pty with no size set)
 END_POLL = 0.25  # seconds between looks at the window's size on the end screen
+ROWS_KEPT = 2000  # rows whose escape codes are remembered (a few frames of a big window)
 
 
 class Screen:
@@ -49,6 +52,7 @@ class Screen:
         self.console = Console(file=out, force_terminal=True, legacy_windows=False, markup=False)
         self.active = False
         self._last: str | None = None
+        self._rows: dict[tuple[object, ...], str] = {}  # a row's escape codes by its content
 
     def enter(self) -> None:
         self.console.set_alt_screen(True)
@@ -78,29 +82,42 @@ class Screen:
         """Write a frame whole, from the top left, if it differs from the last one.
 
         The lines come cut to the width already, so each is turned into escape codes
-        directly (no wrapping, no measuring: a big frame costs a few milliseconds); the
-        rest of each row, and rows below the frame, are erased.
+        directly (no wrapping, no measuring); a row seen in the last frames is not turned
+        again (a moving figure changes a few rows of a frame), and the rest of each row,
+        and rows below the frame, are erased.
         """
-        colours = COLOR_SYSTEMS.get(self.console.color_system or "")
-        plain = self.console.no_color
-        rows: list[str] = []
-        for line in list(lines)[:height]:
-            parts = []
-            styled = Text()  # Text.render() drops a line's own style unless it is a span:
-            styled.append(line)  # appended, it becomes one (the big PAUSED, LEFT, RIGHT)
-            for segment in styled.render(self.console):
-                style = segment.style
-                if style and plain:
-                    style = style.without_color
-                parts.append(style.render(segment.text, color_system=colours)
-                             if style else segment.text)
-            rows.append("".join(parts))
+        rows = [self._row(line) for line in list(lines)[:height]]
         rows += [""] * (height - len(rows))
         text = HOME + (ERASE_LINE + "\r\n").join(rows) + ERASE_LINE
         if text != self._last:
             self.out.write(text)
             self.out.flush()
             self._last = text
+
+    def _row(self, line: Text) -> str:
+        """One row's escape codes, remembered by what it shows."""
+        key = (line.plain, str(line.style),
+               tuple((span.start, span.end, str(span.style)) for span in line.spans))
+        row = self._rows.get(key)
+        if row is None:
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows.clear()
+            row = self._rows[key] = self._render(line)
+        return row
+
+    def _render(self, line: Text) -> str:
+        colours = COLOR_SYSTEMS.get(self.console.color_system or "")
+        plain = self.console.no_color
+        parts = []
+        styled = Text()  # Text.render() drops a line's own style unless it is a span:
+        styled.append(line)  # appended, it becomes one (the big PAUSED, LEFT, RIGHT)
+        for segment in styled.render(self.console):
+            style = segment.style
+            if style and plain:
+                style = style.without_color
+            parts.append(style.render(segment.text, color_system=colours)
+                         if style else segment.text)
+        return "".join(parts)
 
 
 class LiveLoop:
@@ -141,7 +158,7 @@ class LiveLoop:
         elapsed = session.elapsed()
         return (session.index, number(session), countdown(session.remaining()),
                 figure_frame(session.step, elapsed), session.paused, self.view.show_help,
-                width, height)
+                self.view.show_all, width, height)
 
     def redraw(self) -> None:
         """Draw only when what the screen shows would change."""
@@ -163,7 +180,7 @@ class LiveLoop:
             self.keys.resized = False
             self._shown = None
             self.redraw()
-        key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
+        key = self.keys.read_key(self.session.clock.real_seconds_until(self.wake_at(deadline)))
         order = self.awake.take()  # stopped while waiting: nothing ran out meanwhile
         if order is not None:
             return order
@@ -171,7 +188,20 @@ class LiveLoop:
             self.view = replace(self.view, show_help=not self.view.show_help)
             self.redraw()
             return None
+        if key == "i":
+            self.view = replace(self.view, show_all=not self.view.show_all)
+            self.redraw()
+            return None
         return KEY_COMMANDS.get(key or "")
+
+    def wake_at(self, deadline: float) -> float:
+        """The deadline, or sooner when a moving figure's next in-between frame is due
+        (waking returns nothing, and the session polls and redraws)."""
+        session = self.session
+        if session.paused:
+            return deadline
+        wake = motion.wake_in(session.step, session.elapsed())
+        return deadline if wake is None else min(deadline, session.clock.now() + wake)
 
     def hold_end(self, end: Ending) -> None:
         """Show the end screen until a key (any key, Ctrl-C too) or the terminal closes."""

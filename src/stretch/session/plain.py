@@ -1,14 +1,18 @@
 """Plain output for pipes, `TERM=dumb` and screen readers: one line per step, then a summary.
 
 No colour, no cursor movement, no boxes: each step start is one line a screen reader
-reads once. At a terminal the keys still work (space, n, b, q, ?), read without echo,
-so `--plain` is the whole session for someone who listens rather than looks.
+reads once. The first time a move comes up (in the pause before it, or as it starts)
+its setup, cues and cautions follow, a line each: without the picture, the words are
+how to get into the position. At a terminal the keys still work (space, n, b, q, ?, and
+i to hear the move's instructions again), read without echo, so `--plain` is the whole
+session for someone who listens rather than looks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from stretch.model import Move
 from stretch.session.engine import (
     Command,
     Event,
@@ -26,6 +30,12 @@ from stretch.session.engine import (
 from stretch.text import clock, plural, step_name
 
 
+def instruction_lines(move: Move) -> list[str]:
+    """A move's setup, cues and cautions as plain lines, each labelled for the ear."""
+    return [f"  Setup: {move.setup}", *[f"  Cue: {cue}" for cue in move.cues],
+            *[f"  Caution: {caution}" for caution in move.cautions]]
+
+
 class PlainPrinter:
     """One plain line per step for pipes and screen readers, then a summary line."""
 
@@ -34,6 +44,7 @@ class PlainPrinter:
         self.title = title
         self.keys = keys  # space goes on after a pause (without keys: a stop, going on by itself)
         self.origin: float | None = None
+        self.told: set[str] = set()  # the moves whose instructions have been printed
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, StepStarted):
@@ -44,6 +55,11 @@ class PlainPrinter:
             if step.move is None and step.next_label:
                 label += f" (next: {step.next_label})"
             self._line(event.at, f"{label}  {step.seconds:g} s")
+            move = step.move or step.next_move
+            if move is not None and move.id not in self.told:
+                self.told.add(move.id)
+                for line in instruction_lines(move):
+                    self.write(line)
         elif isinstance(event, Paused):
             self._line(event.at, "Paused (space to go on)" if self.keys else "Paused while stopped")
         elif isinstance(event, Resumed):
@@ -99,6 +115,12 @@ class PlainKeys:
             return order
         if key == "?":
             self.write(f"Keys: {KEYS_HELP}")
+            return None
+        if key == "i":
+            step = self.session.step
+            move = step.move or step.next_move
+            for line in instruction_lines(move) if move else ["No move now: this is a pause."]:
+                self.write(line)
             return None
         return KEY_COMMANDS.get(key or "")
 

@@ -61,7 +61,7 @@ def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
                  else "the session runs silent (the bell is off too)")
         term.note(f"stretch: voice is on, but {where}; {sound}.")
         return None
-    return Voice(speech, clock)
+    return Voice(speech, clock, setup=settings.values.voice_setup)
 
 
 def fitted(routine: Routine, history: History, options: Options) -> Fitted:

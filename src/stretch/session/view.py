@@ -16,16 +16,17 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from stretch.model import Move, Side, Step
-from stretch.poses import Figure, Frame
+from stretch.model import Move, Step
+from stretch.session import instructions
 from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
 from stretch.session.layout import Layout, choose
-from stretch.session.lines import BULLET, CAUTION, GAP, beside, fit, wrapped
+from stretch.session.lines import beside, fit, wrapped
+from stretch.session.picture import drawn, shown_figure
 from stretch.text import clock, position, step_detail, step_name
 
-KEYS_HELP = "space pause · n next · b back · q quit · ? help"
-KEYS_HELP_PAUSED = "space resume · n next · b back · q quit · ? help"
+KEYS_HELP = "space pause · n next · b back · q quit · i read all · ? help"
+KEYS_HELP_PAUSED = "space resume · n next · b back · q quit · i read all · ? help"
 KEY_COMMANDS = {
     "space": Command.TOGGLE, "n": Command.NEXT, "right": Command.NEXT,
     "b": Command.BACK, "left": Command.BACK, "q": Command.STOP,
@@ -35,6 +36,7 @@ HELP_LINES = (
     ("n  →", "skip to the next step"),
     ("b  ←", "restart this step (twice: the step before)"),
     ("q", "stop the session"),
+    ("i", "read the move's setup, cues and cautions in full"),
     ("Ctrl-Z", "suspend; `fg` comes back paused"),
     ("?", "show or hide this help"),
 )
@@ -64,19 +66,6 @@ def countdown(seconds: float) -> str:
 def rep(step: Step, elapsed: float) -> int:
     """The rep under way in a counted step (1-based; the last one at its very end)."""
     return min(step.reps, int(elapsed // (step.tempo or 1)) + 1)
-
-
-def figure_frame(step: Step, elapsed: float) -> Frame | None:
-    """The figure's frame `elapsed` seconds into a step: the figure leads the person.
-
-    Each rep of a counted exercise is one tempo long: its first half shows the end pose
-    (lift, open, reach) and its second half the start pose (lower, close, return), so
-    the figure moves twice per rep, on the rep's start and at its middle. A hold has
-    one pose (None).
-    """
-    if step.kind != "count" or not step.tempo:
-        return None
-    return "end" if elapsed % step.tempo < step.tempo / 2 else "start"
 
 
 def number(session: Session) -> str:
@@ -111,48 +100,82 @@ class View:
     show_help: bool = False
     demo: str | None = None
     notes: tuple[str, ...] = ()
+    show_all: bool = False  # the `i` page: the move's instructions in full
 
 
 def frame(session: Session, view: View, *, width: int, height: int) -> list[Text]:
     """One screenful for the current moment: `height` rows, each `width` cells."""
     step, shown = session.step, coming(session)
-    now = number(session)
-    figure = _figure(session, shown)
-    layout = choose(width, height, number=widest(session.steps), figure=figure is not None)
-    instructions = _instructions(shown, layout)
+    if view.show_all:
+        return _page(session, view, shown, width=width, height=height)
+    figure = shown_figure(session, shown)
+    layout = layout_for(session, width, height)
+    body = _instructions(shown, layout)
     if step.kind == "get-ready" and view.notes:
         notes = [Text(note, style="yellow") for note in view.notes]
-        instructions = [*wrapped(notes, width), *instructions]
+        body = [*wrapped(notes, width), *body]
     # rows the cues (or the key help) leave empty go half above the countdown, half below
-    used = max(len(instructions), len(HELP_LINES))
+    used = max(len(body), len(HELP_LINES))
     above = max(0, layout.cues - used) // 2 if layout.shape != "tiny" else 0
     lines: list[Text] = [_header(session, view, width)] if layout.header else []
     name = _name(step, width)
     if view.demo and not layout.header:  # too small for the top line: the demo says so here
         name = fit(Text.assemble((view.demo, DEMO_STYLE), " ", name), width, "left")
-    lines += [name, *[Text()] * above, *_letters(session, layout)]
-    column = [Text()] * layout.gap + list(_digits(now, layout))
+    lines += [name, *[Text()] * above]
+    big = list(_letters(session, layout))
+    column = [*[Text()] * layout.gap, *_digits(number(session), layout)]
     elapsed = step.seconds - session.remaining()
     column += [bar(elapsed / step.seconds if step.seconds else 1.0, layout.main),
                fit(_detail(session), layout.main)]
     fw, fh = layout.figure
     if figure is not None and layout.shape == "wide":
-        lines += beside(column, layout.main, _drawn(*figure, fw, fh), fw)
+        if any(line.cell_len > layout.main for line in big):  # a banner across the width
+            lines += big
+            big, fh = [], fh - len(big)
+        lines += beside([*big, *column], layout.main, drawn(*figure, fw, fh), fw)
     else:
-        lines += column
+        lines += [*big, *column]
     if figure is not None and layout.shape == "tall":
-        lines += [Text(), *_drawn(*figure, fw, fh)]
+        lines += [Text(), *drawn(*figure, fw, fh)]
     lines += [Text()] * layout.spacing
-    body = _help_lines() if view.show_help else instructions
     rows = layout.cues - above
-    lines += (body + [Text()] * rows)[:rows]
+    lines += (_help_lines() + [Text()] * rows)[:rows] if view.show_help else \
+        instructions.fitted(tuple(body), rows, width)
     if layout.next:
         lines.append(fit(Text(_up_next(session)), width))
-    footer = KEYS_HELP_PAUSED if session.paused else KEYS_HELP
-    lines.append(fit(Text(footer, style="dim"), width))
+    lines.append(_footer(session, width))
     if len(lines) > height:  # a window too small for everything: the keys stay at the foot
         lines = [*lines[: height - 1], lines[-1]]
     return lines
+
+
+def _footer(session: Session, width: int) -> Text:
+    return fit(Text(KEYS_HELP_PAUSED if session.paused else KEYS_HELP, style="dim"), width)
+
+
+def _page(session: Session, view: View, shown: Step | None, *, width: int, height: int
+          ) -> list[Text]:
+    """The `i` page: the title line, the move, its instructions in full, the keys."""
+    top = [_header(session, view, width)] if height >= 6 else []
+    head = [*top, _name(shown or session.step, width), Text()]
+    rows = max(0, height - len(head) - 1)
+    move = shown.move if shown else None
+    footer = fit(Text("i back to the countdown · space pause · q quit", style="dim"), width)
+    return [*head, *instructions.page(move, width, rows), footer][:height]
+
+
+def layout_for(session: Session, width: int, height: int) -> Layout:
+    """Where each part of the session's frames goes in a window of this size: the same
+    for every step, so the digits and the figure hold still."""
+    figure = any(s.move and s.move.figure for s in session.steps)
+    return choose(width, height, number=widest(session.steps), figure=figure,
+                  needs=_needs(tuple(s.move for s in session.steps if s.move), width))
+
+
+@functools.lru_cache(maxsize=16)
+def _needs(moves: tuple[Move, ...], width: int) -> tuple[int, int]:
+    """The rows the session's longest instructions take (asked once per window)."""
+    return instructions.needs(moves, width)
 
 
 def _header(session: Session, view: View, width: int) -> Text:
@@ -209,7 +232,8 @@ def _big_words(words: str, style: str, paused: bool, layout: Layout) -> tuple[Te
     rows = layout.letters
     top = (rows - len(block)) // 2
     block = [Text()] * top + block + [Text()] * (rows - top - len(block))
-    return tuple(fit(fit(line, room), layout.width, "left") for line in block[:rows])
+    full = layout.main if room == layout.main else layout.width  # beside a figure, or across
+    return tuple(fit(fit(line, room), full, "left") for line in block[:rows])
 
 
 @functools.lru_cache(maxsize=16)
@@ -243,49 +267,12 @@ def _up_next(session: Session) -> str:
     return f"Up next: {step_name(later)}{again}"
 
 
-Drawn = tuple[Figure, Frame | None, Side | None]  # a figure, its pose and side
-
-
-def _figure(session: Session, shown: Step | None) -> Drawn | None:
-    """The figure to draw now, its frame and side; None for a move without one."""
-    if shown is None or shown.move is None or shown.move.figure is None:
-        return None
-    if shown is session.step:
-        pose = figure_frame(shown, session.elapsed())
-    else:  # a pause: the move coming up, ready to start
-        pose = "start" if shown.kind == "count" else None
-    return shown.move.figure, pose, shown.side
-
-
-@functools.lru_cache(maxsize=8)
-def _drawn(figure: Figure, pose: Frame | None, side: Side | None, width: int,
-           height: int) -> tuple[Text, ...]:
-    """The figure in braille, as lines made once per pose and size: a frame a second asks
-    for the same drawing again (the lines are never changed, only copied into a frame)."""
-    from stretch.figures.braille import render
-
-    return tuple(Text(line) for line in render(figure, width=width, height=height, frame=pose,
-                                               side=side))
-
-
 def _instructions(shown: Step | None, layout: Layout) -> list[Text]:
     """Setup and cues, with the cautions beside them (under them when narrow)."""
     if shown is None or shown.move is None:
         return []
-    return list(_cues(shown.move, layout))
-
-
-@functools.lru_cache(maxsize=8)
-def _cues(move: Move, layout: Layout) -> tuple[Text, ...]:
-    """Wrapped once per move and window (the lines are copied, never changed, when shown)."""
-    cues = [Text(move.setup, style="dim"), *[Text(BULLET + cue) for cue in move.cues]]
-    cautions = [Text(CAUTION + c, style="yellow") for c in move.cautions]
-    width = layout.width
-    if layout.shape == "wide" and cautions:
-        right = (width - GAP) * 2 // 5
-        left = width - GAP - right
-        return tuple(beside(wrapped(cues, left), left, wrapped(cautions, right), right))
-    return tuple(fit(line, width, "left") for line in wrapped(cues + cautions, width))
+    return list(instructions.lines(shown.move, layout.width,
+                                   side_by_side=layout.shape == "wide"))
 
 
 def _help_lines() -> list[Text]:

@@ -88,10 +88,11 @@ def find_speech(command: Sequence[str] | None = None) -> Speech | None:
 class Voice:
     """Speaks cues beside the timer; a cue not begun before its moment is over is dropped."""
 
-    def __init__(self, speak: Callable[[str], None], clock: Clock) -> None:
+    def __init__(self, speak: Callable[[str], None], clock: Clock, *,
+                 setup: bool = False) -> None:
         self.speak = speak
         self.clock = clock
-        self.maker = CueMaker()
+        self.maker = CueMaker(setup=setup)
         self.spoken: list[str] = []
         self.dropped = 0
         self._queue: deque[Cue] = deque()

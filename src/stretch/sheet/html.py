@@ -4,8 +4,11 @@ Printed, it is a handout in clear print: 11 pt body text (clear-print guidance a
 12 pt; 11 pt is the floor) and larger headings. Page 1 opens with the title, the key facts
 and the safety note across the page, in two columns at the body's size. Then the move
 cards, the tick grid, the dose table, why hips and the avoid list flow down two columns
-of about 45 characters a line (the full session takes three pages, not the four of
-full-width cards). A card may go on in the next column, but only between its parts
+of about 45 characters a line. Each drawing prints 45 mm wide beside its card's words
+(a counted move's two 41 mm side by side when they stand, 45 mm one above the other when
+they lie), large enough to follow, with the side it shows named under it; the short
+routines take three pages, the full session four. A card may go on in the next column,
+but only between its parts
 (dose, setup and drawing; cues with their cautions; easier and harder), and its name goes
 with it: each card is a table whose <thead> is the name, which Chromium prints again at
 the top of each column or page the card goes on in. Keeping every card whole instead
@@ -23,10 +26,15 @@ from html import escape
 from stretch import text
 from stretch.errors import printable
 from stretch.figures import svg
+from stretch.figures.geometry import bounds
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
+from stretch.poses import SIDE_SHOWN
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
 NUMBER_SPACE = re.compile(r"(\d) ")
+FIGURE_MM = 45  # a drawing on paper: its width in millimetres, floated beside the words
+PAIR_MM = 41  # each of a counted move's two drawings side by side across a card
+LYING = 1.4  # a frame this many times wider than tall: a counted move's pair is stacked
 CSS = """
 :root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
   --warn: #8a3f00; --alarm: #a11d1d; }
@@ -63,8 +71,14 @@ li { margin: 0; }
   font-weight: inherit; }
 .move tr { break-inside: avoid; }
 .move .meta { margin: 0; }
-.move .figure { float: right; width: 34mm; height: auto; max-height: 30mm;
-  margin: 0 0 1mm 3mm; }
+.move .drawing { float: right; margin: 0 0 1mm 3mm; text-align: center; }
+.move .drawing.pair { float: none; margin: .5mm 0 1mm; }
+.move .drawing.pair.stacked { float: right; margin: 0 0 1mm 3mm; }
+.move .frames { display: flex; align-items: center; justify-content: center; gap: 1mm; }
+.move .stacked .frames { flex-direction: column; gap: 0; }
+.move .drawing svg { display: block; }
+.move .arrow { color: var(--muted); font-size: 12pt; line-height: 1; }
+.move .side { margin: .3mm 0 0; font-size: 10pt; color: var(--muted); font-style: italic; }
 .meta { color: var(--muted); }
 .dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
 .rest { color: var(--muted); font-style: italic; margin: 0; }
@@ -110,7 +124,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .moves { margin-top: 0; }
   .move { padding: .7mm 1.8mm .5mm; margin-bottom: 1.2mm; }
   .rest { break-after: avoid; }
-  .move .figure { float: right; width: 26mm; max-height: 22mm; margin: .3mm 0 .5mm 2mm; }
+  .move .drawing, .move .drawing.pair.stacked { margin: .3mm 0 .5mm 2mm; }
+  .move .drawing.pair { margin: .3mm 0 .5mm; }
+  .move .side { font-size: 9.5pt; }
   ul { padding-left: 4mm; }
   .move td.variants { display: block; margin-top: .3mm; }
   .row { display: block; }
@@ -239,9 +255,25 @@ def unbroken(words: str) -> str:
 
 
 def _figure(entry: Entry) -> str:
-    """The move's drawing, floated beside its words (a move may have none)."""
-    figure = entry.move.figure
-    return "" if figure is None else svg.render(figure, title=entry.move.name)
+    """The move's drawing, at least 40 mm wide on paper, and which side it shows: a hold
+    floated beside its words; a counted move's start and end one above the other when
+    they lie down (floated too), else side by side across the card."""
+    move = entry.move
+    figure = move.figure
+    if figure is None:
+        return ""
+    side = f'<p class="side">{escape(SIDE_SHOWN)}</p>' if move.sided else ""
+    if not figure.counted:
+        drawn = svg.render(figure, title=move.name, width_mm=FIGURE_MM)
+        return f'<div class="drawing">{drawn}{side}</div>'
+    x0, y0, x1, y1 = bounds(figure)
+    stacked = x1 - x0 > LYING * (y1 - y0)
+    width = FIGURE_MM if stacked else PAIR_MM
+    start, end = (svg.render(figure, moment=frame, title=f"{move.name}: {frame}",
+                             width_mm=width) for frame in ("start", "end"))
+    arrow = f'<span class="arrow" aria-hidden="true">{"↓" if stacked else "→"}</span>'
+    kind = "drawing pair stacked" if stacked else "drawing pair"
+    return f'<div class="{kind}"><div class="frames">{start}{arrow}{end}</div>{side}</div>'
 
 
 def _dose(sheet: Sheet) -> str:

@@ -11,6 +11,7 @@ from rich.text import Text
 from stretch import text
 from stretch.errors import printable
 from stretch.figures import braille
+from stretch.poses import SIDE_SHOWN
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 from stretch.views.routines import dose_table
 from stretch.views.safety import LEVEL_STYLES
@@ -79,6 +80,8 @@ def _move_card(entry: Entry) -> RenderableType:
     beside.add_column(width=FIGURE[0] + 2, no_wrap=True)  # the width counts the padding
     lines = braille.render(figure, width=FIGURE[0], height=FIGURE[1])
     beside.add_row(words, Text("\n".join(lines).rstrip()))
+    if move.sided:  # under the card, on one line: the figure's column is too narrow
+        return Group(head, dose, beside, Text(SIDE_SHOWN, style="dim", justify="right"))
     return Group(head, dose, beside)
 
 

@@ -48,11 +48,11 @@ def personal(term: Terminal, known: Catalogue, chosen: Routine,
              standing: Standing | None = None) -> Routine:
     """The routine as it runs for this person (their rungs and doses), with a line for
     each move it leaves out."""
-    from stretch.coach.wording import left_out_line
+    from stretch.coach.wording import left_out_lines
 
     mine, gone = (standing or read_standing(term, known)).routine(known, chosen)
-    for out in gone:
-        term.note(left_out_line(out, mine))
+    for line in left_out_lines(gone, mine):
+        term.note(line)
     return mine
 
 
@@ -60,11 +60,12 @@ def first_side_today(routine_id: str) -> str:
     """The side that goes first if the routine ran now (as `run` picks it), without
     creating a history to find out."""
     from stretch.files import history_file
+
+    if not history_file().exists():  # (and no sqlite3 loaded to find that out)
+        return "left"
     from stretch.history.calendar import first_side
     from stretch.history.store import History
 
-    if not history_file().exists():
-        return "left"
     with History.open(history_file()) as history:
         return first_side(history, routine_id)
 

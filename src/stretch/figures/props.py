@@ -1,0 +1,103 @@
+"""Props drawn as what they are: a floor (a mat seen from above in a three-quarter view),
+a wall, a cushion (a soft rounded pillow, not a block), a chair and a bed.
+
+Each prop is placed by the numbers `poses.PROP_NUMBERS` names, in grid units; the
+strokes are muted lines, and the closed ones (a mat, a cushion) are filled lightly in
+print, so they read as objects rather than more limbs.
+"""
+
+from __future__ import annotations
+
+import math
+
+from stretch.figures.strokes import XY, Box, Project, Stroke
+from stretch.poses import DEEP, Prop, View
+
+MAT = 7.0  # half a mat's depth (about 45 cm: a mat hugs the body), three-quarter view
+MAT_OVERHANG = 2.0  # how far a mat reaches beyond the body at each end
+WALL_TOP = 30  # a wall is drawn at least this high beside a low figure
+# A cushion around its x: a pillow about 40 cm long and 15 cm high, rounded at the ends.
+CUSHION = ((-7.0, 0.0), (-7.5, 1.5), (-6.5, 3.5), (-4.0, 4.5), (4.0, 4.5), (6.5, 3.5),
+           (7.5, 1.5), (7.0, 0.0), (-7.0, 0.0))
+PILLOW = (7.0, 5.0, 2.5)  # half its length and depth, and its height
+CHAIR_BACK = 20  # how far a chair's back rises above its seat
+MATTRESS = 4  # the line under a bed's top
+
+
+def _mat(span: tuple[float, float], project: Project) -> list[XY]:
+    a, b = span[0] - MAT_OVERHANG, span[1] + MAT_OVERHANG
+    corners = ((a, -MAT), (b, -MAT), (b, MAT), (a, MAT), (a, -MAT))
+    return [project((x, 0.0, z)) for x, z in corners]
+
+
+def _pillow(x: float, project: Project) -> list[list[XY]]:
+    """A round cushion on the floor seen from above at a slant: its top, an ellipse, and
+    the curve of its front side down to the floor."""
+    w, d, h = PILLOW
+    ring = [(math.cos(a * math.pi / 12), math.sin(a * math.pi / 12)) for a in range(25)]
+    top = [project((x + w * c, h, d * s)) for c, s in ring]
+    front = [project((x + w * c, 0.0, d * s)) for c, s in ring[:13]]
+    sides = [[project((x + w * k, h, 0.0)), project((x + w * k, 0.0, 0.0))] for k in (1, -1)]
+    return [top, front, *sides]
+
+
+def _wall_panel(x: float, top: float, project: Project) -> list[XY]:
+    corners = ((0.0, MAT), (0.0, -MAT), (top, -MAT), (top, MAT), (0.0, MAT))
+    return [project((x, y, z)) for y, z in corners]
+
+
+def prop_extent(prop: Prop, view: View, span: tuple[float, float], project: Project
+                ) -> list[XY]:
+    """The points a prop needs inside the figure's box (a floor in a flat view only
+    spans what is above it: it adds its height, not its length)."""
+    if prop.kind == "floor":
+        return _mat(span, project) if view == DEEP else [(span[0], 0.0)]
+    if prop.kind == "wall":
+        x = float(prop.at[0])
+        if view == DEEP:
+            return _wall_panel(x, WALL_TOP, project)
+        return [(x, 0.0), (x, float(WALL_TOP))]
+    if prop.kind == "cushion":
+        if view == DEEP:
+            return [p for line in _pillow(prop.at[0], project) for p in line]
+        return [(prop.at[0] + dx, dy) for dx, dy in CUSHION]
+    a, b, height = prop.at
+    top = height + CHAIR_BACK if prop.kind == "chair" and view in ("side", DEEP) else height
+    return [(a, 0.0), (b, top)]
+
+
+def prop_strokes(prop: Prop, view: View, box: Box, span: tuple[float, float],
+                 project: Project) -> list[Stroke]:
+    """A prop as muted lines: a floor across the box (a mat under the body in a
+    three-quarter view), a wall up to its top, a cushion, a chair (its back rising at
+    `back`; from the front, a seat on legs) or a bed."""
+    x0, _, x1, y1 = box
+    if prop.kind == "floor":
+        if view == DEEP:
+            mat = _mat(span, project)
+            return [Stroke(tuple(mat), "prop", fine=True), Stroke((mat[2], mat[3]), "prop")]
+        return [Stroke(((x0, 0.0), (x1, 0.0)), "prop")]
+    if prop.kind == "wall":
+        x, top = float(prop.at[0]), max(y1 - 2.0, WALL_TOP)
+        wall = _wall_panel(x, top, project) if view == DEEP else [(x, 0.0), (x, top)]
+        return [Stroke(tuple(wall), "prop")]
+    if prop.kind == "cushion":
+        if view == DEEP:
+            return [Stroke(tuple(line), "prop") for line in _pillow(prop.at[0], project)]
+        return [Stroke(tuple((prop.at[0] + dx, dy) for dx, dy in CUSHION), "prop")]
+    return _furniture(prop, view)
+
+
+def _furniture(prop: Prop, view: View) -> list[Stroke]:
+    """A bed (its top, legs and the mattress line) or a chair."""
+    a, b, h = (float(v) for v in prop.at)
+    if prop.kind == "bed":
+        a, b = min(a, b), max(a, b)
+        return [Stroke(((a, 0.0), (a, h), (b, h), (b, 0.0)), "prop"),
+                Stroke(((a, h - MATTRESS), (b, h - MATTRESS)), "prop")]
+    seat = Stroke(((a, h), (b, h)), "prop")
+    if view in ("side", DEEP):
+        lean = 2.0 if b >= a else -2.0
+        return [seat, Stroke(((a, 0.0), (a, h)), "prop"),
+                Stroke(((b, 0.0), (b, h), (b + lean, h + CHAIR_BACK)), "prop")]
+    return [seat, Stroke(((a, 0.0), (a, h)), "prop"), Stroke(((b, 0.0), (b, h)), "prop")]

@@ -1,0 +1,128 @@
+"""A move's setup and cues on the live screen: whole at 100x32 for every move, cut only
+between words with a key to read the rest in a small window, whole again on that key's
+page; in a real terminal too."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console, Group
+
+from stretch.model import Catalogue, Move
+from stretch.plan import timed_steps
+from stretch.session.engine import Session
+from stretch.session.instructions import MORE, columns
+from stretch.session.view import View, frame
+from tests.conftest import DEFAULTS, need_program
+from tests.fakes import FakeClock
+from tests.terminal import Tmux
+
+ROUTINES = ("hip-reset", "desk-break", "core-and-hips", "full-session")
+
+
+def screens(catalogue: Catalogue, routine: str, width: int, height: int, *,
+            show_all: bool = False) -> Iterator[tuple[Move, list[str]]]:
+    """Each move of a routine with the screen as its first step starts."""
+    clock = FakeClock()
+    session = Session(timed_steps(catalogue.routines[routine], DEFAULTS), clock)
+    session.start()
+    seen: set[str] = set()
+    while not session.done:
+        step = session.step
+        if step.move is not None and step.move.id not in seen:
+            seen.add(step.move.id)
+            console = Console(width=width, height=height, record=True, file=io.StringIO(),
+                              color_system=None)
+            view = View("Routine", show_all=show_all)
+            console.print(Group(*frame(session, view, width=width, height=height)), end="")
+            yield step.move, console.export_text().rstrip("\n").split("\n")
+        clock.advance(step.seconds)
+        session.poll()
+
+
+def left_column(lines: list[str], width: int) -> str:
+    """The words of the setup-and-cues column (the cautions stand to its right)."""
+    left, _ = columns(width)
+    return " ".join(" ".join(line[:left].split()) for line in lines)
+
+
+def said_whole(text: str, screen: str) -> bool:
+    return " ".join(text.split()) in screen
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_every_cue_of_every_move_is_on_screen_at_100_by_32(builtin: Catalogue,
+                                                           routine: str) -> None:
+    shown = 0
+    for move, lines in screens(builtin, routine, 100, 32):
+        words = left_column(lines, 100)
+        assert said_whole(move.setup, words), move.id
+        for cue in move.cues:
+            assert said_whole(f"• {cue}", words), (move.id, cue)
+        assert MORE.strip() not in "\n".join(lines), move.id
+        shown += 1
+    assert shown == len(set(builtin.routines[routine].moves))
+
+
+def test_a_small_window_cuts_between_words_and_says_which_key_reads_the_rest(
+        builtin: Catalogue) -> None:
+    cut = 0
+    for move, lines in screens(builtin, "full-session", 60, 20):
+        text = "\n".join(lines)
+        if MORE.strip() not in text:  # it fits: every cue whole
+            column = left_column(lines, 60)
+            assert all(said_whole(f"• {cue}", column) for cue in move.cues), move.id
+            continue
+        cut += 1
+        marked = [i for i, line in enumerate(lines) if MORE in line]
+        assert len(marked) == 1 and lines[marked[0]].strip() == MORE, move.id  # a row of its own
+        opening = " ".join(move.setup.split()[:3])
+        start = next(i for i, line in enumerate(lines) if line.startswith(opening))
+        words = [w for w in left_column(lines[start: marked[0]], 60).split() if w != "•"]
+        everything = " ".join([move.setup, *move.cues]).split()
+        assert words == everything[: len(words)], move.id  # whole words, in order, none cut
+    assert cut  # the full session has moves whose words do not fit 60x20
+
+
+def test_the_i_page_shows_setup_cues_and_cautions_whole_at_60_by_20(builtin: Catalogue) -> None:
+    for move, lines in screens(builtin, "full-session", 60, 20, show_all=True):
+        words = " ".join(" ".join(line.split()) for line in lines)
+        assert said_whole(move.setup, words), move.id
+        for part in (*move.cues, *move.cautions):
+            assert said_whole(part, words), (move.id, part)
+        assert "i back to the countdown" in lines[-1]
+
+
+@pytest.mark.slow
+def test_every_cue_of_the_first_move_shows_in_a_real_100_by_32_terminal(tmp_path: Path) -> None:
+    """In tmux at 100x32: the first hold of the hip reset (a beginner's rung of its first
+    ladder, the seated figure-four) shows its setup and all its cues, and the i key shows
+    them on a page."""
+    need_program("tmux")
+    from stretch.catalogue.load import load_catalogue
+    from stretch.coach.levels import Standing
+    from stretch.coach.profile import Profile
+
+    known = load_catalogue(user_dir=None)
+    mine, _ = Standing(Profile()).routine(known, known.routines["hip-reset"])
+    move = mine.moves[0]
+    terminal = Tmux(tmp_path, width=100, height=32)
+    try:
+        terminal.run("run", "hip-reset")
+        terminal.wait_for("Get ready ·")
+        terminal.type("n")
+        terminal.wait_for(f"{move.name} · left side")
+        screen = terminal.wait_until(
+            lambda s: all(said_whole(f"• {cue}", left_column(s.splitlines(), 100))
+                          for cue in move.cues), "every cue")
+        assert said_whole(move.setup, left_column(screen.splitlines(), 100))
+        terminal.type("i")
+        page = terminal.wait_for("i back to the countdown")
+        assert said_whole(move.cautions[0], " ".join(page.split()))
+        terminal.type("q")
+        terminal.wait_for("Stopped Hip reset")
+    finally:
+        terminal.close()
