@@ -31,8 +31,8 @@ class FakeClock:
 
 # A stand-in for a system program (systemctl, crontab, notify-send, launchctl, schtasks):
 # it logs its arguments, exactly, one JSON list per line. `crontab` keeps a table in a
-# file (`-l` prints it, `-` replaces it); the others exit with the code and message that
-# `FakePrograms.fail` sets.
+# file, byte for byte (`-l` prints it, `-` replaces it); any fails, doing nothing, with
+# the code and message that `FakePrograms.fail` sets.
 _FAKE = r'''#!{python} -S
 import json, os, sys
 folder = os.path.dirname(os.path.abspath(__file__))
@@ -40,17 +40,18 @@ name = os.path.basename(sys.argv[0])
 with open(os.path.join(folder, "calls.jsonl"), "a") as log:
     log.write(json.dumps([name, *sys.argv[1:]]) + "\n")
 table = os.path.join(folder, "crontab.txt")
+for failure in (os.path.join(folder, " ".join([name, *sys.argv[1:2]]) + ".fail"),
+                os.path.join(folder, name + ".fail")):
+    if os.path.exists(failure):
+        code, _, message = open(failure).read().partition(" ")
+        sys.stderr.write(message)
+        sys.exit(int(code))
 if name == "crontab" and sys.argv[1:] == ["-l"]:
     if not os.path.exists(table):
         sys.exit("no crontab for tester")
-    sys.stdout.write(open(table).read())
+    sys.stdout.buffer.write(open(table, "rb").read())
 elif name == "crontab" and sys.argv[1:] == ["-"]:
-    open(table, "w").write(sys.stdin.read())
-failure = os.path.join(folder, name + ".fail")
-if os.path.exists(failure):
-    code, _, message = open(failure).read().partition(" ")
-    sys.stderr.write(message)
-    sys.exit(int(code))
+    open(table, "wb").write(sys.stdin.buffer.read())
 '''
 
 
@@ -68,8 +69,11 @@ class FakePrograms:
             path.chmod(0o755)
         return self
 
-    def fail(self, name: str, code: int, message: str) -> None:
-        (self.folder / f"{name}.fail").write_text(f"{code} {message}", encoding="utf-8")
+    def fail(self, name: str, code: int, message: str, *, first: str | None = None) -> None:
+        """Make a program fail (only when its first argument is `first`, if given), doing
+        nothing else."""
+        called = name if first is None else f"{name} {first}"
+        (self.folder / f"{called}.fail").write_text(f"{code} {message}", encoding="utf-8")
 
     def calls(self, name: str | None = None) -> list[list[str]]:
         log = self.folder / "calls.jsonl"
@@ -86,3 +90,12 @@ class FakePrograms:
     @crontab.setter
     def crontab(self, table: str) -> None:
         (self.folder / "crontab.txt").write_text(table, encoding="utf-8")
+
+    @property
+    def crontab_bytes(self) -> bytes | None:
+        path = self.folder / "crontab.txt"
+        return path.read_bytes() if path.exists() else None
+
+    @crontab_bytes.setter
+    def crontab_bytes(self, table: bytes) -> None:
+        (self.folder / "crontab.txt").write_bytes(table)

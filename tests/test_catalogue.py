@@ -43,7 +43,8 @@ EXPECTED = {
     "(did you mean 'stretch'?)",
     "bad-position.yaml": "6:15: moves.test-move.position: 'lying' is not one of: supine, prone, "
     "side-lying, all-fours, kneeling, seated, standing (did you mean 'side-lying'?)",
-    "cues-not-list.yaml": "9:11: moves.test-move.cues: expected a list, got 'Breathe'",
+    "cues-not-list.yaml": ("9:11: moves.test-move.cues: expected a list, got 'Breathe': make it a "
+                           "list, each entry on a line of its own starting with '- '"),
     "duplicate-builtin-week-days.yaml": "3:3: week.mon: duplicate key 'mon' (first at line 2)",
     "duplicate-key.yaml": "11:5: moves.test-move.hold: duplicate key 'hold' (first at line 10)",
     "duplicate-move-id.yaml": "11:3: moves.test-move: duplicate key 'test-move' (first at line 2)",

@@ -100,7 +100,8 @@ def test_show_json_matches_the_contract(runner: CliRunner) -> None:
     assert code == 0
     assert set(data) == {"name", "title", "summary", "seconds", "groups", "dose", "steps"}
     assert data["seconds"] == sum(s["seconds"] for s in data["steps"])
-    assert all(set(s) == {"label", "move", "kind", "group", "side", "seconds"} for s in data["steps"])
+    assert all(set(s) == {"label", "move", "kind", "group", "side", "seconds", "hold", "reps",
+                          "tempo", "set"} for s in data["steps"])
     assert data["steps"][0]["kind"] == "get-ready"
     kinds = {s["kind"] for s in data["steps"]}
     assert {"hold", "switch", "rest", "transition"} <= kinds
@@ -176,7 +177,7 @@ def test_an_unknown_group_suggests_the_closest(runner: CliRunner, group: str,
                                                 "got 0.5"),
     (["show", "hip-reset", "--minutes", "181"], "from 1 to 180, got 181"),
     (["show", "hip-reset", "--minutes", "ten"], "from 1 to 180, got 'ten'"),
-    (["show", "hip-reset", "--minutes", "nan"], "from 1 to 180, got nan"),
+    (["show", "hip-reset", "--minutes", "nan"], "from 1 to 180, got 'nan'"),
     (["history", "--weeks", "0"], "'--weeks': a number of weeks from 1 to 104, got 0"),
     (["history", "--weeks", "2.5"], "a number of weeks from 1 to 104, got '2.5'"),
     (["run", "hip-reset", "--speed", "0"], "'--speed': a speed from 0.001 to 1000, got 0"),

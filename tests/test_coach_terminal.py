@@ -63,6 +63,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.type("5")  # one key, no Enter
     tmux.start()
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("1")
@@ -76,6 +78,8 @@ def test_one_key_before_and_after(tmux: Tmux) -> None:
     tmux.type("1")  # and nothing more: one
     tmux.start()
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.keys("Enter")  # skipped
@@ -104,6 +108,8 @@ def test_high_pain_offers_the_gentlest_routine(tmux: Tmux) -> None:
     tmux.keys("Enter")
     tmux.start()
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("8")

@@ -113,7 +113,8 @@ def test_settings_change_the_plan(stretch_home: Path, runner: CliRunner) -> None
 
     written = steps("--as-written")
     assert written[0] == {"label": "Get ready", "move": None, "kind": "get-ready", "group": None,
-                          "side": None, "seconds": 20}
+                          "side": None, "seconds": 20, "hold": None, "reps": None,
+                          "tempo": None, "set": None}
     # the setting is the least a switch takes; pigeon and the couch stretch need longer
     assert switches("--as-written") == {"pigeon": 15, "couch-stretch": 15}
     assert switches() == {"seated-figure-four": 8, "standing-hip-flexor": 8}  # a beginner's

@@ -8,6 +8,7 @@ Each test names the issue's item it covers.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -80,7 +81,8 @@ def test_17_a_move_done_on_both_sides_at_once_announces_no_side(tmux: Tmux) -> N
     write_user_file(tmux.tmp / "home", "both.yaml", BILATERAL)
     tmux.run("run", "both")
     tmux.wait_for("Get ready · Up next")
-    for move in ("Glute bridge · hip · supine", "Butterfly stretch · adductor · seated"):
+    # (a beginner runs the easiest rung of the butterfly's ladder: the seated wide-knee)
+    for move in ("Glute bridge · hip · supine", "Seated wide-knee stretch · adductor · seated"):
         for _ in range(3):  # n skips get ready, then any rest or move to seated before it
             tmux.type("n")
             time.sleep(0.5)
@@ -94,10 +96,18 @@ def test_17_a_move_done_on_both_sides_at_once_announces_no_side(tmux: Tmux) -> N
     assert tmux.result()[0] == 0
 
 
-def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux) -> None:
+def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from stretch.cli import app
+
+    monkeypatch.setenv("STRETCH_HOME", str(tmux.tmp / "home"))
+    count = len(json.loads(CliRunner().invoke(app, ["show", "desk-break", "--json"]).stdout)
+                ["steps"])  # a beginner's desk break, as it runs for them
     tmux.run("run", "desk-break")
     tmux.wait_for("Get ready · Up next")
-    for _ in range(30):  # every step of a beginner's desk break
+    for _ in range(count):  # every step
         tmux.type("n")
         time.sleep(0.05)
     tmux.wait_for("most of it skipped")  # on the end screen
@@ -105,7 +115,7 @@ def test_5_skipping_every_step_is_stopped_not_completed(tmux: Tmux) -> None:
     assert tmux.result() == (0, True)
     screen = tmux.screen()
     assert "Stopped Desk break after 0:0" in screen
-    assert "0 holds and sets done, 30 steps skipped." in tmux.joined()
+    assert f"0 holds and sets done, {count} steps skipped." in tmux.joined()
     assert "Completed" not in screen and "Streak" not in screen
     assert tmux.statuses() == ["stopped"]
 
@@ -126,6 +136,7 @@ def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
     terminal = Tmux(tmp_path, width=80, height=60, returning=False)  # the safety note too
     try:
         terminal.run("run", "hip-reset", "--plain", "--speed", "2")
+        terminal.skip_setup()
         terminal.wait_for("Ready to start? [Y/n]")
         terminal.type("\n")
         terminal.wait_for("Get ready")
@@ -134,21 +145,27 @@ def test_9_plain_in_a_terminal_answers_keys_without_echo_colour_or_boxes(
         terminal.type(" ")
         terminal.wait_for("Resumed")
         terminal.type("n")
-        terminal.wait_for("Supine figure-four stretch, left side  20 s")  # a beginner's
+        first = terminal.wait_until(lambda s: "figure-four stretch, left side  20 s" in s,
+                                    "a beginner's first hold")
+        name = next(line for line in first.splitlines()
+                    if "figure-four stretch, left side  20 s" in line).split("  ")[1]
         terminal.type("b")  # within 2 s of the start: back to get ready
-        terminal.wait_for("Get ready (next: Supine figure-four stretch, left side)  10 s\n")
+        terminal.wait_for(f"Get ready (next: {name})  10 s\n")
         terminal.type("q")
         screen = terminal.wait_for("Stopped Hip reset")
         assert terminal.result() == (0, True)
         session = screen[screen.index("Ready to start?"):].splitlines()[1:]
         lines = [line for line in session if line.strip()]
         lines = lines[: next(i for i, line in enumerate(lines) if "Stopped" in line) + 1]
-        assert lines[0].startswith("Today: Hip reset, about 13 minutes")  # what starts
-        move = load_catalogue(user_dir=None).moves["figure-four"]
+        assert "Today: Hip reset, about " in screen  # what starts (said before the question)
+        move = next(m for m in load_catalogue(user_dir=None).moves.values()
+                    if f"{m.name}, left side" == name)  # the rung a beginner runs
         told = " ".join(" ".join(instruction_lines(move)).split())  # its setup, cues, cautions
-        assert all(re.match(r"\d+:\d\d  |Stopped Hip reset|  (Setup|Cue|Caution): ", line)
-                   or (len(line.strip()) > 3 and line.strip() in told) for line in lines[1:]), \
-            lines  # nothing typed was echoed between the lines (or the move's words, wrapped)
+        echoed = [line for line in lines
+                  if not re.match(r"\d+:\d\d  |Stopped Hip reset|  (Setup|Cue|Caution): ", line)
+                  and not (len(line.strip()) > 1 and line.strip() in told)]  # (a key is 1)
+        assert echoed == [], lines  # nothing typed was echoed between the lines (or the
+        # move's words, wrapped)
         assert not BOXES & set(screen) and "Before you start" in screen
         assert not COLOUR.search(terminal.screen(escapes=True))
     finally:
@@ -194,7 +211,9 @@ def test_17_yes_no_prompts_keep_their_hint(tmux: Tmux) -> None:
 
 def test_10_a_slow_voice_never_speaks_a_cue_after_its_moment(tmp_path: Path) -> None:
     """Speech that takes 0.9 s at --speed 2 (1.8 session seconds a cue): "3" (2 s before
-    the end) runs into the moment of "2"; "1" would come after the hold ended: dropped."""
+    the end) runs into the moment of "2". Since issue 23 (item 12) a cue still being said
+    when its moment is over and the next one is due is cut short, its program ended:
+    "2" and "1" each start in their own second, none after it."""
     home = tmp_path / "home"
     said = tmp_path / "said"
     speak = f'printf "%s %s\\n" "$(date +%s.%N)" "$1" >> {said}; sleep 0.9'
@@ -212,9 +231,9 @@ def test_10_a_slow_voice_never_speaks_a_cue_after_its_moment(tmp_path: Path) -> 
     start = spoken[0][0]
     cues = [(round((when - start) * 2, 1), text) for when, text in spoken]  # session seconds
     texts = [text for _, text in cues]
-    assert texts[0] == "Supine figure-four stretch, left side" and texts[-1] == "Well done."
+    assert texts[0].endswith("figure-four stretch, left side") and texts[-1] == "Well done."
     assert (2.0, "3") in cues and "Switch sides" in texts, cues
-    assert [text for at, text in cues if at < 8].count("1") == 0, cues  # came after 5 s: dropped
+    assert [text for at, text in cues if at < 8].count("1") == 1, cues  # in its second
     # the holds run 0-5 and 8-13 s; a count "n" is over when n - 1 seconds are left, and
     # "Switch sides" 2.5 s after it began (before the switch ends at 8 s)
     for at, text in cues:

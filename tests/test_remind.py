@@ -197,11 +197,11 @@ def test_the_crontab_line() -> None:
 
 
 def test_the_crontab_keeps_every_other_line() -> None:
-    table = "MAILTO=me\n0 3 * * * backup # nightly\n1 2 * * * old nudge # stretch-remind\n"
+    table = b"MAILTO=me\n0 3 * * * backup # nightly\n1 2 * * * old nudge # stretch-remind\n"
     assert cron.replaced(table, "new # stretch-remind") == (
-        "MAILTO=me\n0 3 * * * backup # nightly\nnew # stretch-remind\n")
-    assert cron.replaced(table, None) == "MAILTO=me\n0 3 * * * backup # nightly\n"
-    assert cron.replaced("", "new # stretch-remind") == "new # stretch-remind\n"
+        b"MAILTO=me\n0 3 * * * backup # nightly\nnew # stretch-remind\n")
+    assert cron.replaced(table, None) == b"MAILTO=me\n0 3 * * * backup # nightly\n"
+    assert cron.replaced(b"", "new # stretch-remind") == b"new # stretch-remind\n"
 
 
 def test_the_launchd_agent() -> None:
@@ -289,7 +289,7 @@ def test_nudge_is_quiet_once_today_s_routine_is_done(
         runner: CliRunner, history: History, monkeypatch: pytest.MonkeyPatch) -> None:
     freeze_now(monkeypatch, TUESDAY.replace(hour=18))
     log_session(history, "core-and-hips", TUESDAY, speed=1000)  # a demo: still to do
-    log_session(history, "hip-reset", TUESDAY)  # not today's routine: still to do
+    log_session(history, "core-and-hips", TUESDAY, status="stopped")  # still to do
     assert runner.invoke(app, ["nudge", "--print"]).stdout.startswith("Time for Core and hips\n")
     log_session(history, "core-and-hips", TUESDAY.replace(hour=7, minute=10))
     result = runner.invoke(app, ["nudge", "--print"])

@@ -46,8 +46,9 @@ def faketime() -> str:
 
 @pytest.fixture
 def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePrograms:
-    """Fake programs, and nothing else, on PATH; user units under a temp XDG_CONFIG_HOME."""
-    programs = FakePrograms(tmp_path / "bin")
+    """Fake programs, and nothing else, on PATH (notify-send, as a desktop has it); user
+    units under a temp XDG_CONFIG_HOME."""
+    programs = FakePrograms(tmp_path / "bin").add("notify-send")
     monkeypatch.setenv("PATH", str(programs.folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
@@ -164,6 +165,7 @@ def test_without_user_systemd_it_says_so_and_shows_the_crontab_line(
         fakes: FakePrograms, units: Path, stretch_home: Path, runner: CliRunner) -> None:
     line = (f"30 7 * * 1-5 STRETCH_HOME={shlex.quote(str(stretch_home))} "
             f"{shlex.join(stretch_program())} nudge # stretch-remind\n")
+    fakes.add("crontab")  # the line it suggests can be added (issue 23, item 18)
     for problem in ("systemctl is not installed", "Failed to connect to bus: No medium found"):
         result = runner.invoke(app, ON)
         assert (result.exit_code, result.stdout) == (0, line)
@@ -177,8 +179,9 @@ def test_without_user_systemd_it_says_so_and_shows_the_crontab_line(
     status = runner.invoke(app, ["remind", "status"]).stdout.splitlines()
     assert status[0] == ("Reminder: 07:30 on weekdays (Mon-Fri), as a systemd user timer that "
                          "could not be enabled.")
-    assert status[-1] == ("It will not fire until systemd runs it; `stretch remind on --cron` "
-                          "uses cron instead.")
+    assert status[1] == "Next: none: it cannot fire."
+    assert status[-1] == ("It will not fire until systemd's user timers run here; `stretch "
+                          "remind on --cron` uses cron instead.")
 
 
 def test_off_removes_what_on_wrote_and_nothing_else(
@@ -209,7 +212,7 @@ def test_a_unit_file_stretch_did_not_write_is_never_replaced(
     result = runner.invoke(app, ON)
     assert result.exit_code == 1
     assert result.stderr == (f"stretch: error: {units / systemd.TIMER} was not written by "
-                             "stretch; move it away first\n")
+                             "stretch; move it away first; no reminder was set\n")
     assert runner.invoke(app, ["remind", "off"]).exit_code == 0
     assert (units / systemd.TIMER).read_text() == "[Timer]\nOnCalendar=hourly\n"
 
@@ -258,7 +261,8 @@ def test_where_cron_has_the_reminder_a_new_time_goes_to_cron(
 def test_cron_without_crontab_is_one_error(fakes: FakePrograms, runner: CliRunner) -> None:
     result = runner.invoke(app, [*ON, "--cron"])
     assert (result.exit_code, result.stderr) == (
-        1, "stretch: error: crontab is not installed (install cron, or use the systemd timer)\n")
+        1, "stretch: error: crontab is not installed (install cron (Debian and Ubuntu: sudo apt "
+           "install cron), or use the systemd timer); no reminder was set\n")
 
 
 # --- macOS and Windows, through their programs --------------------------------------------
@@ -286,9 +290,11 @@ def test_macos_loads_a_launchd_agent_and_unloads_it(
     failed = runner.invoke(app, ON)
     assert (failed.exit_code, failed.stderr) == (
         1, f"stretch: error: launchctl bootstrap gui/{uid} {agent}: Bootstrap failed: 5: "
-        "Input/output error\n")
-    assert fakes.calls("launchctl")[-2:] == [["launchctl", "bootstrap", f"gui/{uid}", str(agent)],
-                                             ["launchctl", "load", "-w", str(agent)]]
+        "Input/output error; no reminder was set\n")
+    calls = fakes.calls("launchctl")
+    tried = calls.index(["launchctl", "bootstrap", f"gui/{uid}", str(agent)], 4)
+    assert calls[tried + 1] == ["launchctl", "load", "-w", str(agent)]
+    assert not agent.exists()  # all of `remind on` or none: the agent is taken back
 
 
 def test_windows_creates_a_weekly_task_and_deletes_it(

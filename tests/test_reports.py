@@ -46,8 +46,9 @@ def test_totals_count_sessions_and_minutes_from_a_date(history: History) -> None
     log_session(history, "hip-reset", datetime(2026, 11, 24, 7, tzinfo=UTC), seconds=600)
     log_session(history, "desk-break", datetime(2026, 11, 23, 7, tzinfo=UTC), seconds=300)
     log_session(history, "desk-break", datetime(2026, 11, 20, 7, tzinfo=UTC), seconds=300)
-    assert reports.totals(rows_of(history), date(2026, 11, 23)) == (2, 15.0)
-    assert reports.totals(rows_of(history), date(2026, 11, 25)) == (0, 0.0)
+    today = date(2026, 11, 24)
+    assert reports.totals(rows_of(history), date(2026, 11, 23), today) == (2, 15.0)
+    assert reports.totals(rows_of(history), date(2026, 11, 25), today) == (0, 0.0)
 
 
 def test_heat_map_has_a_row_per_weekday_and_stops_at_today(history: History) -> None:

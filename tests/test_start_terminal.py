@@ -87,6 +87,8 @@ def test_yes_answers_on_one_key_and_today_is_said_before_the_session(first: Tmux
     first.wait_for("Ready to start? [Y/n]")
     first.type("y")  # one key, no Enter
     first.wait_for("Get ready ·")
+    first.type("n")  # on to the first move: "And now?" is about a session that began
+    first.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     first.type("q")
     first.wait_for("And now?")
     first.keys("Escape")  # skips the rating
@@ -116,6 +118,8 @@ def test_a_high_rating_before_the_gentlest_routine_waits_with_the_red_flags(tmux
     tmux.keys("Enter")  # the default: yes
     tmux.start()
     tmux.wait_for("Get ready ·")
+    tmux.type("n")  # on to the first move: "And now?" is about a session that began
+    tmux.wait_until(lambda screen: "Get ready ·" not in screen, "the first move")
     tmux.type("q")
     tmux.wait_for("And now?")
     tmux.type("5")

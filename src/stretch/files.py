@@ -129,6 +129,17 @@ def remove(path: Path) -> None:
             raise StretchError(f"cannot remove {path}: {err.strerror}") from None
 
 
+def _mode(path: Path) -> int:
+    """The permissions a replaced file keeps (a private one stays private); 0644 for a
+    new file."""
+    import stat
+
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:  # no file there (or a symlink to nothing)
+        return 0o644
+
+
 def keep(path: Path, data: bytes) -> None:
     """Keep what stretch can always make again (the cached catalogue, its names): written
     whole beside `path` and renamed into place, so no reader sees half of it; when it
@@ -149,12 +160,14 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
     """Write `text` to a temp file beside `path`, then rename it into place.
 
     A reader (or a crash) sees the old file or the new one, never half of one. An
-    existing file is only replaced with `force`.
+    existing file (or a symlink, even to nothing) is only replaced with `force`, and keeps
+    its permissions; a new one is readable by all (0644).
     """
     if path.is_dir():
         raise StretchError(f"{path} is a folder; give a file name")
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:  # a symlink too, even one to nothing
         raise StretchError(f"{path} already exists; add --force to replace it")
+    mode = _mode(path)
     folder = path.parent if str(path.parent) else Path()
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -165,7 +178,7 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        Path(temp).chmod(0o644)
+        Path(temp).chmod(mode)
         Path(temp).replace(path)
     except OSError as err:
         with contextlib.suppress(OSError):

@@ -8,11 +8,12 @@ is never read as markup here: messages are escaped or built as `Text`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,10 +57,13 @@ class Terminal:
     def say(self, line: str, style: str = "", *, soft_wrap: bool = False) -> None:
         """A line on stdout, shown literally in an optional style (`dim`, `bold`): for the
         modules that speak to the person but draw nothing (the coach, the commands).
-        `soft_wrap` leaves a long line (a path) for the terminal to wrap, unbroken."""
+        `soft_wrap` leaves a long line (a path) for the terminal to wrap, unbroken. It is
+        one line: a newline or ESC in what it names (a path, a title) is shown escaped."""
         from rich.text import Text
 
-        self.out.print(Text(line, style=style), soft_wrap=soft_wrap)
+        from stretch.errors import printable
+
+        self.out.print(Text(printable(line), style=style), soft_wrap=soft_wrap)
 
     def show(self, renderable: object, *, soft_wrap: bool = False) -> None:
         """A renderable made by `views/` (a table, the safety note), on stdout."""
@@ -82,6 +86,56 @@ class Terminal:
 
         self.err.print(Text.assemble(("stretch: error:", "bold red"), " ", printable(message)),
                        soft_wrap=True)
+
+
+class OutputClosed(OSError):
+    """The reader of standard output went away (`stretch list | head -1`): not an error."""
+
+
+class OutputFailed(OSError):
+    """Standard output could not be written (a full disk, an I/O error): one line, exit 1.
+    (OSError subclasses, so code that shrugs off a terminal gone away still does; errno is
+    None, so Click does not mistake them for its own broken pipe.)"""
+
+
+class Guarded:
+    """A standard stream whose write failures say which kind they are (`OutputClosed`,
+    `OutputFailed`), wherever in stretch, Rich or Click the write happens."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as err:
+            raise OutputFailed(err.strerror or str(err)) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as err:
+            raise OutputFailed(err.strerror or str(err)) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def guard_streams() -> None:
+    """For the console script: standard output and error written through `Guarded`, and
+    any character their encoding lacks (LC_ALL=C, PYTHONIOENCODING=latin-1) replaced
+    rather than a traceback."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or isinstance(stream, Guarded):
+            continue
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")
+        setattr(sys, name, Guarded(stream))
 
 
 def terminal() -> Terminal:

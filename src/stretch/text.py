@@ -64,6 +64,7 @@ EQUIPMENT_NAMES: dict[Equipment, str] = {
     "wall": "a wall or desk to hold", "bed": "a firm bed", "towel": "a folded towel",
     "band": "a light exercise band",
 }
+MINUTES_AT_DOSES = "min: minutes at your doses, which grow as you go (stretch progress says why)."
 SLOW_MOVE = 4  # seconds of movement in a rep (tempo less its pause) that read as "slow"
 
 
@@ -83,6 +84,12 @@ def time_of_day(text: str) -> time | None:
     """'07:30' or '7:30' as a time of day; None for anything else (see CLOCK_FORM)."""
     found = _CLOCK.fullmatch(text.strip())
     return time(int(found.group(1)), int(found.group(2))) if found else None
+
+
+def whole_number(text: str) -> int | None:
+    """'7' as 7; None for anything else: a number a person types is plain ASCII digits, not
+    what Python also reads as one ('1_0', ' 7') nor a digit int() refuses ('²', '①')."""
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def hhmm(moment: time) -> str:

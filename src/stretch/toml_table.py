@@ -38,7 +38,7 @@ def parse_table(path: Path, data: bytes, rows: Mapping[str, Setting]) -> dict[st
     from stretch import toml_lines  # only a command with a file to read pays for it
 
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Notepad's) is not a setting
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ConfigError(path, line, "file", "not UTF-8 text") from None

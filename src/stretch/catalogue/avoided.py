@@ -9,7 +9,7 @@ hyphens and apostrophes ignored: "Child's pose", "childs-pose"). An entry marked
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
 from stretch.catalogue.drafts import DraftAvoid
 from stretch.catalogue.nodes import Where
@@ -54,19 +54,28 @@ def problem(what: str, entry: DraftAvoid) -> str:
 
 
 def check_moves(
-    moves: Mapping[str, tuple[Move, Where, Where]], avoid: Mapping[str, DraftAvoid]
+    moves: Mapping[str, tuple[Move, Where, Where]], avoid: Mapping[str, DraftAvoid], *,
+    builtin: Set[str] = frozenset(), users: Set[str] = frozenset(),
 ) -> None:
-    """Fail at the first move that is an avoided stretch: at its id, else at its name."""
+    """Fail at the first move that is an avoided stretch: at its id, else at its name. When
+    a person's own avoid entry (an id in `users`) names a built-in move (an id in
+    `builtin`), the entry is what to change: the failure is at their entry."""
     every = named(avoid.values())
     moving = [(entry, names) for entry, names in every if not entry.held_only]
     for move_id, (move, at_id, at_name) in moves.items():
         entries = every if move.hold is not None else moving
-        by_id = matching(move_id, entries)
-        if by_id is not None:
-            at_id.fail(problem(move_id, by_id))
-        by_name = matching(move.name, entries)
-        if by_name is not None:
-            at_name.fail(problem(move.name, by_name))
+        for what, at in ((move_id, at_id), (move.name, at_name)):
+            entry = matching(what, entries)
+            if entry is None:
+                continue
+            if move_id in builtin and entry.id in users:
+                name = next(n for n in (entry.id, *entry.known_as)
+                            if words(n).strip() and words(n) in words(what))
+                entry.where.fail(f"'{shorten(name)}' names the built-in move '{move_id}' "
+                                 f"({at.path}:{at.line}), which the built-in routines use: "
+                                 "name only what you avoid, or replace that move with one of "
+                                 "your own")
+            at.fail(problem(what, entry))
 
 
 def check_reference(move_id: str, where: Where, avoid: Mapping[str, DraftAvoid]) -> None:

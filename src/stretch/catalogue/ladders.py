@@ -8,23 +8,35 @@ circle; each failure points at the `harder_move` that breaks the rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from stretch.catalogue.nodes import Where
-from stretch.errors import did_you_mean
+from stretch.errors import CatalogueError, did_you_mean
 from stretch.model import Move
 
 
-def link(moves: dict[str, Move], wheres: dict[str, Where]) -> dict[str, Move]:
+def link(moves: dict[str, Move], wheres: dict[str, Where], *,
+         replaced: Mapping[str, Where] | None = None) -> dict[str, Move]:
     """Every move with its `easier_move` filled in, once every link is checked.
-    `wheres` says where each move's `harder_move` is written."""
+    `wheres` says where each move's `harder_move` is written; `replaced`, where the
+    person defined the built-in moves they replaced: a built-in ladder their move does
+    not fit is their move's problem, named at their line."""
     below: dict[str, str] = {}
     for move in moves.values():
         harder = move.harder_move
         if harder is None:
             continue
         where = wheres[move.id]
-        _check_step(move, harder, moves, where)
+        try:
+            _check_step(move, harder, moves, where)
+        except CatalogueError as err:
+            theirs = (replaced or {}).get(harder)
+            if theirs is None or move.id in (replaced or {}):
+                raise
+            theirs.fail(f"replaces the built-in move '{harder}', the harder move of the "
+                        f"built-in '{move.id}' ({err.path}:{err.line}: {err.problem}); give "
+                        "your move an id of its own")
         if harder in below:
             first = wheres[below[harder]]
             where.fail(f"'{harder}' is already the harder move of '{below[harder]}' (at "

@@ -7,7 +7,7 @@ routines they name, each failure pointing at where the name was written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from stretch.catalogue import avoided, ladders
@@ -20,7 +20,7 @@ from stretch.catalogue.drafts import (
     FileContent,
 )
 from stretch.catalogue.nodes import Where
-from stretch.errors import did_you_mean
+from stretch.errors import CatalogueError, did_you_mean
 from stretch.model import (
     REST_DAY,
     Avoid,
@@ -41,16 +41,21 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     located = base.moves | mine.moves
     names = base.move_names | mine.move_names
     avoid = base.avoid | mine.avoid
-    avoided.check_moves({k: (m, at, names[k]) for k, (m, at) in located.items()}, avoid)
+    avoided.check_moves({k: (m, at, names[k]) for k, (m, at) in located.items()}, avoid,
+                        builtin=set(base.moves) - set(mine.moves), users=set(mine.avoid))
+    # a built-in ladder or routine that cannot use a move the person replaced: their move
+    # is to blame, at their line
+    replaced = {k: at for k, (_, at) in mine.moves.items() if k in base.moves}
     harder = {k: at for k, at in base.harder.items() if k not in mine.moves} | mine.harder
-    moves = ladders.link({k: m for k, (m, _) in located.items()}, harder)
+    moves = ladders.link({k: m for k, (m, _) in located.items()}, harder, replaced=replaced)
     routines = base.routines | mine.routines
     week = mine.week or base.week
     return Catalogue(
         moves=moves,
         avoid={k: _resolve_avoid(a, moves, avoid) for k, a in avoid.items()},
         routines={
-            k: _resolve_routine(r, moves, avoid, replaces=k in base.routines and k in mine.routines)
+            k: _resolve_routine(r, moves, avoid, replaces=k in base.routines and k in mine.routines,
+                                blame={} if k in mine.routines else replaced)
             for k, r in routines.items()
         },
         week=_resolve_week(week, routines) if week else None,
@@ -128,21 +133,28 @@ def _lookup(move_id: str, where: Where, moves: dict[str, Move],
 
 
 def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], avoid: dict[str, DraftAvoid],
-                     *, replaces: bool) -> Routine:
-    """Attach each item's move and fill in the dose the item leaves to the move."""
+                     *, replaces: bool, blame: Mapping[str, Where] | None = None) -> Routine:
+    """Attach each item's move and fill in the dose the item leaves to the move. `blame`:
+    where the person defined the built-in moves they replaced, for a built-in routine: an
+    item that cannot take their move is their move's problem, named at their line."""
     items: list[Item] = []
     for d in draft.items:
         if d.move_id is None:
             items.append(Item(move=None, rest=d.rest, priority=d.priority))
             continue
         move = _lookup(d.move_id, d.where, moves, avoid)
-        _check_dose(d, move)
+        theirs = (blame or {}).get(d.move_id)
+        try:
+            _check_item(d, move)
+        except CatalogueError as err:
+            if theirs is None:
+                raise
+            theirs.fail(f"replaces the built-in move '{d.move_id}', which the built-in routine "
+                        f"'{draft.id}' cannot run as yours is ({err.path}:{err.line}: "
+                        f"{err.problem}); give your move an id of its own")
         as_holds = move.hold is not None
         hold = (d.hold or move.hold) if as_holds else None
         tempo = None if as_holds else (d.tempo or move.tempo)
-        if tempo is not None and move.pause is not None and move.pause >= tempo:
-            d.where.fail(f"a {tempo} s tempo leaves no time to move around the {move.pause} s "
-                         f"pause of '{d.move_id}' (give it at least {move.pause + 1} s)")
         items.append(
             Item(
                 move=move,
@@ -163,6 +175,16 @@ def _resolve_routine(draft: DraftRoutine, moves: dict[str, Move], avoid: dict[st
         source=draft.source,
         replaces_builtin=replaces,
     )
+
+
+def _check_item(item: DraftItem, move: Move) -> None:
+    """The item's dose suits its move: its kind (`_check_dose`), and a tempo with time to
+    move around the move's pause."""
+    _check_dose(item, move)
+    tempo = None if move.hold is not None else (item.tempo or move.tempo)
+    if tempo is not None and move.pause is not None and move.pause >= tempo:
+        item.where.fail(f"a {tempo} s tempo leaves no time to move around the {move.pause} s "
+                        f"pause of '{move.id}' (give it at least {move.pause + 1} s)")
 
 
 def _check_dose(item: DraftItem, move: Move) -> None:
@@ -195,7 +217,8 @@ def _resolve_avoid(draft: DraftAvoid, moves: dict[str, Move],
 def _resolve_week(draft: DraftWeek, routines: dict[str, DraftRoutine]) -> WeekPlan:
     for _, routine_id, where in draft.days:
         if routine_id != REST_DAY and routine_id not in routines:
-            hint = did_you_mean(routine_id, [*routines, REST_DAY])
+            hint = (did_you_mean(routine_id, [*routines, REST_DAY])
+                    or f" (a day with no routine is '{REST_DAY}')")
             where.fail(f"unknown routine '{routine_id}'{hint}")
     return WeekPlan(
         days=tuple((day, routine_id) for day, routine_id, _ in draft.days),

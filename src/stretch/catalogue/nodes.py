@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from stretch.errors import CatalogueError, did_you_mean, shorten
+from stretch.errors import CatalogueError, did_you_mean, printable, shorten
 
 Scalar = str | int | float | bool | None
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -83,12 +83,21 @@ class Reader:
         return value
 
     def text(self, node: Node, field_path: str) -> str:
+        """Text as a person reads it: runs of white space (line breaks too) as one space.
+        A character the terminal would obey or hide rather than show (ESC, BEL, a bidi
+        override, a zero-width space; what `printable` would escape) is refused here, the
+        one boundary every command and form reads the catalogue through."""
         value = node.value
         if isinstance(value, str) and value.strip():
             if len(value) > MAX_TEXT:
                 problem = f"too long ({len(value)} characters, at most {MAX_TEXT})"
                 self.fail(node, field_path, problem)
-            return " ".join(value.split())
+            joined = " ".join(value.split())
+            hidden = next((ch for ch in joined if not ch.isprintable()), None)
+            if hidden is not None:
+                self.fail(node, field_path, f"holds the character {printable(hidden)}, which a "
+                          "terminal would act on or hide rather than show: remove it")
+            return joined
         if isinstance(value, str):
             self.fail(node, field_path, "must not be empty")
         self.fail(node, field_path, f"expected text, got {describe(value)}")
@@ -149,6 +158,9 @@ class Reader:
     ) -> tuple[str, ...]:
         if node is None or node.value is None:
             return ()  # a required list is caught as missing by `mapping`
+        if isinstance(node.value, str):
+            self.fail(node, field_path, f"expected a list, got {describe(node.value)}: make it "
+                      "a list, each entry on a line of its own starting with '- '")
         entries = self.items(node, field_path)
         if not low <= len(entries) <= high:
             wanted = f"at most {high}" if low == 0 else f"{low}-{high}"

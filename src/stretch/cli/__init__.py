@@ -7,6 +7,7 @@ command so `stretch --help` starts as fast as a bare Typer app.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from stretch.cli import (  # noqa: F401 - they register
@@ -22,7 +23,7 @@ from stretch.cli import (  # noqa: F401 - they register
     setup,
     sheet,
 )
-from stretch.cli.app import EXIT_INTERRUPTED, app
+from stretch.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]
 
@@ -31,14 +32,39 @@ COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
 
 
 def main() -> None:
-    """The console script: run the app, and leave quietly when the reader closes the pipe."""
+    """The console script: run the app; leave quietly (exit 0) when the reader closes the
+    pipe, whatever the command; one line and exit 1 when the output cannot be written."""
+    from stretch.output import OutputClosed, OutputFailed, guard_streams
+
     _honour_completion_shell(sys.argv[1:])
+    guard_streams()
+    code: str | int | None = 0
     try:
-        app(prog_name="stretch")
-    except BrokenPipeError:
+        try:
+            app(prog_name="stretch")
+        except SystemExit as done:
+            code = done.code
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+        sys.stdout.flush()  # what is buffered fails here, not after the exit code is set
+    except (BrokenPipeError, OutputClosed):
         _quiet_broken_pipe()
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
+    except OutputFailed as err:
+        _output_failed(str(err))
+    sys.exit(code)
+
+
+def _output_failed(why: str) -> None:
+    """`stretch list > /dev/full`: one line on stderr (if even that can be written), exit 1."""
+    import os
+
+    from stretch.output import terminal
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+    with contextlib.suppress(OSError):
+        terminal().error(f"cannot write the output: {why}")
+    sys.exit(EXIT_ERROR)
 
 
 def _honour_completion_shell(args: list[str]) -> None:
@@ -63,4 +89,6 @@ def _quiet_broken_pipe() -> None:
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        os.dup2(devnull, sys.stderr.fileno())  # (a pipe into `head` may hold both)
     sys.exit(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -38,6 +39,12 @@ def complete_move(incomplete: str) -> list[tuple[str, str]]:
     return _complete("moves", incomplete)
 
 
+# a number as a person types one: ASCII digits (a minus, a decimal point), not what Python
+# also reads as a number ('1_0', ' 7', '²', '٣', 'inf')
+PLAIN_INT = re.compile(r"-?[0-9]+")
+PLAIN_FLOAT = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+
+
 def between(kind: Callable[[str], N], low: N, high: N, what: str) -> Callable[[str], N]:
     """A parser for a number from `low` to `high` whose usage error says so in words ('a
     number of minutes from 1 to 180, got 0.5'), not in a type's range ('<float range>',
@@ -45,10 +52,10 @@ def between(kind: Callable[[str], N], low: N, high: N, what: str) -> Callable[[s
     wanted = f"{what} from {low:g} to {high:g}"
 
     def parse(value: str) -> N:
-        try:
-            number = kind(value)
-        except ValueError:
-            raise typer.BadParameter(f"{wanted}, got '{value}'") from None
+        form = PLAIN_INT if kind is int else PLAIN_FLOAT
+        if isinstance(value, str) and not form.fullmatch(value):  # (a default is a number)
+            raise typer.BadParameter(f"{wanted}, got '{value}'")
+        number = kind(value)
         if not low <= number <= high:  # NaN too
             raise typer.BadParameter(f"{wanted}, got {value}")
         return number
@@ -127,10 +134,9 @@ GroupOption = Annotated[
 def rating(value: str) -> int:
     """A pain rating on the numeric rating scale, or a usage error saying what one is."""
     what = f"a rating is a whole number from {PAIN_WORDS}"
-    try:
-        number = int(value)
-    except ValueError:
-        raise typer.BadParameter(f"{what}, got '{value}'") from None
+    if not PLAIN_INT.fullmatch(value):
+        raise typer.BadParameter(f"{what}, got '{value}'")
+    number = int(value)
     if not NO_PAIN <= number <= WORST_PAIN:
         raise typer.BadParameter(f"{what}, got {number}")
     return number

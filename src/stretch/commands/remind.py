@@ -53,17 +53,26 @@ def on(term: Terminal, *, at: str, days: str | None, use_cron: bool) -> None:
     schedule = Schedule(moment, weekdays, stretch_program(), passed_on(os.environ))
     path = remind_file()
     _writable(path, "no reminder was set")
-    via = _install(term, schedule, use_cron=use_cron)
-    try:
+    try:  # all of it or none: any failure on the way takes back what was done
+        via = _install(term, schedule, use_cron=use_cron)
         record.save(path, schedule, via)
-    except StretchError as err:  # the disk filled up since the check, say: take it back
+    except StretchError as err:  # (the disk filled up since the check, say)
         with contextlib.suppress(StretchError):
             _take_back()
-        raise StretchError(f"{err.message}; no reminder was set") from None
+        message = err.message if "nothing was set" in err.message else (
+            f"{err.message}; no reminder was set")
+        raise StretchError(message) from None
+    except BaseException:
+        with contextlib.suppress(StretchError):
+            _take_back()
+        raise
     if via != "systemd-files":
         for line in (f"Reminder on: {describe(schedule)}, {record.VIA[via]}.",
                      f"Next: {when(schedule, _now())}."):
             term.say(line, soft_wrap=True)
+    unseen = _no_notifier()
+    if unseen:
+        term.note(f"stretch: {unseen}")
 
 
 def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
@@ -83,6 +92,9 @@ def _install(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
 def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str:
     """The systemd timer (or cron with --cron); when the timer cannot be enabled, one line
     says so and the crontab line is shown, or updated if cron has the reminder already."""
+    import shutil
+
+    from stretch.errors import StretchError
     from stretch.remind import cron, install, systemd
 
     folder = systemd.unit_dir()
@@ -90,9 +102,12 @@ def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str
         install.add_cron_line(schedule)
         install.remove_units(folder)  # one reminder, not two
         return "cron"
+    table = install.read_crontab() if install.has_cron() else None  # before any change
+    if table is None and shutil.which("systemctl") is None:
+        raise StretchError(f"{NO_SCHEDULER}; nothing was set")
+    had_line = table is not None and cron.has_line(table)
     install.write_units(schedule, folder)
     problem = install.enable_timer()
-    had_line = _cron_has_line()
     if problem is None:
         if had_line:
             install.remove_cron_line()  # one reminder, not two
@@ -102,21 +117,34 @@ def _install_linux(term: Terminal, schedule: Schedule, *, use_cron: bool) -> str
         install.add_cron_line(schedule)
         term.note(f"{said}; your crontab line is updated instead.")
         return "cron"
+    if table is None:  # no cron either: nothing here fires it
+        term.note(f"{said}, and cron is not installed to fire it instead: it will not fire "
+                  f"until systemd's user timers run here; or {install.INSTALL_CRON} and run "
+                  "`stretch remind on --cron`.")
+        return "systemd-files"
     term.note(f"{said}; `stretch remind on --cron` adds this crontab line instead:")
     term.say(cron.line(schedule), soft_wrap=True)
     return "systemd-files"
 
 
-def _cron_has_line() -> bool:
-    """Whether the crontab holds stretch's line (False when cron is missing or will not
-    answer: then it holds none that could fire)."""
-    from stretch.errors import StretchError
-    from stretch.remind import cron, install
+NO_SCHEDULER = ("no scheduler here can fire a reminder: neither systemd (systemctl) nor cron "
+                "(crontab) is installed; install cron (Debian and Ubuntu: sudo apt install "
+                "cron) and run this again")
 
-    try:
-        return cron.has_line(install.read_crontab() or "")
-    except StretchError:
-        return False
+
+def _no_notifier() -> str | None:
+    """What is missing to show a reminder (and what to install), or None."""
+    from stretch.files import remind_log
+    from stretch.remind import notify
+
+    command = settings().values.notify_command
+    if notify.find_notifier(command) is not None:
+        return None
+    install = {"linux": " (Debian and Ubuntu: sudo apt install libnotify-bin)"}.get(
+        notify.platform_name(), "")
+    return (f"no notification program can show the reminder: {notify.missing(command)}"
+            f"{install}, or set notify_command in config.toml; until then each reminder is "
+            f"only written to {remind_log()}")
 
 
 def off(term: Terminal) -> None:
@@ -151,8 +179,13 @@ def _take_back() -> list[str]:
             removed.append("the scheduled task stretch-remind")
     else:
         folder = systemd.unit_dir()
-        if install.remove_units(folder):
+        units = install.remove_units(folder)
+        if len(units) == 2:
             removed.append(f"the systemd timer and service from {folder}")
+        elif units:
+            left = ({systemd.TIMER, systemd.SERVICE} - {unit.name for unit in units}).pop()
+            removed.append(f"{units[0]} (not {left}, which was edited by hand: it is yours "
+                           "now, to remove yourself)")
         if install.remove_cron_line():
             removed.append("the line in your crontab")
     return removed
@@ -180,22 +213,28 @@ def status(term: Terminal) -> None:
         term.say(f"No reminder is set. To set one: {EXAMPLE}", soft_wrap=True)
         return
     schedule, via = saved
-    lines = [f"Reminder: {describe(schedule)}, {record.VIA[via]}.",
-             f"Next: {when(schedule, _now())}.",
-             f"Runs: {' '.join(schedule.command)}"]
     missing = _missing(via)
+    fires = missing is None and via != "systemd-files"
+    lines = [f"Reminder: {describe(schedule)}, {record.VIA[via]}.",
+             f"Next: {when(schedule, _now())}." if fires else "Next: none: it cannot fire.",
+             f"Runs: {' '.join(schedule.command)}"]
     if missing:
         lines.append(f"But {missing}: run `stretch remind on` again.")
     elif via == "systemd-files":
-        lines.append("It will not fire until systemd runs it; `stretch remind on --cron` "
-                     "uses cron instead.")
+        lines.append("It will not fire until systemd's user timers run here; "
+                     + ("`stretch remind on --cron` uses cron instead." if install.has_cron()
+                        else f"or {install.INSTALL_CRON} and run `stretch remind on --cron`."))
+    unseen = _no_notifier()
+    if unseen:
+        lines.append(f"But {unseen}.")
     for line in lines:
         term.say(line, soft_wrap=True)
     if via == "systemd":
         code, said = install.run(["systemctl", "--user", "list-timers", "--no-pager",
                                   systemd.TIMER])
         if code == 0 and said.strip():
-            term.say(said.rstrip(), style="dim", soft_wrap=True)
+            for line in said.rstrip().splitlines():
+                term.say(line, style="dim", soft_wrap=True)
 
 
 def _missing(via: str) -> str | None:
@@ -204,8 +243,12 @@ def _missing(via: str) -> str | None:
 
     if via.startswith("systemd") and not (systemd.unit_dir() / systemd.TIMER).exists():
         return f"the timer file is gone from {systemd.unit_dir()}"
-    if via == "cron" and not cron.has_line(install.read_crontab() or ""):
-        return "its line is gone from your crontab"
+    if via == "cron":
+        table = install.read_crontab()
+        if table is None:
+            return f"cron is no longer installed ({install.INSTALL_CRON})"
+        if not cron.has_line(table):
+            return "its line is gone from your crontab"
     if via == "launchd" and not launchd.agent_path().exists():
         return f"{launchd.agent_path()} is gone"
     return None
@@ -220,7 +263,8 @@ def describe(schedule: Schedule) -> str:
 
 
 def when(schedule: Schedule, now: datetime) -> str:
-    """'Wed 25 Nov at 07:30 (in 23 h 30 min)': the next time, computed from the schedule."""
+    """'Wed 25 Nov at 07:30 (in 23 h 30 min)': the next time, computed from the schedule;
+    the wait in real time, across a change of the clocks (`next_time`)."""
     from stretch.remind.schedule import next_time
 
     moment = next_time(schedule, now)

@@ -93,9 +93,10 @@ def session(term: Terminal, known: Catalogue, history: History, chosen: Routine,
     dosed, options = ready
     logged = run_routine(dosed, history, options, term, streak=lambda: current_streak(
         known, history, wallclock.local_now(), plans))
-    finish(coach, history, history.session(logged.session_id), options)
-    if not options.demo:
-        weekly_goals(term, history)
+    if logged.began:  # "And now?" (and the goals) are about a session that happened
+        finish(coach, history, history.session(logged.session_id), options)
+        if not options.demo:
+            weekly_goals(term, history)
     sync_after(term, known, history)
 
 
@@ -147,8 +148,9 @@ def pick_routine(term: Terminal, known: Catalogue) -> str:
         except KeyboardInterrupt:
             term.say("")  # and before the line saying nothing was logged
             raise
-        if answer.isdigit() and 1 <= int(answer) <= len(routines):
-            return routines[int(answer) - 1].id
+        number = text.whole_number(answer)
+        if number is not None and 1 <= number <= len(routines):
+            return routines[number - 1].id
         found = lookup(known.routines, answer, lambda r: r.title, prefix=True)
         if len(found) == 1:
             return found[0].id
@@ -206,9 +208,11 @@ def choose_today(term: Terminal, known: Catalogue, history: History, now: dateti
         question = f"Do the {desk.title.lower()} instead?"
         return desk if ask_yes_no(term, question, default=False) else None
     last = done_today(day)
-    if last is not None:
+    if last is not None:  # done: the plan's routine, or another (the coach's gentler one)
         term.say(text.done_today(printable(last.title), last.started.time()))
-        if not term.interactive or not ask_yes_no(term, "Go again?", default=False):
+        again = ("Go again?" if last.routine == day.routine.id
+                 else f"The plan had {day.routine.title} today: do it too?")
+        if not term.interactive or not ask_yes_no(term, again, default=False):
             return None
     return day.routine
 

@@ -29,8 +29,8 @@ class Day:
 
     @property
     def done(self) -> bool:
-        """Whether the day's planned routine was done (the week's tick): `done_today`."""
-        return done_today(self) is not None
+        """Whether the day is done (the week's tick): `done_on`."""
+        return done_on(self.sessions, self.date) is not None
 
 
 def routine_on(catalogue: Catalogue, day: date, plans: Plans | None = None) -> Routine | None:
@@ -47,23 +47,31 @@ def routine_on(catalogue: Catalogue, day: date, plans: Plans | None = None) -> R
 
 
 def today(catalogue: Catalogue, history: History, now: datetime) -> Day:
+    """Today with today's sessions: not one logged at a later date (a clock that was
+    wrong, a flight west across the date line), which belongs to that date."""
     day = now.date()
-    return Day(day, routine_on(catalogue, day), tuple(history.sessions(since=day)))
+    return Day(day, routine_on(catalogue, day),
+               tuple(s for s in history.sessions(since=day) if s.day == day))
+
+
+def done_on(sessions: Iterable[SessionRow], day: date) -> SessionRow | None:
+    """The one definition of a day done: the latest session dated that day (its own local
+    date) that counts (`SessionRow.counts`: completed, most of its work run, at its real
+    pace), or None while the day is still to do. Any routine counts: the desk break the
+    coach offers on a bad day keeps the day as the planned routine would. `today`, the
+    week's ticks, `history`, the streak and the reminder all ask here, so they agree."""
+    done = [s for s in sessions if s.counts and s.day == day]
+    return max(done, key=lambda s: (s.started, s.id)) if done else None
+
+
+def days_done(sessions: Iterable[SessionRow]) -> set[date]:
+    """The dates `done_on` calls done, for the streak."""
+    return {s.day for s in sessions if done_on((s,), s.day) is not None}
 
 
 def done_today(day: Day) -> SessionRow | None:
-    """The latest session that did the day's routine, or None if it is still to do.
-
-    Only a completed session of that routine at its real pace counts (`SessionRow.counts`:
-    most of its work done, and not a `--speed` demo); another routine done today does not.
-    `stretch today`, the week's tick and the reminder all ask here, so they agree.
-    """
-    if day.routine is None:
-        return None
-    for session in day.sessions:  # newest first
-        if session.counts and session.routine == day.routine.id:
-            return session
-    return None
+    """The session that made the day done (`done_on`), or None if it is still to do."""
+    return done_on(day.sessions, day.date)
 
 
 def week(catalogue: Catalogue, history: History, now: datetime,
@@ -89,8 +97,9 @@ def rest_weekdays(plan: WeekPlan | None) -> set[int]:
 
 def current_streak(catalogue: Catalogue, history: History, now: datetime,
                    plans: Plans | None = None) -> int:
-    """The streak, each past day's rest judged by the plan in force that day."""
-    completed = (s.day for s in history.sessions() if s.counts)
+    """The streak, each past day's rest judged by the plan in force that day, and each
+    day done as `done_on` says."""
+    completed = days_done(history.sessions())
     today_rest = rest_weekdays(catalogue.week)
 
     def rest(day: date) -> bool:

@@ -69,16 +69,17 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
     reads as interrupted."""
     (id_, routine, title, started, ended, status, planned, active, total, done, skipped, first,
      pid, host, speed, before, after, moves, uid, rev, by_hand, leg, gentle, elsewhere) = r
+    begun = datetime.fromisoformat(started)
     if status == "running":
         from stretch.history import database  # (the rows themselves need no sqlite3)
 
-        if not database.writer_alive(pid, host):
+        if not database.writer_alive(pid, host, begun):
             status = "interrupted"
     return SessionRow(
         id=int(id_),
         routine=str(routine),
         title=str(title),
-        started=datetime.fromisoformat(started),
+        started=begun,
         ended=datetime.fromisoformat(ended) if ended else None,
         status=str(status),
         planned_seconds=float(planned),

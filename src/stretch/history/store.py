@@ -10,6 +10,7 @@ cannot write is read as it is (`database.py` handles the file itself).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sqlite3
@@ -24,6 +25,7 @@ from stretch.errors import StretchError
 from stretch.history import database, rows
 from stretch.history.migrations import MIGRATIONS
 from stretch.history.rows import SessionRow
+from stretch.text import plural
 
 T = TypeVar("T")
 
@@ -48,6 +50,7 @@ class History:
         self._file = database.identity(path)
         self._running: dict[int, database.Running] = {}  # sessions begun here, not yet finished
         self._ids: dict[int, int] = {}  # a session's first id -> its id in the current file
+        self._wait: float | None = None  # seconds a write waits for a lock (None: the default)
 
     @classmethod
     def open(cls, path: Path) -> History:
@@ -98,36 +101,91 @@ class History:
 
     def _use(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` on the file; if the file turns out damaged, start afresh and run it
-        again on the new one. Any other failure is one line for the user."""
+        again on the new one. Any other failure is one line for the user. A file another
+        process has set aside since is left for the one now in its place."""
+        self._follow()
         try:
             return work(self.db)
         except sqlite3.DatabaseError as err:
-            if database.code(err) not in database.CORRUPT:
+            if not self._damaged(err):
+                self._rollback()
                 raise database.io_error(self.path, err) from None
         self._start_afresh()
         try:
             return work(self.db)
         except sqlite3.DatabaseError as err:
+            self._rollback()
             raise database.io_error(self.path, err) from None
 
+    def _damaged(self, err: sqlite3.DatabaseError) -> bool:
+        """Whether a failure means the file is damaged: SQLite says so, or a statement
+        found no table or column the schema version promises (one was dropped)."""
+        if database.code(err) in database.CORRUPT:
+            return True
+        if database.code(err) != sqlite3.SQLITE_ERROR:
+            return False
+        try:
+            database.check_schema(self.db, MIGRATIONS)
+        except database.Mismatch:
+            return True
+        except sqlite3.DatabaseError:
+            return False
+        return False
+
+    def _rollback(self) -> None:
+        """Leave no transaction open after a failed write (a full disk, a lock)."""
+        with contextlib.suppress(sqlite3.Error):
+            if self.db.in_transaction:
+                self.db.rollback()
+
+    def _follow(self) -> None:
+        """When another process has set the file aside (found it damaged) and put a new
+        one in its place, go on in the new one, with the sessions running here in it: a
+        session never goes on writing into a file nobody reads."""
+        if self.read_only is not None or self._file is None:
+            return
+        now = database.identity(self.path)
+        if now is None or now == self._file:
+            return
+        database.close_quietly(self.db)
+        self._reconnect()
+        self.notices.append(f"another stretch set the history file {self.path} aside; this "
+                            "one goes on in the new file")
+
     def _start_afresh(self) -> None:
-        """Keep the damaged file as `NAME.corrupt-DATE` and open a new one in its place
-        (unless another process already did), with the sessions running here in it."""
+        """Keep the damaged file as `NAME.corrupt-DATE` and put a new one in its place
+        with every row that can still be read (unless another process already did), with
+        the sessions running here in it."""
         database.close_quietly(self.db)
         if self.read_only is not None:
             raise StretchError(f"the history file {self.path} is damaged, and it cannot be "
                                f"set aside: {self.read_only}")
         if database.identity(self.path) == self._file or self._file is None:
-            kept = database.set_aside(self.path)
+            kept, saved = database.replace_damaged(self.path, MIGRATIONS)
+            with_rows = (f" with the {plural(saved, 'session')} that could still be read"
+                         if saved else "")
             self.notices.append(f"the history file {self.path} could not be read; kept it as "
-                                f"{kept.name} and started a new one")
+                                f"{kept.name} and started a new one{with_rows}")
+        self._reconnect()
+
+    def _reconnect(self) -> None:
+        """Open the file now at the path, with this process's running sessions in it."""
         try:
             self.db = database.connect(self.path, MIGRATIONS)
+            if self._wait is not None:
+                self.db.execute(f"PRAGMA busy_timeout = {round(self._wait * 1000)}")
+            self._file = database.identity(self.path)
+            for first_id, running in self._running.items():
+                self._ids[first_id] = running.put(self.db)
         except sqlite3.DatabaseError as err:
             raise database.io_error(self.path, err) from None
-        self._file = database.identity(self.path)
-        for first_id, running in self._running.items():
-            self._ids[first_id] = running.insert(self.db)
+
+    def wait_for_locks(self, seconds: float) -> None:
+        """How long a write waits for another program's lock before it fails: short while
+        a session runs (a failed write is made good by the next), longer at its end."""
+        self._wait = seconds
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
 
     def _id(self, session_id: int) -> int:
         return self._ids.get(session_id, session_id)
@@ -153,6 +211,11 @@ class History:
         self._running[session_id] = running
         return session_id
 
+    def unsaved(self, session_id: int) -> bool:
+        """Whether a session begun here is still being written (not finished, or its
+        finish not yet written)."""
+        return session_id in self._running
+
     def progress(self, session_id: int, *, active_seconds: float, steps_done: int,
                  steps_skipped: int, group: str | None = None, seconds: float = 0.0,
                  first_side: str | None = None) -> None:
@@ -173,7 +236,7 @@ class History:
                                      "steps_skipped": steps_skipped}
         if first_side is not None:
             values["first_side"] = first_side
-        self._update(session_id, values)
+        self._update(session_id, values)  # (kept as running until this is written)
         self._running.pop(session_id, None)
 
     def _update(self, session_id: int, values: dict[str, object], *, group: str | None = None,
@@ -189,12 +252,22 @@ class History:
 
         def work(db: sqlite3.Connection) -> None:
             row = self._id(session_id)
+            if running is not None and running.behind:  # what failed before, now
+                running.write(db, row)
+                return
             with db:
                 database.set_values(db, row, values, revise=revise)
                 if group is not None:
                     database.add_seconds(db, row, group, seconds)
 
-        self._use(work)
+        try:
+            self._use(work)
+        except StretchError:
+            if running is not None:
+                running.behind = True
+            raise
+        if running is not None:
+            running.behind = False
 
     def rate_after(self, session_id: int, rating: int) -> None:
         """Record how the back felt after a session (0-10)."""

@@ -2,7 +2,8 @@
 
 cron hands the command to /bin/sh, so each word is quoted for the shell, and `%` (which
 cron turns into a newline) is escaped. The line ends with a mark so that `remind on`
-can replace it and `remind off` remove it without touching any other line.
+can replace it and `remind off` remove it without touching any other line: the table is
+handled as bytes, so another program's lines are kept exactly (any encoding, CRLF).
 """
 
 from __future__ import annotations
@@ -38,17 +39,25 @@ def line(schedule: Schedule) -> str:
     return f"{at.minute} {at.hour} * * {day_field(schedule.weekdays)} {' '.join(words)} {MARK}"
 
 
-def is_ours(text: str) -> bool:
-    return text.rstrip().endswith(MARK)
+def is_ours(line: bytes) -> bool:
+    return line.rstrip(b" \t\r").endswith(MARK.encode())
 
 
-def has_line(table: str) -> bool:
-    return any(is_ours(each) for each in table.splitlines())
+def lines(table: bytes) -> list[bytes]:
+    """A crontab's lines as cron reads them: split at newlines only (a carriage return, a
+    form feed or U+2028 is part of its line), each exactly as its bytes are."""
+    found = table.split(b"\n")
+    return found[:-1] if found[-1] == b"" else found
 
 
-def replaced(table: str, new: str | None) -> str:
-    """A crontab with stretch's line replaced by `new` (or removed), every other line kept."""
-    kept = [each for each in table.splitlines() if not is_ours(each)]
+def has_line(table: bytes) -> bool:
+    return any(is_ours(each) for each in lines(table))
+
+
+def replaced(table: bytes, new: str | None) -> bytes:
+    """A crontab with stretch's line replaced by `new` (or removed), every other line kept
+    byte for byte, in whatever encoding its program wrote it."""
+    kept = [each for each in lines(table) if not is_ours(each)]
     if new is not None:
-        kept.append(new)
-    return "".join(each + "\n" for each in kept)
+        kept.append(new.encode("utf-8"))
+    return b"".join(each + b"\n" for each in kept)

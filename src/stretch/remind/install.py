@@ -25,19 +25,28 @@ def system() -> str:
     return sys.platform if sys.platform in ("darwin", "win32") else "linux"
 
 
-def run(argv: list[str], *, given: str | None = None) -> tuple[int, str]:
+def run(argv: list[str], *, given: bytes | None = None) -> tuple[int, str]:
     """Run a program; its exit code and what it said (stdout as it is when it worked, else
-    its stderr), 127 if it is not installed."""
+    its stderr), 127 if it is not installed. What it says is read as UTF-8, any byte
+    that is not shown as U+FFFD: for messages (`run_bytes` keeps the bytes)."""
+    code, out, err = run_bytes(argv, given=given)
+    said = out if code == 0 else err or out
+    return code, said.decode("utf-8", "replace")
+
+
+def run_bytes(argv: list[str], *, given: bytes | None = None) -> tuple[int, bytes, bytes]:
+    """Run a program in a process group of its own (ended whole if it hangs); its exit
+    code, standard output and standard error as bytes."""
+    from stretch import helpers
+
     if shutil.which(argv[0]) is None:
-        return 127, f"{argv[0]} is not installed"
+        return 127, b"", f"{argv[0]} is not installed".encode()
     try:
-        done = subprocess.run(argv, input=given, capture_output=True, text=True,
-                              timeout=TIMEOUT, check=False)
+        return helpers.run(argv, given=given, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
-        return 124, f"{argv[0]} did not finish in {TIMEOUT} s"
+        return 124, b"", f"{argv[0]} did not finish in {TIMEOUT} s".encode()
     except OSError as err:
-        return 126, f"{argv[0]} could not run: {err.strerror}"
-    return done.returncode, (done.stdout if done.returncode == 0 else done.stderr or done.stdout)
+        return 126, b"", f"{argv[0]} could not run: {err.strerror}".encode()
 
 
 def _said(argv: list[str], message: str) -> str:
@@ -79,13 +88,14 @@ def enable_timer() -> str | None:
     return None
 
 
-def remove_units(folder: Path) -> bool:
-    """Stop the timer and delete the two files (and the link `enable` made); True if any
-    were there."""
+def remove_units(folder: Path) -> list[Path]:
+    """Stop the timer and delete those of the two files stretch wrote (and the link
+    `enable` made); the files removed. One edited by hand (it no longer starts with
+    stretch's mark) is the person's now: it stays, and is not in the list."""
     timer, service = folder / systemd.TIMER, folder / systemd.SERVICE
     ours = [p for p in (timer, service) if _ours(p)]
     if not ours:
-        return False
+        return []
     run(["systemctl", "--user", "disable", "--now", systemd.TIMER])
     link = folder / "timers.target.wants" / systemd.TIMER
     if link.is_symlink() and link.resolve() == timer.resolve():
@@ -93,24 +103,34 @@ def remove_units(folder: Path) -> bool:
     for path in ours:
         remove(path)
     run(["systemctl", "--user", "daemon-reload"])
-    return True
+    return ours
 
 
 # --- cron ---------------------------------------------------------------------------------
 
-def read_crontab() -> str | None:
-    """The user's crontab ('' when there is none yet); None when cron is not installed."""
-    code, said = run(["crontab", "-l"])
+INSTALL_CRON = "install cron (Debian and Ubuntu: sudo apt install cron)"
+NO_CRONTAB = f"crontab is not installed ({INSTALL_CRON}, or use the systemd timer)"
+
+
+def has_cron() -> bool:
+    return shutil.which("crontab") is not None
+
+
+def read_crontab() -> bytes | None:
+    """The user's crontab as its bytes (b'' when there is none yet); None when cron is not
+    installed."""
+    code, out, err = run_bytes(["crontab", "-l"])
     if code == 127:
         return None
     if code != 0:
+        said = (err or out).decode("utf-8", "replace")
         if "no crontab" in said.lower():
-            return ""
+            return b""
         raise StretchError(_said(["crontab", "-l"], said))
-    return said
+    return out
 
 
-def _write_crontab(table: str) -> None:
+def _write_crontab(table: bytes) -> None:
     code, said = run(["crontab", "-"], given=table)
     if code != 0:
         raise StretchError(_said(["crontab", "-"], said))
@@ -120,13 +140,13 @@ def add_cron_line(schedule: Schedule) -> None:
     """Put stretch's line in the crontab, replacing an earlier one."""
     table = read_crontab()
     if table is None:
-        raise StretchError("crontab is not installed (install cron, or use the systemd timer)")
+        raise StretchError(NO_CRONTAB)
     _write_crontab(cron.replaced(table, cron.line(schedule)))
 
 
 def remove_cron_line() -> bool:
     """Take stretch's line out of the crontab; True if it was there."""
-    table = read_crontab() or ""
+    table = read_crontab() or b""
     if not cron.has_line(table):
         return False
     _write_crontab(cron.replaced(table, None))

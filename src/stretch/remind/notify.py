@@ -87,19 +87,18 @@ class Notifier:
 
     def send(self, note: Notice) -> str | None:
         """Show the notice; None when it went, else what went wrong, in a few words."""
+        from stretch import helpers
+
         env = {**os.environ, "STRETCH_TITLE": note.title, "STRETCH_BODY": note.body}
         try:
-            done = subprocess.run(self.command(note), env=env, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  timeout=TIMEOUT, check=False)
+            code, _, err = helpers.run(self.command(note), env=env, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             return f"{self.argv[0]} did not finish in {TIMEOUT} s"
-        except OSError as err:
-            return f"{self.argv[0]} could not run: {err.strerror}"
-        if done.returncode != 0:
-            said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            return f"{self.argv[0]} failed (exit {done.returncode})" + (
-                f": {said[0]}" if said else "")
+        except OSError as error:
+            return f"{self.argv[0]} could not run: {error.strerror}"
+        if code != 0:
+            said = err.decode("utf-8", "replace").strip().splitlines()
+            return f"{self.argv[0]} failed (exit {code})" + (f": {said[0]}" if said else "")
         return None
 
 
@@ -110,6 +109,11 @@ def find_notifier(configured: tuple[str, ...] | None,
     if not argv or shutil.which(argv[0]) is None:
         return None
     return Notifier(argv)
+
+
+def platform_name() -> str:
+    """'linux', 'darwin' or 'win32': whose notification program is the default."""
+    return sys.platform if sys.platform in PLATFORM_NOTIFIERS else "linux"
 
 
 def missing(configured: tuple[str, ...] | None, platform: str = sys.platform) -> str:

@@ -87,10 +87,14 @@ def unrested_days(rest: set[int]) -> tuple[int, ...]:
 
 
 def next_time(schedule: Schedule, now: datetime) -> datetime:
-    """The first time the reminder fires after `now`, on `now`'s clock."""
+    """The first time the reminder fires after `now`, on `now`'s clock. When `now` is the
+    local time, the moment carries the local offset of its own day (after a change of
+    the clocks, not `now`'s), so `moment - now` is the real wait."""
+    local = now.utcoffset() == now.astimezone().utcoffset()
     for offset in range(8):
         day = now.date() + timedelta(days=offset)
-        moment = datetime.combine(day, schedule.at, tzinfo=now.tzinfo)
+        wall = datetime.combine(day, schedule.at)
+        moment = wall.astimezone() if local else wall.replace(tzinfo=now.tzinfo)
         if day.weekday() in schedule.weekdays and moment > now:
             return moment
     raise ValueError("a schedule has at least one day")

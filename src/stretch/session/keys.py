@@ -2,8 +2,9 @@
 
 Cbreak mode (no echo, no line buffering) keeps Ctrl-C working as a signal. SIGTERM and
 SIGHUP become an exception so the same `finally` blocks restore the terminal; Ctrl-Z
-restores it before the process stops and takes raw mode back on `fg`; a resize is
-noted for the next redraw.
+restores it before the process stops and takes raw mode back on `fg`; SIGCONT (after
+`fg`, or after SIGSTOP, which gives no warning) is passed on, so the time stopped is
+paused time; a resize is noted for the next redraw.
 """
 
 from __future__ import annotations
@@ -73,10 +74,12 @@ class RawKeys:
         *,
         on_suspend: Callable[[], None] | None = None,
         on_resume: Callable[[], None] | None = None,
+        on_continue: Callable[[], None] | None = None,
     ) -> None:
         self.fd = sys.stdin.fileno() if fd is None else fd
         self.on_suspend = on_suspend
         self.on_resume = on_resume
+        self.on_continue = on_continue  # SIGCONT: after Ctrl-Z and `fg`, or SIGSTOP
         self.resized = False
         self._saved: list[Any] | None = None
         self._old_handlers: dict[int, object] = {}
@@ -92,6 +95,7 @@ class RawKeys:
         self._install(signal.SIGHUP, self._terminate)
         self._install(signal.SIGTSTP, self._suspend)
         self._install(signal.SIGWINCH, self._resize)
+        self._install(signal.SIGCONT, self._continue)
         return self
 
     def __exit__(
@@ -138,6 +142,13 @@ class RawKeys:
         if self._wake is not None:
             with contextlib.suppress(OSError):  # full of wake-ups already: one will do
                 os.write(self._wake[1], b"\0")
+
+    def _continue(self, signum: int, frame: FrameType | None) -> None:
+        """The process goes on after a stop: SIGSTOP gave no warning (no `_suspend`), so
+        `on_continue` decides what the gap was; the screen is redrawn at once."""
+        if self.on_continue:
+            self.on_continue()
+        self._resize(signum, frame)
 
     def _suspend(self, signum: int, frame: FrameType | None) -> None:
         if self.on_suspend:

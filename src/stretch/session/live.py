@@ -125,16 +125,19 @@ class LiveLoop:
 
     def __init__(self, session: Session, view: View, screen: Screen, *,
                  fd: int | None = None) -> None:
+        from stretch.session.stops import Awake
+
         self.session = session
         self.view = view
         self.screen = screen
-        self.keys = RawKeys(fd, on_suspend=self._on_suspend, on_resume=self._on_resume)
-        self._suspended_at: float | None = None
+        self.awake = Awake(session)  # Ctrl-Z and SIGSTOP: the gap is paused time
+        self.keys = RawKeys(fd, on_suspend=self._on_suspend, on_resume=self._on_resume,
+                            on_continue=self.awake.continued)
         self._shown: tuple[object, ...] | None = None
         self.finished = False  # the routine ran to its end (not stopped with q)
 
     def _on_suspend(self) -> None:
-        self._suspended_at = self.session.clock.now()
+        self.awake.stopped_at = self.session.clock.now()
         self.screen.leave()
 
     def _on_resume(self) -> None:
@@ -169,14 +172,18 @@ class LiveLoop:
             self.screen.draw(frame(session, self.view, width=width, height=height), width, height)
 
     def wait(self, deadline: float) -> Command | Order | None:
-        if self._suspended_at is not None:
-            at, self._suspended_at = self._suspended_at, None
-            return Order(Command.PAUSE, at)
+        order = self.awake.take()
+        if order is not None:
+            return order
+        self.awake.seen()
         if self.keys.resized:
             self.keys.resized = False
             self._shown = None
             self.redraw()
         key = self.keys.read_key(self.session.clock.real_seconds_until(self.wake_at(deadline)))
+        order = self.awake.take()  # stopped while waiting: nothing ran out meanwhile
+        if order is not None:
+            return order
         if key == "?":
             self.view = replace(self.view, show_help=not self.view.show_help)
             self.redraw()

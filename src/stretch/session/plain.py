@@ -39,9 +39,10 @@ def instruction_lines(move: Move) -> list[str]:
 class PlainPrinter:
     """One plain line per step for pipes and screen readers, then a summary line."""
 
-    def __init__(self, write: Callable[[str], None], title: str) -> None:
+    def __init__(self, write: Callable[[str], None], title: str, *, keys: bool = True) -> None:
         self.write = write
         self.title = title
+        self.keys = keys  # space goes on after a pause (without keys: a stop, going on by itself)
         self.origin: float | None = None
         self.told: set[str] = set()  # the moves whose instructions have been printed
 
@@ -60,7 +61,7 @@ class PlainPrinter:
                 for line in instruction_lines(move):
                     self.write(line)
         elif isinstance(event, Paused):
-            self._line(event.at, "Paused (space to go on)")
+            self._line(event.at, "Paused (space to go on)" if self.keys else "Paused while stopped")
         elif isinstance(event, Resumed):
             self._line(event.at, "Resumed")
         elif isinstance(event, (Finished, Stopped)):
@@ -91,22 +92,27 @@ class PlainKeys:
 
     def __init__(self, session: Session, write: Callable[[str], None]) -> None:
         from stretch.session.keys import RawKeys
+        from stretch.session.stops import Awake
 
         self.session = session
         self.write = write
-        self.keys = RawKeys(on_suspend=self._on_suspend)
-        self._suspended_at: float | None = None
+        self.awake = Awake(session)  # Ctrl-Z and SIGSTOP: the gap is paused time
+        self.keys = RawKeys(on_suspend=self._on_suspend, on_continue=self.awake.continued)
 
     def _on_suspend(self) -> None:
-        self._suspended_at = self.session.clock.now()
+        self.awake.stopped_at = self.session.clock.now()
 
     def wait(self, deadline: float) -> Command | Order | None:
         from stretch.session.view import KEY_COMMANDS, KEYS_HELP
 
-        if self._suspended_at is not None:
-            at, self._suspended_at = self._suspended_at, None
-            return Order(Command.PAUSE, at)
+        order = self.awake.take()
+        if order is not None:
+            return order
+        self.awake.seen()
         key = self.keys.read_key(self.session.clock.real_seconds_until(deadline))
+        order = self.awake.take()  # stopped while waiting: nothing ran out meanwhile
+        if order is not None:
+            return order
         if key == "?":
             self.write(f"Keys: {KEYS_HELP}")
             return None
@@ -126,10 +132,13 @@ def run_plain(
     """Print lines as steps start, waiting on the clock; with `keys` (a terminal to read
     from), answer the session keys too. The line comes first, then the other listeners
     (the history's write): what a person follows is never late for a disk."""
-    printer = PlainPrinter(write, title)
+    printer = PlainPrinter(write, title, keys=keys)
     every: list[Listener] = [printer, *listeners]
     if not keys:
-        return run_session(session, wait=session.clock.sleep_until, listeners=every, refresh=1.0)
+        from stretch.session.stops import Unattended
+
+        with Unattended(session, session.clock.sleep_until) as unattended:
+            return run_session(session, wait=unattended.wait, listeners=every, refresh=1.0)
     reader = PlainKeys(session, write)
     with reader.keys:
         return run_session(session, wait=reader.wait, listeners=every, refresh=1.0)

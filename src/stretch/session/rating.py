@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from stretch.text import whole_number
 from stretch.vocab import NO_PAIN, WORST_PAIN
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ def read_rating(read_key: ReadKey, echo: Callable[[str], None]) -> int | None:
                 echo("0")
                 return 10
             return 1
-        if len(key) == 1 and key.isdigit():
+        if len(key) == 1 and (number := whole_number(key)) is not None:
             echo(key)
-            return int(key)
+            return number
 
 
 def read_yes_no(read_key: ReadKey, *, default: bool) -> bool:

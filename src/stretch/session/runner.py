@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from stretch.errors import StretchError
 from stretch.fit.fitted import Fitted, fit_to
 from stretch.history.calendar import first_side
 from stretch.history.store import History
@@ -42,6 +43,7 @@ class Logged:
 
     summary: Summary
     session_id: int
+    began: bool = True  # reached its first move (not quit while getting ready)
 
 
 def _voice(settings: Settings, clock: Clock, term: Terminal) -> Voice | None:
@@ -132,17 +134,27 @@ def run_routine(routine: Routine, history: History, options: Options, term: Term
                          term, streak=streak, notes=ready.notes)
     except KeyboardInterrupt:
         recorder.close("stopped")
-        term.say(NOT_LOGGED if history.read_only else STOPPED)
+        lost = recorder.settle(said=term.note)
+        term.say(NOT_LOGGED if history.read_only or lost else STOPPED)
+        if lost:
+            term.error(lost)
         raise
     except BaseException:
         recorder.close("interrupted")
+        lost = recorder.settle(said=term.note, patience=0)  # a signal: end now
+        if lost:
+            term.error(lost)
         raise
     finally:
         if voice is not None:
             voice.close()
+    lost = recorder.settle(said=term.note)
+    if lost:
+        raise StretchError(lost)
     if options.demo:
         term.err.print(Text(DEMO, style="yellow"))  # wrapped between words, to the window
     days = streak()
     if days:
         term.say(f"Streak: {plural(days, 'day')}.")
-    return Logged(summary, recorder.id)
+    began = any(step.move is not None for step in session.steps[: session.index + 1])
+    return Logged(summary, recorder.id, began)

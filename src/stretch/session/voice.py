@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from stretch.session.cues import Cue, CueMaker
 from stretch.session.engine import Event
 
 TEXT_VARIABLE = "STRETCH_SPEECH_TEXT"  # how the text reaches a program that reads it there
+SPEAKING_AT_MOST = 30.0  # real seconds a cue may take to say before its program is ended
+POLL = 0.1  # real seconds between looks at whether a cue being said has gone stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +43,25 @@ class Speech:
         safe = " " + text if text.startswith("-") else text
         return [arg.replace("{text}", safe) for arg in self.argv]
 
-    def __call__(self, text: str) -> None:
+    def start(self, text: str) -> subprocess.Popen[bytes]:
+        """The program saying `text`, started in a process group of its own (`helpers`),
+        so a voice that hangs can be ended whole."""
+        from stretch import helpers
+
         env = {**os.environ, TEXT_VARIABLE: text} if self.text_in_env else None
-        subprocess.run(self.command(text), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=30, check=False, env=env)
+        return helpers.start(self.command(text), env=env)
+
+    def __call__(self, text: str) -> None:
+        """Say `text` and wait for it (at most SPEAKING_AT_MOST seconds)."""
+        from stretch import helpers
+
+        proc = self.start(text)
+        try:
+            proc.wait(timeout=SPEAKING_AT_MOST)
+        except subprocess.TimeoutExpired:
+            pass
+        finally:
+            helpers.stop(proc)
 
 
 def find_speech(command: Sequence[str] | None = None) -> Speech | None:
@@ -80,6 +98,7 @@ class Voice:
         self._queue: deque[Cue] = deque()
         self._ready = threading.Condition()
         self._closing = False
+        self._leaving = False  # stretch is leaving: end the cue being said now
         self._thread = threading.Thread(target=self._run, name="stretch-voice", daemon=True)
         self._thread.start()
 
@@ -109,15 +128,52 @@ class Voice:
             if cue is None:
                 return
             try:
-                self.speak(cue.text)
+                said = self._say(cue)
             except (OSError, subprocess.SubprocessError):
+                said = False
+            if said:
+                self.spoken.append(cue.text)
+            else:
                 self.dropped += 1
-                continue
-            self.spoken.append(cue.text)
+
+    def _say(self, cue: Cue) -> bool:
+        """Say a cue; a speech program (`Speech.start`) is ended, with its whole process
+        group, once the cue is stale: its moment is over and another cue is waiting, it
+        has talked for SPEAKING_AT_MOST seconds, or stretch is leaving. Whether it was
+        said to its end."""
+        start = getattr(self.speak, "start", None)
+        if start is None:
+            self.speak(cue.text)
+            return True
+        from stretch import helpers
+
+        proc = start(cue.text)
+        began = time.monotonic()
+        try:
+            while True:
+                try:
+                    proc.wait(timeout=POLL)
+                    return True
+                except subprocess.TimeoutExpired:
+                    pass
+                if self._stale(cue, began):
+                    return False
+        finally:
+            helpers.stop(proc)
+
+    def _stale(self, cue: Cue, began: float) -> bool:
+        with self._ready:
+            waiting = bool(self._queue)
+        return (self._leaving or time.monotonic() - began > SPEAKING_AT_MOST
+                or (waiting and self.clock.now() >= cue.until))
 
     def close(self, wait: float = 5.0) -> None:
-        """Let the last cue ("well done") finish, waiting at most `wait` seconds."""
+        """Let the last cue ("well done") finish, waiting at most `wait` seconds; then
+        end whatever is still being said."""
         with self._ready:
             self._closing = True
             self._ready.notify()
         self._thread.join(wait)
+        if self._thread.is_alive():
+            self._leaving = True
+            self._thread.join(wait)

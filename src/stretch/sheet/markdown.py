@@ -1,4 +1,9 @@
-"""The sheet as Markdown: headings, lists and tables that render well on common viewers."""
+"""The sheet as Markdown: headings, lists and tables that render well on common viewers.
+
+Text from the catalogue is data here as in the HTML sheet: its HTML (`<script>`, an
+`onerror=`) and the Markdown that would make a link, an image or emphasis of it are
+escaped (`md`), so a viewer shows the words as they were written.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,25 @@ from stretch.errors import printable
 from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
+# Markdown's own punctuation that can turn words into markup: emphasis, code, an escape;
+# and what follows a `]` to make a link or an image (`](`, `][`, `]:`), so '[/]' stays as
+# written; `<`, `>` and `&` become HTML's entities, as the HTML sheet writes them
+_MARKUP = re.compile(r"([\\`*_])")
+_LINK = re.compile(r"\]([(\[:])")
+
+
+def md(words: str) -> str:
+    """Catalogue text for Markdown: shown as written, never read as HTML or markup."""
+    import html
+
+    return _LINK.sub(r"]\\\1", _MARKUP.sub(r"\\\1", html.escape(words, quote=False)))
+
 
 def markdown(sheet: Sheet) -> str:
     """Headings, lists and tables that render well on common Markdown viewers."""
     routine = sheet.routine
-    out = [*_handout(sheet), f"# {routine.title}", "", routine.summary, ""]
-    out += [f"- **{label}:** {value}" for label, value in sheet.facts]
+    out = [*_handout(sheet), f"# {md(routine.title)}", "", md(routine.summary), ""]
+    out += [f"- **{label}:** {md(value)}" for label, value in sheet.facts]
     if sheet.dated:
         out += ["", f"*{sheet.dated}*"]
     out += ["", *_safety(sheet), "## The moves", ""]
@@ -64,15 +82,15 @@ def _move(entry: Entry) -> list[str]:
     own quoted paragraph (consecutive '>' lines would run together into one)."""
     move = entry.move
     out = [f"*Rest {entry.rest_before} s first.*", ""] if entry.rest_before else []
-    out += [f"### {entry.number}. {move.name}", "", f"*{meta(entry)}*", "",
-            f"**{entry.dose}**", "", move.setup, ""]
-    out += [f"- {cue}" for cue in move.cues] + [""]
+    out += [f"### {entry.number}. {md(move.name)}", "", f"*{md(meta(entry))}*", "",
+            f"**{md(entry.dose)}**", "", md(move.setup), ""]
+    out += [f"- {md(cue)}" for cue in move.cues] + [""]
     for caution in move.cautions:
-        out += [f"> **Caution:** {caution}", ""]
+        out += [f"> **Caution:** {md(caution)}", ""]
     if move.easier:
-        out += [f"**Easier:** {move.easier}", ""]
+        out += [f"**Easier:** {md(move.easier)}", ""]
     if move.harder:
-        out += [f"**Harder:** {move.harder}", ""]
+        out += [f"**Harder:** {md(move.harder)}", ""]
     return out
 
 
@@ -82,18 +100,18 @@ def _safety(sheet: Sheet) -> list[str]:
     safety = sheet.notes.safety
     out = [f"## {text.SAFETY}", ""]
     for heading, flags in text.red_flags(safety):
-        out += [f"{heading}:", "", *[f"- {flag}" for flag in flags], ""]
-    return [*out, text.RARE, "", text.CHECK_FIRST, "", f"**{safety.stop}**", ""]
+        out += [f"{heading}:", "", *[f"- {md(flag)}" for flag in flags], ""]
+    return [*out, text.RARE, "", text.CHECK_FIRST, "", f"**{md(safety.stop)}**", ""]
 
 
 def _about(sheet: Sheet) -> list[str]:
     out: list[str] = []
     if sheet.notes:
-        out += [f"## {text.WHY_HIPS}", "", sheet.notes.why_hips, ""]
+        out += [f"## {text.WHY_HIPS}", "", md(sheet.notes.why_hips), ""]
     if sheet.avoid:
         out += [f"## {text.AVOID}", "", text.AVOID_INSTEAD, ""]
         for avoid in sheet.avoid:
-            looks = f" {avoid.description}" if avoid.description else ""
+            looks = f" {md(avoid.description)}" if avoid.description else ""
             better = text.instead(avoid.instead)
-            out.append(f"- **{avoid.name}.**{looks}" + (f" *{better}*" if better else ""))
+            out.append(f"- **{md(avoid.name)}.**{looks}" + (f" *{md(better)}*" if better else ""))
     return out

@@ -30,6 +30,10 @@ def choose_form(form: Form | None, output: Path | None, *, interactive: bool) ->
             from stretch.errors import UsageProblem
 
             shown = ", ".join(EXTENSIONS)
+            if suffix == ".pdf":  # the one people ask for: the browser makes it
+                html = output.with_suffix(".html")
+                raise UsageProblem(f"stretch does not write PDF: write {html} and print it to "
+                                   "PDF from your browser (Ctrl-P, then Save as PDF)")
             raise UsageProblem(f"no sheet form writes {suffix} files: name the file with "
                                f"{shown}, or choose one with --format ({'|'.join(FORMS)})")
         return EXTENSIONS.get(suffix, "text")

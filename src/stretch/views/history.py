@@ -68,10 +68,11 @@ def session_json(row: SessionRow) -> dict[str, object]:
     }
 
 
-def totals(rows: Sequence[SessionRow], since: date) -> tuple[int, float]:
-    """Sessions and minutes from a date on (`--speed` demos count toward nothing)."""
-    chosen = [r for r in rows if r.day >= since and not r.demo]
-    return len(chosen), sum(r.active_seconds for r in chosen) / 60
+def totals(rows: Sequence[SessionRow], since: date, today: date) -> tuple[int, float]:
+    """Sessions done (as a day is done: `SessionRow.counts`) and minutes moved in real time,
+    from a date up to today (a session dated later is that date's)."""
+    chosen = [r for r in rows if since <= r.day <= today and not r.demo]
+    return len([r for r in chosen if r.counts]), sum(r.active_seconds for r in chosen) / 60
 
 
 LABEL_WIDTH = 3  # "Mon"; each week is one more column of a space and a shade
@@ -145,8 +146,8 @@ def shade(minutes_done: float) -> Text:
 def history_view(
     rows: Sequence[SessionRow], *, streak: int, groups: dict[str, float], today: date, weeks: int
 ) -> RenderableType:
-    week_count, week_minutes = totals(rows, today - timedelta(days=today.weekday()))
-    month_count, month_minutes = totals(rows, today.replace(day=1))
+    week_count, week_minutes = totals(rows, today - timedelta(days=today.weekday()), today)
+    month_count, month_minutes = totals(rows, today.replace(day=1), today)
     head = Text.assemble(
         ("Streak: ", "bold"), plural(streak, "day"),
         ("  (rest days in your plan do not break it)", "dim"),

@@ -97,7 +97,11 @@ def routines_table(rows: Iterable[tuple[Routine, dict[str, object]]], *, home: P
 # --- show --------------------------------------------------------------------------
 
 def step_json(step: Step) -> dict[str, object]:
+    """A step as the contract gives it (DESIGN.md): a hold has `hold` (its seconds), `reps`
+    (holds of the move) and `set` (which hold this is); a counted step `reps`, `tempo` and
+    `set` (which set); what a step does not have is null."""
     move = step.move
+    held, counted = step.kind == "hold", step.kind == "count"
     return {
         "label": step.label,
         "move": move.id if move else None,
@@ -105,6 +109,10 @@ def step_json(step: Step) -> dict[str, object]:
         "group": move.group if move else None,
         "side": step.side,
         "seconds": step.seconds,
+        "hold": step.seconds if held else None,
+        "reps": step.reps if held or counted else None,
+        "tempo": step.tempo if counted else None,
+        "set": (step.rep if held else step.set) if held or counted else None,
     }
 
 
