@@ -180,14 +180,14 @@ def test_chromium_prints_the_report_on_two_pages_at_most(
         assert "file:" not in words and ".html" not in words  # no browser header or footer
 
 
-def test_done_counts_the_planned_routine_only(runner: CliRunner, stretch_home: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another routine on a planned day keeps the minutes but does not tick the day, as
-    `week` does; a stopped one is counted as stopped."""
+def test_done_counts_a_day_as_the_week_ticks_it(runner: CliRunner, stretch_home: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A day is done as `week` ticks it (`done_on`): the desk break on a core-and-hips day
+    keeps the day; a stopped session does not, and is counted as stopped."""
     with History.open(stretch_home / "history.sqlite3") as history:
         logged(history, "hip-reset", MONDAY)
         logged(history, "desk-break", MONDAY + timedelta(days=1))  # a core-and-hips day
         logged(history, "hip-reset", MONDAY + timedelta(days=2), status="stopped")
     freeze_now(monkeypatch, NOW)
     words = text_of(runner.invoke(app, ["report", "--weeks", "1"]).stdout)
-    assert "30 Nov 3 1 1 30 in all 3 1 (33%) 1 30" in words
+    assert "30 Nov 3 2 1 30 in all 3 2 (67%) 1 30" in words

@@ -182,7 +182,7 @@ def _periods(periods: Sequence[Period]) -> str:
                     f'<td class="num">{p.minutes:.0f}</td></tr>')
     planned = sum(p.planned for p in periods)
     done = sum(p.done for p in periods)
-    share = f" ({done * 100 // planned}%)" if planned else ""
+    share = f" ({round(done * 100 / planned)}%)" if planned else ""
     rows.append(f'<tr class="total"><td>in all</td><td class="num">{planned}</td>'
                 f'<td class="num">{done}{share}</td>'
                 f'<td class="num">{sum(p.stopped for p in periods)}</td>'
@@ -190,8 +190,8 @@ def _periods(periods: Sequence[Period]) -> str:
     return ('<table><tr><th>week of</th><th class="num">planned</th><th class="num">done'
             '</th><th class="num">stopped</th><th class="num">min</th></tr>'
             + "".join(rows) + "</table><p class=\"rule\">Planned: days the week plan gives a "
-            "routine (up to today); done: that routine completed that day; stopped: sessions "
-            "stopped or cut short.</p>")
+            "routine (up to today); done: those days with a session completed at its real "
+            "pace; stopped: sessions stopped or cut short.</p>")
 
 
 def _pain(report: Report) -> str:

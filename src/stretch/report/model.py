@@ -26,7 +26,7 @@ from stretch.coach.profile import Profile
 from stretch.coach.replay import Progress
 from stretch.errors import printable
 from stretch.history import trend
-from stretch.history.calendar import routine_on
+from stretch.history.calendar import done_on, routine_on
 from stretch.history.checkins import Checkin
 from stretch.history.goals import Goal
 from stretch.history.plans import Plans
@@ -61,8 +61,8 @@ class MoveRow:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A week (or a few) of the plan: days planned so far, days done (the planned routine
-    completed), and sessions stopped or cut short."""
+    """A week (or a few) of the plan: days planned so far, those done (`done_on`), and
+    sessions stopped or cut short."""
 
     start: date
     end: date
@@ -211,8 +211,8 @@ def _dose(move: Move, standing: Standing) -> str:
 def _periods(known: Catalogue, plans: Plans | None, rows: Sequence[SessionRow], *,
              since: date, today: date, weeks: int) -> list[Period]:
     """Week by week (or, past WEEK_ROWS weeks, BLOCK weeks a row): planned days up to
-    today (by the plan in force each day), the days the planned routine was completed, the
-    sessions stopped or cut short."""
+    today (by the plan in force each day), the planned days done (`done_on`, as the week's
+    ticks and the streak count them), the sessions stopped or cut short."""
     by_day: dict[date, list[SessionRow]] = {}
     for row in rows:
         by_day.setdefault(row.day, []).append(row)
@@ -229,7 +229,7 @@ def _periods(known: Catalogue, plans: Plans | None, rows: Sequence[SessionRow], 
             sessions = by_day.get(day, [])
             if routine is not None:
                 planned += 1
-                done += any(s.counts and s.routine == routine.id for s in sessions)
+                done += done_on(sessions, day) is not None
             stopped += sum(s.status in ("stopped", "interrupted") for s in sessions)
             seconds += sum(s.active_seconds for s in sessions)
             day += timedelta(days=1)
