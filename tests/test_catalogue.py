@@ -68,6 +68,8 @@ EXPECTED = {
     "needs 'reps' and a 'tempo' (a held move already holds still)",
     "pause-too-long.yaml": "6:12: moves.test-move.pause: 4 s does not fit in the 4 s tempo "
     "(leave at least 1 s to move)",
+    "pyramid-on-hold.yaml": "8:14: moves.test-move.pyramid: a pyramid takes reps off each "
+    "set: it needs 'reps' and a 'tempo' (a held move's holds are all as long)",
     "reps-too-many.yaml": "6:15: routines.test-routine.items[0].reps: 51 is out of range (1-50)",
     "rest-item-with-extra.yaml": "7:9: routines.test-routine.items[1].reps: a lone rest takes only "
     "'rest: seconds'; 'reps' needs a 'move'",

@@ -60,6 +60,7 @@ __all__ = [
     "Step",
     "StepKind",
     "WeekPlan",
+    "set_reps",
 ]
 
 
@@ -82,7 +83,9 @@ class Move:
     changing sides takes for this move (None: the `switch_sides` setting); `needs` is the
     equipment it needs besides a mat on the floor; `demands` what it asks of the body;
     `harder_move` and `easier_move` its neighbours on its ladder (the easier side is
-    filled in from the harder one when the catalogue is merged).
+    filled in from the harder one when the catalogue is merged); `pyramid` (a counted
+    move) takes PYRAMID_STEP reps off each set after the first, McGill's descending
+    pyramid: 6, 4, 2.
     """
 
     id: str
@@ -107,6 +110,7 @@ class Move:
     demands: tuple[Demand, ...] | None = None  # None: not written (see `asks`)
     harder_move: str | None = None
     easier_move: str | None = None
+    pyramid: bool = False
 
     @property
     def asks(self) -> tuple[Demand, ...]:
@@ -258,6 +262,17 @@ class ItemDose:
     pause: int | None = None
     rest: int | None = None
     one_side_first: bool = False  # every round on one side, then the other
+    pyramid: bool = False  # each set PYRAMID_STEP reps fewer than the one before
+
+
+PYRAMID_STEP = 2  # reps fewer each set of a descending pyramid (McGill: 6, 4, 2)
+
+
+def set_reps(reps: int, number: int, *, pyramid: bool) -> int:
+    """The reps of set `number` (from 1): `reps` each time, or in a descending pyramid
+    PYRAMID_STEP fewer each set, never below one (6, 4, 2). The timer and every form of
+    the dose count them here."""
+    return max(1, reps - PYRAMID_STEP * (number - 1)) if pyramid else reps
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Group, Item, ItemDose, Move, Routine, Side, Step
+from stretch.model import Group, Item, ItemDose, Move, Routine, Side, Step, set_reps
 from stretch.text import step_name
 
 FirstSide = Literal["left", "right"]
@@ -96,7 +96,7 @@ def item_dose(item: Item, routine: Routine, settings: Timings) -> ItemDose:
     if item.tempo is not None:
         return ItemDose(hold=None, reps=item.reps, tempo=item.tempo, sets=item.sets,
                         sided=move.sided, pause=move.pause, rest=rest,
-                        one_side_first=one_side_first(move))
+                        one_side_first=one_side_first(move), pyramid=move.pyramid)
     return ItemDose(hold=hold_seconds(item, settings), reps=item.reps * item.sets, tempo=None,
                     sided=move.sided, rest=rest, one_side_first=one_side_first(move))
 
@@ -148,9 +148,10 @@ def _work_step(
     item: Item, move: Move, side: Side, *, number: int, rounds: int, settings: Timings
 ) -> Step:
     if item.tempo is not None:
+        reps = set_reps(item.reps, number, pyramid=move.pyramid)
         return Step(
-            kind="count", label=move.name, seconds=item.reps * item.tempo, move=move, side=side,
-            reps=item.reps, tempo=item.tempo, set=number, sets=rounds,
+            kind="count", label=move.name, seconds=reps * item.tempo, move=move, side=side,
+            reps=reps, tempo=item.tempo, set=number, sets=rounds,
         )
     seconds = hold_seconds(item, settings)
     return Step(

@@ -21,6 +21,7 @@ from stretch.model import (
     Position,
     SafetyNote,
     Step,
+    set_reps,
 )
 
 WHY_HIPS = "Why hips, not the lower back"
@@ -199,15 +200,21 @@ def sides(*, sided: bool, stretch: bool, short: bool = False) -> str:
 def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     """A dose as a person reads it on a handout: 'Hold 30 s, 2 times each side, sides in
     turn, rest 10 s between', '10 slow reps with a 2 s pause, 2 sets, rest 15 s between',
-    '5 reps each side, each held 7 s'. `brief` is for tables: '30 s x 2', '10 reps x 6 s'."""
+    '5 reps each side, each held 7 s', '3 sets of 6-4-2 reps each side, each held 7 s'.
+    `brief` is for tables: '30 s x 2', '10 reps x 6 s', '6-4-2 reps x 10 s'."""
     if brief:
+        if d.tempo is not None and d.pyramid and d.sets > 1:
+            return f"{pyramid_reps(d)} reps x {d.tempo} s"
         if d.tempo is not None:
             return f"{plural(d.reps, 'rep')} x {d.tempo} s" + (
                 f", {d.sets} sets" if d.sets > 1 else "")
         return f"{d.hold:g} s" + (f" x {d.reps}" if d.reps > 1 else "")
     if d.tempo is not None:
         parts, rounds = _counted(d), d.sets
-        if d.sets > 1:
+        if d.sets > 1 and d.pyramid:
+            if d.sided and d.one_side_first:
+                parts.append("on one side, then the other")
+        elif d.sets > 1:
             one_side = " on one side, then the other" if d.sided and d.one_side_first else ""
             parts.append(f"{d.sets} sets{one_side}")
     else:
@@ -217,15 +224,26 @@ def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     return ", ".join(parts)
 
 
+def pyramid_reps(d: ItemDose) -> str:
+    """'6-4-2': the reps of each set of a descending pyramid."""
+    return "-".join(str(set_reps(d.reps, n, pyramid=True)) for n in range(1, d.sets + 1))
+
+
 def _counted(d: ItemDose) -> list[str]:
     """The reps and how each goes: held still for most of it (a curl-up's 7 s), with a
     short pause, or one steady movement."""
     each = " each side" if d.sided else ""
     pause, tempo = d.pause or 0, d.tempo or 0
+
+    def counted(word: str) -> str:  # '6 reps', or a pyramid's '3 sets of 6-4-2 reps'
+        if d.pyramid and d.sets > 1:
+            return f"{d.sets} sets of {pyramid_reps(d)} {word}s"
+        return plural(d.reps, word)
+
     if pause * 2 >= tempo:
-        return [f"{plural(d.reps, 'rep')}{each}", f"each held {pause} s"]
+        return [f"{counted('rep')}{each}", f"each held {pause} s"]
     slow = "slow " if tempo - pause >= SLOW_MOVE else ""
-    reps = f"{plural(d.reps, slow + 'rep')}{each}"
+    reps = f"{counted(slow + 'rep')}{each}"
     return [f"{reps} with a {pause} s pause" if pause else f"{reps}, about {tempo} s each"]
 
 

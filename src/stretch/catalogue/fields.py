@@ -1,7 +1,7 @@
 """The move fields that describe how a move is done rather than how much: the still
-part of a counted rep (`pause`), how long switching sides takes (`switch`), the
-equipment it needs (`needs`) and what it asks of the body (`demands`). Each is checked
-against the rest of the move.
+part of a counted rep (`pause`), how long switching sides takes (`switch`), sets in a
+descending pyramid (`pyramid`), the equipment it needs (`needs`) and what it asks of the
+body (`demands`). Each is checked against the rest of the move.
 """
 
 from __future__ import annotations
@@ -34,6 +34,18 @@ def switch(reader: Reader, m: dict[str, Node], at: str, *, sided: bool) -> int |
         reader.fail(m["switch"], f"{at}.switch", "only a move done on each side "
                     "(sided: true) switches sides")
     return seconds
+
+
+def pyramid(reader: Reader, m: dict[str, Node], at: str, tempo: int | None) -> bool:
+    """Sets in a descending pyramid (each a few reps fewer): for a counted move only."""
+    node = m.get("pyramid")
+    if node is None or node.value is None:
+        return False
+    on = reader.boolean(node, f"{at}.pyramid")
+    if on and tempo is None:
+        reader.fail(node, f"{at}.pyramid", "a pyramid takes reps off each set: it needs "
+                    "'reps' and a 'tempo' (a held move's holds are all as long)")
+    return on
 
 
 def needs(reader: Reader, node: Node | None, at: str) -> tuple[Equipment, ...]:

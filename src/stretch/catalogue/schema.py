@@ -43,7 +43,7 @@ TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
     "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
-    "demands", "harder_move",
+    "demands", "harder_move", "pyramid",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -140,6 +140,7 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         demands=fields.demands(reader, m.get("demands"), f"{at}.demands"),
         harder_move=reader.ident(m["harder_move"], f"{at}.harder_move")
         if "harder_move" in m else None,
+        pyramid=fields.pyramid(reader, m, at, tempo),
     )
     return read_progression(reader, m.get("progression"), move, at)
 

@@ -55,6 +55,7 @@ def move_json(move: Move) -> dict[str, object]:
         "tempo": move.tempo,
         "pause": move.pause,
         "switch": move.switch,
+        "pyramid": move.pyramid,
         "needs": list(move.needs),
         "demands": list(move.asks),
         "setup": move.setup,
