@@ -204,6 +204,13 @@ def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) 
     assert "back long" in pigeon.setup and "back stays long" in " ".join(pigeon.cues)
 
 
+def test_the_dead_bug_says_how_to_get_into_and_out_of_its_start(builtin: Catalogue) -> None:
+    setup = builtin.moves["dead-bug"].setup
+    assert setup.startswith("Lie on your back, knees bent, feet flat")
+    assert "Lift one leg, then the other, to 90 degrees" in setup
+    assert "lower them one by one to finish" in setup
+
+
 def test_slow_moves_take_longer_to_switch_sides(builtin: Catalogue) -> None:
     slow = {"pigeon", "half-kneeling-hip-flexor", "couch-stretch", "thomas-stretch",
             "clamshell", "side-plank", "side-plank-feet"}

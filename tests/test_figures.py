@@ -167,6 +167,16 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
     assert too_long == []
 
 
+# --- the limb that does the work is the bold one (a physiotherapist's review) ------------
+
+def test_the_dead_bug_lowers_its_bold_arm_and_leg(builtin: Catalogue) -> None:
+    """The arm and the leg that lower are drawn near (solid); the pair that stays is far."""
+    figure = figure_of(builtin, "dead-bug")
+    start, end = (pose.points() for pose in figure.poses)
+    moved = {joint for joint in start if start[joint] != end[joint]}
+    assert moved == {"near-elbow", "near-hand", "near-knee", "near-foot"}
+
+
 def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
     kept = tmp_path / "catalogue.pickle"
     load_catalogue(user_dir=None, cache=kept)
