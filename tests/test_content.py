@@ -204,6 +204,14 @@ def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) 
     assert "back long" in pigeon.setup and "back stays long" in " ".join(pigeon.cues)
 
 
+def test_the_supine_figure_four_protects_the_knee_and_has_a_towel_for_short_reach(
+        builtin: Catalogue) -> None:
+    move = builtin.moves["figure-four"]
+    assert "toes of the crossed foot up towards you" in move.cues[0]
+    assert "protects the knee" in move.cues[0]
+    assert "loop a towel round it" in move.setup
+
+
 def test_the_dead_bug_says_how_to_get_into_and_out_of_its_start(builtin: Catalogue) -> None:
     setup = builtin.moves["dead-bug"].setup
     assert setup.startswith("Lie on your back, knees bent, feet flat")

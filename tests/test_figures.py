@@ -177,6 +177,16 @@ def test_the_dead_bug_lowers_its_bold_arm_and_leg(builtin: Catalogue) -> None:
     assert moved == {"near-elbow", "near-hand", "near-knee", "near-foot"}
 
 
+def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(
+        builtin: Catalogue) -> None:
+    """Drawn faint, the lifted leg read as the easier version with the foot on the floor."""
+    points = figure_of(builtin, "figure-four").pose(None).points()
+    hip, knee = points["hip"], points["near-knee"]
+    assert knee[1] - hip[1] >= 10  # the held thigh is lifted, and drawn near
+    assert math.dist(points["far-foot"], knee) <= 1.5  # the crossed ankle on that knee (a 4)
+    assert points["far-toes"][1] > knee[1]  # the crossed foot above it, toes pulled up
+
+
 def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
     kept = tmp_path / "catalogue.pickle"
     load_catalogue(user_dir=None, cache=kept)
