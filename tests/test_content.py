@@ -202,6 +202,9 @@ def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) 
     pigeon = builtin.moves["pigeon"]
     assert pigeon.setup.startswith("From hands and knees") and "To come out" in pigeon.setup
     assert "back long" in pigeon.setup and "back stays long" in " ".join(pigeon.cues)
+    assert "lower your hips slowly, weight on your hands" in pigeon.setup
+    assert "the back leg straight behind its hip" in " ".join(pigeon.cues)
+    assert any("Pad the back knee" in c for c in pigeon.cautions)
 
 
 def test_the_supine_figure_four_protects_the_knee_and_has_a_towel_for_short_reach(

@@ -187,6 +187,19 @@ def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_kn
     assert points["far-toes"][1] > knee[1]  # the crossed foot above it, toes pulled up
 
 
+def test_pigeon_draws_the_back_leg_bold_and_long_the_front_shin_across(
+        builtin: Catalogue) -> None:
+    figure = figure_of(builtin, "pigeon")
+    points = joints_at(figure, None)
+    hip, knee, foot = points["hip"], points["near-knee"], points["near-foot"]
+    on_the_mat = ("near-hand", "far-hand", "near-knee", "near-foot", "far-knee", "far-foot")
+    assert all(points[joint][1] <= 1 for joint in on_the_mat)  # no hand floats
+    assert knee[0] < hip[0] - 10 and foot[0] < knee[0] - 10  # long behind the hip ...
+    assert abs(foot[2] - knee[2]) <= 2  # ... and straight back
+    front_knee, front_foot = points["far-knee"], points["far-foot"]
+    assert abs(front_foot[2] - front_knee[2]) > abs(front_foot[0] - front_knee[0])  # across
+
+
 def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
     kept = tmp_path / "catalogue.pickle"
     load_catalogue(user_dir=None, cache=kept)
