@@ -281,23 +281,42 @@ def test_the_frog_keeps_the_back_long_rocking_back(builtin: Catalogue) -> None:
 
 
 def test_the_thomas_stretch_says_how_to_get_on_and_off_the_bed(builtin: Catalogue) -> None:
+    """Down with both knees held (no leg left hanging while the back rolls), one leg
+    lowered once lying flat; up by the side."""
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.setup.startswith("Sit on the very end of a firm bed that will not tip.")
-    assert "lie back slowly" in thomas.setup and "To get up" in thomas.setup
+    assert "Holding both knees, roll back slowly" in thomas.setup
+    assert "then lower one leg" in thomas.setup and "To get up" in thomas.setup
     assert "roll onto your side" in thomas.setup
+
+
+def test_the_thomas_stretch_holds_the_knee_only_to_keep_the_back_flat(
+        builtin: Catalogue) -> None:
+    """The raised knee must not read as the knees-to-chest stretch the avoid list names;
+    the hanging thigh stays in line; it tensions the femoral nerve, so spreading leg
+    symptoms mean stop, as for the buttock stretches."""
+    thomas = builtin.moves["thomas-stretch"]
+    cues = " ".join(thomas.cues)
+    assert "keep your lower back flat" in cues and "not to stretch it" in cues
+    assert "in line with your body, not swinging out" in cues
+    assert "hug" not in move_text(thomas).lower()
+    assert any("pain, tingling or numbness spreads down your leg" in c
+               for c in thomas.cautions)
 
 
 def test_the_thomas_stretch_hangs_the_knee_bent_as_its_figure_draws_it(
         builtin: Catalogue) -> None:
-    """The figure's working (near) knee is bent, the shin hanging: the setup says so, and
-    the harder version bends it further rather than starting to bend it."""
+    """The figure's working knee is bent, the shin hanging: the setup says so, and the
+    harder version bends it further rather than starting to bend it. The hanging leg is
+    drawn far; the held leg near, so it is the bold one."""
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.figure is not None
     points = thomas.figure.pose(None).points()
-    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "near-knee", "near-foot"))
+    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "far-knee", "far-foot"))
     thigh, shin = (kx - hx, ky - hy), (fx - kx, fy - ky)
     assert abs(shin[1]) > 2 * abs(shin[0])  # the shin hangs down ...
     assert abs(thigh[0]) > abs(thigh[1])  # ... from a thigh that lies out level
+    assert points["near-knee"][1] > hy + 10  # the held knee is drawn up, the bold leg
     assert "the knee bent" in thomas.setup
     assert thomas.harder and "bend the knee further" in thomas.harder
 
