@@ -365,3 +365,38 @@ def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> No
         "side-plank-feet", "side-plank")
     core = [m.id for m in builtin.routines["core-and-hips"].moves]
     assert "single-leg-bridge" in core and "side-plank-feet" in core
+
+
+def test_the_wall_plank_is_a_core_hold_off_the_floor_that_no_routine_runs(
+        builtin: Catalogue) -> None:
+    """For someone who cannot get down to the floor: held like the side and front planks,
+    standing at a wall, demanding nothing of the body; the coach does it in place of the
+    floor core exercises, so no built-in routine names it, and it is no ladder's rung."""
+    plank = builtin.moves["wall-plank"]
+    front = builtin.moves["front-plank"]
+    assert (plank.kind, plank.group, plank.position, plank.sided) == (
+        "exercise", "core", "standing", False)
+    assert plank.hold is not None and plank.reps is not None and plank.tempo is None
+    assert (plank.hold, plank.reps) == (front.hold, front.reps)  # the plank's 20-30 s x 2
+    assert plank.needs == ("wall",) and plank.demands == ()
+    assert plank.position not in FLOOR_POSITIONS
+    assert plank.harder_move is None and plank.easier_move is None
+    assert 2 <= len(plank.cues) <= 4 and plank.cautions and plank.easier and plank.harder
+    assert "one straight line from your head to your heels" in plank.setup
+    assert all(plank.id not in {m.id for m in routine.moves}
+               for routine in builtin.routines.values())
+
+
+def test_the_wall_plank_is_drawn_in_one_straight_line_at_its_wall(builtin: Catalogue) -> None:
+    figure = builtin.moves["wall-plank"].figure
+    assert figure is not None and figure.view == "side"
+    points = figure.pose(None).points()
+    wall = next(p.at[0] for p in figure.props if p.kind == "wall")
+    (fx, fy), (nx, ny) = points["near-foot"][:2], points["neck"][:2]
+    for joint in ("near-knee", "hip"):  # heels, knees, hips and shoulders in one line
+        x, y = points[joint][:2]
+        assert abs(fx + (nx - fx) * (y - fy) / (ny - fy) - x) <= 1, joint
+    assert 10 <= fx - nx <= 25  # leaning in, not standing up straight or lying down
+    for joint in ("near-elbow", "near-hand", "far-elbow", "far-hand"):
+        assert points[joint][0] - wall <= 1, joint  # forearms on the wall
+    assert points["near-elbow"][1] == ny  # elbows level with the shoulders

@@ -130,7 +130,7 @@ def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
-    assert len(builtin.moves) == 23
+    assert len(builtin.moves) == 24
     for move in builtin.moves.values():
         assert move.figure is not None, move.id
         assert move.figure.counted == (move.tempo is not None), move.id
