@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -143,6 +144,18 @@ def screen(session: Session, width: int, height: int) -> str:
     return out.getvalue()
 
 
+def one_cell_each(code: str) -> str:
+    """Every character of exported terminal HTML in a box one cell wide, as a terminal
+    draws it: a monospace font without braille (DejaVu Sans Mono) borrows the braille
+    from a proportional one, whose wider dots would push a figure's columns apart on
+    every row with fewer blanks, and distort it."""
+    def cells(text: str) -> str:
+        return "".join(c if c == "\n" else f"<i>{c}</i>"
+                       for c in re.findall(r"&#?\w+;|.", text, re.S))
+
+    return re.sub(r">([^<]+)<", lambda m: f">{cells(m.group(1))}<", f">{code}<")[1:-1]
+
+
 def write_capture_png(stem: Path, shots: list[tuple[str, str]], width: int) -> None:
     """The captures as terminal screens (white on black, their colours kept) in one PNG."""
     from rich.console import Console
@@ -155,14 +168,16 @@ def write_capture_png(stem: Path, shots: list[tuple[str, str]], width: int) -> N
                           color_system="truecolor", file=io.StringIO())
         console.print(Text.from_ansi(screen.rstrip("\n")), no_wrap=True, crop=True)
         inner = console.export_html(theme=MONOKAI, inline_styles=True, code_format="{code}")
-        parts.append(f"<h2>{html.escape(label)}</h2><pre>{inner}</pre>")
+        parts.append(f"<h2>{html.escape(label)}</h2><pre>{one_cell_each(inner)}</pre>")
     page = stem.with_suffix(".html")
     page.write_text(
         "<!doctype html><meta charset=utf-8><style>body { background: #333; color: #eee;"
         " font: 14px sans-serif; margin: 8px; display: flex; flex-wrap: wrap; gap: 12px }"
         " h2 { font-size: 14px; margin: 0; width: 100% } pre { background: #000;"
         " color: #ddd; font: 14px/1.0 'DejaVu Sans Mono', monospace; margin: 0;"
-        " padding: 4px }</style>" + "".join(f"<div>{p}</div>" for p in parts))
+        " padding: 4px } pre i { display: inline-block; width: 1ch; font-style: normal;"
+        " overflow: hidden; vertical-align: top }</style>"
+        + "".join(f"<div>{p}</div>" for p in parts))
     cols = 2 if width == 100 else 1
     px_w = int(width * 8.5 * cols + 60)
     px_h = int((32 if width == 100 else 55) * 16.5 * -(-len(shots) // cols) + 40 * len(shots))

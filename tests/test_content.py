@@ -202,6 +202,24 @@ def test_pigeon_says_how_to_get_in_and_out_with_a_long_back(builtin: Catalogue) 
     pigeon = builtin.moves["pigeon"]
     assert pigeon.setup.startswith("From hands and knees") and "To come out" in pigeon.setup
     assert "back long" in pigeon.setup and "back stays long" in " ".join(pigeon.cues)
+    assert "lower your hips slowly, weight on your hands" in pigeon.setup
+    assert "the back leg straight behind its hip" in " ".join(pigeon.cues)
+    assert any("Pad the back knee" in c for c in pigeon.cautions)
+
+
+def test_the_supine_figure_four_protects_the_knee_and_has_a_towel_for_short_reach(
+        builtin: Catalogue) -> None:
+    move = builtin.moves["figure-four"]
+    assert "toes of the crossed foot up towards you" in move.cues[0]
+    assert "protects the knee" in move.cues[0]
+    assert "loop a towel round it" in move.setup
+
+
+def test_the_dead_bug_says_how_to_get_into_and_out_of_its_start(builtin: Catalogue) -> None:
+    setup = builtin.moves["dead-bug"].setup
+    assert setup.startswith("Lie on your back, knees bent, feet flat")
+    assert "Lift one leg, then the other, to 90 degrees" in setup
+    assert "lower them one by one to finish" in setup
 
 
 def test_slow_moves_take_longer_to_switch_sides(builtin: Catalogue) -> None:
@@ -263,23 +281,42 @@ def test_the_frog_keeps_the_back_long_rocking_back(builtin: Catalogue) -> None:
 
 
 def test_the_thomas_stretch_says_how_to_get_on_and_off_the_bed(builtin: Catalogue) -> None:
+    """Down with both knees held (no leg left hanging while the back rolls), one leg
+    lowered once lying flat; up by the side."""
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.setup.startswith("Sit on the very end of a firm bed that will not tip.")
-    assert "lie back slowly" in thomas.setup and "To get up" in thomas.setup
+    assert "Holding both knees, roll back slowly" in thomas.setup
+    assert "then lower one leg" in thomas.setup and "To get up" in thomas.setup
     assert "roll onto your side" in thomas.setup
+
+
+def test_the_thomas_stretch_holds_the_knee_only_to_keep_the_back_flat(
+        builtin: Catalogue) -> None:
+    """The raised knee must not read as the knees-to-chest stretch the avoid list names;
+    the hanging thigh stays in line; it tensions the femoral nerve, so spreading leg
+    symptoms mean stop, as for the buttock stretches."""
+    thomas = builtin.moves["thomas-stretch"]
+    cues = " ".join(thomas.cues)
+    assert "keep your lower back flat" in cues and "not to stretch it" in cues
+    assert "in line with your body, not swinging out" in cues
+    assert "hug" not in move_text(thomas).lower()
+    assert any("pain, tingling or numbness spreads down your leg" in c
+               for c in thomas.cautions)
 
 
 def test_the_thomas_stretch_hangs_the_knee_bent_as_its_figure_draws_it(
         builtin: Catalogue) -> None:
-    """The figure's working (near) knee is bent, the shin hanging: the setup says so, and
-    the harder version bends it further rather than starting to bend it."""
+    """The figure's working knee is bent, the shin hanging: the setup says so, and the
+    harder version bends it further rather than starting to bend it. The hanging leg is
+    drawn far; the held leg near, so it is the bold one."""
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.figure is not None
     points = thomas.figure.pose(None).points()
-    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "near-knee", "near-foot"))
+    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "far-knee", "far-foot"))
     thigh, shin = (kx - hx, ky - hy), (fx - kx, fy - ky)
     assert abs(shin[1]) > 2 * abs(shin[0])  # the shin hangs down ...
     assert abs(thigh[0]) > abs(thigh[1])  # ... from a thigh that lies out level
+    assert points["near-knee"][1] > hy + 10  # the held knee is drawn up, the bold leg
     assert "the knee bent" in thomas.setup
     assert thomas.harder and "bend the knee further" in thomas.harder
 
@@ -328,3 +365,38 @@ def test_the_harder_rungs_of_the_bridge_and_side_plank(builtin: Catalogue) -> No
         "side-plank-feet", "side-plank")
     core = [m.id for m in builtin.routines["core-and-hips"].moves]
     assert "single-leg-bridge" in core and "side-plank-feet" in core
+
+
+def test_the_wall_plank_is_a_core_hold_off_the_floor_that_no_routine_runs(
+        builtin: Catalogue) -> None:
+    """For someone who cannot get down to the floor: held like the side and front planks,
+    standing at a wall, demanding nothing of the body; the coach does it in place of the
+    floor core exercises, so no built-in routine names it, and it is no ladder's rung."""
+    plank = builtin.moves["wall-plank"]
+    front = builtin.moves["front-plank"]
+    assert (plank.kind, plank.group, plank.position, plank.sided) == (
+        "exercise", "core", "standing", False)
+    assert plank.hold is not None and plank.reps is not None and plank.tempo is None
+    assert (plank.hold, plank.reps) == (front.hold, front.reps)  # the plank's 20-30 s x 2
+    assert plank.needs == ("wall",) and plank.demands == ()
+    assert plank.position not in FLOOR_POSITIONS
+    assert plank.harder_move is None and plank.easier_move is None
+    assert 2 <= len(plank.cues) <= 4 and plank.cautions and plank.easier and plank.harder
+    assert "one straight line from your head to your heels" in plank.setup
+    assert all(plank.id not in {m.id for m in routine.moves}
+               for routine in builtin.routines.values())
+
+
+def test_the_wall_plank_is_drawn_in_one_straight_line_at_its_wall(builtin: Catalogue) -> None:
+    figure = builtin.moves["wall-plank"].figure
+    assert figure is not None and figure.view == "side"
+    points = figure.pose(None).points()
+    wall = next(p.at[0] for p in figure.props if p.kind == "wall")
+    (fx, fy), (nx, ny) = points["near-foot"][:2], points["neck"][:2]
+    for joint in ("near-knee", "hip"):  # heels, knees, hips and shoulders in one line
+        x, y = points[joint][:2]
+        assert abs(fx + (nx - fx) * (y - fy) / (ny - fy) - x) <= 1, joint
+    assert 10 <= fx - nx <= 25  # leaning in, not standing up straight or lying down
+    for joint in ("near-elbow", "near-hand", "far-elbow", "far-hand"):
+        assert points[joint][0] - wall <= 1, joint  # forearms on the wall
+    assert points["near-elbow"][1] == ny  # elbows level with the shoulders

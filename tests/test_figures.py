@@ -20,7 +20,7 @@ from stretch.figures import braille, geometry, svg
 from stretch.figures.space import Moment, joints_at
 from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
-from stretch.poses import JOINTS, WIDTH, Figure, Pose, Prop
+from stretch.poses import HEAD_RADIUS, JOINTS, WIDTH, Figure, Pose, Prop
 from stretch.sheet import model as sheets
 from stretch.sheet.html import html
 from tests.conftest import DEFAULTS, write_user_file
@@ -130,7 +130,7 @@ def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
-    assert len(builtin.moves) == 23
+    assert len(builtin.moves) == 24
     for move in builtin.moves.values():
         assert move.figure is not None, move.id
         assert move.figure.counted == (move.tempo is not None), move.id
@@ -165,6 +165,65 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
                          for (a, b), length in LIMBS.items()
                          if b in points and math.dist(points[a], points[b]) > length + SLACK]
     assert too_long == []
+
+
+# --- the limb that does the work is the bold one (a physiotherapist's review) ------------
+
+def test_the_dead_bug_lowers_its_bold_arm_and_leg(builtin: Catalogue) -> None:
+    """The arm and the leg that lower are drawn near (solid); the pair that stays is far."""
+    figure = figure_of(builtin, "dead-bug")
+    start, end = (pose.points() for pose in figure.poses)
+    moved = {joint for joint in start if start[joint] != end[joint]}
+    assert moved == {"near-elbow", "near-hand", "near-knee", "near-foot"}
+
+
+def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(
+        builtin: Catalogue) -> None:
+    """Drawn faint, the lifted leg read as the easier version with the foot on the floor."""
+    points = figure_of(builtin, "figure-four").pose(None).points()
+    hip, knee = points["hip"], points["near-knee"]
+    assert knee[1] - hip[1] >= 10  # the held thigh is lifted, and drawn near
+    assert math.dist(points["far-foot"], knee) <= 1.5  # the crossed ankle on that knee (a 4)
+    assert points["far-toes"][1] > knee[1]  # the crossed foot above it, toes pulled up
+
+
+def test_pigeon_draws_the_back_leg_bold_and_long_the_front_shin_across(
+        builtin: Catalogue) -> None:
+    figure = figure_of(builtin, "pigeon")
+    points = joints_at(figure, None)
+    hip, knee, foot = points["hip"], points["near-knee"], points["near-foot"]
+    on_the_mat = ("near-hand", "far-hand", "near-knee", "near-foot", "far-knee", "far-foot")
+    assert all(points[joint][1] <= 1 for joint in on_the_mat)  # no hand floats
+    assert knee[0] < hip[0] - 10 and foot[0] < knee[0] - 10  # long behind the hip ...
+    assert abs(foot[2] - knee[2]) <= 2  # ... and straight back
+    front_knee, front_foot = points["far-knee"], points["far-foot"]
+    assert abs(front_foot[2] - front_knee[2]) > abs(front_foot[0] - front_knee[0])  # across
+
+
+def test_the_thomas_figure_lies_on_the_bed_and_fills_its_box(builtin: Catalogue) -> None:
+    """The torso rests on the mattress with the hip at the very end of the bed, and the
+    bed is no longer than the body needs, so the body, not the bed, fills the drawing."""
+    figure = figure_of(builtin, "thomas-stretch")
+    points = figure.pose(None).points()
+    start, end, top = next(p for p in figure.props if p.kind == "bed").at
+    assert all(top < points[joint][1] <= top + 2 for joint in ("hip", "neck"))
+    assert end - 2 <= points["hip"][0] <= end
+    assert 0 <= points["head"][0] - HEAD_RADIUS - start <= 5
+    x0, y0, x1, y1 = geometry.bounds(figure)
+    xs = [p[0] for p in points.values()] + [points["head"][0] - HEAD_RADIUS]
+    ys = [p[1] for p in points.values()]
+    assert max(xs) - min(xs) >= 0.8 * (x1 - x0) and max(ys) - min(ys) >= 0.75 * (y1 - y0)
+
+
+def test_a_bed_top_is_drawn_in_print_only(builtin: Catalogue) -> None:
+    """A body lying on the bed would share the top's row of braille dots and merge with
+    it; the mattress line below stays, with a gap (the mattress) above it."""
+    figure = figure_of(builtin, "thomas-stretch")
+    top = next(p for p in figure.props if p.kind == "bed").at[2]
+    lines = geometry.drawing(figure).props
+    level = [s for s in lines if len(s.points) == 2 and s.points[0][1] == s.points[1][1]]
+    assert sorted((s.points[0][1], s.fine) for s in level) == [
+        (0.0, False), (top - 4, False), (top, True)]  # the floor, the mattress line, the top
 
 
 def test_figures_come_back_whole_from_the_cache(tmp_path: Path, builtin: Catalogue) -> None:
@@ -402,7 +461,7 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     couch = data["couch-stretch"]
     assert set(couch) == {"view", "props", "pose"}
     assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 72}]
-    assert data["thomas-stretch"]["props"][1] == {"bed": [40, 82, 20]}
+    assert data["thomas-stretch"]["props"][1] == {"bed": [30, 62, 18]}
 
 
 # --- braille made to be read from the floor --------------------------------------------

@@ -89,12 +89,15 @@ def prop_strokes(prop: Prop, view: View, box: Box, span: tuple[float, float],
 
 
 def _furniture(prop: Prop, view: View) -> list[Stroke]:
-    """A bed (its top, legs and the mattress line) or a chair."""
+    """A bed (its ends, the mattress line and its top) or a chair. The top is for print
+    only: in braille a body lying on it would share its row of dots and merge with it,
+    where the mattress line below leaves a gap (the mattress) and still says "bed"."""
     a, b, h = (float(v) for v in prop.at)
     if prop.kind == "bed":
         a, b = min(a, b), max(a, b)
-        return [Stroke(((a, 0.0), (a, h), (b, h), (b, 0.0)), "prop"),
-                Stroke(((a, h - MATTRESS), (b, h - MATTRESS)), "prop")]
+        return [Stroke(((a, 0.0), (a, h)), "prop"), Stroke(((b, h), (b, 0.0)), "prop"),
+                Stroke(((a, h - MATTRESS), (b, h - MATTRESS)), "prop"),
+                Stroke(((a, h), (b, h)), "prop", fine=True)]
     seat = Stroke(((a, h), (b, h)), "prop")
     if view in ("side", DEEP):
         lean = 2.0 if b >= a else -2.0
