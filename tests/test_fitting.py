@@ -109,19 +109,20 @@ def test_moves_left_out_for_one_reason_are_named_on_one_line(runner: CliRunner) 
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         "Left out for you: Glute bridge, Dead bug, Clamshell, Side plank from the feet and "
-        "Bird dog (they need getting down to the floor); in their place: Standing hip hinge "
-        "and Standing side leg raise."]
+        "Bird dog (they need getting down to the floor); in their place: Standing hip hinge, "
+        "Wall plank and Standing side leg raise."]
 
 
 def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRunner) -> None:
     """A physiotherapist swaps a floor exercise for one of the same muscle group the person
-    can do: the glute bridge's hip work for the standing hip hinge, the clamshell's for the
-    standing side leg raise; the exercise day stays an exercise day."""
+    can do: the bridge's hip work for the standing hip hinge, the dead bug's core work for
+    the wall plank, the clamshell's for the standing side leg raise; the exercise day stays
+    an exercise day."""
     ok(runner, "setup", "--no-floor", "--no-kneel")
     asks = demands(runner)
     steps = json.loads(ok(runner, "show", "core-and-hips", "--json"))["steps"]
     moves = list(dict.fromkeys(s["move"] for s in steps if s["move"]))
-    assert moves[:2] == ["hip-hinge", "standing-leg-raise"]
+    assert moves == ["hip-hinge", "wall-plank", "standing-leg-raise"]
     assert not any(asks.get(m, set()) & {"floor", "kneeling"} for m in moves)
     week = json.loads(ok(runner, "week", "--json"))
     assert "core-and-hips" in [d["routine"] for d in week["days"]]
