@@ -180,7 +180,8 @@ def test_curl_up_and_dead_bug_say_how_high_and_keep_the_leg_bent(builtin: Catalo
 
 
 def test_counted_words_hold_for_any_number_of_reps(builtin: Catalogue) -> None:
-    """A beginner's 5 reps has no exact half: a swap is 'about halfway'. And alternating
+    """A beginner's 5 reps has no exact half, and a pyramid's sets differ: the curl-up
+    swaps legs after its first set (6 | 4 + 2: about even). And alternating
     sides count a reach on each side as one rep, so any number of reps keeps the sides
     even (5 reps: 5 reaches a side), where counting each reach would leave one side a
     rep short on an odd count."""
@@ -191,7 +192,7 @@ def test_counted_words_hold_for_any_number_of_reps(builtin: Catalogue) -> None:
     bug = builtin.moves["dead-bug"]
     assert "one reach each side is one rep" in bug.cues[-1]  # counted per side: always even
     assert "both sides always do the same number" in bug.setup
-    assert "about halfway through your reps" in move_text(builtin.moves["curl-up"])
+    assert "after the first set, swap which leg is bent" in move_text(builtin.moves["curl-up"])
 
 
 def test_temperatures_carry_the_degree_sign(builtin: Catalogue) -> None:

@@ -169,12 +169,13 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
 
 # --- the limb that does the work is the bold one (a physiotherapist's review) ------------
 
-def test_the_dead_bug_lowers_its_bold_arm_and_leg(builtin: Catalogue) -> None:
-    """The arm and the leg that lower are drawn near (solid); the pair that stays is far."""
+def test_the_dead_bug_lowers_the_opposite_arm_and_leg(builtin: Catalogue) -> None:
+    """The arm and the leg that lower are on opposite sides, as the cues say: the near
+    (solid) leg and the far arm. Both near limbs moving drew a same-side reach."""
     figure = figure_of(builtin, "dead-bug")
     start, end = (pose.points() for pose in figure.poses)
     moved = {joint for joint in start if start[joint] != end[joint]}
-    assert moved == {"near-elbow", "near-hand", "near-knee", "near-foot"}
+    assert moved == {"far-elbow", "far-hand", "near-knee", "near-foot"}
 
 
 def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(

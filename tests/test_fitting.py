@@ -109,8 +109,9 @@ def test_moves_left_out_for_one_reason_are_named_on_one_line(runner: CliRunner) 
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         "Left out for you: Glute bridge, Dead bug, Clamshell, Side plank from the feet and "
-        "Bird dog (they need getting down to the floor); in their place: Standing hip hinge, "
-        "Wall plank and Standing side leg raise."]
+        "Bird dog (they need getting down to the floor); in their place: Standing hip hinge "
+        "for Glute bridge, Wall plank for Dead bug and Standing side leg raise for "
+        "Clamshell."]
 
 
 def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRunner) -> None:
@@ -123,6 +124,8 @@ def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRu
     steps = json.loads(ok(runner, "show", "core-and-hips", "--json"))["steps"]
     moves = list(dict.fromkeys(s["move"] for s in steps if s["move"]))
     assert moves == ["hip-hinge", "wall-plank", "standing-leg-raise"]
+    plank = [s for s in steps if s["move"] == "wall-plank"]
+    assert [s["hold"] for s in plank] == [10, 10]  # its own dose, not the dead bug's sets
     assert not any(asks.get(m, set()) & {"floor", "kneeling"} for m in moves)
     week = json.loads(ok(runner, "week", "--json"))
     assert "core-and-hips" in [d["routine"] for d in week["days"]]

@@ -163,7 +163,8 @@ def _item_for(item: Item, named: Move, rung: Move) -> Item:
         return item
     if (item.tempo is None) != (rung.tempo is None) or (rung.tempo is None) != (
             named.tempo is None):  # counted for held, or held for counted: the rung's dose
-        return replace(item, move=rung, hold=rung.hold, reps=rung.reps or 1, tempo=rung.tempo)
+        return replace(item, move=rung, hold=rung.hold, reps=rung.reps or 1, tempo=rung.tempo,
+                       sets=1)
     if rung.kind == "stretch":
         return replace(item, move=rung)
 

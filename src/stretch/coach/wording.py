@@ -42,7 +42,8 @@ def when(change: Change) -> str:
 def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
     """One line for each reason moves were left out, naming them all and what is done in
     their place: 'Left out for you: Glute bridge and Clamshell (they need getting down to
-    the floor); in their place: Standing hip hinge and Standing side leg raise.'; with 'no
+    the floor); in their place: Standing hip hinge for Glute bridge and Standing side leg
+    raise for Clamshell.'; with 'no
     stretch for the buttock (gluteals) in this routine' when a hip group is gone."""
     from stretch.text import group, listing
 
@@ -53,7 +54,7 @@ def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
     for needs, moves in by_needs.items():
         who = "it needs" if len(moves) == 1 else "they need"
         line = f"Left out for you: {listing([m.move.name for m in moves])} ({who} {needs})"
-        instead = [m.instead.name for m in moves if m.instead is not None]
+        instead = [f"{m.instead.name} for {m.move.name}" for m in moves if m.instead]
         if instead:
             line += f"; in {'its' if len(moves) == 1 else 'their'} place: {listing(instead)}"
         lost = sorted({m.move.group for m in moves if m.move.kind == "stretch"}
