@@ -392,6 +392,15 @@ def shows(lines: list[str], figure: list[str]) -> bool:
     return all(any(row in line for line in lines) for row in figure)
 
 
+def test_a_big_window_gives_the_figure_half_its_width(builtin: Catalogue) -> None:
+    """From 160 columns the digits would outgrow anyone's need: the figure gets half the
+    width there (two fifths below), and the digits stay the tallest thing on screen."""
+    session = at(builtin, 12)
+    assert layout_for(session, 200, 55).figure[0] == 100
+    assert layout_for(session, 100, 32).figure[0] == 40
+    assert digit_height("\n".join(render(session, 200, 55))) >= 11
+
+
 def test_the_figure_stands_beside_the_countdown_for_the_side_worked(builtin: Catalogue) -> None:
     left, right = at(builtin, 12), at(builtin, 50)  # figure-four, left then right side
     lines = render(left, 100, 32)

@@ -19,6 +19,7 @@ TINY_ROWS = 16  # below this many rows, or TINY_COLUMNS columns, the countdown s
 TINY_COLUMNS = 40
 WIDE = 2.2  # columns per row from which the figure goes beside the countdown
 FIGURE_SHARE = 0.4  # of the width, for the figure beside the countdown and the side
+BIG_SHARE, BIG_COLUMNS = 0.5, 160  # from this wide, the digits are huge: the figure grows
 MIN_DIGITS = 5  # rows the digits keep however long a move's instructions are
 
 Shape = Literal["wide", "tall", "tiny"]
@@ -61,7 +62,8 @@ def choose(width: int, height: int, *, number: str, figure: bool,
         shared = height - fixed
         cues = _cue_rows(needs[0], shared, least=3 if height >= 20 else 2)
         spacing = 1 if height >= 24 and shared - cues - 1 >= MIN_DIGITS else 0
-        side = round(width * FIGURE_SHARE) if wide else 0
+        share = BIG_SHARE if width >= BIG_COLUMNS else FIGURE_SHARE
+        side = round(width * share) if wide else 0
         main = width - side - (GAP if wide else 0)
         digits = digit_rows(number, width=main - 2, rows=shared - cues - spacing)
         beside = letters + 1 + max(digits, 1) + 2  # the rows the figure stands beside
