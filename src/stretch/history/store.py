@@ -5,7 +5,7 @@ the end, each in its own short transaction, so a killed process loses at most th
 step in progress. WAL and a busy timeout let two sessions write at once. A row left
 `running` by a process that no longer exists reads as `interrupted`. A file found
 damaged at any read or write is set aside and a new one started; a folder stretch
-cannot write is read as it is (`database.py` handles the file itself).
+cannot write is read as it is (`database.py` and `recovery.py` handle the file itself).
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from stretch.errors import StretchError
-from stretch.history import database, rows
+from stretch.history import database, recovery, rows
 from stretch.history.migrations import MIGRATIONS
 from stretch.history.rows import SessionRow
+from stretch.history.running import Running, add_seconds, set_values
 from stretch.text import plural
 
 T = TypeVar("T")
@@ -47,8 +48,8 @@ class History:
         self.db = connection
         self.read_only = read_only  # why nothing can be kept (None: the file is writable)
         self.notices: list[str] = []
-        self._file = database.identity(path)
-        self._running: dict[int, database.Running] = {}  # sessions begun here, not yet finished
+        self._file = recovery.identity(path)
+        self._running: dict[int, Running] = {}  # sessions begun here, not yet finished
         self._ids: dict[int, int] = {}  # a session's first id -> its id in the current file
         self._wait: float | None = None  # seconds a write waits for a lock (None: the default)
 
@@ -144,10 +145,10 @@ class History:
         session never goes on writing into a file nobody reads."""
         if self.read_only is not None or self._file is None:
             return
-        now = database.identity(self.path)
+        now = recovery.identity(self.path)
         if now is None or now == self._file:
             return
-        database.close_quietly(self.db)
+        recovery.close_quietly(self.db)
         self._reconnect()
         self.notices.append(f"another stretch set the history file {self.path} aside; this "
                             "one goes on in the new file")
@@ -156,12 +157,12 @@ class History:
         """Keep the damaged file as `NAME.corrupt-DATE` and put a new one in its place
         with every row that can still be read (unless another process already did), with
         the sessions running here in it."""
-        database.close_quietly(self.db)
+        recovery.close_quietly(self.db)
         if self.read_only is not None:
             raise StretchError(f"the history file {self.path} is damaged, and it cannot be "
                                f"set aside: {self.read_only}")
-        if database.identity(self.path) == self._file or self._file is None:
-            kept, saved = database.replace_damaged(self.path, MIGRATIONS)
+        if recovery.identity(self.path) == self._file or self._file is None:
+            kept, saved = recovery.replace_damaged(self.path, MIGRATIONS)
             with_rows = (f" with the {plural(saved, 'session')} that could still be read"
                          if saved else "")
             self.notices.append(f"the history file {self.path} could not be read; kept it as "
@@ -174,7 +175,7 @@ class History:
             self.db = database.connect(self.path, MIGRATIONS)
             if self._wait is not None:
                 self.db.execute(f"PRAGMA busy_timeout = {round(self._wait * 1000)}")
-            self._file = database.identity(self.path)
+            self._file = recovery.identity(self.path)
             for first_id, running in self._running.items():
                 self._ids[first_id] = running.put(self.db)
         except sqlite3.DatabaseError as err:
@@ -199,7 +200,7 @@ class History:
         """Log a session as running; returns its id. `first_side` is NO_SIDE until the
         session reaches a sided move (then `progress` or `finish` records it); `moves` are
         the ids of the moves it runs, `pain_before` the 0-10 rating given before it."""
-        running = database.Running({
+        running = Running({
             "routine": routine, "title": title, "started": started.isoformat(timespec="seconds"),
             "status": "running", "planned_seconds": planned_seconds, "steps_total": steps_total,
             "pid": os.getpid(), "host": socket.gethostname(), "first_side": first_side,
@@ -256,9 +257,9 @@ class History:
                 running.write(db, row)
                 return
             with db:
-                database.set_values(db, row, values, revise=revise)
+                set_values(db, row, values, revise=revise)
                 if group is not None:
-                    database.add_seconds(db, row, group, seconds)
+                    add_seconds(db, row, group, seconds)
 
         try:
             self._use(work)
