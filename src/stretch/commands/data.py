@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from stretch.coach.replay import Progress
-    from stretch.history.exchange import Record
+    from stretch.history.export_fields import Record
     from stretch.history.merge import Merged
     from stretch.history.rows import SessionRow
     from stretch.history.store import History
@@ -43,6 +43,7 @@ def export(term: Terminal, *, form: Form | None, output: str | None, force: bool
     from stretch import wallclock
     from stretch.coach.levels import Log
     from stretch.history import exchange, merge
+    from stretch.history.sessions_csv import sessions_csv
 
     target = output_file(output)
     if form is None:
@@ -52,7 +53,7 @@ def export(term: Terminal, *, form: Form | None, output: str | None, force: bool
         found = merge.read(history)
         log = Log.read(history)
     if form == "csv":
-        text = exchange.sessions_csv(found["session"])
+        text = sessions_csv(found["session"])
     else:
         doses = dose_records(known, replay_for(known, log))
         stamp = wallclock.local_now().isoformat(timespec="seconds")
@@ -70,7 +71,7 @@ def dose_records(known: Catalogue, progress: Progress) -> list[Record]:
     """Every dose change and ladder change with its reason, and the leg-symptom and flare
     events, as derived records (recomputed on import)."""
     from stretch.coach.doses import dose_ladder
-    from stretch.history.exchange import record
+    from stretch.history.export_fields import record
 
     made = []
     for change in progress.changes:

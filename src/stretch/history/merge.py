@@ -28,7 +28,8 @@ from datetime import datetime
 
 from stretch.errors import StretchError
 from stretch.history import rows
-from stretch.history.exchange import STORED, Contents, Record, record
+from stretch.history.exchange import Contents
+from stretch.history.export_fields import STORED, Record, record
 from stretch.history.rows import SessionRow
 from stretch.history.store import History
 
