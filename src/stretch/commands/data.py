@@ -42,7 +42,7 @@ def export(term: Terminal, *, form: Form | None, output: str | None, force: bool
     as CSV; printed, or written to a file whole."""
     from stretch import wallclock
     from stretch.coach.levels import Log
-    from stretch.history import exchange, merge
+    from stretch.history import exchange, records
     from stretch.history.sessions_csv import sessions_csv
 
     target = output_file(output)
@@ -50,14 +50,14 @@ def export(term: Terminal, *, form: Form | None, output: str | None, force: bool
         form = "csv" if target is not None and target.suffix.lower() == ".csv" else "jsonl"
     known = catalogue_or_builtin(term)  # the log needs none; the doses, the ladders
     with open_history(term) as history:
-        found = merge.read(history)
+        found = records.read(history)
         log = Log.read(history)
     if form == "csv":
         text = sessions_csv(found["session"])
     else:
         doses = dose_records(known, replay_for(known, log))
         stamp = wallclock.local_now().isoformat(timespec="seconds")
-        text = "".join(exchange.lines({"exported": stamp}, [*merge.everything(found), *doses]))
+        text = "".join(exchange.lines({"exported": stamp}, [*records.everything(found), *doses]))
     if target is None:
         term.out.file.write(text)
         return
@@ -200,7 +200,7 @@ def _log_by_hand(known: Catalogue, history: History, chosen: Routine, *, started
     from datetime import timedelta
 
     from stretch.coach.levels import Log, Standing
-    from stretch.history.merge import new_id
+    from stretch.history.records import new_id
     from stretch.history.rows import NO_SIDE
     from stretch.plan import timed_steps, total_seconds
 
@@ -238,12 +238,12 @@ def delete(term: Terminal, given: str) -> None:
     first, whose import brings it back."""
     from stretch import wallclock
     from stretch.files import data_dir, write_atomically
-    from stretch.history import exchange, merge
+    from stretch.history import corrections, exchange, records
     from stretch.session.rating import ask_yes_no
 
     known = catalogue_or_builtin(term)
     with open_history(term) as history:
-        row = merge.find(history, given)
+        row = corrections.find(history, given)
         if term.interactive and not ask_yes_no(term, f"Delete {described(row)}?",
                                                default=False):
             term.say("Nothing was deleted.")
@@ -261,8 +261,8 @@ def delete(term: Terminal, given: str) -> None:
             raise StretchError(f"cannot make {undo.parent}: {err.strerror}; nothing was "
                                "deleted") from None
         write_atomically(undo, "".join(exchange.lines(
-            {"exported": stamp}, [merge.session_record(row, groups)])), force=True)
-        merge.delete(history, row)
+            {"exported": stamp}, [records.session_record(row, groups)])), force=True)
+        corrections.delete(history, row)
         term.say(f"Deleted {described(row)}. To bring it back: stretch import {undo}",
                  soft_wrap=True)
         say_recomputed(term, known, history, before)
@@ -271,14 +271,14 @@ def delete(term: Terminal, given: str) -> None:
 def rate(term: Terminal, given: str, *, before: int | None, after: int | None) -> None:
     """Correct a session's 0-10 ratings, after a question at a terminal."""
     from stretch.errors import UsageProblem
-    from stretch.history import merge
+    from stretch.history import corrections
     from stretch.session.rating import ask_yes_no
 
     if before is None and after is None:
         raise UsageProblem("give --before N, --after N or both: the ratings to put right")
     known = catalogue_or_builtin(term)
     with open_history(term) as history:
-        row = merge.find(history, given)
+        row = corrections.find(history, given)
         change = "; ".join(f"{word} {_rating(old)} -> {new}" for word, old, new in
                            (("before", row.pain_before, before),
                             ("after", row.pain_after, after)) if new is not None)
@@ -287,7 +287,7 @@ def rate(term: Terminal, given: str, *, before: int | None, after: int | None) -
             term.say("Nothing was changed.")
             return
         levels = levels_now(known, history)
-        merge.correct(history, row, before=before, after=after)
+        corrections.correct(history, row, before=before, after=after)
         term.say(f"Changed {described(row)}: {change}.")
         say_recomputed(term, known, history, levels)
 
