@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Group, Item, ItemDose, Move, Routine, Side, Step, set_reps
+from stretch.model import Group, Item, Move, Routine, Side
+from stretch.steps import ItemDose, Step, set_reps
 from stretch.text import step_name
 
 FirstSide = Literal["left", "right"]

@@ -11,18 +11,8 @@ from collections.abc import Sequence
 from datetime import date, time
 from pathlib import PurePath
 
-from stretch.model import (
-    WEEKDAYS,
-    Demand,
-    Equipment,
-    Group,
-    ItemDose,
-    Move,
-    Position,
-    SafetyNote,
-    Step,
-    set_reps,
-)
+from stretch.model import WEEKDAYS, Demand, Equipment, Group, Move, Position, SafetyNote
+from stretch.steps import ItemDose, Step, set_reps
 
 WHY_HIPS = "Why hips, not the lower back"
 AVOID = "Stretches to avoid"

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from stretch.model import Move, Step
+from stretch.model import Move
 from stretch.session import instructions
 from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
 from stretch.session.layout import Layout, choose
 from stretch.session.lines import beside, fit, wrapped
 from stretch.session.picture import drawn, shown_figure
+from stretch.steps import Step
 from stretch.text import clock, position, step_detail, step_name
 
 KEYS_HELP = "space pause · n next · b back · q quit · i read all · ? help"

@@ -13,9 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import Item, ItemDose, Move, Routine
+from stretch.model import Item, Move, Routine
 from stretch.plan import Timings, item_dose
 from stretch.poses import figure_data
+from stretch.steps import ItemDose
 
 
 def move_dose(move: Move, *, brief: bool = True) -> str:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretch import text
-from stretch.model import BUILTIN, Notes, Routine, Step
+from stretch.model import BUILTIN, Notes, Routine
 from stretch.model import Group as MuscleGroup
 from stretch.plan import (
     DOSE_TARGET,
@@ -26,6 +26,7 @@ from stretch.plan import (
     stretch_seconds,
     total_seconds,
 )
+from stretch.steps import Step
 
 
 def source_label(routine: Routine) -> str:
