@@ -21,7 +21,8 @@ CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stre
         "stretch.steps")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
 BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.steps",
-        "stretch.text", "stretch.settings", "stretch.plan", "stretch.fit", "stretch.fit.fitted",
+        "stretch.text", "stretch.text_doses", "stretch.text_moves", "stretch.text_safety",
+        "stretch.settings", "stretch.plan", "stretch.fit", "stretch.fit.fitted",
         "stretch.fit.cuts", "stretch.fit.search", "stretch.output", "stretch.files", "stretch.toml_lines",
         "stretch.wallclock", "stretch.toml_table", "stretch.days",
         "stretch.poses"}  # a move's figure as pure data: part of the model

@@ -44,7 +44,8 @@ def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
     their place: 'Left out for you: Glute bridge and Clamshell (they need getting down to
     the floor); in their place: Standing hip hinge and Standing side leg raise.'; with 'no
     stretch for the buttock (gluteals) in this routine' when a hip group is gone."""
-    from stretch.text import group, listing
+    from stretch.text import listing
+    from stretch.text_moves import group
 
     by_needs: dict[str, list[LeftOut]] = {}
     for out in gone:

@@ -22,7 +22,8 @@ from stretch.session.lines import fit, rendered, wrapped
 from stretch.session.options import COUNTS_FOR_NOTHING
 from stretch.session.view import DEMO_STYLE
 from stretch.steps import Step
-from stretch.text import SIDE_NAMES, clock, plural
+from stretch.text import clock, plural
+from stretch.text_moves import SIDE_NAMES
 
 LEAVE = "press any key to finish"
 SIDE_ORDER: tuple[Side, ...] = ("left", "right", "both")

@@ -24,7 +24,9 @@ from stretch.session.layout import Layout, choose
 from stretch.session.lines import beside, fit, wrapped
 from stretch.session.picture import drawn, shown_figure
 from stretch.steps import Step
-from stretch.text import clock, position, step_detail, step_name
+from stretch.text import clock
+from stretch.text_doses import step_detail, step_name
+from stretch.text_moves import position
 
 KEYS_HELP = "space pause · n next · b back · q quit · i read all · ? help"
 KEYS_HELP_PAUSED = "space resume · n next · b back · q quit · i read all · ? help"

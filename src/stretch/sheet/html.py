@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from stretch import text
+from stretch import text, text_doses, text_safety
 from stretch.errors import printable
 from stretch.figures import svg
 from stretch.figures.geometry import bounds
@@ -60,7 +60,7 @@ def html(sheet: Sheet) -> str:
                          "font: bold 10pt sans-serif; color: #1a1f24; white-space: pre; } }")
     dated = sheet.handout.dated
     if dated:  # printed, the date goes in the foot of every page, not the body
-        foot = css_string(text.doses_as_of(dated))
+        foot = css_string(text_doses.doses_as_of(dated))
         margin_title += (f"@page {{ @bottom-left {{ content: {foot}; font: 8.5pt sans-serif; "
                          "color: #4a545e; } }")
     return (
@@ -97,14 +97,14 @@ def _safety(sheet: Sheet) -> str:
     if not sheet.notes:
         return ""
     safety = sheet.notes.safety
-    title = f'<span class="title">{text.SAFETY}</span> '
+    title = f'<span class="title">{text_safety.SAFETY}</span> '
     levels = "".join(
         f"<p>{title if i == 0 else ''}<b>{escape(heading)}:</b> "
         f"{escape(text.run_on(flags))}.</p>"
-        for i, (heading, flags) in enumerate(text.red_flags(safety)))
+        for i, (heading, flags) in enumerate(text_safety.red_flags(safety)))
     return (
         f'<section class="safety"><div class="columns">{levels}</div>'
-        f"<p>{escape(text.RARE)} {escape(text.CHECK_FIRST)} "
+        f"<p>{escape(text_safety.RARE)} {escape(text_safety.CHECK_FIRST)} "
         f"<strong>{escape(safety.stop)}</strong></p></section>"
     )
 
@@ -178,8 +178,8 @@ def _dose(sheet: Sheet) -> str:
         seconds = f"{left:g} s" if left == right else f"{left:g} / {right:g} s"
         rows.append(f"<tr><td>{group}</td><td class=num>{seconds}</td><td>{mark}</td></tr>")
     low = short_of_target(sheet.dose)
-    note = f"<p>{text.below_target(DOSE_TARGET)}</p>" if low else ""
-    return (f"<div><h2>{text.per_side_heading(DOSE_TARGET)}</h2><table><tr><th>group</th>"
+    note = f"<p>{text_doses.below_target(DOSE_TARGET)}</p>" if low else ""
+    return (f"<div><h2>{text_doses.per_side_heading(DOSE_TARGET)}</h2><table><tr><th>group</th>"
             "<th>each side</th><th></th></tr>" + "".join(rows) + f"</table>{note}</div>")
 
 
@@ -195,7 +195,7 @@ def _weeks(sheet: Sheet) -> str:
 def _why(sheet: Sheet) -> str:
     if not sheet.notes:
         return ""
-    return f"<h2>{text.WHY_HIPS}</h2><p>{escape(sheet.notes.why_hips)}</p>"
+    return f"<h2>{text_safety.WHY_HIPS}</h2><p>{escape(sheet.notes.why_hips)}</p>"
 
 
 def _avoid(sheet: Sheet) -> str:
@@ -204,7 +204,7 @@ def _avoid(sheet: Sheet) -> str:
         return ""
     entries = "".join(
         f"<p><b>{escape(a.name)}.</b> {escape(a.description or '')} "
-        f"<i>{escape(text.instead(a.instead))}</i></p>" for a in sheet.avoid
+        f"<i>{escape(text_safety.instead(a.instead))}</i></p>" for a in sheet.avoid
     )
-    return (f"<h2>{text.AVOID}</h2><p>{escape(text.AVOID_INSTEAD)}</p>"
+    return (f"<h2>{text_safety.AVOID}</h2><p>{escape(text_safety.AVOID_INSTEAD)}</p>"
             f'<section class="avoid">{entries}</section>')
