@@ -17,7 +17,7 @@ from stretch.history.migrations import SCHEMA_VERSION
 from stretch.history.store import History
 from stretch.history.trend import Outcome
 from stretch.session.rating import read_rating
-from stretch.text import URGENT
+from stretch.text_safety import URGENT
 from tests.conftest import write_user_file
 from tests.test_progression import checkin, days_ago, log
 

@@ -14,7 +14,7 @@ import pytest
 
 from stretch.coach.rules import ADVICE
 from stretch.history.store import History
-from stretch.text import URGENT
+from stretch.text_safety import URGENT
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux
 from tests.test_progression import days_ago, log

@@ -66,7 +66,8 @@ def test_counted_exercises_count_reps_at_the_tempo(builtin: Catalogue) -> None:
 
 
 def test_short_holds_get_no_halfway() -> None:
-    from stretch.model import Move, Step
+    from stretch.model import Move
+    from stretch.steps import Step
 
     move = Move(id="m", name="M", kind="stretch", group="gluteal", sided=False,
                 position="supine", setup="S.", cues=("C",), hold=15)
@@ -269,7 +270,8 @@ def test_a_caution_never_delays_a_countdown_or_a_rep(builtin: Catalogue, routine
 
 
 def test_a_caution_with_no_room_waits_for_a_quiet_moment() -> None:
-    from stretch.model import Move, Step
+    from stretch.model import Move
+    from stretch.steps import Step
 
     move = Move(id="m", name="Bridge", kind="exercise", group="hip", sided=False,
                 position="supine", setup="S.", cues=("C",), reps=10, tempo=3,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from stretch.model import Catalogue, Step
+from stretch.model import Catalogue
 from stretch.plan import timed_steps, total_seconds
 from stretch.session.clock import ScaledClock
 from stretch.session.engine import (
@@ -22,6 +22,7 @@ from stretch.session.engine import (
     Stopped,
     run_session,
 )
+from stretch.steps import Step
 from tests.conftest import DEFAULTS
 from tests.fakes import FakeClock
 

@@ -22,8 +22,9 @@ from stretch.coach.profile import Profile
 from stretch.fit.cuts import FIT_MIN_HOLD, hold_lengths
 from stretch.fit.fitted import Fitted, fit
 from stretch.history.store import History
-from stretch.model import STRETCH_GROUPS, Catalogue, Item, Routine, Step
+from stretch.model import STRETCH_GROUPS, Catalogue, Item, Routine
 from stretch.plan import DOSE_TARGET, Timings, stretch_seconds, timed_steps, total_seconds
+from stretch.steps import Step
 from tests.conftest import DEFAULTS, write_user_file
 
 HIP_GROUPS = set(STRETCH_GROUPS)

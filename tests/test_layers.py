@@ -17,9 +17,11 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "stretch"
-CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model")
+CORE = ("stretch.session.engine", "stretch.session.clock", "stretch.plan", "stretch.model",
+        "stretch.steps")
 UI_AND_PARSING = {"rich", "typer", "yaml", "click", "pydantic"}
-BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.text",
+BASE = {"stretch", "stretch.errors", "stretch.vocab", "stretch.model", "stretch.steps",
+        "stretch.text", "stretch.text_doses", "stretch.text_moves", "stretch.text_safety",
         "stretch.settings", "stretch.plan", "stretch.fit", "stretch.fit.fitted",
         "stretch.fit.cuts", "stretch.fit.search", "stretch.output", "stretch.files", "stretch.toml_lines",
         "stretch.wallclock", "stretch.toml_table", "stretch.days",

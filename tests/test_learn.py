@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.model import Catalogue, Notes
-from stretch.text import FULL_NOTE, GET_CHECKED, RARE, SEE_A_DOCTOR, URGENT
+from stretch.text_safety import FULL_NOTE, GET_CHECKED, RARE, SEE_A_DOCTOR, URGENT
 from stretch.views.learn import topic, topic_view, topics_view
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux

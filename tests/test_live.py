@@ -16,7 +16,7 @@ from stretch.cli import app
 from stretch.coach.doses import personal
 from stretch.figures import braille
 from stretch.figures.space import Moment
-from stretch.model import Catalogue, Move, Routine, Side, Step
+from stretch.model import Catalogue, Move, Routine, Side
 from stretch.plan import DOSE_TARGET, timed_steps, total_seconds
 from stretch.session.bigtext import digits
 from stretch.session.cues import Bell
@@ -35,6 +35,7 @@ from stretch.session.view import (
     frame,
     layout_for,
 )
+from stretch.steps import Step
 from tests.conftest import DEFAULTS, classic
 from tests.fakes import FakeClock
 from tests.terminal import digit_height, shows_big

@@ -168,8 +168,8 @@ def test_item_dose_is_what_the_timer_runs(hold: int, reps: int, sets: int, scale
 
 
 def test_dose_reads_as_a_handout_says_it() -> None:
-    from stretch.model import ItemDose
-    from stretch.text import dose_words as words
+    from stretch.steps import ItemDose
+    from stretch.text_doses import dose_words as words
 
     assert words(ItemDose(hold=30, reps=2, tempo=None, sided=True, rest=10)) == (
         "Hold 30 s, 2 times each side, sides in turn, rest 10 s between")

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from stretch.cli import app
 from stretch.history.store import History
-from stretch.model import Step
 from stretch.session.engine import Command, Session, run_session
+from stretch.steps import Step
 from tests.conftest import freeze_now, log_session, write_user_file
 from tests.fakes import FakeClock
 

@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from stretch import text
+from stretch import text_safety
 from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.model import Catalogue, Move
@@ -57,7 +57,7 @@ def assert_has_everything(body: str, catalogue: Catalogue, name: str) -> None:
             assert words and words in flat, (move.id, words)
     for avoided in catalogue.avoid.values():
         assert avoided.name in flat and avoided.description and avoided.description in flat
-    assert text.AVOID_INSTEAD in flat
+    assert text_safety.AVOID_INSTEAD in flat
     assert_safety(flat)
 
 
@@ -75,9 +75,10 @@ NEW_RED_FLAGS = (
 def assert_safety(flat: str) -> None:
     """The safety note's wording, whatever the surface: all three levels of red flag,
     what one sign on its own means, who checks first, and the stop rule."""
-    for words in (text.URGENT, text.SEE_A_DOCTOR, text.GET_CHECKED, text.RARE,
-                  text.CHECK_FIRST, "sexual function", "worse when you cough, sneeze or poo",
-                  "never bounce", "spreads down a leg", *NEW_RED_FLAGS):
+    for words in (text_safety.URGENT, text_safety.SEE_A_DOCTOR, text_safety.GET_CHECKED,
+                  text_safety.RARE, text_safety.CHECK_FIRST, "sexual function",
+                  "worse when you cough, sneeze or poo", "never bounce", "spreads down a leg",
+                  *NEW_RED_FLAGS):
         assert words.lower() in flat.lower(), words
 
 
@@ -88,8 +89,8 @@ def test_the_safety_note_reads_in_one_order_everywhere(runner: CliRunner, form: 
     args = ["avoid"] if form == "avoid" else ["sheet", "hip-reset", "--format", form]
     result = runner.invoke(app, args)
     flat = html_unescape(flatten(re.sub(r"<[^>]+>", " ", result.stdout)))
-    order = [flat.find(words) for words in (text.URGENT, text.SEE_A_DOCTOR, text.CHECK_FIRST,
-                                            "Stretch to gentle tension")]
+    order = [flat.find(words) for words in (text_safety.URGENT, text_safety.SEE_A_DOCTOR,
+                                            text_safety.CHECK_FIRST, "Stretch to gentle tension")]
     assert result.exit_code == 0 and -1 not in order and order == sorted(order), order
 
 

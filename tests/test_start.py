@@ -16,7 +16,7 @@ from stretch.session.ending import end_frame, ending
 from stretch.session.engine import Session, run_session
 from stretch.session.rating import ENTER_WINDOW, read_yes_no
 from stretch.session.view import View, frame
-from stretch.text import (
+from stretch.text_safety import (
     BEFORE_YOU_START,
     CHECK_FIRST,
     FULL_NOTE,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretch.catalogue.load import load_catalogue
-from stretch.text import BEFORE_YOU_START, FULL_NOTE, SORE_BEFORE, URGENT
+from stretch.text_safety import BEFORE_YOU_START, FULL_NOTE, SORE_BEFORE, URGENT
 from tests.conftest import need_program, write_user_file
 from tests.terminal import Tmux
 from tests.test_reliability import WEEK_OF, log_real

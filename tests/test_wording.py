@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from stretch import text
+from stretch import text, text_doses, text_moves, text_safety
 from stretch.catalogue.load import builtin_dir, catalogue_files
 from stretch.catalogue.nodes import Node
 from stretch.catalogue.parse import parse_yaml
@@ -65,11 +65,15 @@ def test_no_built_in_text_frightens(path: Path) -> None:
 
 
 def test_stretchs_own_sentences_do_not_frighten() -> None:
-    """The headings and sentences text.py adds to the safety note and the avoid list."""
-    own = {name: value for name, value in vars(text).items()
-           if name.isupper() and isinstance(value, str)}
-    assert "AVOID_INSTEAD" in own and "RARE" in own and "GET_CHECKED" in own
-    assert [f"text.{name}: {value!r}" for name, value in own.items() if frightening(value)] == []
+    """The headings and sentences stretch's own wording adds to what a person reads: the
+    safety note and the avoid list (text_safety.py), the doses (text_doses.py) and the
+    rest (text.py, text_moves.py)."""
+    own = {f"{module.__name__.removeprefix('stretch.')}.{name}": value
+           for module in (text, text_doses, text_moves, text_safety)
+           for name, value in vars(module).items() if name.isupper() and isinstance(value, str)}
+    assert {"text_safety.AVOID_INSTEAD", "text_safety.RARE", "text_safety.GET_CHECKED",
+            "text_doses.MINUTES_AT_DOSES", "text.CLOCK_FORM"} <= set(own)
+    assert [f"{name}: {value!r}" for name, value in own.items() if frightening(value)] == []
 
 
 @pytest.mark.parametrize("words", [

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from stretch.model import Group, Item, ItemDose, Move, Routine, Side, Step, set_reps
-from stretch.text import step_name
+from stretch.model import Group, Item, Move, Routine, Side
+from stretch.steps import ItemDose, Step, set_reps
+from stretch.text_doses import step_name
 
 FirstSide = Literal["left", "right"]
 DOSE_TARGET = 60  # seconds of stretch per muscle group and side (ACSM: 2-4 x 10-30 s)

@@ -179,6 +179,19 @@ class Reader:
             return key
         self.fail(key_node, shorten(field_path, 80), f"bad id '{shorten(str(key))}': {problem}")
 
+    def entries(self, node: Node, section: str) -> list[tuple[str, Where, Node]]:
+        """The definitions of a section (moves, routines, learn topics...): each checked
+        id, where it is written, and its body."""
+        if node.value is None:
+            return []
+        entries = self.mapping(node, section, allowed=tuple(node.keys))
+        found = []
+        for key, body in entries.items():
+            key_node = node.keys[key]
+            at = f"{section}.{key}"
+            found.append((self.ident(key_node, at), self.where(key_node, at), body))
+        return found
+
 
 def join(parent: str, key: str) -> str:
     return f"{parent}.{key}" if parent else key

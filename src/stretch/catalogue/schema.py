@@ -3,33 +3,19 @@
 The YAML reader (parse.py) turns text into `Node`s that remember their line and
 column; everything here works on those nodes so each error can point at the exact
 field. References between files (a routine's moves, the week's routines) are kept as
-ids with their location and resolved later, after the files are merged.
+ids with their location and resolved later, after the files are merged. A move's
+figure and the notes have modules of their own (figure_schema.py, notes_schema.py).
 """
 
 from __future__ import annotations
 
 from stretch.catalogue import fields
-from stretch.catalogue.drafts import (
-    DraftAvoid,
-    DraftItem,
-    DraftNotes,
-    DraftRoutine,
-    DraftWeek,
-    FileContent,
-)
+from stretch.catalogue.drafts import DraftAvoid, DraftItem, DraftRoutine, DraftWeek, FileContent
 from stretch.catalogue.figure_schema import read_figure
-from stretch.catalogue.nodes import Node, Reader, Where
+from stretch.catalogue.nodes import Node, Reader
+from stretch.catalogue.notes_schema import read_notes
 from stretch.catalogue.progression import read_progression
-from stretch.model import (
-    GROUPS,
-    KINDS,
-    POSITIONS,
-    WEEKDAYS,
-    LearnTopic,
-    Move,
-    Paragraph,
-    SafetyNote,
-)
+from stretch.model import GROUPS, KINDS, POSITIONS, WEEKDAYS, Move
 
 # Bounds of every number in the format, in seconds or counts (see README: the format).
 HOLD = (5, 300)
@@ -48,12 +34,6 @@ MOVE_KEYS = (
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
 AVOID_KEYS = ("name", "known-as", "held-only", "description", "why", "instead")
-NOTES_KEYS = ("why-hips", "safety", "learn")
-SAFETY_KEYS = ("emergency", "see-a-doctor", "get-checked", "summary", "stop")
-SAFETY_REQUIRED = ("emergency", "see-a-doctor", "stop")
-LEARN_KEYS = ("title", "summary", "body", "safety")
-FLAGS = 16  # the most red flags at one level
-PARAGRAPHS = 20  # the most paragraphs in a learn topic, and points in a list
 
 
 def read_document(root: Node | None, path: str, source: str) -> FileContent:
@@ -79,25 +59,12 @@ def read_document(root: Node | None, path: str, source: str) -> FileContent:
         elif key == "week":
             content.week = _read_week(reader, node)
         else:
-            content.notes = _read_notes(reader, node)
+            content.notes = read_notes(reader, node)
     return content
 
 
-def _entries(reader: Reader, node: Node, section: str) -> list[tuple[str, Where, Node]]:
-    """The definitions of a section: each checked id, where it is written, and its body."""
-    if node.value is None:
-        return []
-    entries = reader.mapping(node, section, allowed=tuple(node.keys))
-    found = []
-    for key, body in entries.items():
-        key_node = node.keys[key]
-        at = f"{section}.{key}"
-        found.append((reader.ident(key_node, at), reader.where(key_node, at), body))
-    return found
-
-
 def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
-    for move_id, where, body in _entries(reader, node, "moves"):
+    for move_id, where, body in reader.entries(node, "moves"):
         content.moves[move_id] = (_read_move(reader, move_id, body), where)
         assert isinstance(body.value, dict)  # _read_move checked it, and its name
         content.move_names[move_id] = reader.where(body.value["name"], f"moves.{move_id}.name")
@@ -160,7 +127,7 @@ def _dose(
 
 
 def _read_routines(reader: Reader, node: Node, content: FileContent) -> None:
-    for routine_id, where, body in _entries(reader, node, "routines"):
+    for routine_id, where, body in reader.entries(node, "routines"):
         at = f"routines.{routine_id}"
         r = reader.mapping(body, at, allowed=ROUTINE_KEYS, required=("title", "items"))
         rest = reader.optional_number(r, "rest", f"{at}.rest", REST, " s")
@@ -212,7 +179,7 @@ def _read_item(reader: Reader, node: Node, at: str) -> DraftItem:
 
 
 def _read_avoid(reader: Reader, node: Node, content: FileContent) -> None:
-    for avoid_id, where, body in _entries(reader, node, "avoid"):
+    for avoid_id, where, body in reader.entries(node, "avoid"):
         at = f"avoid.{avoid_id}"
         a = reader.mapping(body, at, allowed=AVOID_KEYS, required=("name", "why", "instead"))
         instead = reader.items(a["instead"], f"{at}.instead")
@@ -248,55 +215,3 @@ def _read_week(reader: Reader, node: Node) -> DraftWeek:
     )
 
 
-def _read_notes(reader: Reader, node: Node) -> DraftNotes:
-    """`notes`: each key optional (a user file gives only what it changes)."""
-    n = reader.mapping(node, "notes", allowed=NOTES_KEYS)
-    return DraftNotes(
-        where=reader.where(node, "notes"),
-        why_hips=reader.optional_text(n, "why-hips", "notes.why-hips"),
-        safety=_read_safety(reader, n["safety"]) if "safety" in n else None,
-        learn=_read_learn(reader, n["learn"]) if "learn" in n else (),
-    )
-
-
-def _read_safety(reader: Reader, node: Node) -> SafetyNote:
-    s = reader.mapping(node, "notes.safety", allowed=SAFETY_KEYS, required=SAFETY_REQUIRED)
-    at = "notes.safety"
-    return SafetyNote(
-        emergency=reader.text_list(s["emergency"], f"{at}.emergency", low=1, high=FLAGS),
-        see_a_doctor=reader.text_list(s["see-a-doctor"], f"{at}.see-a-doctor", low=1,
-                                      high=FLAGS),
-        get_checked=reader.text_list(s.get("get-checked"), f"{at}.get-checked", low=1,
-                                     high=FLAGS),
-        summary=reader.optional_text(s, "summary", f"{at}.summary"),
-        stop=reader.text(s["stop"], f"{at}.stop"),
-    )
-
-
-def _read_learn(reader: Reader, node: Node) -> tuple[LearnTopic, ...]:
-    """`notes.learn`: topic id -> title, summary (its line in the list), body (paragraphs,
-    each text or a list of short points) and `safety` (the safety note follows)."""
-    topics = []
-    for topic_id, _, body in _entries(reader, node, "notes.learn"):
-        at = f"notes.learn.{topic_id}"
-        t = reader.mapping(body, at, allowed=LEARN_KEYS, required=("title", "summary", "body"))
-        paragraphs = reader.items(t["body"], f"{at}.body")
-        if len(paragraphs) > PARAGRAPHS:
-            reader.fail(t["body"], f"{at}.body",
-                        f"expected at most {PARAGRAPHS} paragraphs, got {len(paragraphs)}")
-        topics.append(LearnTopic(
-            id=topic_id,
-            title=reader.text(t["title"], f"{at}.title"),
-            summary=reader.text(t["summary"], f"{at}.summary"),
-            body=tuple(_paragraph(reader, p, f"{at}.body[{i}]")
-                       for i, p in enumerate(paragraphs)),
-            safety=reader.boolean(t["safety"], f"{at}.safety") if "safety" in t else False,
-        ))
-    return tuple(topics)
-
-
-def _paragraph(reader: Reader, node: Node, at: str) -> Paragraph:
-    """A paragraph: text, or a list of short points."""
-    if isinstance(node.value, list):
-        return reader.text_list(node, at, low=1, high=PARAGRAPHS)
-    return reader.text(node, at)

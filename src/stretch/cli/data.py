@@ -95,6 +95,6 @@ def log_session(
     It counts as done (the streak, the week's tick, your doses), at the doses you had
     that day, and is marked as logged by hand."""
     with command() as term:
-        from stretch.commands import data
+        from stretch.commands import corrections
 
-        data.log(term, name, day=day, pain_before=pain_before, pain_after=pain_after)
+        corrections.log(term, name, day=day, pain_before=pain_before, pain_after=pain_after)

@@ -113,9 +113,9 @@ def history_delete(session: SessionId) -> None:
     The streak, ticks and doses are worked out again without it; it is kept in a file
     whose `stretch import` brings it back."""
     with command() as term:
-        from stretch.commands import data
+        from stretch.commands import corrections
 
-        data.delete(term, session)
+        corrections.delete(term, session)
 
 
 @history_app.command("rate")
@@ -136,6 +136,6 @@ def history_rate(
 
     Your doses and the pain trend are worked out again with the new ratings."""
     with command() as term:
-        from stretch.commands import data
+        from stretch.commands import corrections
 
-        data.rate(term, session, before=before, after=after)
+        corrections.rate(term, session, before=before, after=after)

@@ -90,6 +90,6 @@ def nudge(
     in quiet hours; problems go to remind.log in your data folder, never to the screen.
     """
     with command(check_home=show) as term:
-        from stretch.commands import remind as reminders
+        from stretch.commands import nudge as nudging
 
-        reminders.nudge(term, show=show)
+        nudging.nudge(term, show=show)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import Coach
-from stretch.text import SORE_AFTER
+from stretch.text_safety import SORE_AFTER
 
 if TYPE_CHECKING:
     from stretch.history.rows import SessionRow

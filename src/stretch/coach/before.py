@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from stretch.coach import rules
 from stretch.coach.talk import ELSEWHERE, Coach
-from stretch.text import BEFORE_YOU_START, SORE_BEFORE, print_again
+from stretch.text_doses import print_again
+from stretch.text_safety import BEFORE_YOU_START, SORE_BEFORE
 from stretch.vocab import PAIN_SCALE
 
 if TYPE_CHECKING:

@@ -148,7 +148,7 @@ class Standing:
 
     def _needs(self, known: Catalogue, named: Move) -> str:
         """What every rung of `named`'s ladder needs that the body rules out, in words."""
-        from stretch.text import demand_words
+        from stretch.text_moves import demand_words
 
         asked = {d for m in known.ladder(named) for d in m.asks}
         out = sorted(asked & (self.profile.ruled_out | self.left_out_for_now))

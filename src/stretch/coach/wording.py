@@ -45,7 +45,8 @@ def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
     the floor); in their place: Standing hip hinge for Glute bridge and Standing side leg
     raise for Clamshell.'; with 'no
     stretch for the buttock (gluteals) in this routine' when a hip group is gone."""
-    from stretch.text import group, listing
+    from stretch.text import listing
+    from stretch.text_moves import group
 
     by_needs: dict[str, list[LeftOut]] = {}
     for out in gone:

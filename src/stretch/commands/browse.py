@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def list_routines(term: Terminal, *, as_json: bool) -> None:
     """Each routine with its minutes at the person's own doses."""
-    from stretch import files, text
+    from stretch import files, text_doses
     from stretch.output import emit_json
     from stretch.plan import timed_steps
     from stretch.views import routines
@@ -30,7 +30,7 @@ def list_routines(term: Terminal, *, as_json: bool) -> None:
     else:
         term.show(routines.routines_table(rows, home=files.config_dir()))
         if standing.levels is not None:  # (None: no history to read: the doses as written)
-            term.say(text.MINUTES_AT_DOSES, style="dim")
+            term.say(text_doses.MINUTES_AT_DOSES, style="dim")
 
 
 def show(term: Terminal, name: str, *, as_json: bool, minutes: float | None = None,

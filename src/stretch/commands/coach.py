@@ -33,7 +33,7 @@ def checkin(term: Terminal, rating: int, note: str | None, *, not_exercise: bool
     from stretch.coach.talk import ELSEWHERE, Coach
     from stretch.history import checkins
     from stretch.session.rating import ask_yes_no
-    from stretch.text import SORE_NOW
+    from stretch.text_safety import SORE_NOW
 
     now = wallclock.local_now().replace(microsecond=0)
     with open_history(term) as history:  # kept first: a check-in needs no catalogue

@@ -1,4 +1,5 @@
-"""The history as records that travel (`exchange.py`), and records merged into it by id.
+"""Records merged into the history by id (records.py makes them from it; exchange.py
+reads them from a file).
 
 The rules of a merge, the same whichever order files come in, so machines that share
 their files end with the same history:
@@ -15,21 +16,19 @@ their files end with the same history:
 Dose changes are not stored: the coach replays them from the merged log.
 """
 
+
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from stretch.errors import StretchError
-from stretch.history import rows
-from stretch.history.exchange import STORED, Contents, Record, record
-from stretch.history.rows import SessionRow
+from stretch.history.exchange import Contents
+from stretch.history.export_fields import STORED, Record
+from stretch.history.records import ensure_ids, stored
 from stretch.history.store import History
 
 SESSION_COLUMNS = ("uid", "routine", "title", "started", "ended", "status", "planned_seconds",
@@ -52,83 +51,6 @@ class Merged:
     def changed(self) -> bool:
         return any((self.added, self.revised, self.removed, self.restored))
 
-
-# --- this history as records ----------------------------------------------------------
-
-def ensure_ids(db: sqlite3.Connection) -> None:
-    """Give an id to any row written without one (by another tool): once given, it stays."""
-    for table in ("sessions", "checkins"):
-        db.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
-
-
-def session_record(row: SessionRow, groups: dict[str, float]) -> Record:
-    """A session as the export writes it: `history --json`'s fields and what a merge needs
-    to make the same row on another machine."""
-    return record(
-        "session", id=row.uid, routine=row.routine, title=row.title,
-        started=row.started.isoformat(timespec="seconds"),
-        ended=row.ended.isoformat(timespec="seconds") if row.ended else None,
-        status=row.status, active_seconds=row.active_seconds,
-        planned_seconds=row.planned_seconds, steps_total=row.steps_total,
-        steps_done=row.steps_done, steps_skipped=row.steps_skipped,
-        pain_before=row.pain_before, pain_after=row.pain_after, leg_worse=row.leg_worse,
-        gentle=row.gentle, pain_elsewhere=row.pain_elsewhere,
-        speed=row.speed, first_side=row.first_side,
-        moves=None if row.moves is None else list(row.moves), groups=dict(sorted(groups.items())),
-        by_hand=row.by_hand, rev=row.rev,
-    )
-
-
-def stored(db: sqlite3.Connection) -> dict[str, list[Record]]:
-    """Every stored record of the history, each type oldest first (ties by id), so two
-    machines holding the same history write the same lines. A session still running
-    here is left out: it travels once it has ended."""
-    groups: dict[str, dict[str, float]] = {}
-    for uid, group, seconds in db.execute(
-            "SELECT s.uid, g.grp, g.seconds FROM group_seconds g "
-            "JOIN sessions s ON s.id = g.session_id"):
-        groups.setdefault(uid, {})[group] = seconds
-    sessions = [rows.session_row(r) for r in
-                db.execute(f"SELECT {rows.COLUMNS} FROM sessions").fetchall()]
-    sessions.sort(key=lambda r: (r.started, r.uid or ""))
-    found: dict[str, list[Record]] = {
-        "session": [session_record(r, groups.get(r.uid or "", {})) for r in sessions
-                    if r.status != "running" and r.uid is not None],
-        "checkin": [record("checkin", id=uid, time=at, rating=rating, note=note,
-                           not_exercise=bool(elsewhere))
-                    for uid, at, rating, note, elsewhere in db.execute(
-                        "SELECT uid, at, rating, note, not_exercise FROM checkins "
-                        "WHERE uid IS NOT NULL")],
-        "goal": [record("goal", id=uid, added=added, text=text) for uid, added, text
-                 in db.execute("SELECT uid, added, text FROM goals")],
-        "rating": [record("rating", id=uid, goal=goal, time=at, rating=rating)
-                   for uid, goal, at, rating
-                   in db.execute("SELECT uid, goal, at, rating FROM goal_ratings")],
-        "deleted": [record("deleted", id=uid, kind=kind, rev=rev) for uid, kind, rev
-                    in db.execute("SELECT uid, kind, rev FROM deleted ORDER BY uid")],
-    }
-    for kind, key in (("checkin", "time"), ("goal", "added"), ("rating", "time")):
-        found[kind].sort(key=_by(key))
-    return found
-
-
-def _by(key: str) -> Callable[[Record], tuple[datetime, str]]:
-    """Records in time order (by the instant: offsets differ), ties by id."""
-    def order(found: Record) -> tuple[datetime, str]:
-        return datetime.fromisoformat(found[key]), found["id"]
-
-    return order
-
-
-def read(history: History) -> dict[str, list[Record]]:
-    """Every stored record (ids given first to any row written without one; a history
-    that cannot be written is read as it is)."""
-    if history.read_only is None:
-        history.write(ensure_ids, what="an id for each record")
-    return history.query(stored)
-
-
-# --- merging records in ----------------------------------------------------------------
 
 def merge(history: History, files: Sequence[Contents], *, restore: bool = False,
           converge: bool = False) -> Merged:
@@ -314,65 +236,3 @@ def digest(incoming: Record) -> str:
     """A record's content as one comparable string: the same on every machine."""
     text = json.dumps(incoming, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-# --- one session, found, removed or corrected -------------------------------------------
-
-def find(history: History, given: str) -> SessionRow:
-    """The session whose id is `given` or starts with it (at least 4 characters, as
-    `history --json` and `stretch history` show ids); else a usage error."""
-    from stretch.errors import UsageProblem
-
-    wanted = given.strip().lower()
-    if len(wanted) < 4:
-        raise UsageProblem(f"'{given}' is too short for a session id: give at least its "
-                           "first 4 characters (see stretch history --json)")
-    found = [r for r in history.sessions() if (r.uid or "").startswith(wanted)]
-    if not found:
-        raise UsageProblem(f"no session has the id '{given}' (see stretch history --json)")
-    if len(found) > 1:
-        raise UsageProblem(f"'{given}' starts the ids of {len(found)} sessions: give more of it")
-    return found[0]
-
-
-def delete(history: History, row: SessionRow) -> Record:
-    """Remove a session, keeping a record of the deletion (so a sync spreads it rather than
-    bringing the session back); returns the session as it was, for an undo file."""
-    if row.status == "running":
-        raise StretchError("that session is still running: end it first")
-    kept: dict[str, Record] = {}
-
-    def work(db: sqlite3.Connection) -> None:
-        groups = dict(db.execute("SELECT grp, seconds FROM group_seconds WHERE session_id = ?",
-                                 (row.id,)).fetchall())
-        kept["session"] = session_record(row, groups)
-        db.execute("DELETE FROM group_seconds WHERE session_id = ?", (row.id,))
-        db.execute("DELETE FROM sessions WHERE id = ?", (row.id,))
-        db.execute("INSERT INTO deleted (uid, kind, rev) VALUES (?, 'session', ?) ON CONFLICT "
-                   "(uid) DO UPDATE SET rev = max(rev, excluded.rev)", (row.uid, row.rev + 1))
-
-    history.write(work, what="the deletion")
-    return kept["session"]
-
-
-def correct(history: History, row: SessionRow, *, before: int | None, after: int | None
-            ) -> None:
-    """Change a session's 0-10 ratings (those given), as a new revision of it."""
-    values = {name: value for name, value in (("pain_before", before), ("pain_after", after))
-              if value is not None}
-    columns = ", ".join(f"{name} = ?" for name in values)
-
-    def work(db: sqlite3.Connection) -> None:
-        db.execute(f"UPDATE sessions SET {columns}, rev = rev + 1 WHERE id = ?",
-                   (*values.values(), row.id))
-
-    history.write(work, what="the correction")
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
-
-
-def everything(found: dict[str, list[Record]]) -> Iterable[Record]:
-    for kind in STORED:
-        yield from found[kind]

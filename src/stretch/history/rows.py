@@ -71,9 +71,9 @@ def session_row(r: tuple[Any, ...]) -> SessionRow:
      pid, host, speed, before, after, moves, uid, rev, by_hand, leg, gentle, elsewhere) = r
     begun = datetime.fromisoformat(started)
     if status == "running":
-        from stretch.history import database  # (the rows themselves need no sqlite3)
+        from stretch.history import liveness  # (the rows themselves need no sqlite3)
 
-        if not database.writer_alive(pid, host, begun):
+        if not liveness.writer_alive(pid, host, begun):
             status = "interrupted"
     return SessionRow(
         id=int(id_),

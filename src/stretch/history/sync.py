@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stretch.errors import StretchError
-from stretch.history import exchange, merge
+from stretch.history import exchange, merge, records
 from stretch.history.store import History
 
 PREFIX, SUFFIX = "stretch-", ".jsonl"
@@ -103,9 +103,9 @@ def sync(history: History, folder: Path, *, exported: str) -> Synced:
             seen[path.name] = _digest(data)
     synced.merged = merge.merge(history, found, converge=True)
     _remember(history, {c.path.name: seen[c.path.name] for c in found})
-    records = merge.read(history)
+    ours = records.read(history)
     text = "".join(exchange.lines({"exported": exported, "machine": me},
-                                  merge.everything(records)))
+                                  records.everything(ours)))
     if _body(_current(synced.own)) != _body(text):
         from stretch.files import write_atomically
 

@@ -16,7 +16,7 @@ from stretch.errors import printable
 from stretch.history.trend import number
 from stretch.report.chart import AFTER, BEFORE, pain_chart
 from stretch.report.model import Change, Event, Period, Report, day_names
-from stretch.sheet.html import css_string
+from stretch.sheet.css import css_string
 from stretch.text import listing, plural
 
 TITLE = "Home exercise report"

@@ -20,9 +20,9 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from stretch.model import Step
 from stretch.session.engine import Event, Finished, Paused, Resumed, StepDone, StepStarted, Tick
-from stretch.text import step_name
+from stretch.steps import Step
+from stretch.text_doses import step_name
 
 COUNTDOWN = 3  # seconds before the end of a hold that each get a cue
 HALFWAY_FROM = 20  # holds this long or longer get a "halfway"

@@ -14,14 +14,16 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from stretch.model import Group, Side, Step
+from stretch.model import Group, Side
 from stretch.plan import DOSE_TARGET, meets_target, stretch_seconds
 from stretch.session.bigtext import letters, letters_width
 from stretch.session.engine import Summary
 from stretch.session.lines import fit, rendered, wrapped
 from stretch.session.options import COUNTS_FOR_NOTHING
 from stretch.session.view import DEMO_STYLE
-from stretch.text import SIDE_NAMES, clock, plural
+from stretch.steps import Step
+from stretch.text import clock, plural
+from stretch.text_moves import SIDE_NAMES
 
 LEAVE = "press any key to finish"
 SIDE_ORDER: tuple[Side, ...] = ("left", "right", "both")

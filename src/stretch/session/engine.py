@@ -12,8 +12,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from stretch.model import Step
 from stretch.session.clock import Clock
+from stretch.steps import Step
 
 BACK_GRACE = 2.0  # within this many seconds of a step's start, back goes to the previous step
 # A session that reaches its end is completed only when more than this share of its work

@@ -10,7 +10,7 @@ step is crossed; while still (a hold, the pause at the top) nothing is redrawn.
 
 from __future__ import annotations
 
-from stretch.model import Step
+from stretch.steps import Step
 
 LEVELS = 6  # steps from the start pose to the end (8 costs a 200x55 window 0.9% of a core)
 OUT = 1 / 3  # the share of a rep's moving time spent moving out; the rest comes back

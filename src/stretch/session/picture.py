@@ -13,10 +13,11 @@ import functools
 from rich.text import Text
 
 from stretch.figures.space import Moment
-from stretch.model import Side, Step
+from stretch.model import Side
 from stretch.poses import Figure
 from stretch.session import motion
 from stretch.session.engine import Session
+from stretch.steps import Step
 
 # A braille figure's cells by what is nearest in them (figures/braille.py RANK).
 FIGURE_STYLES = ("", "bright_black", "dim", "", "bold")

@@ -27,7 +27,8 @@ from stretch.session.engine import (
     Summary,
     run_session,
 )
-from stretch.text import clock, plural, step_name
+from stretch.text import clock, plural
+from stretch.text_doses import step_name
 
 
 def instruction_lines(move: Move) -> list[str]:

@@ -25,7 +25,8 @@ from stretch.session.engine import Listener, Session, Summary
 from stretch.session.options import COUNTS_FOR_NOTHING, Options
 from stretch.session.recorder import Recorder
 from stretch.settings import Settings
-from stretch.text import about_minutes, plural
+from stretch.text import plural
+from stretch.text_doses import about_minutes
 
 if TYPE_CHECKING:
     from stretch.session.voice import Voice

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from stretch.model import Move, Step
+from stretch.model import Move
 from stretch.session import instructions
 from stretch.session.bigtext import digits, digits_width, letters, letters_width
 from stretch.session.engine import Command, Session
 from stretch.session.layout import Layout, choose
 from stretch.session.lines import beside, fit, wrapped
 from stretch.session.picture import drawn, shown_figure
-from stretch.text import clock, position, step_detail, step_name
+from stretch.steps import Step
+from stretch.text import clock
+from stretch.text_doses import step_detail, step_name
+from stretch.text_moves import position
 
 KEYS_HELP = "space pause · n next · b back · q quit · i read all · ? help"
 KEYS_HELP_PAUSED = "space resume · n next · b back · q quit · i read all · ? help"

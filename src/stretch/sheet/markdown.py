@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stretch import text
+from stretch import text_doses, text_safety
 from stretch.errors import printable
 from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
@@ -45,14 +45,14 @@ def markdown(sheet: Sheet) -> str:
             "|---|" + ":---:|" * LOG_WEEKS]
     boxes = " | ".join("☐" for _ in weeks)
     out += [f"| {day_label(day)} | {boxes} |" for day in days]
-    out += ["", f"## {text.per_side_heading(DOSE_TARGET)}", ""]
+    out += ["", f"## {text_doses.per_side_heading(DOSE_TARGET)}", ""]
     if sheet.dose:
         out += ["| group | left | right |", "|---|---:|---:|"]
         out += [f"| {g} | {s['left']:g} s | {s['right']:g} s |" for g, s in sheet.dose.items()]
         if short_of_target(sheet.dose):
-            out += ["", text.below_target(DOSE_TARGET)]
+            out += ["", text_doses.below_target(DOSE_TARGET)]
     else:
-        out.append(text.ALL_EXERCISES)
+        out.append(text_doses.ALL_EXERCISES)
     out += ["", *_about(sheet)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -98,20 +98,20 @@ def _safety(sheet: Sheet) -> list[str]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    out = [f"## {text.SAFETY}", ""]
-    for heading, flags in text.red_flags(safety):
+    out = [f"## {text_safety.SAFETY}", ""]
+    for heading, flags in text_safety.red_flags(safety):
         out += [f"{heading}:", "", *[f"- {md(flag)}" for flag in flags], ""]
-    return [*out, text.RARE, "", text.CHECK_FIRST, "", f"**{md(safety.stop)}**", ""]
+    return [*out, text_safety.RARE, "", text_safety.CHECK_FIRST, "", f"**{md(safety.stop)}**", ""]
 
 
 def _about(sheet: Sheet) -> list[str]:
     out: list[str] = []
     if sheet.notes:
-        out += [f"## {text.WHY_HIPS}", "", md(sheet.notes.why_hips), ""]
+        out += [f"## {text_safety.WHY_HIPS}", "", md(sheet.notes.why_hips), ""]
     if sheet.avoid:
-        out += [f"## {text.AVOID}", "", text.AVOID_INSTEAD, ""]
+        out += [f"## {text_safety.AVOID}", "", text_safety.AVOID_INSTEAD, ""]
         for avoid in sheet.avoid:
             looks = f" {md(avoid.description)}" if avoid.description else ""
-            better = text.instead(avoid.instead)
+            better = text_safety.instead(avoid.instead)
             out.append(f"- **{md(avoid.name)}.**{looks}" + (f" *{md(better)}*" if better else ""))
     return out

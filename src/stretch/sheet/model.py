@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from stretch import text
+from stretch import text, text_doses, text_moves
 from stretch.model import (
     EQUIPMENT,
     REST_DAY,
@@ -76,17 +76,17 @@ class Sheet:
     def dated(self) -> str | None:
         """'Doses as of Monday 7 December 2026: print this sheet again when ...'."""
         day = self.handout.dated
-        return None if day is None else text.doses_as_of(day, self.routine.id)
+        return None if day is None else text_doses.doses_as_of(day, self.routine.id)
 
     @property
     def minutes(self) -> str:
         """'about 11 minutes'."""
-        return text.about_minutes(self.seconds)
+        return text_doses.about_minutes(self.seconds)
 
     @property
     def how_often(self) -> str:
         """'2 days a week (Monday and Wednesday) for 6-8 weeks'."""
-        return text.how_often(self.days)
+        return text_doses.how_often(self.days)
 
     @property
     def log_days(self) -> tuple[str, ...]:
@@ -97,7 +97,7 @@ class Sheet:
     def facts(self) -> tuple[tuple[str, str], ...]:
         """The handout's key facts, labelled, in the order every form shows them."""
         return (("Time", self.minutes), ("How often", self.how_often),
-                ("You need", text.equipment(self.equipment)))
+                ("You need", text_moves.equipment(self.equipment)))
 
 
 def build(routine: Routine, catalogue: Catalogue, settings: Timings,
@@ -111,7 +111,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: Timings,
         if item.move is None:
             rest += item.rest or 0
             continue
-        words = text.dose_words(item_dose(item, routine, settings))
+        words = text_doses.dose_words(item_dose(item, routine, settings))
         entries.append(Entry(len(entries) + 1, item.move, words, rest))
         rest = 0
     week = catalogue.week.days if catalogue.week else ()
@@ -133,7 +133,7 @@ def build(routine: Routine, catalogue: Catalogue, settings: Timings,
 def meta(entry: Entry) -> str:
     """'Buttocks · lying on your back': what a move works and where you are."""
     move = entry.move
-    return f"{text.group(move.group)} · {text.posture(move.position)}"
+    return f"{text_moves.group(move.group)} · {text_moves.posture(move.position)}"
 
 
 def day_label(day: str) -> str:

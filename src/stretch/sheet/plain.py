@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from stretch import text
+from stretch import text_doses, text_safety
 from stretch.errors import printable
 from stretch.plan import DOSE_TARGET, short_of_target
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
@@ -28,13 +28,13 @@ def plain(sheet: Sheet, width: int = 78) -> str:
             ("  week " + " ".join(f"{w:^3}" for w in range(1, LOG_WEEKS + 1))).rstrip()]
     out += [f"  {day_label(d):<4} " + " ".join("[ ]" for _ in range(LOG_WEEKS))
             for d in sheet.log_days]
-    out += ["", text.per_side_heading(DOSE_TARGET, capitals=True)]
+    out += ["", text_doses.per_side_heading(DOSE_TARGET, capitals=True)]
     out += [f"  {group:<9} left {sides['left']:>4g} s   right {sides['right']:>4g} s"
             for group, sides in sheet.dose.items()]
     if not sheet.dose:
-        out.append(f"  {text.ALL_EXERCISES}")
+        out.append(f"  {text_doses.ALL_EXERCISES}")
     elif short_of_target(sheet.dose):
-        out += _wrap(text.below_target(DOSE_TARGET), width, "  ")
+        out += _wrap(text_doses.below_target(DOSE_TARGET), width, "  ")
     out += ["", *_about(sheet, width)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -73,24 +73,24 @@ def _safety(sheet: Sheet, width: int) -> list[str]:
     if not sheet.notes:
         return []
     safety = sheet.notes.safety
-    out = [text.SAFETY.upper()]
-    for heading, flags in text.red_flags(safety):
+    out = [text_safety.SAFETY.upper()]
+    for heading, flags in text_safety.red_flags(safety):
         out += _wrap(f"{heading}:", width, "  ")
         out += [line for flag in flags for line in _wrap(flag, width, "  - ", "    ")]
-    return [*out, "", *_wrap(text.RARE, width, "  "), *_wrap(text.CHECK_FIRST, width, "  "),
-            *_wrap(safety.stop, width, "  "), ""]
+    return [*out, "", *_wrap(text_safety.RARE, width, "  "),
+            *_wrap(text_safety.CHECK_FIRST, width, "  "), *_wrap(safety.stop, width, "  "), ""]
 
 
 def _about(sheet: Sheet, width: int) -> list[str]:
     out: list[str] = []
     if sheet.notes:
-        out += [text.WHY_HIPS.upper(), *_wrap(sheet.notes.why_hips, width, "  "), ""]
+        out += [text_safety.WHY_HIPS.upper(), *_wrap(sheet.notes.why_hips, width, "  "), ""]
     if sheet.avoid:
-        out += [text.AVOID.upper(), *_wrap(text.AVOID_INSTEAD, width, "  ")]
+        out += [text_safety.AVOID.upper(), *_wrap(text_safety.AVOID_INSTEAD, width, "  ")]
         for avoid in sheet.avoid:
             out += _wrap(avoid.name, width, "  - ", "    ")
             if avoid.description:
                 out += _wrap(avoid.description, width, "    ")
             if avoid.instead:
-                out += _wrap(text.instead(avoid.instead), width, "    ")
+                out += _wrap(text_safety.instead(avoid.instead), width, "    ")
     return out

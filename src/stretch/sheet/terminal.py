@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch import text
+from stretch import text_safety
 from stretch.errors import printable
 from stretch.figures import braille
 from stretch.poses import SIDE_SHOWN
@@ -101,26 +101,26 @@ def _safety(sheet: Sheet) -> list[RenderableType]:
         return []
     safety = sheet.notes.safety
     body = Text()
-    for (heading, flags), style in zip(text.red_flags(safety), LEVEL_STYLES, strict=False):
+    for (heading, flags), style in zip(text_safety.red_flags(safety), LEVEL_STYLES, strict=False):
         body.append(f"{heading}:", style=style)
         for flag in flags:
             body.append(f"\n  • {flag}")
         body.append("\n\n")
-    body.append_text(Text.assemble(text.RARE, "\n\n", text.CHECK_FIRST, "\n",
+    body.append_text(Text.assemble(text_safety.RARE, "\n\n", text_safety.CHECK_FIRST, "\n",
                                    (safety.stop, "bold")))
-    return [Panel(body, title=text.SAFETY, box=box.ROUNDED, width=WIDTH)]
+    return [Panel(body, title=text_safety.SAFETY, box=box.ROUNDED, width=WIDTH)]
 
 
 def _about(sheet: Sheet) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if sheet.notes:
-        parts.append(Panel(Text(sheet.notes.why_hips), title=text.WHY_HIPS, box=box.ROUNDED,
+        parts.append(Panel(Text(sheet.notes.why_hips), title=text_safety.WHY_HIPS, box=box.ROUNDED,
                            width=WIDTH))
     if sheet.avoid:
-        parts += [Text(text.AVOID, style="bold"), Text(text.AVOID_INSTEAD)]
+        parts += [Text(text_safety.AVOID, style="bold"), Text(text_safety.AVOID_INSTEAD)]
     for avoid in sheet.avoid:
         looks = f"\n{avoid.description}" if avoid.description else ""
-        better = text.instead(avoid.instead)
+        better = text_safety.instead(avoid.instead)
         parts.append(Text.assemble(("Avoid: ", "bold"), avoid.name, looks,
                                    ("\n" + better, "green") if better else ""))
     return parts

@@ -12,15 +12,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch import text
-from stretch.model import Item, ItemDose, Move, Routine
+from stretch import text_doses, text_moves
+from stretch.model import Item, Move, Routine
 from stretch.plan import Timings, item_dose
 from stretch.poses import figure_data
+from stretch.steps import ItemDose
 
 
 def move_dose(move: Move, *, brief: bool = True) -> str:
     """A move's own dose, before any routine sets it: '30 s x 2' (brief) or in words."""
-    return text.dose_words(ItemDose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
+    return text_doses.dose_words(ItemDose(hold=move.hold, reps=move.reps or 1, tempo=move.tempo,
                           sided=move.sided, pause=move.pause), brief=brief)
 
 
@@ -29,7 +30,7 @@ def your_dose(mine: Item, settings: Timings) -> str:
     scaled by `hold_scale`): '20 s x 3'."""
     assert mine.move is not None
     alone = Routine(id=mine.move.id, title=mine.move.name, summary="", rest=None, items=(mine,))
-    return text.dose_words(item_dose(mine, alone, settings), brief=True)
+    return text_doses.dose_words(item_dose(mine, alone, settings), brief=True)
 
 
 def doses(move: Move, yours: str | None) -> str:
@@ -91,8 +92,8 @@ def moves_table(moves: Iterable[Move], yours: Mapping[str, str] | None = None) -
             dosage.append(f"\n{yours[move.id]}", style="bold")
         table.add_row(
             name, move.group,
-            text.sides(sided=move.sided, stretch=move.kind == "stretch", short=True),
-            text.position(move.position), dosage,
+            text_moves.sides(sided=move.sided, stretch=move.kind == "stretch", short=True),
+            text_moves.position(move.position), dosage,
         )
     return table
 
@@ -105,7 +106,7 @@ def move_view(move: Move, used_in: Sequence[str], figure: Sequence[str] = (),
         Text.assemble((move.name, "bold"), "  ", (f"({move.id})", "dim")),
         Text(", ".join(part for part in (
             move.kind, move.group, move.position,
-            text.sides(sided=move.sided, stretch=move.kind == "stretch")) if part)),
+            text_moves.sides(sided=move.sided, stretch=move.kind == "stretch")) if part)),
         Text(doses(move, yours)),
         Text(""),
         *_figure_lines(move, figure),

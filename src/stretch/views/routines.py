@@ -15,8 +15,8 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from stretch import text
-from stretch.model import BUILTIN, Notes, Routine, Step
+from stretch import text, text_doses, text_moves
+from stretch.model import BUILTIN, Notes, Routine
 from stretch.model import Group as MuscleGroup
 from stretch.plan import (
     DOSE_TARGET,
@@ -26,6 +26,7 @@ from stretch.plan import (
     stretch_seconds,
     total_seconds,
 )
+from stretch.steps import Step
 
 
 def source_label(routine: Routine) -> str:
@@ -146,10 +147,10 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
     start = 0.0
     for number, step in enumerate(steps, 1):
         style = "bold" if step.move else "dim"
-        side = text.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
+        side = text_moves.SIDE_NAMES.get(step.side or "", "") if step.side != "both" else ""
         table.add_row(
             str(number), text.clock(start), Text(step.label, style=style), side,
-            f"{step.seconds:g} s", text.step_detail(step),
+            f"{step.seconds:g} s", text_doses.step_detail(step),
         )
         start += step.seconds
     parts = [head, Text(routine.summary), table, dose_table(stretch_seconds(steps))]
@@ -163,8 +164,8 @@ def show_view(routine: Routine, steps: Sequence[Step], notes: Notes | None = Non
 def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType:
     """Seconds of stretch per group and side, against the 60 s target (show and sheet)."""
     if not per_group:
-        return Text(text.ALL_EXERCISES, style="dim")
-    title = text.per_side_heading(DOSE_TARGET)
+        return Text(text_doses.ALL_EXERCISES, style="dim")
+    title = text_doses.per_side_heading(DOSE_TARGET)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title,
                   title_justify="left")
     table.add_column("group")
@@ -177,7 +178,7 @@ def dose_table(per_group: dict[MuscleGroup, dict[str, float]]) -> RenderableType
         table.add_row(group, f"{sides['left']:g} s", f"{sides['right']:g} s", mark)
     if not short_of_target(per_group):
         return table
-    return Stack(table, Text(text.below_target(DOSE_TARGET), style="dim"))
+    return Stack(table, Text(text_doses.below_target(DOSE_TARGET), style="dim"))
 
 
 def validated(path: object) -> Text:

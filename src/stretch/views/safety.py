@@ -1,6 +1,6 @@
 """The safety note and the stretches to avoid, as the terminal shows them.
 
-Three forms of the one note, each with the heading its moment calls for (text.py):
+Three forms of the one note, each with the heading its moment calls for (text_safety.py):
 - in full (`safety_view`): every sign, one a line, the most urgent first: `stretch avoid`
   and `stretch learn get-help`;
 - compact (`safety_compact`), the emergency signs last, one a line, so they are on screen
@@ -21,7 +21,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from stretch import text
+from stretch import text, text_safety
 from stretch.model import Avoid, Catalogue, Notes
 
 LEVEL_STYLES = ("bold red", "bold yellow", "bold")  # emergency, today, soon
@@ -52,10 +52,10 @@ def avoid_json(avoid: Avoid) -> dict[str, object]:
 def avoid_view(catalogue: Catalogue) -> RenderableType:
     parts: list[RenderableType] = []
     if catalogue.notes:
-        parts.append(Panel(Text(catalogue.notes.why_hips), title=text.WHY_HIPS,
+        parts.append(Panel(Text(catalogue.notes.why_hips), title=text_safety.WHY_HIPS,
                            expand=False, box=box.ROUNDED))
     if catalogue.avoid:
-        parts += [Text(text.AVOID, style="bold"), Text(text.AVOID_INSTEAD)]
+        parts += [Text(text_safety.AVOID, style="bold"), Text(text_safety.AVOID_INSTEAD)]
     for avoid in catalogue.avoid.values():
         lines = [Text(f"Avoid: {avoid.name}", style="bold")]
         if avoid.description:
@@ -65,11 +65,11 @@ def avoid_view(catalogue: Catalogue) -> RenderableType:
         lines += [Text.assemble(f"  • {m.name} ", (f"({m.id})", "dim")) for m in avoid.instead]
         parts.append(Panel(Stack(*lines), expand=False, box=box.ROUNDED))
     if catalogue.notes:
-        parts.append(safety_view(catalogue.notes, title=text.SAFETY))
+        parts.append(safety_view(catalogue.notes, title=text_safety.SAFETY))
     return Stack(*parts)
 
 
-def safety_view(notes: Notes, title: str = text.WHEN_TO_GET_HELP, *,
+def safety_view(notes: Notes, title: str = text_safety.WHEN_TO_GET_HELP, *,
                 boxed: bool = True) -> RenderableType:
     """The whole note: every red flag one a line, the most urgent first, what one sign
     means, who should check first, and the stop rule; without a box for `--plain`, a
@@ -85,13 +85,13 @@ def safety_lines(notes: Notes) -> list[RenderableType]:
     under its own words)."""
     safety = notes.safety
     lines: list[RenderableType] = []
-    for (heading, flags), style in zip(text.red_flags(safety), LEVEL_STYLES, strict=False):
+    for (heading, flags), style in zip(text_safety.red_flags(safety), LEVEL_STYLES, strict=False):
         lines += [Text(f"{heading}:", style=style), bullets(flags), Text("")]
-    return [*lines, Text(text.RARE), Text(""), Text(text.CHECK_FIRST), Text(""),
+    return [*lines, Text(text_safety.RARE), Text(""), Text(text_safety.CHECK_FIRST), Text(""),
             Text(safety.stop, style="bold")]
 
 
-def safety_compact(notes: Notes, title: str = text.BEFORE_YOU_START, *,
+def safety_compact(notes: Notes, title: str = text_safety.BEFORE_YOU_START, *,
                    short: bool = True) -> RenderableType:
     """The note when something follows it that must not push the emergency signs away:
     no box, the stop rule first, and the emergency signs last, one a line. `short`
@@ -100,17 +100,17 @@ def safety_compact(notes: Notes, title: str = text.BEFORE_YOU_START, *,
     the person answers; otherwise (after a high rating) the other signs run on in full.
     In a smaller window what scrolls away first is the least urgent."""
     safety = notes.safety
-    emergency, *others = text.red_flags(safety)
+    emergency, *others = text_safety.red_flags(safety)
     lines: list[RenderableType] = [
-        Text(title, style="bold"), Text.assemble((safety.stop, "bold"), " ", text.CHECK_FIRST),
-        Text()]
+        Text(title, style="bold"),
+        Text.assemble((safety.stop, "bold"), " ", text_safety.CHECK_FIRST), Text()]
     if short:
-        lines += [Text(text.others_in_short(safety)), Text()]
+        lines += [Text(text_safety.others_in_short(safety)), Text()]
     else:
         for (heading, flags), style in zip(others, LEVEL_STYLES[1:], strict=False):
             lines += [Text.assemble((f"{heading}:", style), " ", f"{text.run_on(flags)}."),
                       Text()]
-        lines += [Text(text.RARE), Text()]
+        lines += [Text(text_safety.RARE), Text()]
     lines += [Text(f"{emergency[0]}:", style=LEVEL_STYLES[0]), bullets(emergency[1])]
     return Stack(*lines, Text())
 
@@ -120,7 +120,7 @@ def safety_brief(notes: Notes) -> RenderableType:
     where the other signs are."""
     safety = notes.safety
     return Text.assemble(
-        (safety.stop, "bold"), " ", text.CHECK_FIRST, "\n",
-        (f"{text.URGENT}: ", "bold red"), f"{text.run_on(safety.emergency)}.",
-        (f" Every sign to get checked for: {text.FULL_NOTE}.", "dim"),
+        (safety.stop, "bold"), " ", text_safety.CHECK_FIRST, "\n",
+        (f"{text_safety.URGENT}: ", "bold red"), f"{text.run_on(safety.emergency)}.",
+        (f" Every sign to get checked for: {text_safety.FULL_NOTE}.", "dim"),
     )
