@@ -72,7 +72,7 @@ def test_the_first_run_note_fits_80_by_24_and_no_answers_on_one_key(first: Tmux)
     summary = load_catalogue(user_dir=None).notes.safety.summary  # type: ignore[union-attr]
     assert f"{summary}: `{FULL_NOTE}` lists them all." in shown, screen
     question = screen.rstrip().splitlines()
-    assert "Today: Core and hips, about 10 minutes" in question[-5:], screen  # by the question
+    assert "Today: Core and hips, about 14 minutes" in question[-5:], screen  # by the question
     first.type("n")  # one key, no Enter
     first.wait_for("Not today: nothing was logged.")
     assert first.result() == (0, True)
