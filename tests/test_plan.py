@@ -182,4 +182,13 @@ def test_dose_reads_as_a_handout_says_it() -> None:
     assert words(ItemDose(hold=20, reps=1, tempo=None, sided=True)) == "Hold 20 s each side"
     assert words(ItemDose(hold=30, reps=2, tempo=None, rest=0)) == "Hold 30 s, 2 times"
     assert words(ItemDose(hold=30, reps=2, tempo=None), brief=True) == "30 s x 2"
-    assert words(ItemDose(hold=None, reps=10, tempo=6, sets=2), brief=True) == "10 reps x 6 s, 2 sets"
+    assert words(ItemDose(hold=None, reps=10, tempo=6, sets=2), brief=True) == (
+        "10 reps, 6 s each, 2 sets")
+    # a rep held still says so: '6 reps x 10 s' read as a 10-second hold
+    assert words(ItemDose(hold=None, reps=6, tempo=10, pause=7), brief=True) == (
+        "6 reps, 7 s holds")
+    pyramid = ItemDose(hold=None, reps=6, tempo=10, pause=7, sets=3, sided=True, rest=15,
+                       pyramid=True)
+    assert words(pyramid, brief=True) == "6-4-2 reps, 7 s holds"
+    assert words(pyramid) == ("6 reps each side, then 4, then 2 (12 a side), each held 7 s, "
+                              "rest 15 s between sets")

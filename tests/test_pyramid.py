@@ -43,7 +43,8 @@ def test_each_set_of_a_pyramid_has_fewer_reps(runner: CliRunner, stretch_home: P
                     ("left", 2, 20), ("right", 2, 20)]
     sheet = " ".join(runner.invoke(app, ["sheet", "curls", "--format", "text"]).stdout.split())
     # a beginner's dose (5 reps at the top), as the sheet says it
-    assert "3 sets of 5-3-1 reps each side, each held 7 s, rest 10 s between" in sheet
+    assert "5 reps each side, then 3, then 1 (9 a side), each held 7 s, rest 10 s between " \
+        "sets" in sheet
     moves = json.loads(runner.invoke(app, ["moves", "wall-curl", "--json"]).stdout)
     assert moves[0]["pyramid"] is True
 

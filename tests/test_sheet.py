@@ -116,7 +116,8 @@ def test_text_form_shows_each_dose_in_words(builtin: Catalogue) -> None:
     assert "   10 slow reps with a 2 s pause, 2 sets, rest 15 s between\n" in exercises
     assert ("12 reps each side, about 3 s each, 2 sets on one side, then the other, rest 15 s "
             "between") in " ".join(exercises.split())  # (a long dose wraps)
-    assert "   3 sets of 6-4-2 reps each side, each held 7 s, rest 15 s between\n" in exercises
+    assert ("6 reps each side, then 4, then 2 (12 a side), each held 7 s, rest 15 s between "
+            "sets") in " ".join(exercises.split())  # the bird dog's pyramid, set by set
     assert "No stretch holds in this routine" in exercises
 
 

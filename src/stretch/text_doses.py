@@ -26,28 +26,35 @@ REPRINT = "print this sheet again when stretch says a dose has changed"
 def dose_words(d: ItemDose, *, brief: bool = False) -> str:
     """A dose as a person reads it on a handout: 'Hold 30 s, 2 times each side, sides in
     turn, rest 10 s between', '10 slow reps with a 2 s pause, 2 sets, rest 15 s between',
-    '5 reps each side, each held 7 s', '3 sets of 6-4-2 reps each side, each held 7 s'.
-    `brief` is for tables: '30 s x 2', '10 reps x 6 s', '6-4-2 reps x 10 s'."""
+    '5 reps each side, each held 7 s', and a pyramid set by set: '6 reps each side, then
+    4, then 2 (12 a side), each held 7 s, rest 15 s between sets'. `brief` is for tables:
+    '30 s x 2', '10 reps, 6 s each', '6 reps, 7 s holds', '6-4-2 reps, 7 s holds'."""
     if brief:
-        if d.tempo is not None and d.pyramid and d.sets > 1:
-            return f"{pyramid_reps(d)} reps x {d.tempo} s"
-        if d.tempo is not None:
-            return f"{plural(d.reps, 'rep')} x {d.tempo} s" + (
-                f", {d.sets} sets" if d.sets > 1 else "")
-        return f"{d.hold:g} s" + (f" x {d.reps}" if d.reps > 1 else "")
+        return _brief(d)
     if d.tempo is not None:
         parts, rounds = _counted(d), d.sets
-        if d.sets > 1 and d.pyramid:
-            if d.sided and d.one_side_first:
-                parts.append("on one side, then the other")
-        elif d.sets > 1:
-            one_side = " on one side, then the other" if d.sided and d.one_side_first else ""
-            parts.append(f"{d.sets} sets{one_side}")
+        if d.sets > 1 and d.sided and d.one_side_first:
+            parts.append("on one side, then the other" if d.pyramid else
+                         f"{d.sets} sets on one side, then the other")
+        elif d.sets > 1 and not d.pyramid:
+            parts.append(f"{d.sets} sets")
     else:
         parts, rounds = _held(d), d.reps
     if rounds > 1 and d.rest:
-        parts.append(f"rest {d.rest} s between")
+        parts.append(f"rest {d.rest} s between" + (" sets" if d.pyramid else ""))
     return ", ".join(parts)
+
+
+def _brief(d: ItemDose) -> str:
+    """A dose in a table cell: a rep held still says so, so '6 reps x 10 s' is never read
+    as a 10-second hold."""
+    if d.tempo is None:
+        return f"{d.hold:g} s" + (f" x {d.reps}" if d.reps > 1 else "")
+    pyramid = d.pyramid and d.sets > 1
+    reps = f"{pyramid_reps(d)} reps" if pyramid else plural(d.reps, "rep")
+    pause = d.pause or 0
+    each = f"{pause} s holds" if pause * 2 >= d.tempo else f"{d.tempo} s each"
+    return f"{reps}, {each}" + (f", {d.sets} sets" if d.sets > 1 and not pyramid else "")
 
 
 def pyramid_reps(d: ItemDose) -> str:
@@ -57,19 +64,22 @@ def pyramid_reps(d: ItemDose) -> str:
 
 def _counted(d: ItemDose) -> list[str]:
     """The reps and how each goes: held still for most of it (a curl-up's 7 s), with a
-    short pause, or one steady movement."""
+    short pause, or one steady movement; a pyramid's sets one by one."""
     each = " each side" if d.sided else ""
     pause, tempo = d.pause or 0, d.tempo or 0
 
-    def counted(word: str) -> str:  # '6 reps', or a pyramid's '3 sets of 6-4-2 reps'
-        if d.pyramid and d.sets > 1:
-            return f"{d.sets} sets of {pyramid_reps(d)} {word}s"
-        return plural(d.reps, word)
+    def counted(word: str) -> str:  # '6 reps', or a pyramid's '6 reps, then 4, then 2'
+        if not (d.pyramid and d.sets > 1):
+            return plural(d.reps, word) + each
+        sets = [set_reps(d.reps, n, pyramid=True) for n in range(1, d.sets + 1)]
+        rest = ", then ".join(str(n) for n in sets[1:])
+        total = f"{sum(sets)} a side" if d.sided else f"{sum(sets)} in all"
+        return f"{plural(sets[0], word)}{each}, then {rest} ({total})"
 
     if pause * 2 >= tempo:
-        return [f"{counted('rep')}{each}", f"each held {pause} s"]
+        return [counted("rep"), f"each held {pause} s"]
     slow = "slow " if tempo - pause >= SLOW_MOVE else ""
-    reps = f"{counted(slow + 'rep')}{each}"
+    reps = counted(slow + "rep")
     return [f"{reps} with a {pause} s pause" if pause else f"{reps}, about {tempo} s each"]
 
 
