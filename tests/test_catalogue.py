@@ -68,6 +68,10 @@ EXPECTED = {
     "needs 'reps' and a 'tempo' (a held move already holds still)",
     "pause-too-long.yaml": "6:12: moves.test-move.pause: 4 s does not fit in the 4 s tempo "
     "(leave at least 1 s to move)",
+    "instead-of-kind.yaml": "8:17: moves.test-move.instead_of: 'pigeon' is a stretch, "
+    "'test-move' an exercise: a move takes the place of its own kind",
+    "instead-of-unknown.yaml": "8:17: moves.test-move.instead_of: unknown move 'sidee-plank' "
+    "(did you mean 'side-plank'?)",
     "pyramid-on-hold.yaml": "8:14: moves.test-move.pyramid: a pyramid takes reps off each "
     "set: it needs 'reps' and a 'tempo' (a held move's holds are all as long)",
     "reps-too-many.yaml": "6:15: routines.test-routine.items[0].reps: 51 is out of range (1-50)",

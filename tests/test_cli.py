@@ -238,7 +238,7 @@ def test_moves_json_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "moves", "--json")[1])
     fields = {"id", "name", "kind", "group", "sided", "position", "hold", "reps", "tempo",
               "pause", "switch", "pyramid", "needs", "demands", "easier_move", "harder_move",
-              "setup", "cues", "cautions", "easier", "harder", "figure"}
+              "instead_of", "setup", "cues", "cautions", "easier", "harder", "figure"}
     assert all(set(m) == fields for m in data)
     bridge = next(m for m in data if m["id"] == "glute-bridge")
     assert bridge["hold"] is None and bridge["tempo"] == 6 and bridge["pause"] == 2

@@ -109,6 +109,7 @@ class Move:
     harder_move: str | None = None
     easier_move: str | None = None
     pyramid: bool = False
+    instead_of: tuple[str, ...] = ()  # moves it is done in place of when none of theirs fits
 
     @property
     def asks(self) -> tuple[Demand, ...]:

@@ -77,6 +77,7 @@ class FileContent:
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)  # where each move's name is
     harder: dict[str, Where] = field(default_factory=dict)  # where each `harder_move` is
+    instead: dict[str, Where] = field(default_factory=dict)  # where each `instead_of` is
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     week: DraftWeek | None = None

@@ -62,6 +62,22 @@ def _check_step(move: Move, harder: str, moves: dict[str, Move], where: Where) -
                    "stays with one kind of move")
 
 
+def check_stand_ins(moves: Mapping[str, Move], wheres: Mapping[str, Where]) -> None:
+    """Each move's `instead_of` names moves of the catalogue, of its own kind, not itself
+    (`wheres` says where each is written)."""
+    for move_id, where in wheres.items():
+        move = moves[move_id]
+        for other in move.instead_of:
+            target = moves.get(other)
+            if target is None:
+                where.fail(f"unknown move '{other}'{did_you_mean(other, moves)}")
+            if target.id == move.id:
+                where.fail("a move cannot be done in place of itself")
+            if target.kind != move.kind:
+                where.fail(f"'{other}' is {_a(target.kind)}, '{move.id}' {_a(move.kind)}: a "
+                           "move takes the place of its own kind")
+
+
 def _a(kind: str) -> str:
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 

@@ -48,6 +48,8 @@ def merge(builtin: Sequence[FileContent], user: Sequence[FileContent]) -> Catalo
     replaced = {k: at for k, (_, at) in mine.moves.items() if k in base.moves}
     harder = {k: at for k, at in base.harder.items() if k not in mine.moves} | mine.harder
     moves = ladders.link({k: m for k, (m, _) in located.items()}, harder, replaced=replaced)
+    ladders.check_stand_ins(moves, {k: at for k, at in base.instead.items()
+                                    if k not in mine.moves} | mine.instead)
     routines = base.routines | mine.routines
     week = mine.week or base.week
     return Catalogue(
@@ -70,6 +72,7 @@ class _Layer:
     moves: dict[str, tuple[Move, Where]] = field(default_factory=dict)
     move_names: dict[str, Where] = field(default_factory=dict)
     harder: dict[str, Where] = field(default_factory=dict)
+    instead: dict[str, Where] = field(default_factory=dict)
     routines: dict[str, DraftRoutine] = field(default_factory=dict)
     avoid: dict[str, DraftAvoid] = field(default_factory=dict)
     week: DraftWeek | None = None
@@ -79,13 +82,7 @@ class _Layer:
     def from_files(cls, files: Iterable[FileContent]) -> _Layer:
         layer = cls()
         for content in files:
-            for move_id, (move, where) in content.moves.items():
-                if move_id in layer.moves:
-                    _defined_twice(where, layer.moves[move_id][1])
-                layer.moves[move_id] = (move, where)
-                layer.move_names[move_id] = content.move_names[move_id]
-                if move_id in content.harder:
-                    layer.harder[move_id] = content.harder[move_id]
+            layer._add_moves(content)
             for routine_id, routine in content.routines.items():
                 if routine_id in layer.routines:
                     _defined_twice(routine.where, layer.routines[routine_id].where)
@@ -103,6 +100,17 @@ class _Layer:
                     _defined_twice(content.notes.where, layer.notes.where)
                 layer.notes = content.notes
         return layer
+
+    def _add_moves(self, content: FileContent) -> None:
+        """A file's moves, with where each `harder_move` and `instead_of` is written."""
+        for move_id, (move, where) in content.moves.items():
+            if move_id in self.moves:
+                _defined_twice(where, self.moves[move_id][1])
+            self.moves[move_id] = (move, where)
+            self.move_names[move_id] = content.move_names[move_id]
+            for links, found in ((self.harder, content.harder), (self.instead, content.instead)):
+                if move_id in found:
+                    links[move_id] = found[move_id]
 
 
 def _merge_notes(base: DraftNotes | None, mine: DraftNotes | None) -> Notes | None:

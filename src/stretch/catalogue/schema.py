@@ -29,7 +29,7 @@ TOP_KEYS = ("moves", "avoid", "routines", "week", "notes")
 MOVE_KEYS = (
     "name", "kind", "group", "sided", "pause", "switch", "needs", "position", "hold", "reps",
     "tempo", "setup", "cues", "cautions", "easier", "harder", "figure", "progression",
-    "demands", "harder_move", "pyramid",
+    "demands", "harder_move", "pyramid", "instead_of",
 )
 ITEM_KEYS = ("move", "hold", "reps", "tempo", "sets", "rest", "priority")
 ROUTINE_KEYS = ("title", "summary", "rest", "items")
@@ -71,6 +71,9 @@ def _read_moves(reader: Reader, node: Node, content: FileContent) -> None:
         harder = body.value.get("harder_move")
         if harder is not None:
             content.harder[move_id] = reader.where(harder, f"moves.{move_id}.harder_move")
+        instead = body.value.get("instead_of")
+        if instead is not None:
+            content.instead[move_id] = reader.where(instead, f"moves.{move_id}.instead_of")
 
 
 def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
@@ -108,6 +111,9 @@ def _read_move(reader: Reader, move_id: str, node: Node) -> Move:
         harder_move=reader.ident(m["harder_move"], f"{at}.harder_move")
         if "harder_move" in m else None,
         pyramid=fields.pyramid(reader, m, at, tempo),
+        instead_of=tuple(reader.ident(e, f"{at}.instead_of[{i}]") for i, e in
+                         enumerate(reader.items(m["instead_of"], f"{at}.instead_of")))
+        if "instead_of" in m else (),
     )
     return read_progression(reader, m.get("progression"), move, at)
 

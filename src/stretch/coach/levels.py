@@ -136,15 +136,18 @@ class Standing:
 
     def _stand_in(self, known: Catalogue, named: Move, used: set[str]) -> Move | None:
         """A move to do in place of `named` when nothing on its ladder fits, as a
-        physiotherapist would swap one: the first of the catalogue of the same kind and
-        muscle group that fits, at the bottom of its own ladder, and not in the routine
-        already (a glute bridge for someone off the floor: the standing hip hinge)."""
-        for move in known.moves.values():
-            if (move.kind == named.kind and move.group == named.group
-                    and move.easier_move is None and move.id not in used
-                    and self.profile.fits(move, self.left_out_for_now)):
-                return move
-        return None
+        physiotherapist would swap one: one that says it is done in place of a move of
+        `named`'s ladder (`instead_of`: the wall side plank for the side plank) first,
+        else the first of the catalogue of the same kind and muscle group (the standing
+        hip hinge for the glute bridge); one that fits, at the bottom of its own ladder,
+        and not in the routine already."""
+        ladder = {m.id for m in known.ladder(named)}
+        fitting = [m for m in known.moves.values()
+                   if m.kind == named.kind and m.easier_move is None and m.id not in used
+                   and self.profile.fits(m, self.left_out_for_now)]
+        meant = [m for m in fitting if ladder & set(m.instead_of)]
+        alike = [m for m in fitting if m.group == named.group]
+        return next(iter(meant or alike), None)
 
     def _needs(self, known: Catalogue, named: Move) -> str:
         """What every rung of `named`'s ladder needs that the body rules out, in words."""

@@ -67,6 +67,7 @@ def move_json(move: Move) -> dict[str, object]:
         "figure": figure_data(move.figure) if move.figure else None,
         "easier_move": move.easier_move,
         "harder_move": move.harder_move,
+        "instead_of": list(move.instead_of),
     }
 
 
