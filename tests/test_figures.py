@@ -178,6 +178,17 @@ def test_the_dead_bug_lowers_the_opposite_arm_and_leg(builtin: Catalogue) -> Non
     assert moved == {"far-elbow", "far-hand", "near-knee", "near-foot"}
 
 
+def test_the_bird_dog_reaches_the_leg_back_no_higher_than_the_hip(builtin: Catalogue) -> None:
+    """Its caution says to lift the leg no higher than the hip; the leg drawn rising above
+    it showed the arched back the caution warns against. Level with the trunk instead."""
+    end = figure_of(builtin, "bird-dog").pose("end").points()
+    hip, neck = end["hip"], end["neck"]
+    assert abs(hip[1] - neck[1]) <= 1  # the trunk level, as on all fours
+    for joint in ("near-knee", "near-foot"):
+        assert hip[1] - 2 <= end[joint][1] <= hip[1], joint  # level, no higher than the hip
+    assert end["near-foot"][0] - hip[0] >= 20  # reached right back, not hanging down
+
+
 def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(
         builtin: Catalogue) -> None:
     """Drawn faint, the lifted leg read as the easier version with the foot on the floor."""
