@@ -293,7 +293,7 @@ def test_switching_sides_takes_as_long_as_the_move_needs(runner: CliRunner) -> N
 def test_validate_all_files(runner: CliRunner) -> None:
     code, out, _ = run(runner, "validate")
     assert code == 0
-    assert out.count("ok  ") == 6 and "24 moves, 5 routines" in out.replace("\n", " ")
+    assert out.count("ok  ") == 6 and "26 moves, 5 routines" in out.replace("\n", " ")
 
 
 def test_validate_reports_the_first_problem_of_each_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -403,3 +403,66 @@ def test_the_wall_plank_is_drawn_in_one_straight_line_at_its_wall(builtin: Catal
     for joint in ("near-elbow", "near-hand", "far-elbow", "far-hand"):
         assert points[joint][0] - wall <= 1, joint  # forearms on the wall
     assert points["near-elbow"][1] == ny  # elbows level with the shoulders
+
+
+STAND_INS = {"wall-side-plank": "side-plank", "standing-bird-dog": "bird-dog"}
+
+
+@pytest.mark.parametrize(("move_id", "floor_id"), STAND_INS.items())
+def test_the_standing_side_plank_and_bird_dog_ask_nothing_of_the_floor_or_knees(
+        builtin: Catalogue, move_id: str, floor_id: str) -> None:
+    """Without the floor or kneeling, the side plank and the bird dog had nothing in their
+    place (a physiotherapist's review): each has a standing version now, with the floor
+    move's dose, done in its place by the coach, so no routine names it and it is no
+    ladder's rung."""
+    move, floor = builtin.moves[move_id], builtin.moves[floor_id]
+    assert (move.kind, move.group, move.sided, move.position) == (
+        "exercise", "core", True, "standing")
+    assert move.position not in FLOOR_POSITIONS
+    assert move.demands is not None and set(move.demands) <= {"standing-balance"}
+    assert (move.hold, move.reps, move.tempo, move.pause, move.pyramid) == (
+        floor.hold, floor.reps, floor.tempo, floor.pause, floor.pyramid)
+    assert move.harder_move is None and move.easier_move is None
+    assert move.easier and move.harder
+    assert all(move.id not in {m.id for m in routine.moves}
+               for routine in builtin.routines.values())
+
+
+def test_the_wall_side_plank_leans_on_the_forearm_and_minds_the_shoulder(
+        builtin: Catalogue) -> None:
+    plank = builtin.moves["wall-side-plank"]
+    assert plank.needs == ("wall",) and plank.demands == ()
+    assert "side-on to a wall" in plank.setup and "one straight line" in plank.setup
+    cautions = " ".join(plank.cautions)
+    assert "shoulder" in cautions and "Stop if pain spreads" in cautions
+
+
+def test_the_standing_bird_dog_holds_a_worktop_and_keeps_the_leg_below_the_hip(
+        builtin: Catalogue) -> None:
+    dog = builtin.moves["standing-bird-dog"]
+    assert dog.demands == ("standing-balance",)  # one leg bears the weight
+    assert "worktop" in dog.setup and "both hands" in dog.setup
+    assert dog.cautions[0].startswith("Lift the leg no higher than your hip")
+    assert dog.harder and "arm" in dog.harder  # the hands hold on: the reach comes later
+
+
+def test_the_wall_side_plank_is_drawn_leaning_in_one_line_on_the_near_forearm(
+        builtin: Catalogue) -> None:
+    """Seen from the front, left side working: the person's left (near) forearm is on the
+    wall, so the wall is on the right of the page, and the body leans in towards it."""
+    figure = builtin.moves["wall-side-plank"].figure
+    assert figure is not None and figure.view == "front"
+    points = figure.pose(None).points()
+    wall = next(p.at[0] for p in figure.props if p.kind == "wall")
+    assert wall > points["neck"][0] > points["hip"][0]  # leaning towards the wall
+    fx = (points["near-foot"][0] + points["far-foot"][0]) / 2
+    (nx, ny), fy = points["neck"][:2], points["near-foot"][1]
+    for joint in ("hip", "head"):  # feet, hips, shoulders and head in one line
+        x, y = points[joint][:2]
+        assert abs(fx + (nx - fx) * (y - fy) / (ny - fy) - x) <= 1, joint
+    assert 10 <= nx - fx <= 25  # leaning in, neither upright nor lying down
+    ex, ey = points["near-elbow"][:2]
+    hx, hy = points["near-hand"][:2]
+    assert wall - 1 <= ex <= wall and wall - 1 <= hx <= wall  # the forearm on the wall ...
+    assert hy - ey >= 7  # ... pointing up
+    assert 0 <= ny - ey <= 5  # the elbow just below the shoulder

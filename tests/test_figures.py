@@ -83,7 +83,7 @@ EXPECTED = {
     "got 'low'",
 }
 COUNTED = ("glute-bridge", "clamshell", "bird-dog", "dead-bug", "curl-up", "hip-hinge",
-           "standing-leg-raise", "single-leg-bridge")
+           "standing-leg-raise", "single-leg-bridge", "standing-bird-dog")
 PLAIN = re.compile(r"[ \u2800-\u28ff→↓]*")  # what a braille drawing is made of, and nothing else
 
 
@@ -130,7 +130,7 @@ def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
-    assert len(builtin.moves) == 24
+    assert len(builtin.moves) == 26
     for move in builtin.moves.values():
         assert move.figure is not None, move.id
         assert move.figure.counted == (move.tempo is not None), move.id
@@ -176,6 +176,39 @@ def test_the_dead_bug_lowers_the_opposite_arm_and_leg(builtin: Catalogue) -> Non
     start, end = (pose.points() for pose in figure.poses)
     moved = {joint for joint in start if start[joint] != end[joint]}
     assert moved == {"far-elbow", "far-hand", "near-knee", "near-foot"}
+
+
+def test_the_bird_dog_reaches_the_leg_back_no_higher_than_the_hip(builtin: Catalogue) -> None:
+    """Its caution says to lift the leg no higher than the hip; the leg drawn rising above
+    it showed the arched back the caution warns against. Level with the trunk instead."""
+    end = figure_of(builtin, "bird-dog").pose("end").points()
+    hip, neck = end["hip"], end["neck"]
+    assert abs(hip[1] - neck[1]) <= 1  # the trunk level, as on all fours
+    for joint in ("near-knee", "near-foot"):
+        assert hip[1] - 2 <= end[joint][1] <= hip[1], joint  # level, no higher than the hip
+    assert end["near-foot"][0] - hip[0] >= 20  # reached right back, not hanging down
+
+
+def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
+        builtin: Catalogue) -> None:
+    """Standing, the back is hinged forward: the leg goes back in line with it, which is
+    below the hip; lifted level with the hip it would arch the back (its caution)."""
+    figure = figure_of(builtin, "standing-bird-dog")
+    start, end = (pose.points() for pose in figure.poses)
+    worktop = next(p for p in figure.props if p.kind == "bed").at
+    for pose in (start, end):
+        for hand in ("near-hand", "far-hand"):  # both hands on the worktop
+            x, y = pose[hand][:2]
+            assert worktop[0] <= x <= worktop[1] and y == worktop[2], hand
+        assert pose["far-foot"][1] <= 2  # the standing leg stays down
+    assert start["near-foot"][1] <= 2
+    hip, neck = end["hip"], end["neck"]
+    trunk = math.atan2(hip[1] - neck[1], hip[0] - neck[0])
+    assert math.radians(20) <= -trunk <= math.radians(60)  # hinged forward, a long back
+    for joint in ("near-knee", "near-foot"):
+        assert end[joint][1] < hip[1], joint  # no higher than the hip
+        leg = math.atan2(end[joint][1] - hip[1], end[joint][0] - hip[0])
+        assert abs(leg - trunk) <= math.radians(5), joint  # in line with the back
 
 
 def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(
@@ -313,7 +346,7 @@ DOT_BITS = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (0, 3): 0x40,
 
 def test_the_right_side_is_the_mirror_of_the_left(builtin: Catalogue) -> None:
     sided = [m for m in builtin.moves.values() if m.sided]
-    assert len(sided) == 15
+    assert len(sided) == 17
     for move in sided:
         assert move.figure is not None
         for frame in ("start", "end"):

@@ -110,20 +110,22 @@ def test_moves_left_out_for_one_reason_are_named_on_one_line(runner: CliRunner) 
     assert result.stderr.splitlines() == [
         "Left out for you: Glute bridge, Dead bug, Clamshell, Side plank from the feet and "
         "Bird dog (they need getting down to the floor); in their place: Standing hip hinge "
-        "for Glute bridge, Wall plank for Dead bug and Standing side leg raise for "
-        "Clamshell."]
+        "for Glute bridge, Wall plank for Dead bug, Standing side leg raise for Clamshell, "
+        "Wall side plank for Side plank from the feet and Standing bird dog for Bird dog."]
 
 
 def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRunner) -> None:
     """A physiotherapist swaps a floor exercise for one of the same muscle group the person
-    can do: the bridge's hip work for the standing hip hinge, the dead bug's core work for
-    the wall plank, the clamshell's for the standing side leg raise; the exercise day stays
+    can do: the bridge's hip work for the standing hip hinge, the clamshell's for the
+    standing side leg raise, the floor core work for the three standing core exercises
+    (the wall plank, the wall side plank, the standing bird dog); the exercise day stays
     an exercise day."""
     ok(runner, "setup", "--no-floor", "--no-kneel")
     asks = demands(runner)
     steps = json.loads(ok(runner, "show", "core-and-hips", "--json"))["steps"]
     moves = list(dict.fromkeys(s["move"] for s in steps if s["move"]))
-    assert moves == ["hip-hinge", "wall-plank", "standing-leg-raise"]
+    assert moves == ["hip-hinge", "wall-plank", "wall-side-plank", "standing-leg-raise",
+                     "standing-bird-dog"]
     plank = [s for s in steps if s["move"] == "wall-plank"]
     assert [s["hold"] for s in plank] == [10, 10]  # its own dose, not the dead bug's sets
     assert not any(asks.get(m, set()) & {"floor", "kneeling"} for m in moves)
