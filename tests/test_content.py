@@ -423,6 +423,7 @@ def test_the_standing_side_plank_and_bird_dog_ask_nothing_of_the_floor_or_knees(
     assert (move.hold, move.reps, move.tempo, move.pause, move.pyramid) == (
         floor.hold, floor.reps, floor.tempo, floor.pause, floor.pyramid)
     assert move.harder_move is None and move.easier_move is None
+    assert floor_id in move.instead_of  # the coach's stand-in for it, by name
     assert move.easier and move.harder
     assert all(move.id not in {m.id for m in routine.moves}
                for routine in builtin.routines.values())

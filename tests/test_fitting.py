@@ -124,8 +124,13 @@ def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRu
     asks = demands(runner)
     steps = json.loads(ok(runner, "show", "core-and-hips", "--json"))["steps"]
     moves = list(dict.fromkeys(s["move"] for s in steps if s["move"]))
-    assert moves == ["hip-hinge", "wall-plank", "wall-side-plank", "standing-leg-raise",
-                     "standing-bird-dog"]
+    assert moves == ["hip-hinge", "wall-plank", "standing-leg-raise", "wall-side-plank",
+                     "standing-bird-dog"]  # each floor move's own stand-in, in its place
+    bird = [s for s in steps if s["move"] == "standing-bird-dog" and s["side"] == "left"]
+    assert [s["reps"] for s in bird] == [5, 3, 1]  # the bird dog's pyramid, standing
+    said = runner.invoke(app, ["show", "core-and-hips"]).stderr
+    assert "Wall side plank for Side plank from the feet" in said
+    assert "for Curl-up" not in said  # taking the side plank's would leave it none
     plank = [s for s in steps if s["move"] == "wall-plank"]
     assert [s["hold"] for s in plank] == [10, 10]  # its own dose, not the dead bug's sets
     assert not any(asks.get(m, set()) & {"floor", "kneeling"} for m in moves)

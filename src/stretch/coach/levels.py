@@ -114,18 +114,18 @@ class Standing:
         """The routine as it runs for this person, and the moves it left out."""
         items: list[Item] = []
         gone: list[LeftOut] = []
-        used = {m.id for named in chosen.moves for m in known.ladder(named)}
+        swaps = self._stand_ins(known, chosen)
         for item in chosen.items:
             if item.move is None:
                 items.append(item)
                 continue
             rung = self.rung_for(known, item.move)
             if rung is None:
-                rung = self._stand_in(known, item.move, used)
-                gone.append(LeftOut(item.move, self._needs(known, item.move), rung))
+                rung = swaps[item.move.id]
+                left = LeftOut(item.move, self._needs(known, item.move), rung)
+                gone += [left] if left not in gone else []
                 if rung is None:
                     continue
-                used.add(rung.id)
             mine = _item_for(item, item.move, rung)
             if self.levels is not None:
                 mine = doses.dosed(mine, rung, self.levels.get(rung.id, 0))
@@ -134,20 +134,37 @@ class Standing:
             items = []  # rests alone are not a routine
         return replace(chosen, items=tuple(items)), tuple(gone)
 
-    def _stand_in(self, known: Catalogue, named: Move, used: set[str]) -> Move | None:
-        """A move to do in place of `named` when nothing on its ladder fits, as a
-        physiotherapist would swap one: one that says it is done in place of a move of
-        `named`'s ladder (`instead_of`: the wall side plank for the side plank) first,
-        else the first of the catalogue of the same kind and muscle group (the standing
-        hip hinge for the glute bridge); one that fits, at the bottom of its own ladder,
-        and not in the routine already."""
+    def _stand_ins(self, known: Catalogue, chosen: Routine) -> dict[str, Move | None]:
+        """The move done in place of each move of `chosen` with no rung that fits, as a
+        physiotherapist would swap one: first every move that says it is done in place
+        of one of them (`instead_of`: the wall side plank for the side plank), so another
+        cannot take it, then for the rest the first of the catalogue of the same kind and
+        muscle group (the standing hip hinge for the glute bridge); each one that fits,
+        at the bottom of its own ladder, used once, and not in the routine already."""
+        used = {m.id for named in chosen.moves for m in known.ladder(named)}
+        missing = [m for m in dict.fromkeys(chosen.moves) if self.rung_for(known, m) is None]
+        swaps: dict[str, Move | None] = {}
+        for pick in (self._meant, self._alike):
+            for named in missing:
+                if swaps.get(named.id) is None:
+                    swaps[named.id] = found = pick(known, named, used)
+                    used |= {found.id} if found else set()
+        return swaps
+
+    def _fitting(self, known: Catalogue, named: Move, used: set[str]) -> list[Move]:
+        """Moves that could stand in for `named`: its kind, a ladder's bottom, unused."""
+        return [m for m in known.moves.values()
+                if m.kind == named.kind and m.easier_move is None and m.id not in used
+                and self.profile.fits(m, self.left_out_for_now)]
+
+    def _meant(self, known: Catalogue, named: Move, used: set[str]) -> Move | None:
         ladder = {m.id for m in known.ladder(named)}
-        fitting = [m for m in known.moves.values()
-                   if m.kind == named.kind and m.easier_move is None and m.id not in used
-                   and self.profile.fits(m, self.left_out_for_now)]
-        meant = [m for m in fitting if ladder & set(m.instead_of)]
-        alike = [m for m in fitting if m.group == named.group]
-        return next(iter(meant or alike), None)
+        return next((m for m in self._fitting(known, named, used)
+                     if ladder & set(m.instead_of)), None)
+
+    def _alike(self, known: Catalogue, named: Move, used: set[str]) -> Move | None:
+        return next((m for m in self._fitting(known, named, used)
+                     if m.group == named.group), None)
 
     def _needs(self, known: Catalogue, named: Move) -> str:
         """What every rung of `named`'s ladder needs that the body rules out, in words."""
