@@ -48,18 +48,14 @@ def link(moves: dict[str, Move], wheres: dict[str, Where], *,
             for key, move in moves.items()}
 
 
-def _check_step(move: Move, harder: str, moves: dict[str, Move], where: Where) -> None:
-    target = moves.get(harder)
-    if target is None:
-        where.fail(f"unknown move '{harder}'{did_you_mean(harder, moves)}")
+def _check_step(move: Move, harder: str, moves: Mapping[str, Move], where: Where) -> None:
+    target = _known(harder, moves, where)
     if target.id == move.id:
         where.fail("a move cannot be its own harder move")
     if target.group != move.group:
         where.fail(f"'{harder}' works the {target.group} group, not the {move.group}: a "
                    "ladder stays in one muscle group")
-    if target.kind != move.kind:
-        where.fail(f"'{harder}' is {_a(target.kind)}, '{move.id}' {_a(move.kind)}: a ladder "
-                   "stays with one kind of move")
+    _same_kind(move, target, where, "a ladder stays with one kind of move")
 
 
 def check_stand_ins(moves: Mapping[str, Move], wheres: Mapping[str, Where]) -> None:
@@ -68,14 +64,22 @@ def check_stand_ins(moves: Mapping[str, Move], wheres: Mapping[str, Where]) -> N
     for move_id, where in wheres.items():
         move = moves[move_id]
         for other in move.instead_of:
-            target = moves.get(other)
-            if target is None:
-                where.fail(f"unknown move '{other}'{did_you_mean(other, moves)}")
-            if target.id == move.id:
+            if _known(other, moves, where).id == move.id:
                 where.fail("a move cannot be done in place of itself")
-            if target.kind != move.kind:
-                where.fail(f"'{other}' is {_a(target.kind)}, '{move.id}' {_a(move.kind)}: a "
-                           "move takes the place of its own kind")
+            _same_kind(move, moves[other], where, "a move takes the place of its own kind")
+
+
+def _known(named: str, moves: Mapping[str, Move], where: Where) -> Move:
+    """The move `named`, or the error at `where` that says it is unknown."""
+    target = moves.get(named)
+    if target is None:
+        where.fail(f"unknown move '{named}'{did_you_mean(named, moves)}")
+    return target
+
+
+def _same_kind(move: Move, target: Move, where: Where, rule: str) -> None:
+    if target.kind != move.kind:
+        where.fail(f"'{target.id}' is {_a(target.kind)}, '{move.id}' {_a(move.kind)}: {rule}")
 
 
 def _a(kind: str) -> str:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from stretch.commands.common.basics import catalogue_or_builtin, open_history, output_file, settings
+from stretch.commands.common.basics import (
+    catalogue_or_builtin,
+    open_history,
+    output_file,
+    settings,
+    write_out,
+)
 from stretch.commands.common.changed import levels_now, say_recomputed, synced_line
 from stretch.commands.common.person import replay_for
 
@@ -47,13 +53,8 @@ def export(term: Terminal, *, form: Form | None, output: str | None, force: bool
         doses = dose_records(known, replay_for(known, log))
         stamp = wallclock.local_now().isoformat(timespec="seconds")
         text = "".join(exchange.lines({"exported": stamp}, [*records.everything(found), *doses]))
-    if target is None:
-        term.out.file.write(text)
-        return
-    from stretch.files import write_atomically
-
-    write_atomically(target, text, force=force)
-    term.say(f"Wrote {counts(found)} to {target}", soft_wrap=True)
+    write_out(term, target, text, force=force,
+              said=f"Wrote {counts(found)} to {target}")
 
 
 def dose_records(known: Catalogue, progress: Progress) -> list[Record]:

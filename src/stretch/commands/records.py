@@ -9,6 +9,7 @@ from stretch.commands.common.basics import (
     catalogue_or_builtin,
     open_history,
     output_file,
+    write_out,
 )
 from stretch.commands.common.basics import timings as timings_now
 
@@ -169,11 +170,6 @@ def week_calendar(term: Terminal, *, output: str | None, force: bool) -> None:
     now = wallclock.local_now()
     data = ics.calendar(planned, at=at, today=now.date(), stamp=now,
                         seed=str(data_dir().resolve())).decode("utf-8")
-    if target is None:
-        term.out.file.write(data)
-        return
-    from stretch.files import write_atomically
-
-    write_atomically(target, data, force=force)
-    term.say(f"Wrote your week plan ({len(planned)} routines, at {at:%H:%M}) to {target}: "
-             "open it with your calendar to import it", soft_wrap=True)
+    write_out(term, target, data, force=force,
+              said=f"Wrote your week plan ({len(planned)} routines, at {at:%H:%M}) to {target}: "
+                   "open it with your calendar to import it")

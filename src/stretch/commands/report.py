@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretch.commands.common.basics import catalogue, open_history, output_file, settings, timings
+from stretch.commands.common.basics import (
+    catalogue,
+    open_history,
+    output_file,
+    settings,
+    timings,
+    write_out,
+)
 from stretch.commands.common.person import planned, plans_noted, profile
 
 if TYPE_CHECKING:
@@ -32,11 +39,6 @@ def report(term: Terminal, *, weeks: int, output: str | None, force: bool) -> No
     made = build(known=known, log=log, goals=found, now=now, weeks=weeks, timings=timings(),
                  person=Person(values.name, person, values.checkin, plans))
     page = html(made)
-    if target is None:
-        term.out.file.write(page)
-        return
-    from stretch.files import write_atomically
-
-    write_atomically(target, page, force=force)
-    term.say(f"Wrote the report of the last {weeks} weeks to {target}: open it in a browser "
-             "and print it (two pages at most)", soft_wrap=True)
+    write_out(term, target, page, force=force,
+              said=f"Wrote the report of the last {weeks} weeks to {target}: open it in a browser "
+                   "and print it (two pages at most)")

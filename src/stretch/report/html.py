@@ -16,21 +16,13 @@ from stretch.errors import printable
 from stretch.history.trend import number
 from stretch.report.chart import AFTER, BEFORE, pain_chart
 from stretch.report.model import Change, Event, Period, Report, day_names
-from stretch.sheet.css import css_string
+from stretch.sheet.css import css_string, page_css
+from stretch.sheet.html import document
 from stretch.text import listing, plural
 
 TITLE = "Home exercise report"
 MOST_CHANGES, MOST_EVENTS, MOST_NOTES = 12, 6, 6
-CSS = """
-:root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
-  --warn: #8a3f00; --alarm: #a11d1d; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; background: #eef2f4; color: var(--ink);
-  font: 11pt/1.3 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-  "Liberation Sans", "DejaVu Sans Condensed", sans-serif; }
-main { max-width: 200mm; margin: 24px auto; padding: 12mm 13mm; background: #fff;
-  border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
+CSS = page_css("11pt/1.3") + """
 h1 { margin: 0; font-size: 17pt; line-height: 1.15; }
 h2 { margin: 2.5mm 0 1mm; font-size: 12pt; color: var(--accent);
   border-bottom: 1.2px solid var(--line); padding-bottom: .4mm; break-after: avoid; }
@@ -95,13 +87,7 @@ def html(report: Report) -> str:
     ]
     margin = f"@page {{ @top-left {{ content: {css_string(who)}; font: 9pt sans-serif; " \
              "color: #4a545e; } }"
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(printable(who))} · stretch</title>\n<style>{CSS}{margin}\n</style>\n"
-        "</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
-    )
+    return document(who, CSS + margin, body)
 
 
 def _span(report: Report) -> str:

@@ -14,17 +14,26 @@ into a top margin that has none.
 
 from __future__ import annotations
 
-CSS = """
+PAGE = """
 :root { --ink: #1a1f24; --muted: #4a545e; --accent: #1f5f4f; --line: #b9c3cc;
   --warn: #8a3f00; --alarm: #a11d1d; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #eef2f4; color: var(--ink);
-  font: 12pt/1.35 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  font: %FONT% -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   "Liberation Sans", "DejaVu Sans Condensed", sans-serif; }
 main { max-width: 200mm; margin: 24px auto; padding: 12mm 13mm; background: #fff;
   border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
-h1 { margin: 0; font-size: 20pt; line-height: 1.15; }
+"""
+
+
+def page_css(font: str) -> str:
+    """The palette, box model and page of both printed pages, the sheet and the
+    clinician's report, with the body's `font` size and line height ('12pt/1.35')."""
+    return PAGE.replace("%FONT%", font)
+
+
+CSS = page_css("12pt/1.35") + """h1 { margin: 0; font-size: 20pt; line-height: 1.15; }
 h2 { margin: 2mm 0 1mm; font-size: 14pt; color: var(--accent);
   border-bottom: 1.5px solid var(--line); padding-bottom: .5mm; break-after: avoid; }
 h3 { margin: 0; font-size: 12.5pt; line-height: 1.25; }

@@ -15,6 +15,7 @@ its doses go in the page margins, in `@page` rules written beside the style.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
 from stretch import text, text_doses, text_safety
@@ -34,10 +35,9 @@ LYING = 1.4  # a frame this many times wider than tall: a counted move's pair is
 
 def html(sheet: Sheet) -> str:
     routine = sheet.routine
-    title = escape(routine.title)
     body = [
         _handout(sheet),
-        f"<h1>{title}</h1>",
+        f"<h1>{escape(routine.title)}</h1>",
         f'<p class="lead">{escape(routine.summary)}</p>',
         _facts(sheet),
         _safety(sheet),
@@ -63,12 +63,18 @@ def html(sheet: Sheet) -> str:
         foot = css_string(text_doses.doses_as_of(dated))
         margin_title += (f"@page {{ @bottom-left {{ content: {foot}; font: 8.5pt sans-serif; "
                          "color: #4a545e; } }")
+    return document(routine.title, CSS + margin_title, body)
+
+
+def document(title: str, style: str, body: Sequence[str]) -> str:
+    """A self-contained HTML page (the sheet, the clinician's report): `title` shown
+    literally in the tab, `style` inline, `body` inside the page's `main`."""
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title} · stretch</title>\n<style>{CSS}{margin_title}\n</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        f"<title>{escape(printable(title))} · stretch</title>\n<style>{style}\n</style>\n"
+        "</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )
 
 

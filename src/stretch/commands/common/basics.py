@@ -160,3 +160,16 @@ def output_file(output: str | None) -> Path | None:
     if not output.strip():
         raise UsageProblem("-o needs a file name (or '-' for standard output)")
     return Path(output)
+
+
+def write_out(term: Terminal, target: Path | None, text: str, *, force: bool,
+              said: str) -> None:
+    """`text` to standard output (no target), else written whole to `target` (never half a
+    file; an existing one only with `force`), then `said` ('Wrote ... to FILE') on stderr."""
+    if target is None:
+        term.out.file.write(text)
+        return
+    from stretch.files import write_atomically
+
+    write_atomically(target, text, force=force)
+    term.say(said, soft_wrap=True)
