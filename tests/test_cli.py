@@ -227,6 +227,15 @@ def test_a_move_shows_its_dose_as_written_and_yours(runner: CliRunner,
     assert figure_four_holds(runner) == [30, 30, 30]
 
 
+def test_a_pyramid_card_says_its_sets_fall(runner: CliRunner) -> None:
+    """The card shows one set; a routine runs the bird dog in falling sets (6, 4, 2), so
+    the card says so rather than leave '5 reps' to be read as the whole dose."""
+    out = " ".join(run(runner, "moves", "bird-dog")[1].replace("│", " ").split())
+    assert "yours: 5 reps, 7 s holds, 2 fewer reps each further set" in out
+    out = " ".join(run(runner, "moves", "seated-figure-four")[1].replace("│", " ").split())
+    assert "fewer reps" not in out
+
+
 def test_the_moves_table_shows_both_doses(runner: CliRunner) -> None:
     lines = run(runner, "moves", "--group", "gluteal")[1].splitlines()
     assert lines[0].split() == ["written"] and lines[1].split()[-1] == "yours"

@@ -131,6 +131,7 @@ def test_off_the_floor_the_exercises_are_swapped_for_standing_ones(runner: CliRu
     said = runner.invoke(app, ["show", "core-and-hips"]).stderr
     assert "Wall side plank for Side plank from the feet" in said
     assert "for Curl-up" not in said  # taking the side plank's would leave it none
+    assert "Wall side plank for Side plank from the feet; nothing in place of Curl-up." in said
     plank = [s for s in steps if s["move"] == "wall-plank"]
     assert [s["hold"] for s in plank] == [10, 10]  # its own dose, not the dead bug's sets
     assert not any(asks.get(m, set()) & {"floor", "kneeling"} for m in moves)

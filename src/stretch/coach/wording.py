@@ -43,8 +43,8 @@ def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
     """One line for each reason moves were left out, naming them all and what is done in
     their place: 'Left out for you: Glute bridge and Clamshell (they need getting down to
     the floor); in their place: Standing hip hinge for Glute bridge and Standing side leg
-    raise for Clamshell.'; with 'no
-    stretch for the buttock (gluteals) in this routine' when a hip group is gone."""
+    raise for Clamshell.', naming any with nothing in its place, and with 'no stretch for
+    the buttock (gluteals) in this routine' when a hip group is gone."""
     from stretch.text import listing
     from stretch.text_moves import group
 
@@ -58,6 +58,8 @@ def left_out_lines(gone: Sequence[LeftOut], kept: Routine) -> list[str]:
         instead = [f"{m.instead.name} for {m.move.name}" for m in moves if m.instead]
         if instead:
             line += f"; in {'its' if len(moves) == 1 else 'their'} place: {listing(instead)}"
+            bare = [m.move.name for m in moves if m.instead is None]
+            line += f"; nothing in place of {listing(bare)}" if bare else ""
         lost = sorted({m.move.group for m in moves if m.move.kind == "stretch"}
                       - {m.group for m in kept.moves})
         if lost:

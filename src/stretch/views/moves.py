@@ -16,7 +16,7 @@ from stretch import text_doses, text_moves
 from stretch.model import Item, Move, Routine
 from stretch.plan import Timings, item_dose
 from stretch.poses import figure_data
-from stretch.steps import ItemDose
+from stretch.steps import PYRAMID_STEP, ItemDose
 
 
 def move_dose(move: Move, *, brief: bool = True) -> str:
@@ -35,12 +35,13 @@ def your_dose(mine: Item, settings: Timings) -> str:
 
 def doses(move: Move, yours: str | None) -> str:
     """'30 s x 2 as written; yours: 20 s x 3', or as written alone when the person's dose
-    could not be read."""
+    could not be read; a pyramid says its sets fall (the card shows one set)."""
     written = move_dose(move)
+    falling = f", {PYRAMID_STEP} fewer reps each further set" if move.pyramid else ""
     if yours is None:
-        return f"{written} as written"
-    return f"{written}, as written and yours" if yours == written else (
-        f"{written} as written; yours: {yours}")
+        return f"{written} as written{falling}"
+    return (f"{written}, as written and yours" if yours == written else
+            f"{written} as written; yours: {yours}") + falling
 
 
 def move_json(move: Move) -> dict[str, object]:
