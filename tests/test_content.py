@@ -310,16 +310,18 @@ def test_the_thomas_stretch_holds_the_knee_only_to_keep_the_back_flat(
 def test_the_thomas_stretch_hangs_the_knee_bent_as_its_figure_draws_it(
         builtin: Catalogue) -> None:
     """The figure's working knee is bent, the shin hanging: the setup says so, and the
-    harder version bends it further rather than starting to bend it. The hanging leg is
-    drawn far; the held leg near, so it is the bold one."""
+    harder version bends it further rather than starting to bend it. The hanging
+    (working, left) leg is drawn near and bold: the head lies to the right, so the near
+    side is the left; the held knee behind it."""
     thomas = builtin.moves["thomas-stretch"]
     assert thomas.figure is not None
     points = thomas.figure.pose(None).points()
-    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "far-knee", "far-foot"))
+    (hx, hy), (kx, ky), (fx, fy) = (points[j][:2] for j in ("hip", "near-knee", "near-foot"))
     thigh, shin = (kx - hx, ky - hy), (fx - kx, fy - ky)
+    assert points["head"][0] > hx  # head to the right: the left side faces us
     assert abs(shin[1]) > 2 * abs(shin[0])  # the shin hangs down ...
     assert abs(thigh[0]) > abs(thigh[1])  # ... from a thigh that lies out level
-    assert points["near-knee"][1] > hy + 10  # the held knee is drawn up, the bold leg
+    assert points["far-knee"][1] > hy + 10  # the held knee is drawn up, behind
     assert "the knee bent" in thomas.setup
     assert thomas.harder and "bend the knee further" in thomas.harder
 

@@ -211,26 +211,33 @@ def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         assert abs(leg - trunk) <= math.radians(5), joint  # in line with the back
 
 
-def test_the_supine_figure_four_draws_the_held_leg_bold_with_the_ankle_on_its_knee(
+def test_the_supine_figure_four_draws_the_crossed_leg_bold_with_its_ankle_on_the_knee(
         builtin: Catalogue) -> None:
-    """Drawn faint, the lifted leg read as the easier version with the foot on the floor."""
+    """The working (crossed, left) leg is the bold near one: the head lies to the right,
+    so the near side is the left. The held thigh behind it is lifted."""
     points = figure_of(builtin, "figure-four").pose(None).points()
-    hip, knee = points["hip"], points["near-knee"]
-    assert knee[1] - hip[1] >= 10  # the held thigh is lifted, and drawn near
-    assert math.dist(points["far-foot"], knee) <= 1.5  # the crossed ankle on that knee (a 4)
-    assert points["far-toes"][1] > knee[1]  # the crossed foot above it, toes pulled up
+    hip, held = points["hip"], points["far-knee"]
+    assert points["head"][0] > hip[0]  # head to the right: the left side faces us
+    assert held[1] - hip[1] >= 10  # the held thigh is lifted
+    assert math.dist(points["near-foot"], held) <= 1.5  # the crossed ankle on that knee (a 4)
+    assert points["near-toes"][1] > held[1]  # the crossed foot above it, toes pulled up
+    assert points["near-knee"][1] < held[1]  # the crossed knee dropped open below it
 
 
-def test_pigeon_draws_the_back_leg_bold_and_long_the_front_shin_across(
+def test_pigeon_draws_the_folded_leg_bold_its_shin_across_and_the_back_leg_long(
         builtin: Catalogue) -> None:
+    """The working (folded, left) leg is near and bold: the figure faces left, so the near
+    side is the left; the back leg runs long and straight behind."""
     figure = figure_of(builtin, "pigeon")
     points = joints_at(figure, None)
-    hip, knee, foot = points["hip"], points["near-knee"], points["near-foot"]
+    hip, knee, foot = points["hip"], points["far-knee"], points["far-foot"]
     on_the_mat = ("near-hand", "far-hand", "near-knee", "near-foot", "far-knee", "far-foot")
     assert all(points[joint][1] <= 1 for joint in on_the_mat)  # no hand floats
-    assert knee[0] < hip[0] - 10 and foot[0] < knee[0] - 10  # long behind the hip ...
+    assert points["head"][0] < hip[0]  # facing left
+    assert knee[0] > hip[0] + 10 and foot[0] > knee[0] + 10  # long behind the hip ...
     assert abs(foot[2] - knee[2]) <= 2  # ... and straight back
-    front_knee, front_foot = points["far-knee"], points["far-foot"]
+    front_knee, front_foot = points["near-knee"], points["near-foot"]
+    assert front_knee[0] < hip[0] and front_knee[2] > 0  # forward, on the near side
     assert abs(front_foot[2] - front_knee[2]) > abs(front_foot[0] - front_knee[0])  # across
 
 
@@ -239,12 +246,12 @@ def test_the_thomas_figure_lies_on_the_bed_and_fills_its_box(builtin: Catalogue)
     bed is no longer than the body needs, so the body, not the bed, fills the drawing."""
     figure = figure_of(builtin, "thomas-stretch")
     points = figure.pose(None).points()
-    start, end, top = next(p for p in figure.props if p.kind == "bed").at
+    low, high, top = next(p for p in figure.props if p.kind == "bed").at
     assert all(top < points[joint][1] <= top + 2 for joint in ("hip", "neck"))
-    assert end - 2 <= points["hip"][0] <= end
-    assert 0 <= points["head"][0] - HEAD_RADIUS - start <= 5
+    assert low <= points["hip"][0] <= low + 2  # the hip at the end the leg hangs off
+    assert 0 <= high - (points["head"][0] + HEAD_RADIUS) <= 5
     x0, y0, x1, y1 = geometry.bounds(figure)
-    xs = [p[0] for p in points.values()] + [points["head"][0] - HEAD_RADIUS]
+    xs = [p[0] for p in points.values()] + [points["head"][0] + r for r in (-HEAD_RADIUS, HEAD_RADIUS)]
     ys = [p[1] for p in points.values()]
     assert max(xs) - min(xs) >= 0.8 * (x1 - x0) and max(ys) - min(ys) >= 0.75 * (y1 - y0)
 
@@ -418,6 +425,26 @@ def test_svg_draws_far_limbs_lighter_in_a_side_view_only(builtin: Catalogue) -> 
     assert not [p for p in front.iter("path") if p.get("class") == "far"]
 
 
+def test_svg_joins_each_far_limb_to_the_body_over_the_white_edges(builtin: Catalogue) -> None:
+    """The white edge around the body cut a far leg off below the hip (the standing bird
+    dog's standing leg seemed to float): each far limb's first stretch is drawn again, in
+    its colour, after the edges and before the body, from the joint it hangs from."""
+    root = ET.fromstring(svg.render(figure_of(builtin, "standing-bird-dog"), moment="end",
+                                    title="d"))
+    paths = list(root.iter("path"))
+    kinds = [p.get("class") for p in paths]
+    far = [p for p in paths if p.get("class") == "far"]
+    roots = [p for p in paths if p.get("class") == "far root"]
+    assert len(roots) == len(far) == 2
+    last_edge = max(i for i, kind in enumerate(kinds) if kind == "edge")
+    first_body = kinds.index("body")
+    for limb, stub in zip(far, roots, strict=True):
+        assert last_edge < paths.index(stub) < first_body
+        assert stub.get("stroke") == limb.get("stroke")
+        start = limb.get("d", "").split(" L")[0]
+        assert stub.get("d", "").startswith(start + " L")  # from the same joint
+
+
 def cards(page: str) -> list[ET.Element]:
     """Each move card of an HTML sheet, parsed as XML (so each must be well-formed)."""
     return [ET.fromstring(card) for card in re.findall(r'<article class="move">.*?</article>', page)]
@@ -495,7 +522,7 @@ def test_moves_json_figure_is_the_catalogue_shape(runner: CliRunner, builtin: Ca
     couch = data["couch-stretch"]
     assert set(couch) == {"view", "props", "pose"}
     assert couch["props"] == ["floor", {"wall": 77}, {"cushion": 72}]
-    assert data["thomas-stretch"]["props"][1] == {"bed": [30, 62, 18]}
+    assert data["thomas-stretch"]["props"][1] == {"bed": [46, 78, 18]}
 
 
 # --- braille made to be read from the floor --------------------------------------------

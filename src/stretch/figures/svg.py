@@ -11,6 +11,7 @@ so it carries no XML namespace.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from stretch.figures.geometry import Drawing, drawing, frames
@@ -31,6 +32,7 @@ COLOURS: dict[Layer, str] = {"prop": MUTED, "far": FAR, "body": INK, "near": INK
 PEN_MM: dict[Layer, float] = {"prop": 0.35, "far": 0.75, "body": 1.15, "near": 1.15,
                               "head": 0.0}
 EDGE_MM = 0.55
+ROOT_MM = 1.8  # of a far limb drawn again over the edges, where it joins the body
 
 
 def render(figure: Figure, *, moment: Moment = None, side: Side | None = None, title: str,
@@ -88,10 +90,24 @@ def _frame(picture: Drawing, *, shift: tuple[float, float], mm: float) -> str:
         out.append(head(s, PAPER, EDGE_MM / mm, "edge") if s.layer == "head" else
                    path(s, PAPER, PEN_MM[s.layer] + 2 * EDGE_MM).replace(
                        f'class="{s.layer}"', 'class="edge"'))
+    out += [path(root, FAR, PEN_MM["far"]).replace('class="far"', 'class="far root"')
+            for root in (_root(s, ROOT_MM / mm) for s in picture.far) if root]
     out += [path(s, MUTED, PEN_MM["prop"]) for s in picture.props]
     out += [head(s, INK, 0.0, "head") if s.layer == "head" else
             path(s, COLOURS[s.layer], PEN_MM[s.layer]) for s in picture.front]
     return "".join(out)
+
+
+def _root(limb: Stroke, reach: float) -> Stroke | None:
+    """The first `reach` grid units of a far limb, drawn again over the white edges: a far leg
+    joins the hip and a far arm the shoulder, where the body's edge would otherwise cut
+    it off (a standing leg seemed to float below the hip)."""
+    (x0, y0), (x1, y1) = limb.points[:2] if len(limb.points) > 1 else (limb.points[0],) * 2
+    length = math.hypot(x1 - x0, y1 - y0)
+    if not length:
+        return None
+    t = min(1.0, reach / length)
+    return Stroke(((x0, y0), (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)), "far")
 
 
 def _arrow(width: float, height: float, *, stacked: bool, mm: float) -> str:
