@@ -189,6 +189,36 @@ def test_the_bird_dog_reaches_the_leg_back_no_higher_than_the_hip(builtin: Catal
     assert end["near-foot"][0] - hip[0] >= 20  # reached right back, not hanging down
 
 
+def test_the_clamshell_opens_the_top_knee_with_the_feet_together(builtin: Catalogue) -> None:
+    """Seen from above at a slant, the lifted knee seemed to swing back over the trunk;
+    seen from the person's front, the top knee opens away from the bottom one like a
+    shell while the feet stay stacked."""
+    figure = figure_of(builtin, "clamshell")
+    assert figure.view == "front"
+    start, end = (pose.points() for pose in figure.poses)
+    for pose in (start, end):
+        assert pose["near-foot"][0] == pose["far-foot"][0]  # heels together ...
+        assert 0 < pose["near-foot"][1] - pose["far-foot"][1] <= 4  # ... the top one on top
+        assert pose["head"][0] < pose["hip"][0] < pose["near-knee"][0]  # lying along x
+    assert start["near-knee"][1] - start["far-knee"][1] <= 5  # knees together at the start
+    assert end["near-knee"][1] - end["far-knee"][1] >= 10  # the top knee opened
+
+
+def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue) -> None:
+    """Seen from the side, the far thigh shrank to a stub and the frog read as one leg
+    out: from well above, both knees spread as wide, shins back, feet turned out."""
+    figure = figure_of(builtin, "frog")
+    assert figure.view == "three-quarter" and figure.camera[1] >= 60
+    points = joints_at(figure, None)
+    near, far, hip = points["near-knee"], points["far-knee"], points["hip"]
+    assert near[2] >= 10 and far[2] == -near[2]  # as wide each side
+    for side in ("near", "far"):
+        knee, foot, toes = (points[f"{side}-{j}"] for j in ("knee", "foot", "toes"))
+        assert foot[0] > knee[0] and foot[2] == knee[2]  # the shin back, ankle in line
+        assert abs(toes[2]) > abs(foot[2])  # the foot turned out
+    assert knee[0] - hip[0] <= 2  # the knees out to the sides of the hips
+
+
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         builtin: Catalogue) -> None:
     """Standing, the back is hinged forward: the leg goes back in line with it, which is
