@@ -4,8 +4,9 @@ Plain text (no escapes), so it reads the same on a screen, in a pipe and in a te
 layer of each cell comes alongside (`picture`), for a screen with colour to dim the far
 side and the props. Made to be read from the floor two metres away: the body and near
 limbs are solid lines one dot wide (two in a big drawing: no thicker than a limb), the far
-limbs dotted, so they differ without colour; where a near limb crosses a far one, the far
-one stops a dot short of it; the head is a ring (a disc when small) and the floor a line,
+limbs dotted (two dots in three), so they differ without colour, and joined to the body;
+where a near limb crosses a far one, the far one stops short of it; the head is a ring
+(a disc when small) and the floor a line,
 both always drawn. The dots are about square (a cell is twice as tall as it is wide), so
 a figure keeps its shape at any size.
 """
@@ -28,6 +29,7 @@ ARROW = "→"
 ARROW_DOWN = "↓"
 GAP = 3  # cells between two frames, the arrow in the middle
 GAP_DOTS = 2  # the far side's dots taken off either side of a near line that crosses it
+ROOT_DOTS = GAP_DOTS + 3  # of a far limb drawn again from its root, over that gap
 THICK_FROM = 2.0  # dots per grid unit from which the body's lines are two dots wide
 # Each dot remembers what drew it; a cell shows the nearest of its dots' layers.
 RANK: dict[Layer, int] = {"prop": 1, "far": 2, "body": 3, "near": 3, "head": 4}
@@ -115,6 +117,8 @@ def _cells(shown: Drawing, width: int, height: int) -> Picture:
         canvas.polyline(stroke, pen=1, dotted=True)
     for stroke in shown.front:  # a gap in what lies behind, where the front crosses it
         canvas.clear_behind(stroke)
+    for stroke in shown.far:  # ... but each far limb still joins its hip or shoulder
+        canvas.polyline(stroke, pen=1, dotted=True, first=ROOT_DOTS)
     for stroke in shown.props:
         if not stroke.fine:
             canvas.polyline(stroke, pen=1)
@@ -154,12 +158,17 @@ class _Canvas:
         for i, (a, b) in enumerate(itertools.pairwise(ends)):
             yield from _bresenham(*a, *b, skip_first=i > 0)
 
-    def polyline(self, stroke: Stroke, *, pen: int, dotted: bool = False) -> None:
-        """Solid (a square `pen` dots across at each step), or every other dot."""
+    def polyline(self, stroke: Stroke, *, pen: int, dotted: bool = False,
+                 first: int | None = None) -> None:
+        """Solid (a square `pen` dots across at each step), or dotted: two dots of every
+        three, dense enough to read as a limb from the floor, broken enough to tell from
+        a solid one without colour. `first`: only that many steps from the start."""
         rank = RANK[stroke.layer]
         low = -((pen - 1) // 2)
         for i, (x, y) in enumerate(self.path(stroke)):
-            if dotted and i % 2:
+            if first is not None and i >= first:
+                break
+            if dotted and i % 3 == 2:
                 continue
             for dy in range(low, low + pen):
                 for dx in range(low, low + pen):
@@ -167,7 +176,7 @@ class _Canvas:
 
     def clear_behind(self, stroke: Stroke) -> None:
         """Take the far side's dots off a margin around a front stroke or head: two dots,
-        since a dotted far line has every other one off anyway."""
+        so a dotted far line shows a clear gap either side of a near one."""
         far = RANK["far"]
         if stroke.layer == "head":
             cx, cy = self.at(stroke.points[0])

@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from stretch.figures.props import prop_extent, prop_strokes
+from stretch.figures.props import MAT, prop_extent, prop_strokes
 from stretch.figures.space import Moment, joints_at, nearness, project
 from stretch.figures.strokes import XY, Box, Layer, Project, Stroke
 from stretch.poses import BEND, DEEP, HEAD_RADIUS, WIDTH, Figure, Frame
 from stretch.vocab import Side
 
 MARGIN = 2.0
+ON_THE_FLOOR = 2  # a joint this low touches the floor (an ankle, a knee, a hand)
+MAT_EDGE = 1.0  # a mat's edge beyond the widest joint on it
 FLAT_DEPTH: dict[Layer, float] = {"far": -1.0, "body": 0.0, "head": 0.5, "near": 1.0}
 # Each limb from the trunk out; a three-quarter view starts the arms and legs at the
 # shoulders and hips (`space.joints_at` adds them), and draws those across the trunk.
@@ -130,10 +132,14 @@ def _neck(neck: XY, head: XY) -> Stroke | None:
     return Stroke((neck, edge), "body")
 
 
-def _span(figure: Figure) -> tuple[float, float]:
-    """The body's extent along x over every frame, for a floor or a mat under it."""
-    xs = [p[0] for pose in figure.poses for p in pose.points().values()]
-    return float(min(xs)), float(max(xs))
+def _span(figure: Figure) -> tuple[float, float, float]:
+    """The body's extent along x over every frame, for a floor or a mat under it, and how
+    far either side of the middle a mat reaches: far enough for every hand, knee and foot
+    on the floor (a frog's knees go wider than a mat that hugs the body)."""
+    points = [p for pose in figure.poses for p in pose.points().values()]
+    xs = [p[0] for p in points]
+    down = [abs(p[2]) + MAT_EDGE for p in points if len(p) == 3 and p[1] <= ON_THE_FLOOR]
+    return float(min(xs)), float(max(xs)), max([MAT, *down])
 
 
 def bounds(figure: Figure) -> Box:

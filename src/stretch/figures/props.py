@@ -14,6 +14,8 @@ from stretch.figures.strokes import XY, Box, Project, Stroke
 from stretch.poses import DEEP, Prop, View
 
 MAT = 7.0  # half a mat's depth (about 45 cm: a mat hugs the body), three-quarter view
+# The body's extent along x under which a floor or mat lies, and half the mat's depth.
+Span = tuple[float, float, float]
 MAT_OVERHANG = 2.0  # how far a mat reaches beyond the body at each end
 WALL_TOP = 30  # a wall is drawn at least this high beside a low figure
 # A cushion around its x: a pillow about 40 cm long and 15 cm high, rounded at the ends.
@@ -24,9 +26,9 @@ CHAIR_BACK = 20  # how far a chair's back rises above its seat
 MATTRESS = 4  # the line under a bed's top
 
 
-def _mat(span: tuple[float, float], project: Project) -> list[XY]:
-    a, b = span[0] - MAT_OVERHANG, span[1] + MAT_OVERHANG
-    corners = ((a, -MAT), (b, -MAT), (b, MAT), (a, MAT), (a, -MAT))
+def _mat(span: Span, project: Project) -> list[XY]:
+    a, b, half = span[0] - MAT_OVERHANG, span[1] + MAT_OVERHANG, span[2]
+    corners = ((a, -half), (b, -half), (b, half), (a, half), (a, -half))
     return [project((x, 0.0, z)) for x, z in corners]
 
 
@@ -46,7 +48,7 @@ def _wall_panel(x: float, top: float, project: Project) -> list[XY]:
     return [project((x, y, z)) for y, z in corners]
 
 
-def prop_extent(prop: Prop, view: View, span: tuple[float, float], project: Project
+def prop_extent(prop: Prop, view: View, span: Span, project: Project
                 ) -> list[XY]:
     """The points a prop needs inside the figure's box (a floor in a flat view only
     spans what is above it: it adds its height, not its length)."""
@@ -66,7 +68,7 @@ def prop_extent(prop: Prop, view: View, span: tuple[float, float], project: Proj
     return [(a, 0.0), (b, top)]
 
 
-def prop_strokes(prop: Prop, view: View, box: Box, span: tuple[float, float],
+def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
                  project: Project) -> list[Stroke]:
     """A prop as muted lines: a floor across the box (a mat under the body in a
     three-quarter view), a wall up to its top, a cushion, a chair (its back rising at
