@@ -68,10 +68,14 @@ def cpu_and_memory(routine: str, seconds: float, env: dict[str, str], *,
                    env=env, capture_output=True, check=True)
     pid, fd = pty.fork()
     if pid == 0:  # the child: stretch in a terminal of the size below
-        os.execvpe(stretch_command()[0], [*stretch_command(), "run", routine],
+        # the rating asked before a session is answered here, so the run starts at once
+        os.execvpe(stretch_command()[0], [*stretch_command(), "run", routine,
+                                          "--pain-before", "2"],
                    {**env, "TERM": "xterm-256color"})
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    drain(fd, 1.0)
+    os.write(fd, b"\r")  # "Ready to start?": yes, as a person at the screen answers it
     drain(fd, 2.0)  # start-up and the first frames are not part of the steady state
     before = cpu_seconds(pid)
     drain(fd, seconds)
