@@ -201,6 +201,8 @@ def test_the_clamshell_opens_the_top_knee_with_the_feet_together(builtin: Catalo
         assert 0 < pose["near-foot"][1] - pose["far-foot"][1] <= 4  # ... the top one on top
         assert pose["head"][0] < pose["hip"][0] < pose["near-knee"][0]  # lying along x
     assert start["near-knee"][1] - start["far-knee"][1] <= 5  # knees together at the start
+    for knee, foot in (("near-knee", "near-foot"), ("far-knee", "far-foot")):
+        assert start[knee][1] < min(start["hip"][1], start[foot][1])  # bent: hip 45, knee 90
     assert end["near-knee"][1] - end["far-knee"][1] >= 10  # the top knee opened
 
 
