@@ -6,9 +6,8 @@ side and the props. Made to be read from the floor two metres away: the body and
 limbs are solid lines one dot wide (two in a big drawing: no thicker than a limb), the far
 limbs dotted (two dots in three), so they differ without colour, and joined to the body;
 where a near limb crosses a far one, the far one stops short of it; the head is a ring
-(a disc when small) and the floor a line,
-both always drawn. The dots are about square (a cell is twice as tall as it is wide), so
-a figure keeps its shape at any size.
+(a disc when small) and the floor a line, both always drawn. The dots are about square
+(a cell is twice as tall as it is wide), so a figure keeps its shape at any size.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from stretch.figures.props import MAT, prop_extent, prop_strokes
+from stretch.figures.props import MAT, Span, prop_extent, prop_strokes
 from stretch.figures.space import Moment, joints_at, nearness, project
 from stretch.figures.strokes import XY, Box, Layer, Project, Stroke
 from stretch.poses import BEND, DEEP, HEAD_RADIUS, WIDTH, Figure, Frame
@@ -132,7 +132,7 @@ def _neck(neck: XY, head: XY) -> Stroke | None:
     return Stroke((neck, edge), "body")
 
 
-def _span(figure: Figure) -> tuple[float, float, float]:
+def _span(figure: Figure) -> Span:
     """The body's extent along x over every frame, for a floor or a mat under it, and how
     far either side of the middle a mat reaches: far enough for every hand, knee and foot
     on the floor (a frog's knees go wider than a mat that hugs the body)."""
