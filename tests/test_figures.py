@@ -222,6 +222,18 @@ def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue
     assert geometry._span(figure)[2] > max(on_mat)  # the mat's edge is not across a knee
 
 
+def test_a_body_lying_on_its_side_has_no_shoulder_or_hip_bars(builtin: Catalogue) -> None:
+    """Lying on one side, the shoulders and hips stand one above the other: drawn as bars
+    across the trunk they read as extra limbs (the side plank), so the limbs start at the
+    neck and the hip; on all fours the bars stay, and give the body its width."""
+    def bars(move_id: str) -> list[float]:
+        at = joints_at(figure_of(builtin, move_id), None)
+        return [math.dist(at[f"near-{part}"], at[f"far-{part}"]) for part in ("shoulder", "hip")]
+
+    assert bars("side-plank") == [0.0, 0.0]  # the limbs start at the neck and the hip
+    assert min(bars("bird-dog")) >= 5  # shoulders and hips across the trunk
+
+
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         builtin: Catalogue) -> None:
     """Standing, the back is hinged forward: the leg goes back in line with it, which is

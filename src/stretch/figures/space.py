@@ -18,6 +18,10 @@ from stretch.poses import DEEP, Figure, Frame, Pose
 Moment = Frame | float | None  # a frame, the way from start (0.0) to end (1.0), or the held pose
 SHOULDER = 5.0  # half the shoulders' width, three-quarter view
 HIP = 3.5  # half the hips' width
+# How upright the line across the shoulders may be before the body counts as lying on one
+# side: shoulders and hips stacked one above the other drew as short bars that read as
+# extra limbs, so there the limbs start at the neck and the hip.
+SIDE_LYING = 0.7
 PAIRED = ("elbow", "hand", "knee", "foot")
 
 
@@ -51,10 +55,12 @@ def _girdles(joints: dict[str, XYZ]) -> dict[str, XYZ]:
         lean = _plus(lean, _minus(joints[f"near-{part}"], joints[f"far-{part}"]))
     across = _minus(lean, _scale(trunk, _dot(lean, trunk)))
     side = _unit(across) or (0.0, 0.0, 1.0)
+    stacked = abs(side[1]) > SIDE_LYING  # lying on one side: the girdles stand on end
     out = dict(joints)
     for name, centre, half in (("shoulder", "neck", SHOULDER), ("hip", "hip", HIP)):
-        out[f"near-{name}"] = _plus(joints[centre], _scale(side, half))
-        out[f"far-{name}"] = _plus(joints[centre], _scale(side, -half))
+        width = 0.0 if stacked else half
+        out[f"near-{name}"] = _plus(joints[centre], _scale(side, width))
+        out[f"far-{name}"] = _plus(joints[centre], _scale(side, -width))
     return out
 
 
