@@ -218,6 +218,9 @@ def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue
         assert foot[0] > knee[0] and foot[2] == knee[2]  # the shin back, ankle in line
         assert abs(toes[2]) > abs(foot[2])  # the foot turned out
     assert knee[0] - hip[0] <= 2  # the knees out to the sides of the hips
+    hand = points["near-hand"]
+    assert hand[2] >= 7 and points["far-hand"][2] == -hand[2]  # both forearms flat ...
+    assert points["head"][1] <= 6  # ... either side of a low head, not hidden behind it
     on_mat = [abs(p[2]) for p in points.values() if p[1] <= geometry.ON_THE_FLOOR]
     assert geometry._span(figure)[2] > max(on_mat)  # the mat's edge is not across a knee
 
