@@ -16,7 +16,7 @@ from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.errors import CatalogueError
 from stretch.figures import braille, geometry, svg
-from stretch.figures.space import Moment, joints_at
+from stretch.figures.space import Moment, joints_at, project
 from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
 from stretch.poses import HEAD_RADIUS, JOINTS, WIDTH, Figure, Pose, Prop
@@ -235,6 +235,16 @@ def test_a_body_lying_on_its_side_has_no_shoulder_or_hip_bars(builtin: Catalogue
 
     assert bars("side-plank") == [0.0, 0.0]  # the limbs start at the neck and the hip
     assert min(bars("bird-dog")) >= 5  # shoulders and hips across the trunk
+
+
+def test_the_bird_dog_is_drawn_with_a_level_back_and_leg(builtin: Catalogue) -> None:
+    """Turned far round, the camera tilted the whole figure uphill and the reaching leg
+    seemed to rise above the hip: on the page the back and the reaching leg are level."""
+    figure = figure_of(builtin, "bird-dog")
+    on_page = {name: project(figure, p) for name, p in joints_at(figure, "end").items()}
+    hip_y = on_page["hip"][1]
+    for joint in ("neck", "near-knee", "near-foot"):
+        assert abs(on_page[joint][1] - hip_y) <= 3, joint
 
 
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
