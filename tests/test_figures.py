@@ -221,6 +221,11 @@ def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue
     hand = points["near-hand"]
     assert hand[2] >= 7 and points["far-hand"][2] == -hand[2]  # both forearms flat ...
     assert points["head"][1] <= 6  # ... either side of a low head, not hidden behind it
+    def braille_mat(move_id: str) -> list[bool]:  # closed outlines drawn on screen
+        return [s.closed for s in geometry.drawing(figure_of(builtin, move_id)).props
+                if not s.fine]
+    assert braille_mat("frog") == [True]  # from above: the whole mat, the frog inside it
+    assert braille_mat("side-plank") == [False]  # at a slant: its front edge alone
     on_mat = [abs(p[2]) for p in points.values() if p[1] <= geometry.ON_THE_FLOOR]
     assert geometry._span(figure)[2] > max(on_mat)  # the mat's edge is not across a knee
 

@@ -25,6 +25,7 @@ from stretch.vocab import Side
 MARGIN = 2.0
 ON_THE_FLOOR = 2  # a joint this low touches the floor (an ankle, a knee, a hand)
 MAT_EDGE = 1.0  # a mat's edge beyond the widest joint on it
+OVERHEAD = 55  # a three-quarter camera's tilt from which the body lies inside the mat
 FLAT_DEPTH: dict[Layer, float] = {"far": -1.0, "body": 0.0, "head": 0.5, "near": 1.0}
 # Each limb from the trunk out; a three-quarter view starts the arms and legs at the
 # shoulders and hips (`space.joints_at` adds them), and draws those across the trunk.
@@ -91,7 +92,8 @@ def drawing(figure: Figure, moment: Moment = None, side: Side | None = None) -> 
     front.append(((nearness(figure, head) if deep else 0.0) + FLAT_DEPTH["head"],
                   Stroke((project(figure, head),), "head")))
     props = tuple(s for prop in figure.props
-                  for s in prop_strokes(prop, figure.view, box, _span(figure), _projector(figure)))
+                  for s in prop_strokes(prop, figure.view, box, _span(figure), _projector(figure),
+                                        overhead=figure.camera[1] >= OVERHEAD))
     shown = Drawing(_by_depth(far), props, _by_depth(front), box)
     return mirrored(shown) if side == "right" else shown
 

@@ -69,15 +69,16 @@ def prop_extent(prop: Prop, view: View, span: Span, project: Project
 
 
 def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
-                 project: Project) -> list[Stroke]:
+                 project: Project, *, overhead: bool = False) -> list[Stroke]:
     """A prop as muted lines: a floor across the box (a mat under the body in a
-    three-quarter view), a wall up to its top, a cushion, a chair (its back rising at
-    `back`; from the front, a seat on legs) or a bed."""
+    three-quarter view: in braille its front edge alone, unless seen from `overhead`,
+    where the body lies inside its outline and its far edges cross nothing), a wall up to
+    its top, a cushion, a chair (its back rising at `back`; from the front, a seat on
+    legs) or a bed."""
     x0, _, x1, y1 = box
     if prop.kind == "floor":
         if view == DEEP:
-            mat = _mat(span, project)
-            return [Stroke(tuple(mat), "prop", fine=True), Stroke((mat[2], mat[3]), "prop")]
+            return _mat_strokes(_mat(span, project), overhead=overhead)
         return [Stroke(((x0, 0.0), (x1, 0.0)), "prop")]
     if prop.kind == "wall":
         x, top = float(prop.at[0]), max(y1 - 2.0, WALL_TOP)
@@ -88,6 +89,14 @@ def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
             return [Stroke(tuple(line), "prop") for line in _pillow(prop.at[0], project)]
         return [Stroke(tuple((prop.at[0] + dx, dy) for dx, dy in CUSHION), "prop")]
     return _furniture(prop, view)
+
+
+def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
+    """A mat's outline, with its front edge alone drawn in braille when seen at a slant
+    (its far edges would cross the body lying on it)."""
+    if overhead:
+        return [Stroke(tuple(mat), "prop")]
+    return [Stroke(tuple(mat), "prop", fine=True), Stroke((mat[2], mat[3]), "prop")]
 
 
 def _furniture(prop: Prop, view: View) -> list[Stroke]:
