@@ -252,6 +252,16 @@ def test_the_bird_dog_is_drawn_with_a_level_back_and_leg(builtin: Catalogue) -> 
         assert abs(on_page[joint][1] - hip_y) <= 3, joint
 
 
+def test_a_foot_seen_from_the_front_stands_on_the_floor(builtin: Catalogue) -> None:
+    """Seen from the front, a leg ended at the ankle, two units above the floor line, and
+    the person seemed to float: a foot without toes just above the floor reaches it."""
+    legs = [s for s in geometry.drawing(figure_of(builtin, "standing-figure-four")).front
+            if s.layer == "near" and len(s.points) >= 3]
+    assert min(s.points[-1][1] for s in legs) == 0.0  # the standing foot on the floor
+    side = geometry.drawing(figure_of(builtin, "standing-hip-flexor"))
+    assert all(len(s.points) <= 4 for s in side.far + side.front)  # side views: as drawn
+
+
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         builtin: Catalogue) -> None:
     """Standing, the back is hinged forward: the leg goes back in line with it, which is

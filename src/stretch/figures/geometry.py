@@ -81,6 +81,9 @@ def drawing(figure: Figure, moment: Moment = None, side: Side | None = None) -> 
             continue  # no shoulders or hips across a flat view's trunk
         named = [joints[j if j in joints or j not in ROOTS else ROOTS[j]]
                  for j in chain if j in joints or j in ROOTS]
+        if figure.view == "front" and chain[-1] not in joints and chain[-1].endswith("toes") \
+                and 0 < named[-1][1] <= ON_THE_FLOOR:  # an ankle just above the floor:
+            named.append((named[-1][0], 0.0, named[-1][2]))  # its foot, seen from the front
         layer = _layer(figure, limb)
         depth = sum(nearness(figure, p) for p in named) / len(named) if deep else FLAT_DEPTH[layer]
         stroke = Stroke(tuple(project(figure, p) for p in named), layer)
