@@ -238,11 +238,7 @@ def test_a_body_lying_on_its_side_has_no_shoulder_or_hip_bars(builtin: Catalogue
         at = joints_at(figure_of(builtin, move_id), None)
         return [math.dist(at[f"near-{part}"], at[f"far-{part}"]) for part in ("shoulder", "hip")]
 
-    for plank in ("side-plank", "side-plank-feet"):
-        assert bars(plank) == [0.0, 0.0]  # the limbs start at the neck and the hip
-        at = joints_at(figure_of(builtin, plank), None)
-        elbow, hand = at["near-elbow"], at["near-hand"]
-        assert hand[2] - elbow[2] >= 6 and hand[:2] == elbow[:2]  # the forearm points at you
+    assert bars("side-plank") == [0.0, 0.0]  # the limbs start at the neck and the hip
     assert min(bars("bird-dog")) >= 5  # shoulders and hips across the trunk
 
 
