@@ -74,8 +74,8 @@ def cpu_and_memory(routine: str, seconds: float, env: dict[str, str], *,
                    {**env, "TERM": "xterm-256color"})
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    drain(fd, 1.0)
-    os.write(fd, b"\r")  # "Ready to start?": yes, as a person at the screen answers it
+    wait_for(fd, b"Ready to start?", 15.0)
+    os.write(fd, b"\r")  # yes, as a person at the screen answers it
     drain(fd, 2.0)  # start-up and the first frames are not part of the steady state
     before = cpu_seconds(pid)
     drain(fd, seconds)
@@ -133,6 +133,18 @@ def drain(fd: int, seconds: float) -> None:
                 os.read(fd, 65536)
             except OSError:
                 return
+
+
+def wait_for(fd: int, text: bytes, seconds: float) -> None:
+    """Read the terminal output until `text` appears (a question on screen), at most
+    `seconds`; the benchmark stops if it never does."""
+    seen, end = b"", time.monotonic() + seconds
+    while text not in seen:
+        left = end - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(left, 0))
+        if left <= 0 or not ready:
+            raise SystemExit(f"stretch never asked {text.decode()!r}")
+        seen = seen[-len(text):] + os.read(fd, 65536)
 
 
 MINUTE = """
