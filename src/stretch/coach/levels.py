@@ -114,12 +114,14 @@ class Standing:
         """The routine as it runs for this person, and the moves it left out."""
         items: list[Item] = []
         gone: list[LeftOut] = []
-        swaps = self._stand_ins(known, chosen)
+        rungs = {m.id: self.rung_for(known, m) for m in chosen.moves}
+        swaps = self._stand_ins(known, chosen, [m for m in dict.fromkeys(chosen.moves)
+                                                if rungs[m.id] is None])
         for item in chosen.items:
             if item.move is None:
                 items.append(item)
                 continue
-            rung = self.rung_for(known, item.move)
+            rung = rungs[item.move.id]
             if rung is None:
                 rung = swaps[item.move.id]
                 left = LeftOut(item.move, self._needs(known, item.move), rung)
@@ -134,15 +136,15 @@ class Standing:
             items = []  # rests alone are not a routine
         return replace(chosen, items=tuple(items)), tuple(gone)
 
-    def _stand_ins(self, known: Catalogue, chosen: Routine) -> dict[str, Move | None]:
-        """The move done in place of each move of `chosen` with no rung that fits, as a
+    def _stand_ins(self, known: Catalogue, chosen: Routine,
+                   missing: list[Move]) -> dict[str, Move | None]:
+        """The move done in place of each `missing` move of `chosen` (no rung fits), as a
         physiotherapist would swap one: first every move that says it is done in place
         of one of them (`instead_of`: the wall side plank for the side plank), so another
         cannot take it, then for the rest the first of the catalogue of the same kind and
         muscle group (the standing hip hinge for the glute bridge); each one that fits,
         at the bottom of its own ladder, used once, and not in the routine already."""
         used = {m.id for named in chosen.moves for m in known.ladder(named)}
-        missing = [m for m in dict.fromkeys(chosen.moves) if self.rung_for(known, m) is None]
         swaps: dict[str, Move | None] = {}
         for pick in (self._meant, self._alike):
             for named in missing:
