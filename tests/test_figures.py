@@ -472,6 +472,21 @@ def test_mirroring_flips_the_page_and_keeps_near_limbs_near() -> None:
     assert WIDTH == 100
 
 
+
+@pytest.mark.parametrize("kind", ["chair", "bed"])
+def test_a_chair_or_bed_seen_at_three_quarters_stands_where_the_camera_puts_it(
+        kind: str) -> None:
+    """Drawn flat, a chair in a three-quarter view stood off to one side of the body
+    sitting on it: its seat is a slab the camera turns and tilts like the body."""
+    pose = Pose(tuple((name, (40 + i, 16 + i % 5, 0)) for i, name in enumerate(JOINTS)))
+    figure = Figure("three-quarter", (Prop(kind, (34, 66, 14)),), (pose,), camera=(35, 15))
+    lines = geometry.drawing(figure).props
+    near_front = project(figure, (34.0, 14.0, 6.0 if kind == "chair" else 7.0))
+    assert any(near_front in s.points for s in lines)  # a near corner of the seat
+    assert (34.0, 14.0) not in [p for s in lines for p in s.points]  # not the flat one
+    assert min(p[1] for s in lines for p in s.points) == pytest.approx(
+        project(figure, (34.0, 0.0, 6.0 if kind == "chair" else 7.0))[1])  # on its legs
+
 # --- SVG --------------------------------------------------------------------------------
 
 def test_svg_is_well_formed_accessible_and_escapes_its_title(builtin: Catalogue) -> None:

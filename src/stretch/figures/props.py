@@ -9,6 +9,7 @@ print, so they read as objects rather than more limbs.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from stretch.figures.strokes import XY, Box, Project, Stroke
 from stretch.poses import DEEP, Prop, View
@@ -23,6 +24,7 @@ CUSHION = ((-7.0, 0.0), (-7.5, 1.5), (-6.5, 3.5), (-4.0, 4.5), (4.0, 4.5), (6.5,
            (7.5, 1.5), (7.0, 0.0), (-7.0, 0.0))
 PILLOW = (7.0, 5.0, 2.5)  # half its length and depth, and its height
 CHAIR_BACK = 20  # how far a chair's back rises above its seat
+SEAT = 6.0  # half a chair seat's depth (about 40 cm), three-quarter view
 MATTRESS = 4  # the line under a bed's top
 
 
@@ -63,9 +65,7 @@ def prop_extent(prop: Prop, view: View, span: Span, project: Project
         if view == DEEP:
             return [p for line in _pillow(prop.at[0], project) for p in line]
         return [(prop.at[0] + dx, dy) for dx, dy in CUSHION]
-    a, b, height = prop.at
-    top = height + CHAIR_BACK if prop.kind == "chair" and view in ("side", DEEP) else height
-    return [(a, 0.0), (b, top)]
+    return _furniture_extent(prop, view, project)
 
 
 def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
@@ -88,7 +88,7 @@ def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
         if view == DEEP:
             return [Stroke(tuple(line), "prop") for line in _pillow(prop.at[0], project)]
         return [Stroke(tuple((prop.at[0] + dx, dy) for dx, dy in CUSHION), "prop")]
-    return _furniture(prop, view)
+    return _furniture(prop, view, project)
 
 
 def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
@@ -99,10 +99,21 @@ def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
     return [Stroke(tuple(mat), "prop", fine=True), Stroke((mat[2], mat[3]), "prop")]
 
 
-def _furniture(prop: Prop, view: View) -> list[Stroke]:
+def _furniture_extent(prop: Prop, view: View, project: Project) -> list[XY]:
+    """The corners a chair or bed needs inside the box, where the view puts them."""
+    if view == DEEP:
+        return [p for s in _furniture_in_depth(prop, project) for p in s.points]
+    a, b, height = prop.at
+    top = height + CHAIR_BACK if prop.kind == "chair" and view == "side" else height
+    return [(a, 0.0), (b, top)]
+
+
+def _furniture(prop: Prop, view: View, project: Project) -> list[Stroke]:
     """A bed (its ends, the mattress line and its top) or a chair. The top is for print
     only: in braille a body lying on it would share its row of dots and merge with it,
     where the mattress line below leaves a gap (the mattress) and still says "bed"."""
+    if view == DEEP:
+        return _furniture_in_depth(prop, project)
     a, b, h = (float(v) for v in prop.at)
     if prop.kind == "bed":
         a, b = min(a, b), max(a, b)
@@ -110,8 +121,29 @@ def _furniture(prop: Prop, view: View) -> list[Stroke]:
                 Stroke(((a, h - MATTRESS), (b, h - MATTRESS)), "prop"),
                 Stroke(((a, h), (b, h)), "prop", fine=True)]
     seat = Stroke(((a, h), (b, h)), "prop")
-    if view in ("side", DEEP):
+    if view == "side":
         lean = 2.0 if b >= a else -2.0
         return [seat, Stroke(((a, 0.0), (a, h)), "prop"),
                 Stroke(((b, 0.0), (b, h), (b + lean, h + CHAIR_BACK)), "prop")]
     return [seat, Stroke(((a, 0.0), (a, h)), "prop"), Stroke(((b, 0.0), (b, h)), "prop")]
+
+
+def _furniture_in_depth(prop: Prop, project: Project) -> list[Stroke]:
+    """A chair or bed seen at a three-quarter angle: its top a slab across the body (a
+    seat as deep as a chair's, a bed as deep as a mat), standing on its near legs; a
+    chair's back a panel rising from its `back` edge."""
+    a, b, h = (float(v) for v in prop.at)
+    half = SEAT if prop.kind == "chair" else MAT
+
+    def line(*points: tuple[float, float, float], fine: bool = False) -> Stroke:
+        return Stroke(tuple(project(p) for p in points), "prop", fine=fine)
+
+    top = line((a, h, half), (b, h, half), (b, h, -half), (a, h, -half), (a, h, half))
+    legs = [line((x, 0.0, half), (x, h, half)) for x in (a, b)]
+    if prop.kind == "bed":
+        return [*legs, line((a, h - MATTRESS, half), (b, h - MATTRESS, half)),
+                replace(top, fine=True)]
+    lean = 2.0 if b >= a else -2.0
+    back = line((b, h, half), (b + lean, h + CHAIR_BACK, half),
+                (b + lean, h + CHAIR_BACK, -half), (b, h, -half))
+    return [top, *legs, back]
