@@ -159,11 +159,20 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
             too_long += [f"{move.id} {frame or 'pose'} trunk: {trunk:.1f}"] if trunk > 18 + SLACK \
                 else []
             too_long += [f"{move.id} {frame or 'pose'} {a}-{b}: "
-                         f"{math.dist(points[a], points[b]):.1f} "
+                         f"{math.dist(points[root(points, a, b)], points[b]):.1f} "
                          f"(a body has {length})"
                          for (a, b), length in LIMBS.items()
-                         if b in points and math.dist(points[a], points[b]) > length + SLACK]
+                         if b in points
+                         and math.dist(points[root(points, a, b)], points[b]) > length + SLACK]
     assert too_long == []
+
+
+def root(points: dict[str, tuple[float, float, float]], joint: str, limb: str) -> str:
+    """Where a limb starts: in a three-quarter view an arm at its shoulder and a leg at its
+    hip, either side of the trunk (`joints_at` adds them); elsewhere the neck or the hip."""
+    side = limb.split("-")[0]
+    girdle = {"neck": f"{side}-shoulder", "hip": f"{side}-hip"}.get(joint, joint)
+    return girdle if girdle in points else joint
 
 
 # --- the limb that does the work is the bold one (a physiotherapist's review) ------------
@@ -240,6 +249,39 @@ def test_a_body_lying_on_its_side_has_no_shoulder_or_hip_bars(builtin: Catalogue
 
     assert bars("side-plank") == [0.0, 0.0]  # the limbs start at the neck and the hip
     assert min(bars("bird-dog")) >= 5  # shoulders and hips across the trunk
+
+
+def test_shoulders_and_hips_lie_across_the_body_not_along_it(builtin: Catalogue) -> None:
+    """Pigeon's knee forward and leg back tilted its shoulder bar along the trunk, where
+    it stood up behind the head like a stray limb: the bars lie across, towards the near
+    side, whatever the limbs do along the body."""
+    for move in builtin.moves.values():
+        assert move.figure is not None
+        if move.figure.view != "three-quarter":
+            continue
+        for frame in geometry.frames(move.figure, None):
+            at = joints_at(move.figure, frame)
+            for part, centre in (("shoulder", "neck"), ("hip", "hip")):
+                assert at[f"near-{part}"][0] == pytest.approx(at[centre][0], abs=0.5), \
+                    (move.id, part)
+                assert at[f"near-{part}"][2] >= at[centre][2], (move.id, part)
+
+
+def test_the_side_plank_from_the_feet_props_on_a_forearm_pointing_forward(
+        builtin: Catalogue) -> None:
+    """Seen from the front, the forearm lay along the floor past the head, a front plank's
+    arm: turned towards the head, the forearm lies on the mat under the shoulder, square
+    to the body, and the body is one straight line from the feet."""
+    figure = figure_of(builtin, "side-plank-feet")
+    assert figure.view == "three-quarter" and figure.camera[0] > 0
+    at = joints_at(figure, None)
+    elbow, hand = at["near-elbow"], at["near-hand"]
+    assert elbow[1] <= 1 and hand[1] <= 1  # the forearm flat on the floor ...
+    assert abs(elbow[0] - at["neck"][0]) <= 2  # ... the elbow under the shoulder ...
+    assert hand[2] - elbow[2] >= 7 and abs(hand[0] - elbow[0]) <= 1  # ... pointing forward
+    slope = (at["hip"][1] - at["near-foot"][1]) / (at["hip"][0] - at["near-foot"][0])
+    assert at["neck"][1] == pytest.approx(
+        at["hip"][1] + slope * (at["neck"][0] - at["hip"][0]), abs=1.5)  # one line
 
 
 def test_the_bird_dog_is_drawn_with_a_level_back_and_leg(builtin: Catalogue) -> None:

@@ -48,11 +48,14 @@ def _xyz(pose: Pose) -> dict[str, XYZ]:
 
 def _girdles(joints: dict[str, XYZ]) -> dict[str, XYZ]:
     """Shoulders either side of the neck and hips either side of the hip, across the body:
-    towards where the near limbs are, square to the trunk (lying on one side, that is up)."""
+    towards where the near limbs are, square to the trunk (lying on one side, that is up).
+    Not along x: the person's left faces the viewer (or the ceiling), so a knee forward
+    and a leg back (pigeon) say nothing of which way is across, and tilted the bars."""
     trunk = _unit(_minus(joints["neck"], joints["hip"])) or (1.0, 0.0, 0.0)
     lean = (0.0, 0.0, 0.0)
     for part in PAIRED:
         lean = _plus(lean, _minus(joints[f"near-{part}"], joints[f"far-{part}"]))
+    lean = (0.0, lean[1], lean[2])
     across = _minus(lean, _scale(trunk, _dot(lean, trunk)))
     side = _unit(across) or (0.0, 0.0, 1.0)
     stacked = abs(side[1]) > SIDE_LYING  # lying on one side: the girdles stand on end
