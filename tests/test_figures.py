@@ -170,7 +170,7 @@ def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogu
 def root(points: dict[str, tuple[float, float, float]], joint: str, limb: str) -> str:
     """Where a limb starts: in a three-quarter view an arm at its shoulder and a leg at its
     hip, either side of the trunk (`joints_at` adds them); elsewhere the neck or the hip."""
-    side = limb.split("-")[0]
+    side = limb.split("-", maxsplit=1)[0]
     girdle = {"neck": f"{side}-shoulder", "hip": f"{side}-hip"}.get(joint, joint)
     return girdle if girdle in points else joint
 
@@ -528,6 +528,24 @@ def test_a_chair_or_bed_seen_at_three_quarters_stands_where_the_camera_puts_it(
     assert (34.0, 14.0) not in [p for s in lines for p in s.points]  # not the flat one
     assert min(p[1] for s in lines for p in s.points) == pytest.approx(
         project(figure, (34.0, 0.0, 6.0 if kind == "chair" else 7.0))[1])  # on its legs
+
+
+@pytest.mark.parametrize(("turn", "front"), [(10, "long"), (-80, "short")])
+def test_on_screen_a_mat_keeps_the_edge_nearest_the_camera(turn: int, front: str) -> None:
+    """Its edge at the person's front stood up like a wall when the camera was behind
+    them: on screen the mat keeps the edge lowest on the page, the one nearest you."""
+    pose = Pose(tuple((name, (30 + i * 2, 1, 6 if name.startswith("near") else -6))
+                      for i, name in enumerate(JOINTS)))
+    figure = Figure("three-quarter", (Prop("floor"),), (pose,), camera=(turn, 30))
+    outline, edge = geometry.drawing(figure).props
+    assert outline.fine and not edge.fine and len(edge.points) == 2
+    corners = outline.points[:4]
+    pairs = zip(corners, corners[1:] + corners[:1], strict=True)
+    lowest = min(pairs, key=lambda e: e[0][1] + e[1][1])
+    assert set(edge.points) == set(lowest)
+    # the outline runs from the head end's far corner: far, then round to the near side
+    near_side, feet_end = set(corners[2:4]), set(corners[1:3])
+    assert set(edge.points) == (near_side if front == "long" else feet_end)
 
 # --- SVG --------------------------------------------------------------------------------
 

@@ -93,10 +93,14 @@ def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
 
 def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
     """A mat's outline, with its front edge alone drawn in braille when seen at a slant
-    (its far edges would cross the body lying on it)."""
+    (its far edges would cross the body lying on it). The front edge is the one nearest
+    the camera, lowest on the page: from the side the long edge before the body, from
+    behind the short one under the feet (not the side edge, which stood up like a wall)."""
     if overhead:
         return [Stroke(tuple(mat), "prop")]
-    return [Stroke(tuple(mat), "prop", fine=True), Stroke((mat[2], mat[3]), "prop")]
+    edges = [(mat[i], mat[i + 1]) for i in (2, 0, 1, 3)]  # on a tie, the long near one
+    front = min(edges, key=lambda edge: round(edge[0][1] + edge[1][1], 6))
+    return [Stroke(tuple(mat), "prop", fine=True), Stroke(front, "prop")]
 
 
 def _furniture_extent(prop: Prop, view: View, project: Project) -> list[XY]:
