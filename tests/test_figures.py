@@ -19,7 +19,7 @@ from stretch.figures import braille, geometry, svg
 from stretch.figures.space import Moment, joints_at, project
 from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
-from stretch.poses import HEAD_RADIUS, JOINTS, WIDTH, Figure, Pose, Prop
+from stretch.poses import HEAD_RADIUS, JOINTS, WIDTH, Figure, Pose, Prop, PropKind
 from stretch.sheet import model as sheets
 from stretch.sheet.html import html
 from tests.conftest import DEFAULTS, write_user_file
@@ -216,9 +216,10 @@ def test_the_clamshell_opens_the_top_knee_with_the_feet_together(builtin: Catalo
 
 def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue) -> None:
     """Seen from the side, the far thigh shrank to a stub and the frog read as one leg
-    out: from well above, both knees spread as wide, shins back, feet turned out."""
+    out; at a slant from above, the far thigh still drew shorter than the near: straight
+    down, both knees spread as wide on the page, shins back, feet turned out."""
     figure = figure_of(builtin, "frog")
-    assert figure.view == "three-quarter" and figure.camera[1] >= 60
+    assert figure.view == "three-quarter" and figure.camera == (0, 90)
     points = joints_at(figure, None)
     near, far, hip = points["near-knee"], points["far-knee"], points["hip"]
     assert near[2] >= 10 and far[2] == -near[2]  # as wide each side
@@ -230,11 +231,15 @@ def test_the_frog_is_seen_from_above_with_both_knees_out_wide(builtin: Catalogue
     hand = points["near-hand"]
     assert hand[2] >= 7 and points["far-hand"][2] == -hand[2]  # both forearms flat ...
     assert points["head"][1] <= 6  # ... either side of a low head, not hidden behind it
-    def braille_mat(move_id: str) -> list[bool]:  # closed outlines drawn on screen
-        return [s.closed for s in geometry.drawing(figure_of(builtin, move_id)).props
-                if not s.fine]
-    assert braille_mat("frog") == [True]  # from above: the whole mat, the frog inside it
-    assert braille_mat("side-plank") == [False]  # at a slant: its front edge alone
+    on_page = {name: project(figure, p) for name, p in points.items()}
+    thighs = [math.dist(on_page[f"{side}-hip"], on_page[f"{side}-knee"]) for side in ("near", "far")]
+    assert thighs[0] == pytest.approx(thighs[1])  # as long on the page: both knees as wide
+
+    def braille_mat(move_id: str) -> list[tuple[int, bool]]:  # what the screen draws of it
+        return [(len(s.points), s.under) for s in
+                geometry.drawing(figure_of(builtin, move_id)).props if not s.fine]
+    assert braille_mat("frog") == [(3, True)] * 4  # from above: its corners, under the body
+    assert braille_mat("side-plank") == [(2, False)]  # at a slant: its front edge alone
     on_mat = [abs(p[2]) for p in points.values() if p[1] <= geometry.ON_THE_FLOOR]
     assert geometry._span(figure)[2] > max(on_mat)  # the mat's edge is not across a knee
 
@@ -517,7 +522,7 @@ def test_mirroring_flips_the_page_and_keeps_near_limbs_near() -> None:
 
 @pytest.mark.parametrize("kind", ["chair", "bed"])
 def test_a_chair_or_bed_seen_at_three_quarters_stands_where_the_camera_puts_it(
-        kind: str) -> None:
+        kind: PropKind) -> None:
     """Drawn flat, a chair in a three-quarter view stood off to one side of the body
     sitting on it: its seat is a slab the camera turns and tilts like the body."""
     pose = Pose(tuple((name, (40 + i, 16 + i % 5, 0)) for i, name in enumerate(JOINTS)))
@@ -706,6 +711,25 @@ def test_far_limbs_are_dotted_near_ones_solid_and_cut_where_they_cross() -> None
     crossed = {(x + dx, y + dy) for x, y in near_shin for dx in reach for dy in reach}
     cut = [dot for dot in far_leg if dot in crossed and dot not in near_shin]
     assert cut and not any(dot in inked for dot in cut)  # a gap either side of the near line
+
+
+def test_a_mat_under_the_body_is_cut_where_a_limb_crosses_it_and_the_floor_is_not() -> None:
+    """Seen from above, the mat's far edge ran straight through pigeon's raised trunk on
+    screen: a stroke under the body breaks around a limb that crosses it, as a far limb
+    does; a floor line the feet stand on stays whole."""
+    mat = Stroke(((10.0, 30.0), (90.0, 30.0)), "prop", under=True)
+    floor = Stroke(((10.0, 10.0), (90.0, 10.0)), "prop")
+    leg = Stroke(((50.0, 50.0), (50.0, 10.0)), "near")
+    inked = dots(list(braille._cells(
+        geometry.Drawing((), (mat, floor), (leg,), (10, 10, 90, 50)), 40, 12).lines))
+    canvas = braille._Canvas(80, 48, (10, 10, 90, 50))
+    leg_x = canvas.at((50.0, 0.0))[0]
+    for line, broken in ((mat, True), (floor, False)):
+        near_leg = [d for d in canvas.path(line) if 0 < abs(d[0] - leg_x) <= braille.GAP_DOTS]
+        away = [d for d in canvas.path(line) if abs(d[0] - leg_x) > braille.GAP_DOTS + 1]
+        assert all(d in inked for d in away)
+        assert near_leg and (not any(d in inked for d in near_leg) if broken
+                             else all(d in inked for d in near_leg))
 
 
 @pytest.mark.parametrize(("width", "height"), [(16, 6), (40, 17), (80, 35)])

@@ -5,9 +5,10 @@ layer of each cell comes alongside (`picture`), for a screen with colour to dim 
 side and the props. Made to be read from the floor two metres away: the body and near
 limbs are solid lines one dot wide (two in a big drawing: no thicker than a limb), the far
 limbs dotted (two dots in three), so they differ without colour, and joined to the body;
-where a near limb crosses a far one, the far one stops short of it; the head is a ring
-(a disc when small) and the floor a line, both always drawn. The dots are about square
-(a cell is twice as tall as it is wide), so a figure keeps its shape at any size.
+where a near limb crosses a far one (or a mat seen from above), that stops short of it;
+the head is a ring (a disc when small) and the floor a line, both always drawn. The dots
+are about square (a cell is twice as tall as it is wide), so a figure keeps its shape at
+any size.
 """
 
 from __future__ import annotations
@@ -112,6 +113,9 @@ def _scale(box: Box, width: int, height: int) -> float:
 
 def _cells(shown: Drawing, width: int, height: int) -> Picture:
     canvas = _Canvas(width * 2, height * 4, shown.box)
+    for stroke in shown.props:
+        if stroke.under:
+            canvas.polyline(stroke, pen=1)
     for stroke in shown.far:
         canvas.polyline(stroke, pen=1, dotted=True)
     for stroke in shown.front:  # a gap in what lies behind, where the front crosses it
@@ -119,7 +123,7 @@ def _cells(shown: Drawing, width: int, height: int) -> Picture:
     for stroke in shown.far:  # ... but each far limb still joins its hip or shoulder
         canvas.polyline(stroke, pen=1, dotted=True, first=ROOT_DOTS)
     for stroke in shown.props:
-        if not stroke.fine:
+        if not stroke.fine and not stroke.under:
             canvas.polyline(stroke, pen=1)
     for stroke in shown.front:
         if stroke.layer == "head":
@@ -174,9 +178,10 @@ class _Canvas:
                     self.put(x + dx, y + dy, rank)
 
     def clear_behind(self, stroke: Stroke) -> None:
-        """Take the far side's dots off a margin around a front stroke or head: two dots,
-        so a dotted far line shows a clear gap either side of a near one."""
-        far = RANK["far"]
+        """Take the far side's dots (and a mat's under the body) off a margin around a front
+        stroke or head: two dots, so a dotted far line shows a clear gap either side of a
+        near one."""
+        behind = (RANK["prop"], RANK["far"])  # a far limb, or a mat under the body
         if stroke.layer == "head":
             cx, cy = self.at(stroke.points[0])
             reach = int(self.radius) + 2
@@ -188,7 +193,7 @@ class _Canvas:
             spots = [(x + dx, y + dy) for x, y in self.path(stroke)
                      for dy in margin for dx in margin]
         for x, y in spots:
-            if 0 <= x < self.width and 0 <= y < self.height and self.dots[y][x] == far:
+            if 0 <= x < self.width and 0 <= y < self.height and self.dots[y][x] in behind:
                 self.dots[y][x] = 0
 
     @property

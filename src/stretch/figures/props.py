@@ -18,6 +18,10 @@ MAT = 7.0  # half a mat's depth (about 45 cm: a mat hugs the body), three-quarte
 # The body's extent along x under which a floor or mat lies, and half the mat's depth.
 Span = tuple[float, float, float]
 MAT_OVERHANG = 2.0  # how far a mat reaches beyond the body at each end
+# How much of each edge a mat seen from above keeps at its corners on screen: its whole
+# outline ran beside the frog's legs and closed them into a box; four corners still say
+# "a mat, the body on it" and cross nothing.
+CORNER = 0.12
 WALL_TOP = 30  # a wall is drawn at least this high beside a low figure
 # A cushion around its x: a pillow about 40 cm long and 15 cm high, rounded at the ends.
 CUSHION = ((-7.0, 0.0), (-7.5, 1.5), (-6.5, 3.5), (-4.0, 4.5), (4.0, 4.5), (6.5, 3.5),
@@ -92,12 +96,14 @@ def prop_strokes(prop: Prop, view: View, box: Box, span: Span,
 
 
 def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
-    """A mat's outline, with its front edge alone drawn in braille when seen at a slant
-    (its far edges would cross the body lying on it). The front edge is the one nearest
+    """A mat's outline; in braille, seen from above, its four corners (under the body,
+    broken where a limb crosses one), and seen at a slant its front edge alone (its far
+    edges would cross the body lying on it). The front edge is the one nearest
     the camera, lowest on the page: from the side the long edge before the body, from
     behind the short one under the feet (not the side edge, which stood up like a wall)."""
     if overhead:
-        return [Stroke(tuple(mat), "prop")]
+        return [Stroke(tuple(mat), "prop", fine=True),
+                *(Stroke(_corner(mat, i), "prop", under=True) for i in range(4))]
     edges = [(mat[i], mat[i + 1]) for i in (2, 0, 1, 3)]  # on a tie, the long near one
     front = min(edges, key=lambda edge: round(edge[0][1] + edge[1][1], 6))
     return [Stroke(tuple(mat), "prop", fine=True), Stroke(front, "prop")]
@@ -151,3 +157,14 @@ def _furniture_in_depth(prop: Prop, project: Project) -> list[Stroke]:
     back = line((b, h, half), (b + lean, h + CHAIR_BACK, half),
                 (b + lean, h + CHAIR_BACK, -half), (b, h, -half))
     return [top, *legs, back]
+
+
+
+def _corner(mat: list[XY], i: int) -> tuple[XY, ...]:
+    """A mat's corner as a short bend of its two edges (CORNER of each)."""
+    here, before, after = mat[i], mat[i - 1 if i else 3], mat[i + 1]
+
+    def towards(p: XY) -> XY:
+        return (here[0] + (p[0] - here[0]) * CORNER, here[1] + (p[1] - here[1]) * CORNER)
+
+    return (towards(before), here, towards(after))

@@ -18,11 +18,14 @@ class Stroke:
     """A polyline on one layer; a head is a one-point stroke (its centre), and a prop whose
     last point is its first is a closed outline (a mat, a cushion) the SVG fills. A `fine`
     stroke is for print only: braille, too coarse for it, leaves it out (a mat's far
-    edges, where its front edge alone says "floor")."""
+    edges, where its front edge alone says "floor"). An `under` stroke lies beneath the
+    body (a mat seen from above, the body inside it): braille breaks it where a limb or
+    the trunk crosses it, as it does a far limb, so its edge never runs through a body."""
 
     points: tuple[XY, ...]
     layer: Layer
     fine: bool = False
+    under: bool = False
 
     @property
     def closed(self) -> bool:
