@@ -1,7 +1,8 @@
 """Contact sheets of every built-in figure, to look at as a beginner would (issue 22).
 
-- `svg-N.png`: each move's SVG at its printed size (as the sheet prints it), left side,
-  printed to PDF by Chromium and rasterised by pdftoppm at 150 dpi;
+- `svg-N.png`: each move's drawing as the sheet prints it (by the sheet's own code: its
+  size, a counted move's start and end with the arrow between, the side shown), printed
+  to PDF by Chromium and rasterised by pdftoppm at 150 dpi;
 - `braille-100x32-N.png`, `braille-200x55-N.png`: the live screen at each size, drawn
   by the live view's own code, for every move as written (a counted one at its start and
   its end), colours included (the live view itself is tested in tmux);
@@ -25,12 +26,11 @@ from pathlib import Path
 from common import quiet_env, stretch_command
 
 from stretch.catalogue.load import load_catalogue
-from stretch.figures import svg
 from stretch.model import Move
-from stretch.poses import Frame
 from stretch.session.engine import Session
 from stretch.session.motion import phases
-from stretch.sheet.html import FIGURE_MM
+from stretch.sheet.css import CSS
+from stretch.sheet.html import drawing
 
 CHROMIUM = ("chromium", "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--no-first-run")
@@ -52,24 +52,18 @@ def to_png(pdf: Path, stem: Path, dpi: int = 150) -> None:
 
 
 def svg_sheet(out: Path) -> None:
-    """Every figure at print size, in a grid, named, each frame of a counted one."""
+    """Every figure drawn as the sheet draws it (its size, a counted move's two frames
+    and the arrow between, the side it shows), in a grid, named."""
     catalogue = load_catalogue(user_dir=None)
-    cells = []
-    for move in catalogue.moves.values():
-        if move.figure is None:
-            continue
-        frames: tuple[Frame | None, ...] = ("start", "end") if move.figure.counted else (None,)
-        drawn = "".join(svg.render(move.figure, moment=f, side="left", title=move.name,
-                                   width_mm=FIGURE_MM)
-                        for f in frames)
-        cells.append(f"<figure><figcaption>{html.escape(move.name)} ({move.id})"
-                     f"</figcaption>{drawn}</figure>")
+    cells = [f'<figure class="move"><figcaption>{html.escape(move.name)} ({move.id})'
+             f"</figcaption>{drawing(move)}</figure>"
+             for move in catalogue.moves.values() if move.figure is not None]
     page = out / "svg.html"
     page.write_text(
-        "<!doctype html><meta charset=utf-8><style>@page { size: A4; margin: 8mm }"
+        f"<!doctype html><meta charset=utf-8><style>{CSS}@page {{ size: A4; margin: 8mm }}"
         "body { font: 9pt sans-serif; display: grid; grid-template-columns: 1fr 1fr;"
-        " gap: 4mm } figure { margin: 0; break-inside: avoid; border: .3mm solid #ccc;"
-        " padding: 1mm } svg { margin: 1mm }"
+        " gap: 4mm; background: #fff } figure { margin: 0; break-inside: avoid;"
+        " border: .3mm solid #ccc; padding: 1mm } .move .drawing { float: none }"
         "</style>" + "".join(cells))
     chromium_pdf(page, out / "svg.pdf")
     to_png(out / "svg.pdf", out / "svg")

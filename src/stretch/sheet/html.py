@@ -22,6 +22,7 @@ from stretch import text, text_doses, text_safety
 from stretch.errors import printable
 from stretch.figures import svg
 from stretch.figures.geometry import bounds
+from stretch.model import Move
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
 from stretch.poses import SIDE_SHOWN
 from stretch.sheet.css import CSS, css_string
@@ -149,10 +150,13 @@ def unbroken(words: str) -> str:
 
 
 def _figure(entry: Entry) -> str:
+    return drawing(entry.move)
+
+
+def drawing(move: Move) -> str:
     """The move's drawing, at least 40 mm wide on paper, and which side it shows: a hold
     floated beside its words; a counted move's start and end one above the other when
-    they lie down (floated too), else side by side across the card."""
-    move = entry.move
+    they lie down (floated too), else side by side across the card, an arrow between."""
     figure = move.figure
     if figure is None:
         return ""
