@@ -145,8 +145,8 @@ def _furniture_in_depth(prop: Prop, project: Project) -> list[Stroke]:
     a, b, h = (float(v) for v in prop.at)
     half = SEAT if prop.kind == "chair" else MAT
 
-    def line(*points: tuple[float, float, float], fine: bool = False) -> Stroke:
-        return Stroke(tuple(project(p) for p in points), "prop", fine=fine)
+    def line(*points: tuple[float, float, float]) -> Stroke:
+        return Stroke(tuple(project(p) for p in points), "prop")
 
     top = line((a, h, half), (b, h, half), (b, h, -half), (a, h, -half), (a, h, half))
     legs = [line((x, 0.0, half), (x, h, half)) for x in (a, b)]
@@ -157,7 +157,6 @@ def _furniture_in_depth(prop: Prop, project: Project) -> list[Stroke]:
     back = line((b, h, half), (b + lean, h + CHAIR_BACK, half),
                 (b + lean, h + CHAIR_BACK, -half), (b, h, -half))
     return [top, *legs, back]
-
 
 
 def _corner(mat: list[XY], i: int) -> tuple[XY, ...]:

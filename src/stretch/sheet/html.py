@@ -128,7 +128,7 @@ def _move(entry: Entry) -> str:
     parts = [
         f'{rest}<article class="move"><table role="presentation"><thead><tr><th>'
         f"<h3>{entry.number}. {escape(move.name)}</h3></th></tr></thead><tbody>",
-        f'<tr><td>{_figure(entry)}<p class="meta">{escape(meta(entry))}</p>',
+        f'<tr><td>{drawing(entry.move)}<p class="meta">{escape(meta(entry))}</p>',
         f'<p class="dose">{escape(unbroken(entry.dose))}</p>',
         f"<p>{escape(move.setup)}</p></td></tr>",
         "<tr><td><ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in move.cues) + "</ul>",
@@ -147,10 +147,6 @@ def unbroken(words: str) -> str:
     """Each number glued to the word after it by a no-break space, so a narrow card never
     ends a line on '2' with its 's hold' on the next."""
     return NUMBER_SPACE.sub("\\1\N{NO-BREAK SPACE}", words)
-
-
-def _figure(entry: Entry) -> str:
-    return drawing(entry.move)
 
 
 def drawing(move: Move) -> str:
