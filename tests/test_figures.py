@@ -309,6 +309,19 @@ def test_a_foot_seen_from_the_front_stands_on_the_floor(builtin: Catalogue) -> N
     assert all(len(s.points) <= 4 for s in side.far + side.front)  # side views: as drawn
 
 
+def test_the_standing_hip_flexor_takes_a_long_step_hips_forward_back_heel_up(
+        builtin: Catalogue) -> None:
+    """A short step with the hips midway between the feet read as a walking stride: the
+    stance is long, the hips eased towards the front foot, the back heel lifted."""
+    points = figure_of(builtin, "standing-hip-flexor").pose(None).points()
+    front, back, hip = points["far-foot"], points["near-foot"], points["hip"]
+    assert back[0] - front[0] >= 25  # a long step (the person faces left)
+    assert hip[0] - front[0] < back[0] - hip[0]  # the hips nearer the front foot
+    toes = points["near-toes"]
+    assert toes[0] < back[0] and toes[1] < back[1]  # on the ball of the back foot
+    assert abs(points["neck"][0] - hip[0]) <= 1  # chest tall, no lean back
+
+
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         builtin: Catalogue) -> None:
     """Standing, the back is hinged forward: the leg goes back in line with it, which is
