@@ -322,6 +322,18 @@ def test_the_standing_hip_flexor_takes_a_long_step_hips_forward_back_heel_up(
     assert abs(points["neck"][0] - hip[0]) <= 1  # chest tall, no lean back
 
 
+def test_the_wide_knee_sit_rests_its_elbows_on_the_inside_of_the_knees(
+        builtin: Catalogue) -> None:
+    """Elbows a third of the way up the thighs, above them, read as sitting tall with the
+    arms reaching down: they rest just inside each knee, the forearms hanging between."""
+    points = figure_of(builtin, "seated-adductor").pose(None).points()
+    for side in ("near", "far"):
+        elbow, knee, hand = (points[f"{side}-{j}"] for j in ("elbow", "knee", "hand"))
+        assert math.dist(elbow, knee) <= 4  # at the knee ...
+        assert abs(elbow[0] - 50) < abs(knee[0] - 50)  # ... on its inside
+        assert abs(hand[0] - 50) < abs(elbow[0] - 50) and hand[1] < elbow[1]  # hanging in
+
+
 def test_the_standing_bird_dog_reaches_the_leg_back_in_line_with_its_back(
         builtin: Catalogue) -> None:
     """Standing, the back is hinged forward: the leg goes back in line with it, which is
