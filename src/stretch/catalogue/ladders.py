@@ -64,9 +64,10 @@ def check_stand_ins(moves: Mapping[str, Move], wheres: Mapping[str, Where]) -> N
     for move_id, where in wheres.items():
         move = moves[move_id]
         for other in move.instead_of:
-            if _known(other, moves, where).id == move.id:
+            target = _known(other, moves, where)
+            if target.id == move.id:
                 where.fail("a move cannot be done in place of itself")
-            _same_kind(move, moves[other], where, "a move takes the place of its own kind")
+            _same_kind(move, target, where, "a move takes the place of its own kind")
 
 
 def _known(named: str, moves: Mapping[str, Move], where: Where) -> Move:
