@@ -16,6 +16,7 @@ from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.errors import CatalogueError
 from stretch.figures import braille, geometry, svg
+from stretch.figures.props import MAT, SEAT
 from stretch.figures.space import Moment, joints_at, project
 from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
@@ -553,11 +554,12 @@ def test_a_chair_or_bed_seen_at_three_quarters_stands_where_the_camera_puts_it(
     pose = Pose(tuple((name, (40 + i, 16 + i % 5, 0)) for i, name in enumerate(JOINTS)))
     figure = Figure("three-quarter", (Prop(kind, (34, 66, 14)),), (pose,), camera=(35, 15))
     lines = geometry.drawing(figure).props
-    near_front = project(figure, (34.0, 14.0, 6.0 if kind == "chair" else 7.0))
+    half = SEAT if kind == "chair" else MAT  # the seat's or the bed's half depth
+    near_front = project(figure, (34.0, 14.0, half))
     assert any(near_front in s.points for s in lines)  # a near corner of the seat
     assert (34.0, 14.0) not in [p for s in lines for p in s.points]  # not the flat one
     assert min(p[1] for s in lines for p in s.points) == pytest.approx(
-        project(figure, (34.0, 0.0, 6.0 if kind == "chair" else 7.0))[1])  # on its legs
+        project(figure, (34.0, 0.0, half))[1])  # on its legs
 
 
 @pytest.mark.parametrize(("turn", "front"), [(10, "long"), (-80, "short")])
