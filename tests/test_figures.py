@@ -20,9 +20,18 @@ from stretch.figures.props import MAT, SEAT
 from stretch.figures.space import Moment, joints_at, project
 from stretch.figures.strokes import Stroke
 from stretch.model import Catalogue
-from stretch.poses import HEAD_RADIUS, JOINTS, WIDTH, Figure, Pose, Prop, PropKind
+from stretch.poses import (
+    HEAD_RADIUS,
+    JOINTS,
+    SEEN_FROM,
+    WIDTH,
+    Figure,
+    Pose,
+    Prop,
+    PropKind,
+)
 from stretch.sheet import model as sheets
-from stretch.sheet.html import html
+from stretch.sheet.html import INSET_MM, html
 from tests.conftest import DEFAULTS, write_user_file
 from tests.test_golden import check
 
@@ -81,6 +90,13 @@ EXPECTED = {
     "figure-x-out-of-range.yaml": f"14:16: {FIELD}.pose.head: x 101 is out of range (0-100)",
     "figure-y-not-a-number.yaml": f"16:19: {FIELD}.pose.hip: y must be a whole number, "
     "got 'low'",
+    "figure-inset-start.yaml": f"27:9: {FIELD}.inset.start: an inset is drawn as one 'pose' "
+    "(the position seen from another camera), not a 'start' and an 'end'",
+    "figure-inset-in-inset.yaml": f"39:9: {FIELD}.inset.inset: an inset has no inset of its "
+    "own",
+    "figure-inset-no-view.yaml": f"26:9: {FIELD}.inset.view: missing (required)",
+    "figure-inset-not-mapping.yaml": f"25:14: {FIELD}.inset: expected a mapping of keys, "
+    "got 'from above'",
 }
 COUNTED = ("glute-bridge", "clamshell", "bird-dog", "dead-bug", "curl-up", "hip-hinge",
            "standing-leg-raise", "single-leg-bridge", "standing-bird-dog")
@@ -129,6 +145,46 @@ def test_a_counted_figure_has_a_start_and_an_end(stretch_home: Path) -> None:
     assert figure.pose(None) == figure.pose("end")  # held, a counted move holds its end
 
 
+def counted_with_inset(stretch_home: Path) -> Figure:
+    """A user's counted move whose figure carries a second view from above."""
+    text = (BAD / "figure-counted-no-end.yaml").read_text()
+    pose = text.split("      start:\n", 1)[1]
+    deeper = "".join("  " + line for line in pose.splitlines(keepends=True))
+    inset = "      inset:\n        view: top\n        pose:\n" + deeper
+    write_user_file(stretch_home, "mine.yaml", text + "      end:\n" + pose + inset)
+    figure = load_catalogue(user_dir=stretch_home / "routines").moves["test-move"].figure
+    assert figure is not None
+    return figure
+
+
+def test_an_inset_is_a_second_view_in_one_pose_even_for_a_counted_move(
+        stretch_home: Path) -> None:
+    figure = counted_with_inset(stretch_home)
+    assert figure.counted and figure.view == "side"
+    inset = figure.inset
+    assert inset is not None and inset.view == "top" and inset.inset is None
+    assert not inset.counted and inset.pose(None) == figure.pose("start")
+
+
+def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
+        runner: CliRunner, stretch_home: Path) -> None:
+    counted_with_inset(stretch_home)
+    write_user_file(stretch_home, "mine-routine.yaml",
+                    "routines:\n  mine:\n    title: Mine\n    items:\n      - move: test-move\n")
+    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
+    assert page.exit_code == 0, page.output
+    card, = cards(page.stdout)
+    inset = card.find(".//figure[@class='inset']")
+    assert inset is not None and inset.findtext("figcaption") == SEEN_FROM["top"]
+    drawn = inset.find("svg")
+    assert drawn is not None and drawn.findtext("title") == "Test move: seen from above"
+    assert float(drawn.get("width", "").removesuffix("mm")) <= INSET_MM
+    assert float(drawn.get("height", "").removesuffix("mm")) <= INSET_MM
+    data = json.loads(runner.invoke(app, ["moves", "test-move", "--json"]).stdout)
+    assert data[0]["figure"]["inset"]["view"] == "top"
+    assert set(data[0]["figure"]["inset"]) == {"view", "props", "pose"}
+
+
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:
     assert len(builtin.moves) == 26
     for move in builtin.moves.values():
@@ -151,15 +207,16 @@ SLACK = 1.2
 
 def test_no_builtin_figure_draws_a_limb_longer_than_a_body_has(builtin: Catalogue) -> None:
     too_long = []
-    for move in builtin.moves.values():
-        assert move.figure is not None
-        for frame in geometry.frames(move.figure, None):
-            points = joints_at(move.figure, frame)
+    drawn = [(move.id, figure) for move in builtin.moves.values()
+             for figure in (move.figure, move.figure and move.figure.inset) if figure]
+    for name, figure in drawn:
+        for frame in geometry.frames(figure, None):
+            points = joints_at(figure, frame)
             bent = [("hip", "mid-back"), ("mid-back", "neck")] if "mid-back" in points else []
             trunk = sum(math.dist(points[a], points[b]) for a, b in bent)
-            too_long += [f"{move.id} {frame or 'pose'} trunk: {trunk:.1f}"] if trunk > 18 + SLACK \
+            too_long += [f"{name} {frame or 'pose'} trunk: {trunk:.1f}"] if trunk > 18 + SLACK \
                 else []
-            too_long += [f"{move.id} {frame or 'pose'} {a}-{b}: "
+            too_long += [f"{name} {frame or 'pose'} {a}-{b}: "
                          f"{math.dist(points[root(points, a, b)], points[b]):.1f} "
                          f"(a body has {length})"
                          for (a, b), length in LIMBS.items()
@@ -640,7 +697,8 @@ def test_every_card_of_the_html_sheet_has_one_drawing_of_its_move(
     for card, move in zip(found, builtin.routines[name].moves, strict=True):
         drawings = card.findall(".//svg")
         assert move.figure is not None
-        assert len(drawings) == (2 if move.figure.counted else 1)  # start and end, or the pose
+        insets = 1 if move.figure.inset else 0  # and a second view under them
+        assert len(drawings) == (2 if move.figure.counted else 1) + insets  # start and end
         for drawing in drawings:
             title = drawing.findtext("title")
             assert title and title.startswith(move.name)  # the drawing of this move

@@ -23,6 +23,7 @@ from tests.test_sheet import ROUTINES, print_pdf
 MIN_MM = 40.0  # the issue's floor for a drawing's printed width
 DPI = 100  # pdftoppm's resolution: a pixel is 0.254 mm
 MAGENTA = "#ff00ff"  # painted behind each drawing in the test's copy of a page, to find it
+CYAN = "#00ffff"  # and behind each second view (an inset), told apart from the drawings
 MERGE = 12  # pixels: a white edge inside a drawing breaks its colour for less than this
 
 
@@ -57,22 +58,33 @@ def test_every_drawing_asks_for_at_least_40_mm_of_paper(builtin: Catalogue) -> N
     widths = [float(svg.get("width", "0mm").removesuffix("mm"))
               for name in ROUTINES
               for card in cards(html(sheets.build(builtin.routines[name], builtin, DEFAULTS)))
-              for svg in card.iter("svg")]
+              for drawing in card.iter("div") if "drawing" in drawing.get("class", "")
+              for svg in drawing.iter("svg") if svg not in insets(drawing)]
     assert widths and min(widths) >= MIN_MM
     assert set(widths) == {FIGURE_MM, PAIR_MM}  # beside the words; two across a card
 
 
-def drawings_printed(pdf: Path, tmp: Path) -> list[tuple[int, float, float]]:
-    """(page, width mm, height mm) of each magenta box on the printed pages."""
-    subprocess.run(["pdftoppm", "-r", str(DPI), str(pdf), str(tmp / "page")], check=True)
+def insets(drawing: ET.Element) -> list[ET.Element]:
+    """The second views under a drawing: smaller than 40 mm on purpose."""
+    return [svg for inset in drawing.iter("figure") for svg in inset.iter("svg")]
+
+
+def drawings_printed(pdf: Path, tmp: Path, colour: str = MAGENTA
+                     ) -> list[tuple[int, float, float]]:
+    """(page, width mm, height mm) of each box of `colour` (MAGENTA or CYAN) on the
+    printed pages."""
+    if not any(tmp.glob("page-*.ppm")):
+        subprocess.run(["pdftoppm", "-r", str(DPI), str(pdf), str(tmp / "page")], check=True)
     found = []
     for number, image in enumerate(sorted(tmp.glob("page-*.ppm")), start=1):
-        found += [(number, w * 25.4 / DPI, h * 25.4 / DPI) for w, h in boxes(image.read_bytes())]
+        found += [(number, w * 25.4 / DPI, h * 25.4 / DPI)
+                  for w, h in boxes(image.read_bytes(), colour)]
     return found
 
 
-def boxes(ppm: bytes) -> list[tuple[int, int]]:
-    """The width and height in pixels of each magenta area of a P6 image."""
+def boxes(ppm: bytes, colour: str) -> list[tuple[int, int]]:
+    """The width and height in pixels of each area of a P6 image painted `colour`: full red
+    and blue for MAGENTA, full green and blue for CYAN."""
     header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
     assert header is not None
     width, height = int(header.group(1)), int(header.group(2))
@@ -81,7 +93,8 @@ def boxes(ppm: bytes) -> list[tuple[int, int]]:
     closed: list[list[int]] = []
     for y in range(height):
         row = data[y * width * 3:(y + 1) * width * 3]
-        spans = runs([r > 200 and g < 80 and b > 200
+        spans = runs([(r > 200 if colour == MAGENTA else r < 80)
+                      and (g < 80 if colour == MAGENTA else g > 200) and b > 200
                       for r, g, b in zip(row[0::3], row[1::3], row[2::3], strict=True)])
         still = []
         for box in open_boxes:
@@ -118,7 +131,8 @@ def test_chromium_prints_every_figure_at_least_40_mm_wide(
         stretch_home: Path, tmp_path: Path, paper: str) -> None:
     """Every built-in figure, printed by Chromium on A4 and Letter, measured on the page:
     each drawing (a hold's, and each of a counted move's two) at least 40 mm wide, a
-    hold's 45 mm, and no drawing shrunk by the browser to fit."""
+    hold's 45 mm, and no drawing shrunk by the browser to fit; a second view (an inset)
+    printed at the smaller size it asks for."""
     chromium = need_program("chromium")
     need_program("pdftoppm")
     builtin = load_catalogue(user_dir=None)
@@ -126,7 +140,8 @@ def test_chromium_prints_every_figure_at_least_40_mm_wide(
     catalogue = load_catalogue(user_dir=stretch_home / "routines")
     sheet = sheets.build(catalogue.routines["every-move"], catalogue, DEFAULTS)
     marked = html(sheet).replace(
-        "</style>", f"svg.figure {{ background: {MAGENTA}; }} @page {{ size: {paper}; }}</style>")
+        "</style>", f"svg.figure {{ background: {MAGENTA}; }} .inset svg.figure {{ background: "
+        f"{CYAN}; }} @page {{ size: {paper}; }}</style>")
     page = tmp_path / "every.html"
     page.write_text(marked)
     pdf = tmp_path / "every.pdf"
@@ -140,3 +155,10 @@ def test_chromium_prints_every_figure_at_least_40_mm_wide(
     # each exactly as asked for (45 mm beside the words, 41 mm in a pair): never shrunk
     assert all(min(abs(w - FIGURE_MM), abs(w - PAIR_MM)) < 0.6 for w in widths), printed
     assert len([w for w in widths if abs(w - FIGURE_MM) < 0.6]) >= 14  # every hold's: 45 mm
+    # each second view printed as small as asked, and never shrunk further
+    asked = sorted(float(svg.get("width", "0mm").removesuffix("mm"))
+                   for card in cards(html(sheet)) for svg in insets(card))
+    assert len(asked) == len([f for f in figures if f.inset])
+    shown = sorted(width for _, width, _ in drawings_printed(pdf, tmp_path, CYAN))
+    assert len(shown) == len(asked), shown
+    assert all(abs(a - b) < 0.6 for a, b in zip(asked, shown, strict=True)), (asked, shown)

@@ -52,6 +52,14 @@ HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the fl
 # drawing says so, in these words.
 SIDE_SHOWN = "Left side shown; mirror it for the right."
 
+# A figure may carry a second, smaller view of the same move (its `inset`), for what its
+# own camera hides: the sheet prints it under the drawing, named by where it is seen from.
+INSET = "inset"
+SEEN_FROM: dict[View, str] = {
+    "side": "Seen from the side", "front": "Seen from the front", "top": "Seen from above",
+    "three-quarter": "Seen from another angle",
+}
+
 Frame = Literal["start", "end"]
 FRAMES: tuple[Frame, ...] = get_args(Frame)
 Point = tuple[int, int] | tuple[int, int, int]  # (x, y), or (x, y, z) in a three-quarter view
@@ -81,12 +89,15 @@ class Figure:
 
     Drawn for the left side where the move is sided; the right side is its mirror image.
     `camera` is a three-quarter view's (turn, tilt) in degrees, (0, 0) for the others.
+    `inset` is a second view of the move with one pose and no inset of its own, printed
+    small under the drawing where one camera cannot show all that matters.
     """
 
     view: View
     props: tuple[Prop, ...]
     poses: tuple[Pose, ...]
     camera: tuple[int, int] = (0, 0)
+    inset: Figure | None = None
 
     @property
     def counted(self) -> bool:
@@ -109,10 +120,12 @@ def figure_data(figure: Figure) -> dict[str, object]:
     ]
     names = FRAMES if figure.counted else ("pose",)
     camera = dict(zip(CAMERA_KEYS, figure.camera, strict=True)) if figure.view == DEEP else {}
+    inset = {INSET: figure_data(figure.inset)} if figure.inset else {}
     return {
         "view": figure.view,
         **camera,
         "props": props,
         **{name: {joint: list(xy) for joint, xy in pose.joints}
            for name, pose in zip(names, figure.poses, strict=True)},
+        **inset,
     }

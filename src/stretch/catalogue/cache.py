@@ -26,10 +26,11 @@ def shape() -> str:
     development build of the same version) is never read back half-filled."""
     from dataclasses import fields
 
-    from stretch import model
+    from stretch import model, poses
 
     kept = (model.Move, model.Progression, model.Item, model.Routine, model.Avoid,
-            model.SafetyNote, model.LearnTopic, model.Notes, model.WeekPlan, model.Catalogue)
+            model.SafetyNote, model.LearnTopic, model.Notes, model.WeekPlan, model.Catalogue,
+            poses.Figure, poses.Pose, poses.Prop)
     return ";".join(c.__name__ + ":" + ",".join(f.name for f in fields(c)) for c in kept)
 
 

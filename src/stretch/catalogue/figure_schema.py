@@ -6,6 +6,8 @@ has one home. Every error names the file, line, column and field like any other.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stretch.catalogue.nodes import Node, Reader, describe
 from stretch.poses import (
     ALL_JOINTS,
@@ -16,6 +18,7 @@ from stretch.poses import (
     FRAMES,
     HEIGHT,
     HEIGHTS,
+    INSET,
     JOINTS,
     PROP_NUMBERS,
     PROPS,
@@ -30,7 +33,10 @@ from stretch.poses import (
 )
 from stretch.text import plural
 
-FIGURE_KEYS = ("view", *CAMERA_KEYS, "props", "pose", *FRAMES)
+FIGURE_KEYS = ("view", *CAMERA_KEYS, "props", "pose", *FRAMES, INSET)
+ONE_POSE = ("an inset is drawn as one 'pose' (the position seen from another camera), not "
+            "a 'start' and an 'end'")
+NOT_IN_INSET = {"start": ONE_POSE, "end": ONE_POSE, INSET: "an inset has no inset of its own"}
 EXAMPLES: dict[PropKind, str] = {
     "floor": "- floor", "wall": "wall: 90", "cushion": "cushion: 30",
     "chair": "chair: [40, 58, 24]", "bed": "bed: [0, 45, 28]",
@@ -43,6 +49,26 @@ def read_figure(reader: Reader, node: Node | None, at: str, *, counted: bool) ->
         return None
     at = f"{at}.figure"
     m = reader.mapping(node, at, allowed=FIGURE_KEYS, required=("view",))
+    figure = _view(reader, node, m, at, counted=counted)
+    if INSET not in m or m[INSET].value is None:
+        return figure
+    return replace(figure, inset=_inset(reader, m[INSET], f"{at}.{INSET}"))
+
+
+def _inset(reader: Reader, node: Node, at: str) -> Figure:
+    """The figure's second view: the move seen from another camera, in one pose even for a
+    counted exercise (the position it is done in), and with no inset of its own."""
+    if isinstance(node.value, dict):
+        for key, problem in NOT_IN_INSET.items():
+            if key in node.keys:
+                reader.fail(node.keys[key], f"{at}.{key}", problem)
+    allowed = tuple(key for key in FIGURE_KEYS if key not in NOT_IN_INSET)
+    m = reader.mapping(node, at, allowed=allowed, required=("view",))
+    return _view(reader, node, m, at, counted=False)
+
+
+def _view(reader: Reader, node: Node, m: dict[str, Node], at: str, *, counted: bool) -> Figure:
+    """One camera's drawing: its view and camera, props and pose or poses."""
     names = _frames(reader, m, node, at, counted=counted)
     view = reader.choice(m["view"], f"{at}.view", VIEWS)
     poses = tuple(_pose(reader, m[name], f"{at}.{name}", view) for name in names)

@@ -67,6 +67,8 @@ li { margin: 0; }
 .move .drawing svg { display: block; }
 .move .arrow { color: var(--muted); font-size: 12pt; line-height: 1; }
 .move .side { margin: .3mm 0 0; font-size: 10pt; color: var(--muted); font-style: italic; }
+.move .inset { margin: 1mm 0 0; display: flex; flex-direction: column; align-items: center; }
+.move .inset figcaption { font-size: 9pt; color: var(--muted); }
 .meta { color: var(--muted); }
 .dose { font-weight: 700; color: var(--accent); margin: 0 0 .5mm; }
 .rest { color: var(--muted); font-style: italic; margin: 0; }

@@ -4,9 +4,10 @@ the network.
 Page 1 opens with the title, the key facts and the safety note; then the move cards, the
 tick grid, the dose table, why hips and the avoid list. Each drawing prints 45 mm wide
 beside its card's words (a counted move's two 41 mm side by side when they stand, 45 mm
-one above the other when they lie), large enough to follow, with the side it shows named
-under it. A card may go on in the next column, but only between its parts (dose, setup
-and drawing; cues with their cautions; easier and harder), and its name goes with it:
+one above the other when they lie), large enough to follow, with its second view (an
+inset, smaller) and the side it shows under it. A card may go on in the next column,
+but only between its parts (dose, setup and drawing; cues with their cautions; easier
+and harder), and its name goes with it:
 each card is a table whose <thead> is the name, which Chromium prints again at the top of
 each column or page the card goes on in. The sheet's title, who it is for and the date of
 its doses go in the page margins, in `@page` rules written beside the style.
@@ -24,7 +25,7 @@ from stretch.figures import svg
 from stretch.figures.geometry import bounds
 from stretch.model import Move
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
-from stretch.poses import SIDE_SHOWN
+from stretch.poses import SEEN_FROM, SIDE_SHOWN
 from stretch.sheet.css import CSS, css_string
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -32,6 +33,7 @@ NUMBER_SPACE = re.compile(r"(\d) ")
 FIGURE_MM = 45  # a drawing on paper: its width in millimetres, floated beside the words
 PAIR_MM = 41  # each of a counted move's two drawings side by side across a card
 LYING = 1.4  # a frame this many times wider than tall: a counted move's pair is stacked
+INSET_MM = 30  # a figure's second view: at most this wide and this tall, under the drawing
 
 
 def html(sheet: Sheet) -> str:
@@ -150,16 +152,18 @@ def unbroken(words: str) -> str:
 
 
 def drawing(move: Move) -> str:
-    """The move's drawing, at least 40 mm wide on paper, and which side it shows: a hold
-    floated beside its words; a counted move's start and end one above the other when
-    they lie down (floated too), else side by side across the card, an arrow between."""
+    """The move's drawing, at least 40 mm wide on paper, its second view if it has one,
+    and which side it shows: a hold floated beside its words; a counted move's start and
+    end one above the other when they lie down (floated too), else side by side across
+    the card, an arrow between."""
     figure = move.figure
     if figure is None:
         return ""
     side = f'<p class="side">{escape(SIDE_SHOWN)}</p>' if move.sided else ""
+    under = _inset(move) + side  # the second view, if any, then the side it shows
     if not figure.counted:
         drawn = svg.render(figure, title=move.name, width_mm=FIGURE_MM)
-        return f'<div class="drawing">{drawn}{side}</div>'
+        return f'<div class="drawing">{drawn}{under}</div>'
     x0, y0, x1, y1 = bounds(figure)
     stacked = x1 - x0 > LYING * (y1 - y0)
     width = FIGURE_MM if stacked else PAIR_MM
@@ -167,7 +171,20 @@ def drawing(move: Move) -> str:
                              width_mm=width) for frame in ("start", "end"))
     arrow = f'<span class="arrow" aria-hidden="true">{"↓" if stacked else "→"}</span>'
     kind = "drawing pair stacked" if stacked else "drawing pair"
-    return f'<div class="{kind}"><div class="frames">{start}{arrow}{end}</div>{side}</div>'
+    return f'<div class="{kind}"><div class="frames">{start}{arrow}{end}</div>{under}</div>'
+
+
+def _inset(move: Move) -> str:
+    """The figure's second view, if it has one: no more than INSET_MM wide or tall, and
+    named by where it is seen from."""
+    inset = move.figure.inset if move.figure else None
+    if inset is None:
+        return ""
+    x0, y0, x1, y1 = bounds(inset)
+    width = INSET_MM * min(1.0, (x1 - x0) / (y1 - y0))
+    seen = SEEN_FROM[inset.view]
+    drawn = svg.render(inset, title=f"{move.name}: {seen.lower()}", width_mm=width)
+    return f'<figure class="inset">{drawn}<figcaption>{escape(seen)}</figcaption></figure>'
 
 
 def _dose(sheet: Sheet) -> str:
