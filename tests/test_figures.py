@@ -603,6 +603,30 @@ def test_mirroring_flips_the_page_and_keeps_near_limbs_near() -> None:
 
 
 
+def test_every_stroke_of_a_figure_and_its_props_lies_inside_its_box(builtin: Catalogue) -> None:
+    """Nothing is cut at the edge: a chair's back seen from the side leans past its seat,
+    and its top once touched the box's edge, its end cut off."""
+    sitting = Pose((("head", (41, 33)), ("neck", (45, 28)), ("hip", (55, 17)),
+                    ("near-elbow", (40, 23)), ("near-hand", (44, 21)), ("far-elbow", (40, 23)),
+                    ("far-hand", (44, 21)), ("near-knee", (48, 20)), ("near-foot", (42, 19)),
+                    ("far-knee", (42, 16)), ("far-foot", (43, 3))))
+    figures = [("chair", Figure("side", (Prop("floor"), Prop("chair", (46, 62, 15))),
+                                (sitting,)))]
+    figures += [(move.id, figure) for move in builtin.moves.values()
+                for figure in (move.figure, move.figure and move.figure.inset) if figure]
+    outside = []
+    inside = 1.0  # a pen's half width from the edge, so no line end is cut
+    for name, figure in figures:
+        for frame in geometry.frames(figure, None):
+            drawn = geometry.drawing(figure, frame)
+            x0, y0, x1, y1 = drawn.box
+            outside += [f"{name} {frame}: {stroke.layer} at {x:.1f}, {y:.1f}"
+                        for stroke in drawn.strokes for x, y in stroke.points
+                        if not (x0 + inside <= x <= x1 - inside and y0 + inside <= y <= y1 - inside)
+                        and any(y for _, y in stroke.points)]  # a floor runs edge to edge
+    assert outside == []
+
+
 @pytest.mark.parametrize("kind", ["chair", "bed"])
 def test_a_chair_or_bed_seen_at_three_quarters_stands_where_the_camera_puts_it(
         kind: PropKind) -> None:

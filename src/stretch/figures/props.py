@@ -28,6 +28,7 @@ CUSHION = ((-7.0, 0.0), (-7.5, 1.5), (-6.5, 3.5), (-4.0, 4.5), (4.0, 4.5), (6.5,
            (7.5, 1.5), (7.0, 0.0), (-7.0, 0.0))
 PILLOW = (7.0, 5.0, 2.5)  # half its length and depth, and its height
 CHAIR_BACK = 20  # how far a chair's back rises above its seat
+CHAIR_LEAN = 2.0  # and how far it leans back as it rises, seen from the side
 SEAT = 6.0  # half a chair seat's depth (about 40 cm), three-quarter view
 MATTRESS = 4  # the line under a bed's top
 
@@ -113,9 +114,16 @@ def _furniture_extent(prop: Prop, view: View, project: Project) -> list[XY]:
     """The corners a chair or bed needs inside the box, where the view puts them."""
     if view == DEEP:
         return [p for s in _furniture_in_depth(prop, project) for p in s.points]
-    a, b, height = prop.at
-    top = height + CHAIR_BACK if prop.kind == "chair" and view == "side" else height
-    return [(a, 0.0), (b, top)]
+    a, b, height = (float(v) for v in prop.at)
+    if prop.kind == "chair" and view == "side":
+        return [(a, 0.0), (b, height), _chair_back_top(a, b, height)]
+    return [(a, 0.0), (b, height)]
+
+
+def _chair_back_top(a: float, b: float, seat: float) -> XY:
+    """Where a chair's back ends, seen from the side: above its `back` edge, leaning
+    away from the seat."""
+    return (b + (CHAIR_LEAN if b >= a else -CHAIR_LEAN), seat + CHAIR_BACK)
 
 
 def _furniture(prop: Prop, view: View, project: Project) -> list[Stroke]:
@@ -132,9 +140,8 @@ def _furniture(prop: Prop, view: View, project: Project) -> list[Stroke]:
                 Stroke(((a, h), (b, h)), "prop", fine=True)]
     seat = Stroke(((a, h), (b, h)), "prop")
     if view == "side":
-        lean = 2.0 if b >= a else -2.0
         return [seat, Stroke(((a, 0.0), (a, h)), "prop"),
-                Stroke(((b, 0.0), (b, h), (b + lean, h + CHAIR_BACK)), "prop")]
+                Stroke(((b, 0.0), (b, h), _chair_back_top(a, b, h)), "prop")]
     return [seat, Stroke(((a, 0.0), (a, h)), "prop"), Stroke(((b, 0.0), (b, h)), "prop")]
 
 
@@ -153,7 +160,7 @@ def _furniture_in_depth(prop: Prop, project: Project) -> list[Stroke]:
     if prop.kind == "bed":
         return [*legs, line((a, h - MATTRESS, half), (b, h - MATTRESS, half)),
                 replace(top, fine=True)]
-    lean = 2.0 if b >= a else -2.0
+    lean = CHAIR_LEAN if b >= a else -CHAIR_LEAN
     back = line((b, h, half), (b + lean, h + CHAIR_BACK, half),
                 (b + lean, h + CHAIR_BACK, -half), (b, h, -half))
     return [top, *legs, back]
