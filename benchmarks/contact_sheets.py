@@ -62,7 +62,7 @@ def svg_sheet(out: Path) -> None:
     page.write_text(
         f"<!doctype html><meta charset=utf-8><style>{CSS}@page {{ size: A4; margin: 8mm }}"
         "body { font: 9pt sans-serif; display: grid; grid-template-columns: 1fr 1fr;"
-        " gap: 4mm; background: #fff } figure { margin: 0; break-inside: avoid;"
+        " gap: 4mm; background: #fff } figure.move { margin: 0; break-inside: avoid;"
         " border: .3mm solid #ccc; padding: 1mm } .move .drawing { float: none }"
         "</style>" + "".join(cells))
     chromium_pdf(page, out / "svg.pdf")

@@ -31,7 +31,7 @@ from stretch.poses import (
     PropKind,
 )
 from stretch.sheet import model as sheets
-from stretch.sheet.html import INSET_MM, html
+from stretch.sheet.html import INSET_SCALE, html
 from tests.conftest import DEFAULTS, write_user_file
 from tests.test_golden import check
 
@@ -176,13 +176,19 @@ def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
     card, = cards(page.stdout)
     inset = card.find(".//figure[@class='inset']")
     assert inset is not None and inset.findtext("figcaption") == SEEN_FROM["top"]
-    drawn = inset.find("svg")
+    drawn, start = inset.find("svg"), card.find(".//div[@class='frames']/svg")
     assert drawn is not None and drawn.findtext("title") == "Test move: seen from above"
-    assert float(drawn.get("width", "").removesuffix("mm")) <= INSET_MM
-    assert float(drawn.get("height", "").removesuffix("mm")) <= INSET_MM
+    assert start is not None and start.findtext("title") == "Test move: start"
+    assert scale(drawn) == pytest.approx(INSET_SCALE * scale(start))  # smaller, in proportion
     data = json.loads(runner.invoke(app, ["moves", "test-move", "--json"]).stdout)
     assert data[0]["figure"]["inset"]["view"] == "top"
     assert set(data[0]["figure"]["inset"]) == {"view", "props", "pose"}
+
+
+def scale(drawn: ET.Element) -> float:
+    """An SVG's millimetres on paper per unit of the grid."""
+    return float(drawn.get("width", "").removesuffix("mm")) / float(
+        drawn.get("viewBox", "").split()[2])
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:

@@ -25,7 +25,7 @@ from stretch.figures import svg
 from stretch.figures.geometry import bounds
 from stretch.model import Move
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
-from stretch.poses import SEEN_FROM, SIDE_SHOWN
+from stretch.poses import SEEN_FROM, SIDE_SHOWN, Figure
 from stretch.sheet.css import CSS, css_string
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -33,7 +33,7 @@ NUMBER_SPACE = re.compile(r"(\d) ")
 FIGURE_MM = 45  # a drawing on paper: its width in millimetres, floated beside the words
 PAIR_MM = 41  # each of a counted move's two drawings side by side across a card
 LYING = 1.4  # a frame this many times wider than tall: a counted move's pair is stacked
-INSET_MM = 30  # a figure's second view: at most this wide and this tall, under the drawing
+INSET_SCALE = 0.7  # a figure's second view, under it: drawn this much smaller than it
 
 
 def html(sheet: Sheet) -> str:
@@ -160,10 +160,9 @@ def drawing(move: Move) -> str:
     if figure is None:
         return ""
     side = f'<p class="side">{escape(SIDE_SHOWN)}</p>' if move.sided else ""
-    under = _inset(move) + side  # the second view, if any, then the side it shows
     if not figure.counted:
         drawn = svg.render(figure, title=move.name, width_mm=FIGURE_MM)
-        return f'<div class="drawing">{drawn}{under}</div>'
+        return f'<div class="drawing">{drawn}{_inset(move.name, figure, FIGURE_MM)}{side}</div>'
     x0, y0, x1, y1 = bounds(figure)
     stacked = x1 - x0 > LYING * (y1 - y0)
     width = FIGURE_MM if stacked else PAIR_MM
@@ -171,19 +170,22 @@ def drawing(move: Move) -> str:
                              width_mm=width) for frame in ("start", "end"))
     arrow = f'<span class="arrow" aria-hidden="true">{"↓" if stacked else "→"}</span>'
     kind = "drawing pair stacked" if stacked else "drawing pair"
-    return f'<div class="{kind}"><div class="frames">{start}{arrow}{end}</div>{under}</div>'
+    return (f'<div class="{kind}"><div class="frames">{start}{arrow}{end}</div>'
+            f"{_inset(move.name, figure, width)}{side}</div>")
 
 
-def _inset(move: Move) -> str:
-    """The figure's second view, if it has one: no more than INSET_MM wide or tall, and
-    named by where it is seen from."""
-    inset = move.figure.inset if move.figure else None
+def _inset(name: str, figure: Figure, width_mm: float) -> str:
+    """The figure's second view, if it has one, INSET_SCALE times the size of the drawing
+    `width_mm` wide above it (a person is as tall in both, give or take), no wider than
+    a drawing; named by where it is seen from."""
+    inset = figure.inset
     if inset is None:
         return ""
-    x0, y0, x1, y1 = bounds(inset)
-    width = INSET_MM * min(1.0, (x1 - x0) / (y1 - y0))
+    main, seen_box = bounds(figure), bounds(inset)
+    mm = INSET_SCALE * width_mm / (main[2] - main[0])  # millimetres per grid unit
+    width = min(FIGURE_MM, mm * (seen_box[2] - seen_box[0]))
     seen = SEEN_FROM[inset.view]
-    drawn = svg.render(inset, title=f"{move.name}: {seen.lower()}", width_mm=width)
+    drawn = svg.render(inset, title=f"{name}: {seen.lower()}", width_mm=width)
     return f'<figure class="inset">{drawn}<figcaption>{escape(seen)}</figcaption></figure>'
 
 
