@@ -22,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stretch.cli import app
+from stretch.history.database import WAL_BYTES
 from stretch.history.store import History
 from tests.conftest import log_session, write_user_file
 from tests.test_hardening import fill
@@ -193,6 +194,21 @@ def test_4_a_lock_held_by_another_program_is_waited_out(runner: CliRunner,
     plan = json.loads(runner.invoke(app, ["show", "desk-break", "--json"]).stdout)
     assert (row["routine"], row["status"]) == ("desk-break", "completed")
     assert (row["steps_done"], row["active_seconds"]) == (len(plan["steps"]), plan["seconds"])
+
+
+def test_4_a_long_session_keeps_the_write_ahead_log_small(stretch_home: Path) -> None:
+    """Every step writes the row; the log of those writes is copied into the file and cut
+    back as it goes, so a long session never fills a nearly full disk with log alone
+    (by default SQLite let it grow to 4 MB)."""
+    path = history_file(stretch_home)
+    with History.open(path) as history:
+        row = history.begin(routine="hip-reset", title="Hip reset",
+                            started=datetime.now().astimezone(), planned_seconds=600,
+                            steps_total=400, first_side="left")
+        for step in range(1, 401):
+            history.progress(row, active_seconds=step * 20.0, steps_done=step,
+                             steps_skipped=0, group="gluteal", seconds=20.0)
+            assert path.with_name(path.name + "-wal").stat().st_size <= WAL_BYTES + 8 * PAGE
 
 
 @pytest.fixture

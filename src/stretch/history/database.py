@@ -17,6 +17,12 @@ from pathlib import Path
 from stretch.errors import StretchError
 
 BUSY_TIMEOUT_MS = 10_000
+# A session writes its row at every step, and SQLite's write-ahead log keeps each write
+# until a checkpoint copies it into the file: by default only after 1000 pages (4 MB). A
+# long session on a nearly full disk then filled it with log alone. Checkpoint after 16
+# pages (64 kB) and cut the log back to that size, so it stays small.
+WAL_PAGES = 16
+WAL_BYTES = 64 * 1024
 # SQLite's primary result codes for "this file is damaged" and "this file cannot be written"
 CORRUPT = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 UNWRITABLE = frozenset({sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM,
@@ -45,6 +51,8 @@ def connect(path: Path, migrations: Sequence[str]) -> sqlite3.Connection:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _use_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_BYTES}")
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db, migrations)
         check_schema(db, migrations)
