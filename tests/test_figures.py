@@ -768,7 +768,7 @@ def test_a_move_without_a_figure_works_everywhere(runner: CliRunner, stretch_hom
     page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
     assert page.exit_code == 0
     found = cards(page.stdout)
-    assert [len(c.findall(".//svg")) for c in found] == [0, 1]  # none, and pigeon's pose
+    assert [len(c.findall(".//svg")) for c in found] == [0, 2]  # none; pigeon, seen twice
     sheet = runner.invoke(app, ["sheet", "mine", "--format", "terminal"])
     assert sheet.exit_code == 0 and "Seated hip shift" in sheet.stdout
 

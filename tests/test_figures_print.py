@@ -158,7 +158,7 @@ def test_chromium_prints_every_figure_at_least_40_mm_wide(
     # each second view printed as small as asked, and never shrunk further
     asked = sorted(float(svg.get("width", "0mm").removesuffix("mm"))
                    for card in cards(html(sheet)) for svg in insets(card))
-    assert len(asked) == len([f for f in figures if f.inset])
+    assert len(asked) == len([f for f in figures if f.inset]) >= 1
     shown = sorted(width for _, width, _ in drawings_printed(pdf, tmp_path, CYAN))
     assert len(shown) == len(asked), shown
     assert all(abs(a - b) < 0.6 for a, b in zip(asked, shown, strict=True)), (asked, shown)

@@ -18,7 +18,7 @@ from stretch import text_safety
 from stretch.catalogue.load import load_catalogue
 from stretch.cli import app
 from stretch.model import Catalogue, Move
-from stretch.poses import SIDE_SHOWN
+from stretch.poses import SEEN_FROM, SIDE_SHOWN
 from stretch.sheet import model as sheets
 from stretch.sheet.html import html
 from stretch.sheet.markdown import markdown
@@ -295,9 +295,9 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 # Pages each sheet takes on A4 and on Letter (shorter), measured with DejaVu Sans
 # Condensed (what the font stack finds here; plain DejaVu Sans, 11% wider, gives the same).
 # The budget at 11 pt with every drawing at least 40 mm wide (issue 22): three pages for
-# the short routines (the hip reset's three stretches take two), four for the full
-# session's ten moves.
-PAGES = {"hip-reset": (2, 2), "desk-break": (3, 3), "core-and-hips": (3, 3),
+# the short routines (the hip reset's three stretches take two on A4, three on Letter
+# since the frog's second view), four for the full session's ten moves.
+PAGES = {"hip-reset": (2, 3), "desk-break": (3, 3), "core-and-hips": (3, 3),
          "full-session": (4, 4)}
 BUDGET = {name: 4 if name == "full-session" else 3 for name in ROUTINES}
 BROWSER_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
@@ -319,8 +319,11 @@ def pdf_columns(pdf: Path) -> list[str]:
         for left in (True, False):
             words_in = sorted(w for w in words if (w[1] < float(width) / 2) == left)
             column = re.sub(r"-\s+", "-", " ".join(w for _, _, w in words_in if w not in "↓→"))
-            # a drawing's arrow and side line share their rows with the words beside it
-            columns.append(column.replace(f"{SIDE_SHOWN} ", ""))
+            # a drawing's arrow, second view's caption and side line share their rows
+            # with the words beside it
+            for caption in (*SEEN_FROM.values(), SIDE_SHOWN):
+                column = column.replace(f"{caption} ", "")
+            columns.append(column)
     return columns
 
 
