@@ -666,6 +666,18 @@ def test_on_screen_a_mat_keeps_the_edge_nearest_the_camera(turn: int, front: str
     near_side, feet_end = set(corners[2:4]), set(corners[1:3])
     assert set(edge.points) == (near_side if front == "long" else feet_end)
 
+
+def test_a_mat_seen_level_along_the_body_keeps_an_edge_across_the_page() -> None:
+    """Looking along the body from its head end, level, every edge of the mat lies on the
+    floor's line and its long edges shrink to a point: the one kept is the widest."""
+    pose = Pose(tuple((name, (30 + i * 2, 1, 6 if name.startswith("near") else -6))
+                      for i, name in enumerate(JOINTS)))
+    figure = Figure("three-quarter", (Prop("floor"),), (pose,), camera=(90, 0))
+    _, edge = geometry.drawing(figure).props
+    (x0, _), (x1, _) = edge.points
+    assert abs(x1 - x0) > 10  # the mat's width, not a point
+
+
 # --- SVG --------------------------------------------------------------------------------
 
 def test_svg_is_well_formed_accessible_and_escapes_its_title(builtin: Catalogue) -> None:

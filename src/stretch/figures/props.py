@@ -101,12 +101,15 @@ def _mat_strokes(mat: list[XY], *, overhead: bool) -> list[Stroke]:
     broken where a limb crosses one), and seen at a slant its front edge alone (its far
     edges would cross the body lying on it). The front edge is the one nearest
     the camera, lowest on the page: from the side the long edge before the body, from
-    behind the short one under the feet (not the side edge, which stood up like a wall)."""
+    behind the short one under the feet (not the side edge, which stood up like a wall);
+    seen level, where all four lie on the floor's line, the longest on the page (looking
+    along the body, the long edges shrink to a point)."""
     if overhead:
         return [Stroke(tuple(mat), "prop", fine=True),
                 *(Stroke(_corner(mat, i), "prop", under=True) for i in range(4))]
     edges = [(mat[i], mat[i + 1]) for i in (2, 0, 1, 3)]  # on a tie, the long near one
-    front = min(edges, key=lambda edge: round(edge[0][1] + edge[1][1], 6))
+    front = min(edges, key=lambda edge: (round(edge[0][1] + edge[1][1], 6),
+                                         -round(abs(edge[0][0] - edge[1][0]), 6)))
     return [Stroke(tuple(mat), "prop", fine=True), Stroke(front, "prop")]
 
 
