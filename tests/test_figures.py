@@ -23,12 +23,13 @@ from stretch.model import Catalogue
 from stretch.poses import (
     HEAD_RADIUS,
     JOINTS,
-    SEEN_FROM,
     WIDTH,
     Figure,
     Pose,
     Prop,
     PropKind,
+    View,
+    seen_from,
 )
 from stretch.sheet import model as sheets
 from stretch.sheet.html import INSET_SCALE, html
@@ -166,6 +167,15 @@ def test_an_inset_is_a_second_view_in_one_pose_even_for_a_counted_move(
     assert not inset.counted and inset.pose(None) == figure.pose("start")
 
 
+@pytest.mark.parametrize(("view", "tilt", "words"), [
+    ("side", 0, "Seen from the side"), ("front", 0, "Seen from the front"),
+    ("top", 0, "Seen from above"), ("three-quarter", 60, "Seen from above"),
+    ("three-quarter", 30, "Seen from above, at a slant"), ("three-quarter", 5, "Seen at a slant"),
+])
+def test_a_view_says_where_it_is_seen_from(view: View, tilt: int, words: str) -> None:
+    assert seen_from(Figure(view, (), crossing().poses, camera=(35, tilt))) == words
+
+
 def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
         runner: CliRunner, stretch_home: Path) -> None:
     counted_with_inset(stretch_home)
@@ -175,7 +185,7 @@ def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
     assert page.exit_code == 0, page.output
     card, = cards(page.stdout)
     inset = card.find(".//figure[@class='inset']")
-    assert inset is not None and inset.findtext("figcaption") == SEEN_FROM["top"]
+    assert inset is not None and inset.findtext("figcaption") == "Seen from above"
     drawn, start = inset.find("svg"), card.find(".//div[@class='frames']/svg")
     assert drawn is not None and drawn.findtext("title") == "Test move: seen from above"
     assert start is not None and start.findtext("title") == "Test move: start"

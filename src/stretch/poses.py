@@ -53,12 +53,16 @@ HEIGHTS = frozenset({"seat", "top"})  # the prop numbers measured up from the fl
 SIDE_SHOWN = "Left side shown; mirror it for the right."
 
 # A figure may carry a second, smaller view of the same move (its `inset`), for what its
-# own camera hides: the sheet prints it under the drawing, named by where it is seen from.
+# own camera hides: the sheet prints it under the drawing, named by where it is seen from
+# (a three-quarter view by how far its camera looks down: SLANTED and OVERHEAD degrees;
+# from OVERHEAD on, the body lies inside its mat and on screen the mat is its corners).
 INSET = "inset"
-SEEN_FROM: dict[View, str] = {
+SEEN_FROM: dict[str, str] = {
     "side": "Seen from the side", "front": "Seen from the front", "top": "Seen from above",
-    "three-quarter": "Seen from another angle",
+    "slanted": "Seen from above, at a slant", "level": "Seen at a slant",
 }
+SLANTED, OVERHEAD = 20, 55
+
 
 Frame = Literal["start", "end"]
 FRAMES: tuple[Frame, ...] = get_args(Frame)
@@ -109,6 +113,15 @@ class Figure:
         if self.counted and frame != "start":
             return self.poses[-1]
         return self.poses[0]
+
+
+def seen_from(figure: Figure) -> str:
+    """Where a view is seen from, in words: a three-quarter camera that looks down far
+    enough is seen from above, one a little less at a slant from above."""
+    if figure.view != DEEP:
+        return SEEN_FROM[figure.view]
+    tilt = figure.camera[1]
+    return SEEN_FROM["top" if tilt >= OVERHEAD else "slanted" if tilt >= SLANTED else "level"]
 
 
 def figure_data(figure: Figure) -> dict[str, object]:

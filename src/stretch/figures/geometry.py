@@ -19,13 +19,12 @@ from dataclasses import dataclass, replace
 from stretch.figures.props import MAT, Span, prop_extent, prop_strokes
 from stretch.figures.space import Moment, joints_at, nearness, project
 from stretch.figures.strokes import XY, Box, Layer, Project, Stroke
-from stretch.poses import BEND, DEEP, HEAD_RADIUS, WIDTH, Figure, Frame
+from stretch.poses import BEND, DEEP, HEAD_RADIUS, OVERHEAD, WIDTH, Figure, Frame
 from stretch.vocab import Side
 
 MARGIN = 2.0
 ON_THE_FLOOR = 2  # a joint this low touches the floor (an ankle, a knee, a hand)
 MAT_EDGE = 1.0  # a mat's edge beyond the widest joint on it
-OVERHEAD = 55  # a three-quarter camera's tilt from which the body lies inside the mat
 FLAT_DEPTH: dict[Layer, float] = {"far": -1.0, "body": 0.0, "head": 0.5, "near": 1.0}
 # Each limb from the trunk out; a three-quarter view starts the arms and legs at the
 # shoulders and hips (`space.joints_at` adds them), and draws those across the trunk.

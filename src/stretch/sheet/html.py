@@ -25,7 +25,7 @@ from stretch.figures import svg
 from stretch.figures.geometry import bounds
 from stretch.model import Move
 from stretch.plan import DOSE_TARGET, meets_target, short_of_target
-from stretch.poses import SEEN_FROM, SIDE_SHOWN, Figure
+from stretch.poses import SIDE_SHOWN, Figure, seen_from
 from stretch.sheet.css import CSS, css_string
 from stretch.sheet.model import LOG_WEEKS, Entry, Sheet, day_label, meta
 
@@ -184,7 +184,7 @@ def _inset(name: str, figure: Figure, width_mm: float) -> str:
     main, seen_box = bounds(figure), bounds(inset)
     mm = INSET_SCALE * width_mm / (main[2] - main[0])  # millimetres per grid unit
     width = min(FIGURE_MM, mm * (seen_box[2] - seen_box[0]))
-    seen = SEEN_FROM[inset.view]
+    seen = seen_from(inset)
     drawn = svg.render(inset, title=f"{name}: {seen.lower()}", width_mm=width)
     return f'<figure class="inset">{drawn}<figcaption>{escape(seen)}</figcaption></figure>'
 
