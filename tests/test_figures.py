@@ -32,7 +32,7 @@ from stretch.poses import (
     seen_from,
 )
 from stretch.sheet import model as sheets
-from stretch.sheet.html import INSET_SCALE, html
+from stretch.sheet.html import INSET_MM, INSET_SCALE, html
 from tests.conftest import DEFAULTS, write_user_file
 from tests.test_golden import check
 
@@ -199,6 +199,32 @@ def scale(drawn: ET.Element) -> float:
     """An SVG's millimetres on paper per unit of the grid."""
     return float(drawn.get("width", "").removesuffix("mm")) / float(
         drawn.get("viewBox", "").split()[2])
+
+
+STANDING = """
+        pose: {head: [50, 51], neck: [50, 45], hip: [50, 27], near-elbow: [46, 36],
+               near-hand: [45, 28], far-elbow: [54, 36], far-hand: [55, 28],
+               near-knee: [47, 14], near-foot: [47, 2], far-knee: [53, 14], far-foot: [53, 2]}
+"""
+
+
+def test_a_narrow_inset_under_a_wide_drawing_is_still_20_mm_wide(
+        runner: CliRunner, stretch_home: Path) -> None:
+    """A person standing, seen from the front, under one lying down: at 0.7 of the
+    lying figure's scale it would print about 10 mm wide."""
+    text = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")[0]
+    lying = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")[1]
+    lying = lying.split("      end:\n")[0]
+    write_user_file(stretch_home, "mine.yaml", text + "      pose:\n" + lying
+                    + "      inset:\n        view: front\n" + STANDING.lstrip("\n")
+                    + "routines:\n  mine:\n    title: Mine\n    items:\n"
+                    "      - move: test-move\n")
+    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
+    assert page.exit_code == 0, page.output
+    card, = cards(page.stdout)
+    drawn = card.find(".//figure[@class='inset']/svg")
+    assert drawn is not None and drawn.findtext("title") == "Test move: seen from the front"
+    assert float(drawn.get("width", "").removesuffix("mm")) == pytest.approx(INSET_MM)
 
 
 def test_every_builtin_move_has_a_figure_with_the_right_frames(builtin: Catalogue) -> None:

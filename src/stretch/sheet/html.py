@@ -33,7 +33,8 @@ NUMBER_SPACE = re.compile(r"(\d) ")
 FIGURE_MM = 45  # a drawing on paper: its width in millimetres, floated beside the words
 PAIR_MM = 41  # each of a counted move's two drawings side by side across a card
 LYING = 1.4  # a frame this many times wider than tall: a counted move's pair is stacked
-INSET_SCALE = 0.7  # a figure's second view, under it: drawn this much smaller than it
+INSET_SCALE = 0.7  # a figure's second view, under it: drawn this much smaller than it,
+INSET_MM = 20  # but never narrower than this (under a wide drawing it shrank to 14 mm)
 
 
 def html(sheet: Sheet) -> str:
@@ -176,14 +177,14 @@ def drawing(move: Move) -> str:
 
 def _inset(name: str, figure: Figure, width_mm: float) -> str:
     """The figure's second view, if it has one, INSET_SCALE times the size of the drawing
-    `width_mm` wide above it (a person is as tall in both, give or take), no wider than
-    a drawing; named by where it is seen from."""
+    `width_mm` wide above it (a person is as tall in both, give or take), from INSET_MM
+    to a drawing's width; named by where it is seen from."""
     inset = figure.inset
     if inset is None:
         return ""
     main, seen_box = bounds(figure), bounds(inset)
     mm = INSET_SCALE * width_mm / (main[2] - main[0])  # millimetres per grid unit
-    width = min(FIGURE_MM, mm * (seen_box[2] - seen_box[0]))
+    width = min(FIGURE_MM, max(INSET_MM, mm * (seen_box[2] - seen_box[0])))
     seen = seen_from(inset)
     drawn = svg.render(inset, title=f"{name}: {seen.lower()}", width_mm=width)
     return f'<figure class="inset">{drawn}<figcaption>{escape(seen)}</figcaption></figure>'
