@@ -176,6 +176,15 @@ def test_a_view_says_where_it_is_seen_from(view: View, tilt: int, words: str) ->
     assert seen_from(Figure(view, (), crossing().poses, camera=(35, tilt))) == words
 
 
+def test_a_level_view_along_the_body_says_from_which_end() -> None:
+    """`crossing` lies with its head at the right: a camera turned to the figure's left
+    end looks from its feet, turned the other way from its head."""
+    poses = crossing().poses
+    assert seen_from(Figure("three-quarter", (), poses, camera=(90, 2))) == "Seen from the feet end"
+    assert seen_from(Figure("three-quarter", (), poses, camera=(-70, 0))) == "Seen from the head end"
+    assert seen_from(Figure("three-quarter", (), poses, camera=(50, 0))) == "Seen at a slant"
+
+
 def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
         runner: CliRunner, stretch_home: Path) -> None:
     counted_with_inset(stretch_home)

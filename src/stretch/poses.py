@@ -60,8 +60,10 @@ INSET = "inset"
 SEEN_FROM: dict[str, str] = {
     "side": "Seen from the side", "front": "Seen from the front", "top": "Seen from above",
     "slanted": "Seen from above, at a slant", "level": "Seen at a slant",
+    "head": "Seen from the head end", "feet": "Seen from the feet end",
 }
 SLANTED, OVERHEAD = 20, 55
+END_ON = 60  # a level camera turned this far looks along the body, from one end
 
 
 Frame = Literal["start", "end"]
@@ -117,10 +119,16 @@ class Figure:
 
 def seen_from(figure: Figure) -> str:
     """Where a view is seen from, in words: a three-quarter camera that looks down far
-    enough is seen from above, one a little less at a slant from above."""
+    enough is seen from above, one a little less at a slant from above, and one level and
+    turned to look along the body from its head end or its feet end (a positive turn
+    looks from the figure's left end)."""
     if figure.view != DEEP:
         return SEEN_FROM[figure.view]
-    tilt = figure.camera[1]
+    turn, tilt = figure.camera
+    if tilt < SLANTED and abs(turn) >= END_ON:  # which end: the head's, or the feet's
+        points = figure.poses[0].points()
+        head_left = points["head"][0] < points["hip"][0]
+        return SEEN_FROM["head" if head_left == (turn > 0) else "feet"]
     return SEEN_FROM["top" if tilt >= OVERHEAD else "slanted" if tilt >= SLANTED else "level"]
 
 
