@@ -7,10 +7,10 @@ beside its card's words (a counted move's two 41 mm side by side when they stand
 one above the other when they lie), large enough to follow, with its second view (an
 inset, smaller) and the side it shows under it. A card may go on in the next column,
 but only between its parts (dose, setup and drawing; cues with their cautions; easier
-and harder), and its name goes with it:
-each card is a table whose <thead> is the name, which Chromium prints again at the top of
-each column or page the card goes on in. The sheet's title, who it is for and the date of
-its doses go in the page margins, in `@page` rules written beside the style.
+and harder), and its name goes with it: each card is a table whose <thead> is the name,
+which Chromium prints again at the top of each column or page the card goes on in. The
+sheet's title, who it is for and the date of its doses go in the page margins, in
+`@page` rules written beside the style.
 """
 
 from __future__ import annotations
