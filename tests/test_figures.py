@@ -221,9 +221,8 @@ def test_a_narrow_inset_under_a_wide_drawing_is_still_20_mm_wide(
         runner: CliRunner, stretch_home: Path) -> None:
     """A person standing, seen from the front, under one lying down: at 0.7 of the
     lying figure's scale it would print about 10 mm wide."""
-    text = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")[0]
-    lying = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")[1]
-    lying = lying.split("      end:\n")[0]
+    text, poses = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")
+    lying = poses.split("      end:\n")[0]
     write_user_file(stretch_home, "mine.yaml", text + "      pose:\n" + lying
                     + "      inset:\n        view: front\n" + STANDING.lstrip("\n")
                     + "routines:\n  mine:\n    title: Mine\n    items:\n"
