@@ -472,9 +472,19 @@ def test_the_supine_figure_four_draws_the_crossed_leg_bold_with_its_ankle_on_the
     hip, held = points["hip"], points["far-knee"]
     assert points["head"][0] > hip[0]  # head to the right: the left side faces us
     assert held[1] - hip[1] >= 10  # the held thigh is lifted
-    assert math.dist(points["near-foot"], held) <= 1.5  # the crossed ankle on that knee (a 4)
+    knee, ankle = points["near-knee"], points["near-foot"]
+    assert off_line(held, knee, ankle) <= 2  # the crossed shin lies over that knee (a 4)
+    assert math.dist(knee, ankle) > math.dist(knee, held)  # the ankle just past it
     assert points["near-toes"][1] > held[1]  # the crossed foot above it, toes pulled up
     assert points["near-knee"][1] < held[1]  # the crossed knee dropped open below it
+
+
+def off_line(point: tuple[float, ...], a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """How far a point lies from the segment a-b, on the page."""
+    (px, py), (ax, ay), (bx, by) = point[:2], a[:2], b[:2]
+    length = (bx - ax) ** 2 + (by - ay) ** 2
+    t = max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length))
+    return math.dist((px, py), (ax + t * (bx - ax), ay + t * (by - ay)))
 
 
 def test_pigeon_draws_the_folded_leg_bold_its_shin_across_and_the_back_leg_long(
