@@ -188,11 +188,7 @@ def test_a_level_view_along_the_body_says_from_which_end() -> None:
 def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
         runner: CliRunner, stretch_home: Path) -> None:
     counted_with_inset(stretch_home)
-    write_user_file(stretch_home, "mine-routine.yaml",
-                    "routines:\n  mine:\n    title: Mine\n    items:\n      - move: test-move\n")
-    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
-    assert page.exit_code == 0, page.output
-    card, = cards(page.stdout)
+    card = printed_card(runner, stretch_home)
     inset = card.find(".//figure[@class='inset']")
     assert inset is not None and inset.findtext("figcaption") == "Seen from above"
     drawn, start = inset.find("svg"), card.find(".//div[@class='frames']/svg")
@@ -202,6 +198,16 @@ def test_an_inset_is_printed_under_the_drawing_named_by_where_it_is_seen_from(
     data = json.loads(runner.invoke(app, ["moves", "test-move", "--json"]).stdout)
     assert data[0]["figure"]["inset"]["view"] == "top"
     assert set(data[0]["figure"]["inset"]) == {"view", "props", "pose"}
+
+
+def printed_card(runner: CliRunner, stretch_home: Path) -> ET.Element:
+    """The HTML sheet's card of the user's `test-move`, in a routine of its own."""
+    write_user_file(stretch_home, "mine-routine.yaml",
+                    "routines:\n  mine:\n    title: Mine\n    items:\n      - move: test-move\n")
+    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
+    assert page.exit_code == 0, page.output
+    card, = cards(page.stdout)
+    return card
 
 
 def scale(drawn: ET.Element) -> float:
@@ -224,13 +230,8 @@ def test_a_narrow_inset_under_a_wide_drawing_is_still_20_mm_wide(
     text, poses = (BAD / "figure-hold-with-start.yaml").read_text().split("      start:\n")
     lying = poses.split("      end:\n")[0]
     write_user_file(stretch_home, "mine.yaml", text + "      pose:\n" + lying
-                    + "      inset:\n        view: front\n" + STANDING.lstrip("\n")
-                    + "routines:\n  mine:\n    title: Mine\n    items:\n"
-                    "      - move: test-move\n")
-    page = runner.invoke(app, ["sheet", "mine", "--format", "html"])
-    assert page.exit_code == 0, page.output
-    card, = cards(page.stdout)
-    drawn = card.find(".//figure[@class='inset']/svg")
+                    + "      inset:\n        view: front\n" + STANDING.lstrip("\n"))
+    drawn = printed_card(runner, stretch_home).find(".//figure[@class='inset']/svg")
     assert drawn is not None and drawn.findtext("title") == "Test move: seen from the front"
     assert float(drawn.get("width", "").removesuffix("mm")) == pytest.approx(INSET_MM)
 
