@@ -83,8 +83,9 @@ def drawings_printed(pdf: Path, tmp: Path, colour: str = MAGENTA
 
 
 def boxes(ppm: bytes, colour: str) -> list[tuple[int, int]]:
-    """The width and height in pixels of each area of a P6 image painted `colour`: full red
-    and blue for MAGENTA, full green and blue for CYAN."""
+    """The width and height in pixels of each area of a P6 image painted `colour`, a pure
+    colour such as MAGENTA or CYAN: its full channels high, the others low."""
+    on = [channel == 0xFF for channel in bytes.fromhex(colour.removeprefix("#"))]
     header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
     assert header is not None
     width, height = int(header.group(1)), int(header.group(2))
@@ -93,9 +94,8 @@ def boxes(ppm: bytes, colour: str) -> list[tuple[int, int]]:
     closed: list[list[int]] = []
     for y in range(height):
         row = data[y * width * 3:(y + 1) * width * 3]
-        spans = runs([(r > 200 if colour == MAGENTA else r < 80)
-                      and (g < 80 if colour == MAGENTA else g > 200) and b > 200
-                      for r, g, b in zip(row[0::3], row[1::3], row[2::3], strict=True)])
+        spans = runs([all(c > 200 if full else c < 80 for c, full in zip(rgb, on, strict=True))
+                      for rgb in zip(row[0::3], row[1::3], row[2::3], strict=True)])
         still = []
         for box in open_boxes:
             touching = [s for s in spans if s[0] <= box[1] + MERGE and s[1] >= box[0] - MERGE]
